@@ -1,0 +1,42 @@
+# Shared building blocks for every pattern file.
+#
+# Each `define NAME REGEX` becomes a named subpattern that any regex, in
+# any pattern file, can call as (?&NAME).  A new way of writing a number is
+# added here once and every pattern understands it.  Definitions may call
+# each other.  Like all regexes in pattern files they are PCRE2 in
+# extended mode: white space is ignored and # starts a comment.
+
+# Horizontal and vertical white space, bounded so a pattern never scans
+# far for it.  (OCR text keeps line breaks inside sentences.)
+define sp        \s{0,3}
+
+# An unsigned integer: 1200, 1,200, 1 200 (thin and no-break spaces too).
+define integer   \d{1,3} (?: [,\x{00A0}\x{2009}\x{202F}\ ] \d{3} )+ (?!\d)
+                 | \d+
+
+# A decimal: 0.03, .03, and the Lancet middle dot 0·03.
+define decimal   (?&integer) (?: [.\x{00B7}] \d+ )?
+                 | [.\x{00B7}] \d+
+
+# A minus sign in any of its disguises: hyphen-minus, U+2212, en dash.
+define minus     [-\x{2212}\x{2013}]
+
+# A power of ten: 10^6, 10^-5, 10 ^ 6, 10(6), 10(-4).
+define power10   10 (?&sp) (?: \^ (?&sp) (?&minus)?+ (?&sp) \d{1,3}
+                              | \( (?&sp) (?&minus)?+ \d{1,3} (?&sp) \) )
+
+# A multiplication sign between a mantissa and a power of ten.
+define times     (?&sp) [x\x{00D7}X*\x{00B7}\x{22C5}] (?&sp)
+
+# A number in scientific notation or not: 1.5x10^7, 1 × 10^-5, 1e6,
+# 10^6, 0.03.
+define scinum    (?&power10)
+                 | (?&decimal) (?: (?&times) (?&power10) | [eE] [-+]? \d{1,3} )?
+
+# A comparison sign as p-values use it.
+define cmp       <= | >= | =< | => | \x{2264} | \x{2265} | \x{2A7D} | \x{2A7E}
+                 | \x{2266} | \x{2267} | < | > | =
+
+# Canonical comparators (the record's `comparator` field).
+map comparator \x{2264} | \x{2A7D} | \x{2266} | =<  => <=
+map comparator \x{2265} | \x{2A7E} | \x{2267} | =>  => >=

@@ -1,0 +1,47 @@
+# p-values: P=0.09, p < .001, P = 0·03, P ≤ 0.05, p-value of 0.03,
+# P < 10^-4, P = 1.2 × 10^-5, P for trend = 0.01, Pinteraction = 0.04.
+# `NS` is not a value.  A threshold stated in the methods ("P < 0.05 was
+# considered significant") is a definition, not a result.
+
+# "P = 0.09", "P-value < 0.001", "p for trend = 0.01", "Pinteraction=0.04".
+pattern comparator
+    type p_value
+    priority 10
+    regex (?<! [\p{L}\p{N}] )                  # P starts a word
+    regex [Pp] (?: (?&sp) -? (?&sp) values? )?
+    regex (?: (?&sp) (?: for (?&sp) (?:linear\ )? trend | trend
+    regex              | for (?&sp) interaction | interaction
+    regex              | for (?&sp) heterogeneity | het(?:erogeneity)? ) )?
+    regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
+    regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
+    forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
+    forbid before 60 (?i: significan\w* | alpha | threshold ) [\w\s]{0,30} (?i: at | as | of | was | to\ be ) \s* \(? \s* $
+    example P=0.09 => value=0.09 comparator==
+    example P = .03 => value=0.03 comparator==
+    example p < .001 => value=0.001 comparator=<
+    example P = 0·03 => value=0.03 comparator==
+    example P ≤ 0.05 => value=0.05 comparator=<=
+    example P>0.05 => value=0.05 comparator=>
+    example P < 10^-4 => value=0.0001 comparator=<
+    example P = 1.2 × 10^-5 => value=0.000012 comparator==
+    example P for trend = 0.01 => value=0.01 comparator==
+    example Pinteraction = 0.04 => value=0.04 comparator==
+    example mortality (35% vs. 46%, P=0.09) => value=0.09 text=P=0.09
+    negative P = NS
+    negative Pump pressure < 100 mmHg
+    negative SpO2 = 92
+    negative A P < 0.05 was considered statistically significant.
+    negative Significance was set at P < 0.05.
+
+# "p-value of 0.03", "P value was 0.20".
+pattern value-of
+    type p_value
+    priority 10
+    prefilter value
+    regex (?<! [\p{L}\p{N}] )
+    regex [Pp] (?&sp) -? (?&sp) values? \s+ (?: of | was | were | is ) \s+
+    regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
+    set comparator =
+    example a p-value of 0.03 => value=0.03 comparator==
+    example the P value was 0.20 => value=0.2 comparator==
+    negative a p-value of less than half

@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli: subcommands, options, help, and exit codes.
+ *
+ * Each subcommand is a function taking (argc, argv) after the subcommand
+ * name and an output context.  Options are parsed with getopt_long, but
+ * its own messages are silenced so that every error is one line in our
+ * format, naming the option or file.
+ */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "emit.h"
+#include "err.h"
+#include "input.h"
+#include "pattern.h"
+#include "pipeline.h"
+#include "settings.h"
+
+struct cli {
+    FILE *out, *err;
+    const char *cmd; /* "extract", "patterns check", ... */
+};
+
+static void error_line(struct cli *c, const char *fmt, ...) TM_PRINTF(2, 3);
+
+static void
+error_line(struct cli *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("trialmine: ", c->err);
+    va_start(ap, fmt);
+    vfprintf(c->err, fmt, ap);
+    va_end(ap);
+    fputc('\n', c->err);
+}
+
+static int usage_error(struct cli *c, const char *fmt, ...) TM_PRINTF(2, 3);
+
+static int
+usage_error(struct cli *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("trialmine: ", c->err);
+    va_start(ap, fmt);
+    vfprintf(c->err, fmt, ap);
+    va_end(ap);
+    fputc('\n', c->err);
+    fprintf(c->err, "trialmine: hint: try 'trialmine %s --help'\n", c->cmd);
+    return TM_EXIT_USAGE;
+}
+
+static void
+print_warning(void *ctx, const char *msg)
+{
+    struct cli *c = ctx;
+
+    fprintf(c->err, "trialmine: warning: %s\n", msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Help                                                                */
+/* ------------------------------------------------------------------ */
+
+static const char main_help[] =
+    "Usage: trialmine COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Extract sample sizes, doses, mortality and p-values from trial reports\n"
+    "(plain or OCR'd text, PubMed XML, PMC JATS; gzip welcome), with the\n"
+    "byte offsets of every value, for systematic reviews and meta-analyses.\n"
+    "\n"
+    "Commands:\n"
+    "  extract FILE...      extract records as JSON Lines, CSV or TSV\n"
+    "  text FILE...         print each document's text as offsets see it\n"
+    "  patterns check [PATH...]  check pattern files for errors\n"
+    "  patterns test [PATH...]   run the pattern files' inline examples\n"
+    "  help [COMMAND]       show help for a command\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help           show this help\n"
+    "  -V, --version        show the version and the pattern directory\n"
+    "\n"
+    "Exit status: 0 ok; 1 an input could not be read; 2 usage error;\n"
+    "3 pattern or configuration error; 4 output or file system error.\n"
+    "Run 'trialmine COMMAND --help' for a command's options.\n";
+
+static const char extract_help[] =
+    "Usage: trialmine extract [OPTIONS] FILE...\n"
+    "\n"
+    "Read each FILE ('-' for standard input): plain text, PubMed XML or PMC\n"
+    "JATS, optionally gzip-compressed; the kind is told from the content.\n"
+    "Run the pattern files over each document and write one record per\n"
+    "extracted value.  Offsets (start, end) are UTF-8 byte offsets into the\n"
+    "document text: for a text file, the file itself.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT        jsonl (default), csv (RFC 4180) or tsv\n"
+    "  -o, --output FILE       write records to FILE (atomically: complete\n"
+    "                          or not at all) instead of standard output\n"
+    "  -p, --patterns PATH     also load pattern files from PATH (a .pat\n"
+    "                          file or a directory); repeatable.  Paths in\n"
+    "                          $TRIALMINE_PATTERNS (':'-separated) load too\n"
+    "      --no-default-patterns  do not load the shipped pattern files\n"
+    "  -q, --quiet             do not print warnings\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "A file that cannot be read is reported and skipped; the others are\n"
+    "still extracted, and the exit status is then 1.\n";
+
+static const char text_help[] =
+    "Usage: trialmine text [OPTIONS] FILE...\n"
+    "\n"
+    "Print each document's text exactly as record offsets refer to it,\n"
+    "after a header line '==> DOC <=='.\n"
+    "\n"
+    "Options:\n"
+    "  -j, --json    one JSON object per document (doc, text, sections,\n"
+    "                source and metadata)\n"
+    "  -h, --help    show this help\n";
+
+static const char patterns_help[] =
+    "Usage: trialmine patterns check [OPTIONS] [PATH...]\n"
+    "       trialmine patterns test [OPTIONS] [PATH...]\n"
+    "\n"
+    "check: load and compile the shipped pattern files, the paths of\n"
+    "$TRIALMINE_PATTERNS and each PATH, and report every error as\n"
+    "FILE:LINE:COLUMN: MESSAGE.\n"
+    "test:  also run every inline example and negative example, printing\n"
+    "each failure; exits 1 if any fails.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --patterns PATH        also load PATH (as PATH arguments do)\n"
+    "      --no-default-patterns  leave out the shipped pattern files\n"
+    "  -h, --help                 show this help\n";
+
+static void
+print_version(struct cli *c)
+{
+    fprintf(c->out, "trialmine %s\npatterns: %s\n", PACKAGE_VERSION,
+            tm_settings_shipped_patterns());
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern loading shared by the subcommands                           */
+/* ------------------------------------------------------------------ */
+
+struct pattern_opts {
+    bool no_defaults;
+    struct tm_strv paths; /* --patterns, then positional paths */
+};
+
+static enum tm_status
+load_path(struct tm_pattern_set *set, const char *path, struct tm_err *err)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0)
+        return tm_err_set(err, TM_ERR_PATTERN, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return tm_pattern_set_load_dir(set, path, err);
+    return tm_pattern_set_load_file(set, path, err);
+}
+
+/* Load and compile; on failure print every diagnostic and return NULL. */
+static struct tm_pattern_set *
+load_patterns(struct cli *c, const struct pattern_opts *po)
+{
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_strv env = {NULL, 0, 0};
+    struct tm_err err;
+    enum tm_status rc = TM_OK, r;
+    size_t i;
+
+    tm_err_clear(&err);
+    if (!po->no_defaults)
+        rc = load_path(set, tm_settings_shipped_patterns(), &err);
+    tm_settings_user_patterns(&env);
+    for (i = 0; i < env.n; i++) {
+        r = load_path(set, env.v[i], &err);
+        if (rc == TM_OK)
+            rc = r;
+    }
+    tm_strv_clear(&env);
+    for (i = 0; i < po->paths.n; i++) {
+        r = load_path(set, po->paths.v[i], &err);
+        if (rc == TM_OK)
+            rc = r;
+    }
+    /* Compile even after load errors, so that one run reports every
+     * mistake in every file. */
+    r = tm_pattern_set_compile(set, &err);
+    if (rc == TM_OK)
+        rc = r;
+    if (rc == TM_OK && tm_pattern_set_npatterns(set) == 0)
+        rc = tm_err_set(&err, TM_ERR_PATTERN, "no patterns loaded");
+    if (rc != TM_OK) {
+        size_t n = tm_pattern_set_ndiags(set);
+
+        if (n == 0)
+            error_line(c, "pattern: %s", err.msg);
+        for (i = 0; i < n; i++)
+            error_line(c, "pattern: %s", tm_pattern_set_diag(set, i));
+        tm_pattern_set_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+/* ------------------------------------------------------------------ */
+/* Atomic output files                                                 */
+/* ------------------------------------------------------------------ */
+
+struct outfile {
+    FILE *f;
+    char *path, *tmp;
+};
+
+static enum tm_status
+outfile_open(struct outfile *o, const char *path, struct tm_err *err)
+{
+    struct tm_buf tmp;
+    int fd;
+
+    o->path = NULL;
+    o->tmp = NULL;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return TM_OK;
+    }
+    tm_buf_init(&tmp, 0);
+    tm_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+    fd = mkstemp(tmp.data);
+    if (fd < 0) {
+        tm_buf_clear(&tmp);
+        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+    }
+    o->f = fdopen(fd, "w");
+    if (o->f == NULL) {
+        close(fd);
+        unlink(tmp.data);
+        tm_buf_clear(&tmp);
+        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+    }
+    o->tmp = tm_buf_steal(&tmp, NULL);
+    o->path = tm_xstrdup(path);
+    return TM_OK;
+}
+
+/* Commit (rename into place) when ok, else discard the partial file. */
+static enum tm_status
+outfile_close(struct outfile *o, bool ok, struct tm_err *err)
+{
+    enum tm_status rc = TM_OK;
+
+    if (o->tmp == NULL)
+        return TM_OK;
+    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
+        if (ok)
+            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+        ok = false;
+    }
+    if (fclose(o->f) != 0 && ok) {
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+        ok = false;
+    }
+    if (ok && rename(o->tmp, o->path) != 0) {
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+        ok = false;
+    }
+    if (!ok)
+        unlink(o->tmp);
+    TM_FREE(o->tmp);
+    TM_FREE(o->path);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* extract                                                             */
+/* ------------------------------------------------------------------ */
+
+enum { OPT_NO_DEFAULTS = 1000 };
+
+static int
+cmd_extract(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"patterns", required_argument, NULL, 'p'},
+        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    struct pattern_opts po = {false, {NULL, 0, 0}};
+    enum tm_format fmt = TM_FMT_JSONL;
+    const char *output = NULL;
+    bool quiet = false;
+    struct tm_pattern_set *set = NULL;
+    struct tm_pipeline *pl = NULL;
+    struct tm_reporter rep = {print_warning, c, 0};
+    struct tm_emitter em;
+    struct outfile of;
+    struct tm_err err;
+    int opt, status = TM_EXIT_OK, i;
+    enum tm_status rc;
+
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+f:o:p:qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'f':
+            if (!tm_format_parse(optarg, &fmt)) {
+                tm_strv_clear(&po.paths);
+                return usage_error(c,
+                                   "extract: unknown format '%s' (use "
+                                   "jsonl, csv or tsv)",
+                                   optarg);
+            }
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'p':
+            tm_strv_push(&po.paths, optarg);
+            break;
+        case OPT_NO_DEFAULTS:
+            po.no_defaults = true;
+            break;
+        case 'q':
+            quiet = true;
+            break;
+        case 'h':
+            fputs(extract_help, c->out);
+            tm_strv_clear(&po.paths);
+            return TM_EXIT_OK;
+        default:
+            tm_strv_clear(&po.paths);
+            return usage_error(c,
+                               "extract: unknown or incomplete option "
+                               "'%s'",
+                               argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) {
+        tm_strv_clear(&po.paths);
+        return usage_error(c, "extract: no input FILE given");
+    }
+    if (quiet)
+        rep.fn = NULL;
+    set = load_patterns(c, &po);
+    tm_strv_clear(&po.paths);
+    if (set == NULL)
+        return TM_EXIT_PATTERN;
+    tm_err_clear(&err);
+    if (outfile_open(&of, output, &err) != TM_OK) {
+        error_line(c, "%s", err.msg);
+        tm_pattern_set_free(set);
+        return TM_EXIT_IO;
+    }
+    pl = tm_pipeline_new(set, &rep);
+    tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
+    for (i = optind; i < argc; i++) {
+        tm_err_clear(&err);
+        rc = tm_pipeline_extract_file(pl, argv[i], &em, &err);
+        if (rc == TM_ERR_IO) {
+            error_line(c, "%s", err.msg);
+            status = TM_EXIT_IO;
+            break;
+        }
+        if (rc != TM_OK) {
+            error_line(c, "%s", err.msg);
+            status = TM_EXIT_INPUT;
+        }
+    }
+    tm_err_clear(&err);
+    if (status != TM_EXIT_IO && tm_emit_finish(&em, &err) != TM_OK) {
+        error_line(c, "%s", err.msg);
+        status = TM_EXIT_IO;
+    }
+    tm_err_clear(&err);
+    /* A partial file is kept only when the inputs failed, not when the
+     * output did: records of good inputs are never lost. */
+    if (outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
+        error_line(c, "%s", err.msg);
+        status = TM_EXIT_IO;
+    }
+    tm_emit_clear(&em);
+    tm_pipeline_free(pl);
+    tm_pattern_set_free(set);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* text                                                                */
+/* ------------------------------------------------------------------ */
+
+struct text_ctx {
+    struct cli *c;
+    bool json;
+};
+
+static enum tm_status
+print_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
+{
+    struct text_ctx *tc = ctx;
+    FILE *out = tc->c->out;
+
+    if (tc->json)
+        return tm_emit_doc_json(out, "standard output", doc, err);
+    if (fprintf(out, "==> %s <==\n", doc->id) < 0 ||
+        fwrite(doc->text, 1, doc->len, out) != doc->len ||
+        fputc('\n', out) == EOF)
+        return tm_err_set(err, TM_ERR_IO,
+                          "write error on standard output: "
+                          "%s",
+                          strerror(errno));
+    return TM_OK;
+}
+
+static int
+cmd_text(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    struct text_ctx tc = {c, false};
+    struct tm_reporter rep = {print_warning, c, 0};
+    struct tm_err err;
+    int opt, status = TM_EXIT_OK, i;
+    enum tm_status rc;
+
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+jh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'j':
+            tc.json = true;
+            break;
+        case 'h':
+            fputs(text_help, c->out);
+            return TM_EXIT_OK;
+        default:
+            return usage_error(c, "text: unknown option '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error(c, "text: no input FILE given");
+    for (i = optind; i < argc; i++) {
+        tm_err_clear(&err);
+        rc = tm_input_read(argv[i], print_doc, &tc, &rep, &err);
+        if (rc == TM_ERR_IO) {
+            error_line(c, "%s", err.msg);
+            return TM_EXIT_IO;
+        }
+        if (rc != TM_OK) {
+            error_line(c, "%s", err.msg);
+            status = TM_EXIT_INPUT;
+        }
+    }
+    if (fflush(c->out) != 0 || ferror(c->out)) {
+        error_line(c, "write error on standard output: %s", strerror(errno));
+        return TM_EXIT_IO;
+    }
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* patterns                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+print_failure(void *ctx, const char *msg)
+{
+    struct cli *c = ctx;
+
+    fprintf(c->out, "FAIL %s\n", msg);
+}
+
+static int
+cmd_patterns(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"patterns", required_argument, NULL, 'p'},
+        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    struct pattern_opts po = {false, {NULL, 0, 0}};
+    struct tm_pattern_set *set;
+    bool test;
+    int opt, i;
+
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "-h") == 0) {
+        fputs(patterns_help, argc < 2 ? c->err : c->out);
+        return argc < 2 ? TM_EXIT_USAGE : TM_EXIT_OK;
+    }
+    if (strcmp(argv[1], "check") == 0) {
+        test = false;
+        c->cmd = "patterns check";
+    } else if (strcmp(argv[1], "test") == 0) {
+        test = true;
+        c->cmd = "patterns test";
+    } else {
+        c->cmd = "patterns";
+        return usage_error(c,
+                           "patterns: unknown subcommand '%s' (use check "
+                           "or test)",
+                           argv[1]);
+    }
+    argc--;
+    argv++;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'p':
+            tm_strv_push(&po.paths, optarg);
+            break;
+        case OPT_NO_DEFAULTS:
+            po.no_defaults = true;
+            break;
+        case 'h':
+            fputs(patterns_help, c->out);
+            return TM_EXIT_OK;
+        default:
+            tm_strv_clear(&po.paths);
+            return usage_error(c, "patterns: unknown option '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    for (i = optind; i < argc; i++)
+        tm_strv_push(&po.paths, argv[i]);
+    set = load_patterns(c, &po);
+    tm_strv_clear(&po.paths);
+    if (set == NULL)
+        return TM_EXIT_PATTERN;
+    if (!test) {
+        fprintf(c->out, "%zu files, %zu patterns, %zu examples: ok\n",
+                tm_pattern_set_nfiles(set), tm_pattern_set_npatterns(set),
+                tm_pattern_set_nexamples(set));
+        tm_pattern_set_free(set);
+        return TM_EXIT_OK;
+    } else {
+        struct tm_reporter rep = {print_warning, c, 0};
+        struct tm_pipeline *pl = tm_pipeline_new(set, &rep);
+        size_t total, failed;
+
+        failed = tm_pipeline_run_examples(pl, print_failure, c, &total);
+        fprintf(c->out, "patterns: %zu passed, %zu failed\n", total - failed,
+                failed);
+        tm_pipeline_free(pl);
+        tm_pattern_set_free(set);
+        return failed > 0 ? TM_EXIT_INPUT : TM_EXIT_OK;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Dispatch                                                            */
+/* ------------------------------------------------------------------ */
+
+struct command {
+    const char *name;
+    int (*run)(struct cli *c, int argc, char **argv);
+    const char *help;
+};
+
+static const struct command commands[] = {
+    {"extract", cmd_extract, extract_help},
+    {"text", cmd_text, text_help},
+    {"patterns", cmd_patterns, patterns_help},
+};
+
+static const struct command *
+find_command(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    }
+    return NULL;
+}
+
+int
+tm_cli_main(int argc, char **argv, FILE *out, FILE *errout)
+{
+    struct cli c = {out, errout, ""};
+    const struct command *cmd;
+    int status;
+
+    if (argc < 2) {
+        fputs(main_help, errout);
+        return TM_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(main_help, out);
+        return TM_EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        print_version(&c);
+        return TM_EXIT_OK;
+    }
+    if (strcmp(argv[1], "help") == 0) {
+        if (argc < 3) {
+            fputs(main_help, out);
+            return TM_EXIT_OK;
+        }
+        cmd = find_command(argv[2]);
+        if (cmd == NULL) {
+            c.cmd = "help";
+            return usage_error(&c, "help: unknown command '%s'", argv[2]);
+        }
+        fputs(cmd->help, out);
+        return TM_EXIT_OK;
+    }
+    if (argv[1][0] == '-') {
+        fprintf(errout, "trialmine: unknown option '%s'\n", argv[1]);
+        fputs("trialmine: hint: try 'trialmine --help'\n", errout);
+        return TM_EXIT_USAGE;
+    }
+    cmd = find_command(argv[1]);
+    if (cmd == NULL) {
+        fprintf(errout, "trialmine: unknown command '%s'\n", argv[1]);
+        fputs("trialmine: hint: try 'trialmine --help'\n", errout);
+        return TM_EXIT_USAGE;
+    }
+    c.cmd = cmd->name;
+    status = cmd->run(&c, argc - 1, argv + 1);
+    if (fflush(out) != 0 && status == TM_EXIT_OK) {
+        fprintf(errout, "trialmine: write error: %s\n", strerror(errno));
+        status = TM_EXIT_IO;
+    }
+    return status;
+}

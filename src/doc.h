@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * doc: one document as the pipeline sees it after parsing.  Its text is
+ * what record offsets index: for a text file the file itself, for XML the
+ * flattened text that `trialmine text` prints.  Sections are byte ranges
+ * of that text; metadata and citation positions come from the XML.
+ */
+#ifndef TM_DOC_H
+#define TM_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum tm_doc_kind { TM_DOC_TEXT, TM_DOC_PUBMED, TM_DOC_PMC };
+
+/* A named byte range of the document text ("abstract/RESULTS"). */
+struct tm_section {
+    char *name;
+    size_t start, end;
+};
+
+/* A growable list of owned strings. */
+struct tm_strv {
+    char **v;
+    size_t n, cap;
+};
+
+/* A citation in the text (JATS xref ref-type="bibr"): where it stands and
+ * which reference-list entry it names. */
+struct tm_cite {
+    size_t start, end;
+    char *ref_id;
+};
+
+/* A reference-list entry. */
+struct tm_ref {
+    char *id;    /* the ref element's id */
+    char *label; /* "12", when given */
+    char *pmid, *doi, *title;
+};
+
+struct tm_doc {
+    enum tm_doc_kind kind;
+    char *id;     /* "pmid:NNN", "pmcid:PMCNNN", or the file name */
+    char *source; /* input file, and position in it where useful */
+    char *text;   /* owned, NUL-terminated; offsets index these bytes */
+    size_t len;
+    struct tm_section *sections;
+    size_t nsections, sections_cap;
+    char *title, *journal, *pmid, *pmcid, *doi;
+    int year; /* 0 when unknown */
+    struct tm_strv pubtypes, mesh;
+    struct tm_cite *cites;
+    size_t ncites, cites_cap;
+    struct tm_ref *refs;
+    size_t nrefs, refs_cap;
+    bool body_missing; /* PMC article delivered without its body */
+};
+
+/* Initialise an empty document of the given kind. */
+void tm_doc_init(struct tm_doc *d, enum tm_doc_kind kind);
+/* Free everything the document owns and re-initialise it. */
+void tm_doc_clear(struct tm_doc *d);
+/* Append a section (the name is copied). */
+void tm_doc_add_section(struct tm_doc *d, const char *name, size_t start,
+                        size_t end);
+/* The section containing byte offset off, or NULL. */
+const struct tm_section *tm_doc_section_at(const struct tm_doc *d, size_t off);
+
+void tm_strv_push(struct tm_strv *sv, const char *s);
+void tm_strv_clear(struct tm_strv *sv);
+
+#endif

@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emit: JSON Lines, CSV and TSV writers.
+ *
+ * All three formats share one column list, so a field added to records
+ * shows up everywhere at once.  Lines are assembled in a reused buffer and
+ * written with one fwrite, which keeps a record whole even if a later
+ * write fails.
+ */
+#include "config.h"
+#include "emit.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static const char replacement_char[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+bool
+tm_format_parse(const char *s, enum tm_format *out)
+{
+    if (strcmp(s, "jsonl") == 0 || strcmp(s, "json") == 0)
+        *out = TM_FMT_JSONL;
+    else if (strcmp(s, "csv") == 0)
+        *out = TM_FMT_CSV;
+    else if (strcmp(s, "tsv") == 0)
+        *out = TM_FMT_TSV;
+    else
+        return false;
+    return true;
+}
+
+void
+tm_json_string(struct tm_buf *b, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+
+    tm_buf_putc(b, '"');
+    while (i < len) {
+        unsigned c = p[i];
+        size_t n;
+        const char *esc = NULL;
+        char ubuf[8];
+
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            run++;
+            continue;
+        }
+        /* Flush the run of plain ASCII before handling this byte. */
+        tm_buf_append(b, p + i - run, run);
+        run = 0;
+        switch (c) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        default:
+            break;
+        }
+        if (esc != NULL) {
+            tm_buf_puts(b, esc);
+            i++;
+            continue;
+        }
+        if (c < 0x20) {
+            snprintf(ubuf, sizeof ubuf, "\\u%04x", c);
+            tm_buf_puts(b, ubuf);
+            i++;
+            continue;
+        }
+        n = tm_utf8_seq_len(p + i, len - i);
+        if (n == 0) {
+            tm_buf_puts(b, replacement_char);
+            i++;
+        } else if (n == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+                   (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+            /* U+2028/U+2029 are valid JSON but break JavaScript readers. */
+            tm_buf_puts(b, p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 3;
+        } else {
+            tm_buf_append(b, p + i, n);
+            i += n;
+        }
+    }
+    tm_buf_append(b, p + i - run, run);
+    tm_buf_putc(b, '"');
+}
+
+void
+tm_json_number(struct tm_buf *b, double v)
+{
+    char tmp[40];
+    int prec;
+
+    if (!isfinite(v)) {
+        /* Extraction never produces these; keep the output valid JSON. */
+        tm_buf_puts(b, "0");
+        return;
+    }
+    if (v == 0) {
+        tm_buf_puts(b, "0");
+        return;
+    }
+    /* Whole numbers as integers (1000000, not 1e+06) while exact. */
+    if (fabs(v) < 1e15 && v == floor(v)) {
+        snprintf(tmp, sizeof tmp, "%.0f", v);
+        tm_buf_puts(b, tmp);
+        return;
+    }
+    /* Otherwise the shortest %g form that reads back exactly: 0.09, not
+     * 0.089999999999999997. */
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    tm_buf_puts(b, tmp);
+}
+
+/* Append s with invalid UTF-8 replaced by U+FFFD. */
+static void
+append_clean_utf8(struct tm_buf *b, const char *s, size_t len, bool tsv)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < len) {
+        size_t n = tm_utf8_seq_len(p + i, len - i);
+
+        if (n == 0) {
+            tm_buf_puts(b, replacement_char);
+            i++;
+        } else if (tsv && (p[i] == '\t' || p[i] == '\n' || p[i] == '\r')) {
+            /* TSV has no quoting: a tab or line break would split the
+             * row, so it becomes a space. */
+            tm_buf_putc(b, ' ');
+            i++;
+        } else {
+            tm_buf_append(b, p + i, n);
+            i += n;
+        }
+    }
+}
+
+void
+tm_csv_field(struct tm_buf *b, const char *s, size_t len)
+{
+    size_t i;
+    bool quote = false;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) {
+        append_clean_utf8(b, s, len, false);
+        return;
+    }
+    tm_buf_putc(b, '"');
+    for (i = 0; i < len;) {
+        size_t j = i;
+
+        while (j < len && s[j] != '"')
+            j++;
+        append_clean_utf8(b, s + i, j - i, false);
+        if (j < len) {
+            tm_buf_puts(b, "\"\"");
+            j++;
+        }
+        i = j;
+    }
+    tm_buf_putc(b, '"');
+}
+
+/*
+ * The one column list.  Each column knows how to find its value in a
+ * record; a column whose value is absent is omitted from JSON and left
+ * empty in CSV/TSV.
+ */
+enum col_kind { COL_STR, COL_NUM, COL_INT, COL_OFF, COL_TEXT, COL_REPAIRS };
+
+struct column {
+    const char *name;
+    enum col_kind kind;
+    size_t offset; /* of the field in struct tm_record */
+    unsigned flag; /* TM_HAS_* bit for numbers, 0 if always present */
+};
+
+#define STR_COL(f)                                                             \
+    {                                                                          \
+#f, COL_STR, offsetof(struct tm_record, f), 0                          \
+    }
+
+static const struct column columns[] = {
+    {"doc", COL_STR, offsetof(struct tm_record, doc), 0},
+    STR_COL(section),
+    STR_COL(type),
+    {"value", COL_NUM, offsetof(struct tm_record, value), TM_HAS_VALUE},
+    {"value_high", COL_NUM, offsetof(struct tm_record, value_high),
+     TM_HAS_VALUE_HIGH},
+    {"spread", COL_NUM, offsetof(struct tm_record, spread), TM_HAS_SPREAD},
+    STR_COL(unit),
+    STR_COL(comparator),
+    STR_COL(scope),
+    STR_COL(group),
+    STR_COL(timepoint),
+    {"events", COL_INT, offsetof(struct tm_record, events), TM_HAS_EVENTS},
+    {"total", COL_INT, offsetof(struct tm_record, total), TM_HAS_TOTAL},
+    STR_COL(study),
+    STR_COL(study_ref),
+    {"text", COL_TEXT, 0, 0},
+    {"start", COL_OFF, offsetof(struct tm_record, start), 0},
+    {"end", COL_OFF, offsetof(struct tm_record, end), 0},
+    STR_COL(pattern),
+    {"repairs", COL_REPAIRS, offsetof(struct tm_record, repairs), 0},
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+/* Is the column present in r?  Sets *s and *len for string-like columns. */
+static bool
+column_value(const struct column *c, const struct tm_record *r, const char **s,
+             size_t *len)
+{
+    const char *base = (const char *)r;
+
+    switch (c->kind) {
+    case COL_STR:
+        *s = *(const char *const *)(base + c->offset);
+        if (*s == NULL)
+            return false;
+        *len = strlen(*s);
+        return true;
+    case COL_TEXT:
+        *s = r->text;
+        *len = r->end - r->start;
+        return r->text != NULL;
+    case COL_NUM:
+    case COL_INT:
+        return (r->has & c->flag) != 0;
+    case COL_OFF:
+        return true;
+    case COL_REPAIRS:
+        return r->repairs.n > 0;
+    }
+    return false;
+}
+
+static void
+format_scalar(struct tm_buf *b, const struct column *c,
+              const struct tm_record *r)
+{
+    const char *base = (const char *)r;
+
+    switch (c->kind) {
+    case COL_NUM:
+        tm_json_number(b, *(const double *)(base + c->offset));
+        break;
+    case COL_INT:
+        tm_buf_printf(b, "%lld", *(const long long *)(base + c->offset));
+        break;
+    case COL_OFF:
+        tm_buf_printf(b, "%zu", *(const size_t *)(base + c->offset));
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+format_json(struct tm_buf *b, const struct tm_record *r)
+{
+    size_t i, k;
+    bool first = true;
+
+    tm_buf_putc(b, '{');
+    for (i = 0; i < NCOLUMNS; i++) {
+        const struct column *c = &columns[i];
+        const char *s = NULL;
+        size_t len = 0;
+
+        if (!column_value(c, r, &s, &len))
+            continue;
+        if (!first)
+            tm_buf_putc(b, ',');
+        first = false;
+        tm_json_string(b, c->name, strlen(c->name));
+        tm_buf_putc(b, ':');
+        if (c->kind == COL_STR || c->kind == COL_TEXT) {
+            tm_json_string(b, s, len);
+        } else if (c->kind == COL_REPAIRS) {
+            tm_buf_putc(b, '[');
+            for (k = 0; k < r->repairs.n; k++) {
+                if (k > 0)
+                    tm_buf_putc(b, ',');
+                tm_json_string(b, r->repairs.v[k], strlen(r->repairs.v[k]));
+            }
+            tm_buf_putc(b, ']');
+        } else {
+            format_scalar(b, c, r);
+        }
+    }
+    tm_buf_puts(b, "}\n");
+}
+
+static void
+format_delimited(struct tm_buf *b, const struct tm_record *r, bool tsv)
+{
+    size_t i, k;
+
+    for (i = 0; i < NCOLUMNS; i++) {
+        const struct column *c = &columns[i];
+        const char *s = NULL;
+        size_t len = 0;
+
+        if (i > 0)
+            tm_buf_putc(b, tsv ? '\t' : ',');
+        if (!column_value(c, r, &s, &len))
+            continue;
+        if (c->kind == COL_STR || c->kind == COL_TEXT) {
+            if (tsv)
+                append_clean_utf8(b, s, len, true);
+            else
+                tm_csv_field(b, s, len);
+        } else if (c->kind == COL_REPAIRS) {
+            struct tm_buf joined;
+
+            tm_buf_init(&joined, 0);
+            for (k = 0; k < r->repairs.n; k++) {
+                if (k > 0)
+                    tm_buf_putc(&joined, ';');
+                tm_buf_puts(&joined, r->repairs.v[k]);
+            }
+            if (tsv)
+                append_clean_utf8(b, joined.data, joined.len, true);
+            else
+                tm_csv_field(b, joined.data, joined.len);
+            tm_buf_clear(&joined);
+        } else {
+            format_scalar(b, c, r);
+        }
+    }
+    /* RFC 4180 ends records with CRLF; TSV keeps the Unix convention. */
+    tm_buf_puts(b, tsv ? "\n" : "\r\n");
+}
+
+static void
+format_header(struct tm_buf *b, bool tsv)
+{
+    size_t i;
+
+    for (i = 0; i < NCOLUMNS; i++) {
+        if (i > 0)
+            tm_buf_putc(b, tsv ? '\t' : ',');
+        tm_buf_puts(b, columns[i].name);
+    }
+    tm_buf_puts(b, tsv ? "\n" : "\r\n");
+}
+
+void
+tm_emit_init(struct tm_emitter *em, FILE *out, const char *name,
+             enum tm_format fmt)
+{
+    em->fmt = fmt;
+    em->out = out;
+    em->name = name;
+    em->header_done = false;
+    tm_buf_init(&em->line, 0);
+}
+
+void
+tm_emit_clear(struct tm_emitter *em)
+{
+    tm_buf_clear(&em->line);
+}
+
+static enum tm_status
+write_line(struct tm_emitter *em, struct tm_err *err)
+{
+    if (em->line.len > 0 &&
+        fwrite(em->line.data, 1, em->line.len, em->out) != em->line.len)
+        return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", em->name,
+                          strerror(errno));
+    return TM_OK;
+}
+
+enum tm_status
+tm_emit_record(struct tm_emitter *em, const struct tm_record *r,
+               struct tm_err *err)
+{
+    tm_buf_reset(&em->line);
+    if (em->fmt != TM_FMT_JSONL && !em->header_done) {
+        format_header(&em->line, em->fmt == TM_FMT_TSV);
+        em->header_done = true;
+    }
+    if (em->fmt == TM_FMT_JSONL)
+        format_json(&em->line, r);
+    else
+        format_delimited(&em->line, r, em->fmt == TM_FMT_TSV);
+    return write_line(em, err);
+}
+
+enum tm_status
+tm_emit_finish(struct tm_emitter *em, struct tm_err *err)
+{
+    tm_buf_reset(&em->line);
+    if (em->fmt != TM_FMT_JSONL && !em->header_done) {
+        format_header(&em->line, em->fmt == TM_FMT_TSV);
+        em->header_done = true;
+        if (write_line(em, err) != TM_OK)
+            return err->code;
+    }
+    if (fflush(em->out) != 0 || ferror(em->out))
+        return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", em->name,
+                          strerror(errno));
+    return TM_OK;
+}
+
+static void
+json_key(struct tm_buf *b, const char *key)
+{
+    tm_buf_putc(b, ',');
+    tm_json_string(b, key, strlen(key));
+    tm_buf_putc(b, ':');
+}
+
+static void
+json_opt_string(struct tm_buf *b, const char *key, const char *val)
+{
+    if (val == NULL)
+        return;
+    json_key(b, key);
+    tm_json_string(b, val, strlen(val));
+}
+
+static void
+json_strv(struct tm_buf *b, const char *key, const struct tm_strv *sv)
+{
+    size_t i;
+
+    if (sv->n == 0)
+        return;
+    json_key(b, key);
+    tm_buf_putc(b, '[');
+    for (i = 0; i < sv->n; i++) {
+        if (i > 0)
+            tm_buf_putc(b, ',');
+        tm_json_string(b, sv->v[i], strlen(sv->v[i]));
+    }
+    tm_buf_putc(b, ']');
+}
+
+enum tm_status
+tm_emit_doc_json(FILE *out, const char *name, const struct tm_doc *d,
+                 struct tm_err *err)
+{
+    struct tm_buf b;
+    size_t i;
+    enum tm_status rc = TM_OK;
+
+    tm_buf_init(&b, 0);
+    tm_buf_puts(&b, "{\"doc\":");
+    tm_json_string(&b, d->id, strlen(d->id));
+    json_key(&b, "text");
+    tm_json_string(&b, d->text, d->len);
+    json_key(&b, "sections");
+    tm_buf_putc(&b, '[');
+    for (i = 0; i < d->nsections; i++) {
+        const struct tm_section *s = &d->sections[i];
+
+        if (i > 0)
+            tm_buf_putc(&b, ',');
+        tm_buf_puts(&b, "{\"name\":");
+        tm_json_string(&b, s->name, strlen(s->name));
+        tm_buf_printf(&b, ",\"start\":%zu,\"end\":%zu}", s->start, s->end);
+    }
+    tm_buf_putc(&b, ']');
+    json_opt_string(&b, "source", d->source);
+    json_opt_string(&b, "title", d->title);
+    if (d->year > 0) {
+        json_key(&b, "year");
+        tm_buf_printf(&b, "%d", d->year);
+    }
+    json_opt_string(&b, "journal", d->journal);
+    json_strv(&b, "publication_types", &d->pubtypes);
+    json_strv(&b, "mesh", &d->mesh);
+    json_opt_string(&b, "pmid", d->pmid);
+    json_opt_string(&b, "pmcid", d->pmcid);
+    json_opt_string(&b, "doi", d->doi);
+    if (d->body_missing)
+        tm_buf_puts(&b, ",\"body_missing\":true");
+    tm_buf_puts(&b, "}\n");
+    if (fwrite(b.data, 1, b.len, out) != b.len)
+        rc = tm_err_set(err, TM_ERR_IO, "write error on %s: %s", name,
+                        strerror(errno));
+    tm_buf_clear(&b);
+    return rc;
+}

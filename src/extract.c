@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * extract: sentences x patterns -> candidate records -> overlap
+ * resolution -> records.
+ */
+#include "config.h"
+#include "extract.h"
+#include "pattern-int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "number.h"
+#include "text.h"
+#include "utf8.h"
+
+#define JIT_STACK_MAX (1u << 20)
+
+struct tm_extractor {
+    const struct tm_pattern_set *set;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit_stack;
+    pcre2_match_data *md;      /* sized for the largest pattern */
+    pcre2_match_data *rule_md; /* for context rules and maps */
+    struct tm_spans sentences;
+    struct tm_buf lower; /* the current sentence in lower case */
+    struct tm_buf scratch;
+    unsigned long limit_hits;
+};
+
+struct candidate {
+    size_t pattern; /* index in the set */
+    int priority;
+    struct tm_record rec;
+    bool keep;
+};
+
+struct candidates {
+    struct candidate *v;
+    size_t n, cap;
+};
+
+struct tm_extractor *
+tm_extractor_new(const struct tm_pattern_set *set)
+{
+    struct tm_extractor *ex = tm_xcalloc(1, sizeof *ex);
+    uint32_t max_pairs = 1, pairs;
+    size_t i;
+
+    ex->set = set;
+    ex->mctx = pcre2_match_context_create(NULL);
+    if (ex->mctx == NULL)
+        tm_oom();
+    pcre2_set_match_limit(ex->mctx, set->limits.match_limit);
+    pcre2_set_depth_limit(ex->mctx, set->limits.depth_limit);
+    pcre2_set_heap_limit(ex->mctx, set->limits.heap_limit);
+    ex->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+    if (ex->jit_stack != NULL)
+        pcre2_jit_stack_assign(ex->mctx, NULL, ex->jit_stack);
+    for (i = 0; i < set->npatterns; i++) {
+        if (set->patterns[i].re == NULL)
+            continue;
+        pcre2_pattern_info(set->patterns[i].re, PCRE2_INFO_CAPTURECOUNT,
+                           &pairs);
+        if (pairs + 1 > max_pairs)
+            max_pairs = pairs + 1;
+    }
+    ex->md = pcre2_match_data_create(max_pairs, NULL);
+    ex->rule_md = pcre2_match_data_create(64, NULL);
+    if (ex->md == NULL || ex->rule_md == NULL)
+        tm_oom();
+    tm_buf_init(&ex->lower, 0);
+    tm_buf_init(&ex->scratch, 0);
+    return ex;
+}
+
+void
+tm_extractor_free(struct tm_extractor *ex)
+{
+    if (ex == NULL)
+        return;
+    pcre2_match_data_free(ex->md);
+    pcre2_match_data_free(ex->rule_md);
+    pcre2_jit_stack_free(ex->jit_stack);
+    pcre2_match_context_free(ex->mctx);
+    tm_spans_clear(&ex->sentences);
+    tm_buf_clear(&ex->lower);
+    tm_buf_clear(&ex->scratch);
+    free(ex);
+}
+
+unsigned long
+tm_extractor_limit_hits(const struct tm_extractor *ex)
+{
+    return ex->limit_hits;
+}
+
+static bool
+is_limit_error(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+static void
+match_warning(struct tm_extractor *ex, struct tm_reporter *rep,
+              const char *what, int rc, const char *where, size_t at)
+{
+    PCRE2_UCHAR msg[256];
+
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    if (is_limit_error(rc))
+        ex->limit_hits++;
+    tm_warn(rep, "%s: %s: %s in the sentence at byte %zu; skipped", where, what,
+            (char *)msg, at);
+}
+
+/* Move a byte offset to the start of the UTF-8 character it is in. */
+static size_t
+char_floor(const char *text, size_t off)
+{
+    while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
+        off--;
+    return off;
+}
+
+/* Does the rule hold for a match [ms, me) in sentence [ss, se)? */
+static bool
+rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
+           size_t len, size_t ss, size_t se, size_t ms, size_t me,
+           const char *where, struct tm_reporter *rep)
+{
+    size_t from, to;
+    int rc;
+
+    switch (r->where) {
+    case TM_WHERE_SENTENCE:
+        from = ss;
+        to = se;
+        break;
+    case TM_WHERE_BEFORE:
+        from = ms > r->chars ? ms - r->chars : 0;
+        to = ms;
+        break;
+    case TM_WHERE_AFTER:
+        from = me;
+        to = me + r->chars < len ? me + r->chars : len;
+        break;
+    case TM_WHERE_NEAR:
+    default:
+        from = ms > r->chars ? ms - r->chars : 0;
+        to = me + r->chars < len ? me + r->chars : len;
+        break;
+    }
+    from = char_floor(text, from);
+    to = to < len ? char_floor(text, to) : len;
+    rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
+                     PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+        match_warning(ex, rep, "context rule", rc, where, ss);
+        /* A rule we cannot evaluate does not hold: fail closed. */
+        return r->forbid;
+    }
+    return r->forbid ? rc < 0 : rc >= 0;
+}
+
+/* Copy s with runs of white space folded to one space, trimmed. */
+static char *
+fold_space(const char *s, size_t len)
+{
+    char *out = tm_xmalloc(len + 1);
+    size_t i, n = 0;
+    bool space = false;
+
+    for (i = 0; i < len; i++) {
+        if (isspace((unsigned char)s[i])) {
+            space = n > 0;
+        } else {
+            if (space)
+                out[n++] = ' ';
+            space = false;
+            out[n++] = s[i];
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* Apply the first `map` of the field that matches the whole value. */
+static char *
+canonical(struct tm_extractor *ex, int field, char *val)
+{
+    const struct tm_pattern_set *set = ex->set;
+    size_t i;
+
+    for (i = 0; i < set->nmaps; i++) {
+        const struct tm_map *m = &set->maps[i];
+        PCRE2_UCHAR out[256];
+        PCRE2_SIZE outlen = sizeof out;
+        int rc;
+
+        if (m->field != field || m->re == NULL)
+            continue;
+        rc = pcre2_substitute(m->re, (PCRE2_SPTR)val, strlen(val), 0,
+                              PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx,
+                              (PCRE2_SPTR)m->replacement,
+                              strlen(m->replacement), out, &outlen);
+        if (rc > 0) {
+            free(val);
+            return tm_xstrndup((const char *)out, outlen);
+        }
+    }
+    return val;
+}
+
+static char **
+text_field(struct tm_record *r, int field)
+{
+    switch (field) {
+    case TM_F_UNIT:
+        return &r->unit;
+    case TM_F_COMPARATOR:
+        return &r->comparator;
+    case TM_F_SCOPE:
+        return &r->scope;
+    case TM_F_GROUP:
+        return &r->group;
+    case TM_F_TIMEPOINT:
+        return &r->timepoint;
+    case TM_F_STUDY:
+        return &r->study;
+    default:
+        return NULL;
+    }
+}
+
+/*
+ * Turn one match into a candidate record.  Returns false (with a warning)
+ * when a captured number does not read as one: the pattern captured
+ * something it should not have, and a wrong value is worse than none.
+ */
+static bool
+build_record(struct tm_extractor *ex, const struct tm_pattern *p,
+             const char *text, size_t ms, size_t me, const char *where,
+             struct tm_reporter *rep, struct tm_record *r)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+    const char *got[TM_F_COUNT];
+    size_t gotlen[TM_F_COUNT];
+    double num[TM_F_COUNT];
+    bool has[TM_F_COUNT];
+    double mult = 1;
+    size_t i;
+    int f;
+
+    memset(got, 0, sizeof got);
+    memset(has, 0, sizeof has);
+    for (i = 0; i < p->ngroups; i++) {
+        uint32_t g = p->groups[i].group;
+
+        f = p->groups[i].field;
+        if (got[f] != NULL || ov[2 * g] == PCRE2_UNSET ||
+            ov[2 * g + 1] < ov[2 * g])
+            continue;
+        got[f] = text + ov[2 * g];
+        gotlen[f] = ov[2 * g + 1] - ov[2 * g];
+    }
+    for (i = 0; i < p->nsets; i++) {
+        f = tm_field_lookup(p->sets[i].key, strlen(p->sets[i].key));
+        if (f >= 0 && got[f] == NULL) {
+            got[f] = p->sets[i].val;
+            gotlen[f] = strlen(p->sets[i].val);
+        }
+    }
+    for (f = 0; f < TM_F_COUNT; f++) {
+        if (got[f] == NULL || !tm_field_is_numeric(f))
+            continue;
+        if (!tm_number_parse(got[f], gotlen[f], &num[f])) {
+            tm_warn(rep,
+                    "%s: pattern %s: cannot read '%.*s' as the %s at "
+                    "byte %zu; match dropped",
+                    where, p->id, (int)(gotlen[f] > 60 ? 60 : gotlen[f]),
+                    got[f], tm_field_name(f), ms);
+            return false;
+        }
+        has[f] = true;
+    }
+    if (got[TM_F_EXPONENT] != NULL) {
+        double e;
+        struct tm_buf b;
+
+        /* Read "6" or "-5" as a power of ten via the number reader. */
+        tm_buf_init(&b, 0);
+        tm_buf_puts(&b, "10^");
+        tm_buf_append(&b, got[TM_F_EXPONENT], gotlen[TM_F_EXPONENT]);
+        if (!tm_number_parse(b.data, b.len, &e)) {
+            tm_warn(rep,
+                    "%s: pattern %s: cannot read exponent '%.*s' at "
+                    "byte %zu; match dropped",
+                    where, p->id, (int)gotlen[TM_F_EXPONENT],
+                    got[TM_F_EXPONENT], ms);
+            tm_buf_clear(&b);
+            return false;
+        }
+        tm_buf_clear(&b);
+        mult *= e;
+    }
+    if (got[TM_F_SCALE] != NULL) {
+        double s;
+
+        if (!tm_number_parse_scale(got[TM_F_SCALE], gotlen[TM_F_SCALE], &s)) {
+            tm_warn(rep,
+                    "%s: pattern %s: cannot read scale '%.*s' at byte "
+                    "%zu; match dropped",
+                    where, p->id, (int)gotlen[TM_F_SCALE], got[TM_F_SCALE], ms);
+            return false;
+        }
+        mult *= s;
+    }
+    if (!has[TM_F_VALUE] && mult != 1) {
+        /* "10^6 cells/kg": the power of ten is the value. */
+        num[TM_F_VALUE] = 1;
+        has[TM_F_VALUE] = true;
+    }
+    if (!has[TM_F_VALUE] && has[TM_F_EVENTS] && has[TM_F_TOTAL] &&
+        num[TM_F_TOTAL] > 0) {
+        /* "3 of 10 patients died": the value is the percentage. */
+        num[TM_F_VALUE] = 100.0 * num[TM_F_EVENTS] / num[TM_F_TOTAL];
+        has[TM_F_VALUE] = true;
+    }
+    if (!has[TM_F_VALUE]) {
+        tm_warn(rep,
+                "%s: pattern %s: match at byte %zu has no value; "
+                "dropped",
+                where, p->id, ms);
+        return false;
+    }
+    memset(r, 0, sizeof *r);
+    r->type = tm_xstrdup(p->type);
+    r->pattern = tm_xstrdup(p->id);
+    r->start = ms;
+    r->end = me;
+    r->value = num[TM_F_VALUE] * mult;
+    r->has |= TM_HAS_VALUE;
+    if (has[TM_F_VALUE_HIGH]) {
+        r->value_high = num[TM_F_VALUE_HIGH] * mult;
+        r->has |= TM_HAS_VALUE_HIGH;
+    }
+    if (has[TM_F_SPREAD]) {
+        r->spread = num[TM_F_SPREAD] * mult;
+        r->has |= TM_HAS_SPREAD;
+    }
+    if (has[TM_F_EVENTS]) {
+        r->events = (long long)llround(num[TM_F_EVENTS]);
+        r->has |= TM_HAS_EVENTS;
+    }
+    if (has[TM_F_TOTAL]) {
+        r->total = (long long)llround(num[TM_F_TOTAL]);
+        r->has |= TM_HAS_TOTAL;
+    }
+    for (f = 0; f < TM_F_COUNT; f++) {
+        char **slot = text_field(r, f);
+
+        if (slot == NULL || got[f] == NULL)
+            continue;
+        *slot = canonical(ex, f, fold_space(got[f], gotlen[f]));
+        if (**slot == '\0')
+            TM_FREE(*slot);
+    }
+    if (!isfinite(r->value) || !isfinite(r->value_high) ||
+        !isfinite(r->spread)) {
+        tm_record_clear(r);
+        return false;
+    }
+    return true;
+}
+
+static struct candidate *
+push_candidate(struct candidates *cs)
+{
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 32;
+        cs->v = tm_xreallocarray(cs->v, cs->cap, sizeof *cs->v);
+    }
+    memset(&cs->v[cs->n], 0, sizeof cs->v[cs->n]);
+    return &cs->v[cs->n++];
+}
+
+/* Does the lower-cased sentence contain one of the prefilter words? */
+static bool
+prefilter_passes(const struct tm_pattern *p, const struct tm_buf *lower)
+{
+    size_t i;
+
+    if (p->prefilter.n == 0)
+        return true;
+    for (i = 0; i < p->prefilter.n; i++) {
+        if (strstr(lower->data, p->prefilter.v[i]) != NULL)
+            return true;
+    }
+    return false;
+}
+
+static void
+run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
+            size_t ss, size_t se, const char *where, struct tm_reporter *rep,
+            struct candidates *cs)
+{
+    const struct tm_pattern *p = &ex->set->patterns[pi];
+    const char *subject = text + ss;
+    size_t slen = se - ss, off = 0, k;
+    int rc;
+
+    while (off <= slen) {
+        PCRE2_SIZE *ov;
+        size_t ms, me;
+        bool ok = true;
+
+        rc = pcre2_match(p->re, (PCRE2_SPTR)subject, slen, off,
+                         PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return;
+        if (rc < 0) {
+            match_warning(ex, rep, p->id, rc, where, ss);
+            return;
+        }
+        ov = pcre2_get_ovector_pointer(ex->md);
+        /* \K may put the start after the end; treat that as empty. */
+        ms = ov[0];
+        me = ov[1] > ov[0] ? ov[1] : ov[0];
+        if (me == ms) {
+            /* An empty match yields nothing; step one character on. */
+            off = me + 1;
+            while (off < slen && ((unsigned char)subject[off] & 0xC0) == 0x80)
+                off++;
+            continue;
+        }
+        off = me;
+        for (k = 0; k < p->nrules && ok; k++)
+            ok = rule_holds(ex, &p->rules[k], text, len, ss, se, ss + ms,
+                            ss + me, where, rep);
+        if (ok) {
+            struct candidate *c = push_candidate(cs);
+
+            c->pattern = pi;
+            c->priority = p->priority;
+            if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec)) {
+                cs->n--;
+                continue;
+            }
+            c->rec.start += ss;
+            c->rec.end += ss;
+        }
+    }
+}
+
+/* Ordering for overlap resolution: type, then priority (high first),
+ * then length (long first), then start, then pattern order. */
+static int
+cmp_candidates(const void *a, const void *b)
+{
+    const struct candidate *x = a, *y = b;
+    int c = strcmp(x->rec.type, y->rec.type);
+    int px = x->priority, py = y->priority;
+    size_t lx = x->rec.end - x->rec.start, ly = y->rec.end - y->rec.start;
+
+    if (c != 0)
+        return c;
+    if (px != py)
+        return px > py ? -1 : 1;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->rec.start != y->rec.start)
+        return x->rec.start < y->rec.start ? -1 : 1;
+    if (x->pattern != y->pattern)
+        return x->pattern < y->pattern ? -1 : 1;
+    return 0;
+}
+
+static int
+cmp_output(const void *a, const void *b)
+{
+    const struct tm_record *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return strcmp(x->type, y->type);
+}
+
+/*
+ * Keep, per type, a set of non-overlapping candidates chosen greedily in
+ * cmp_candidates order.  Kept spans of the current type are held sorted by
+ * start so each test is a binary search.
+ */
+static void
+resolve_overlaps(struct candidates *cs)
+{
+    struct tm_spans kept = {NULL, 0, 0};
+    size_t i, lo, hi;
+    const char *type = NULL;
+
+    for (i = 0; i < cs->n; i++) {
+        struct candidate *c = &cs->v[i];
+        size_t s = c->rec.start, e = c->rec.end;
+        bool clash = false;
+
+        if (type == NULL || strcmp(type, c->rec.type) != 0) {
+            type = c->rec.type;
+            kept.n = 0;
+        }
+        /* First kept span with start >= e cannot overlap; check the one
+         * before it (the kept spans do not overlap each other). */
+        lo = 0;
+        hi = kept.n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+
+            if (kept.v[mid].start < e)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0 && kept.v[lo - 1].end > s)
+            clash = true;
+        if (clash)
+            continue;
+        c->keep = true;
+        tm_spans_push(&kept, 0, 0);
+        memmove(&kept.v[lo + 1], &kept.v[lo],
+                (kept.n - 1 - lo) * sizeof kept.v[0]);
+        kept.v[lo].start = s;
+        kept.v[lo].end = e;
+    }
+    tm_spans_clear(&kept);
+}
+
+enum tm_status
+tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
+                const char *where, struct tm_records *out,
+                struct tm_reporter *rep, struct tm_err *err)
+{
+    const struct tm_pattern_set *set = ex->set;
+    struct candidates cs = {NULL, 0, 0};
+    size_t si, pi, i, bad, first;
+
+    if (!tm_utf8_valid(text, len, &bad))
+        return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
+                          where, bad);
+    tm_text_sentences(text, len, &ex->sentences);
+    for (si = 0; si < ex->sentences.n; si++) {
+        size_t ss = ex->sentences.v[si].start, se = ex->sentences.v[si].end;
+
+        tm_buf_reset(&ex->lower);
+        for (i = ss; i < se; i++)
+            tm_buf_putc(&ex->lower, (char)tolower((unsigned char)text[i]));
+        for (pi = 0; pi < set->npatterns; pi++) {
+            if (set->patterns[pi].re == NULL ||
+                !prefilter_passes(&set->patterns[pi], &ex->lower))
+                continue;
+            run_pattern(ex, pi, text, len, ss, se, where, rep, &cs);
+        }
+    }
+    if (cs.n > 1)
+        qsort(cs.v, cs.n, sizeof *cs.v, cmp_candidates);
+    resolve_overlaps(&cs);
+    first = out->n;
+    for (i = 0; i < cs.n; i++) {
+        if (cs.v[i].keep)
+            *tm_records_push(out) = cs.v[i].rec;
+        else
+            tm_record_clear(&cs.v[i].rec);
+    }
+    free(cs.v);
+    if (out->n - first > 1)
+        qsort(out->v + first, out->n - first, sizeof *out->v, cmp_output);
+    return TM_OK;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * extract: run a compiled pattern set over one (normalized) text and turn
+ * matches into records.  Sentences are the unit of matching and of
+ * context; overlapping matches of one type are resolved by priority, then
+ * length, then position, so the result does not depend on pattern order
+ * beyond ties.  An extractor holds the per-thread matching state (match
+ * data, JIT stack); the pattern set it reads is shared and read-only.
+ */
+#ifndef TM_EXTRACT_H
+#define TM_EXTRACT_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "pattern.h"
+#include "record.h"
+
+struct tm_extractor;
+
+/* A new extractor for a compiled set (the set must outlive it). */
+struct tm_extractor *tm_extractor_new(const struct tm_pattern_set *set);
+void tm_extractor_free(struct tm_extractor *ex);
+
+/*
+ * Append to out the records found in text[0..len).  Offsets are in text's
+ * coordinates; the caller fills doc, section and text and maps offsets to
+ * the raw document.  `where` names the document in warnings (a pattern
+ * that hits a match limit, a value that does not parse), which go to rep;
+ * they never stop extraction.  Fails only when text is not valid UTF-8.
+ */
+enum tm_status tm_extract_text(struct tm_extractor *ex, const char *text,
+                               size_t len, const char *where,
+                               struct tm_records *out, struct tm_reporter *rep,
+                               struct tm_err *err);
+
+/* Number of patterns that hit a match limit so far. */
+unsigned long tm_extractor_limit_hits(const struct tm_extractor *ex);
+
+#endif

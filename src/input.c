@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * input: files in, documents out.
+ *
+ * zlib's gzread reads gzip and plain files alike, so there is one read
+ * path for both.  The first block decides the kind: XML is recognised by
+ * its root element, not by the file name.
+ */
+#include "config.h"
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "parse.h"
+
+#define CHUNK (256u * 1024u)
+
+const char *
+tm_input_kind_name(enum tm_input_kind kind)
+{
+    switch (kind) {
+    case TM_KIND_PUBMED:
+        return "pubmed";
+    case TM_KIND_PMC:
+        return "pmc";
+    case TM_KIND_TEXT:
+    default:
+        return "text";
+    }
+}
+
+/* Skip a BOM, white space, the XML declaration, comments, processing
+ * instructions and the DOCTYPE, and return the root element's name. */
+static bool
+root_element(const char *s, size_t len, const char **name, size_t *nlen)
+{
+    size_t i = 0;
+
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < len &&
+               (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        if (i >= len || s[i] != '<')
+            return false;
+        if (i + 1 < len && (s[i + 1] == '?' || s[i + 1] == '!')) {
+            const char *end;
+
+            if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
+                end = NULL;
+                for (size_t j = i + 4; j + 2 < len; j++) {
+                    if (memcmp(s + j, "-->", 3) == 0) {
+                        end = s + j + 2;
+                        break;
+                    }
+                }
+            } else {
+                /* <?xml ...?> or <!DOCTYPE ...> (an internal subset with
+                 * '>' inside is rare at the head; the parser copes). */
+                int depth = 0;
+
+                end = NULL;
+                for (size_t j = i; j < len; j++) {
+                    if (s[j] == '[')
+                        depth++;
+                    else if (s[j] == ']')
+                        depth--;
+                    else if (s[j] == '>' && depth <= 0) {
+                        end = s + j;
+                        break;
+                    }
+                }
+            }
+            if (end == NULL)
+                return false;
+            i = (size_t)(end - s) + 1;
+            continue;
+        }
+        i++;
+        *name = s + i;
+        *nlen = 0;
+        while (i < len && s[i] != '>' && s[i] != ' ' && s[i] != '\t' &&
+               s[i] != '\n' && s[i] != '\r' && s[i] != '/') {
+            i++;
+            (*nlen)++;
+        }
+        return *nlen > 0;
+    }
+}
+
+static bool
+name_is(const char *name, size_t n, const char *lit)
+{
+    return strlen(lit) == n && memcmp(name, lit, n) == 0;
+}
+
+enum tm_input_kind
+tm_input_sniff(const char *head, size_t len)
+{
+    const char *name;
+    size_t n;
+
+    if (!root_element(head, len, &name, &n))
+        return TM_KIND_TEXT;
+    if (name_is(name, n, "PubmedArticleSet") ||
+        name_is(name, n, "PubmedArticle") ||
+        name_is(name, n, "PubmedBookArticle") ||
+        name_is(name, n, "MedlineCitationSet") ||
+        name_is(name, n, "MedlineCitation"))
+        return TM_KIND_PUBMED;
+    if (name_is(name, n, "article") || name_is(name, n, "pmc-articleset") ||
+        name_is(name, n, "articles"))
+        return TM_KIND_PMC;
+    return TM_KIND_TEXT;
+}
+
+/* Reads from an open gzFile; used by the XML parser through parse.h. */
+static long
+gz_reader(void *ctx, char *buf, size_t len)
+{
+    int n = gzread((gzFile)ctx, buf, (unsigned)len);
+
+    return n;
+}
+
+static enum tm_status
+read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
+          void *ctx, struct tm_err *err)
+{
+    char *chunk = tm_xmalloc(CHUNK);
+    struct tm_doc doc;
+    enum tm_status rc = TM_OK;
+    int n;
+
+    while ((n = gzread(gz, chunk, CHUNK)) > 0) {
+        if (!tm_buf_append(b, chunk, (size_t)n)) {
+            free(chunk);
+            return tm_err_set(err, TM_ERR_LIMIT,
+                              "%s: document larger than the limit of %zu "
+                              "bytes; skipped",
+                              path, b->limit);
+        }
+    }
+    free(chunk);
+    if (n < 0) {
+        int zerr;
+        const char *msg = gzerror(gz, &zerr);
+
+        return tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
+                          zerr == Z_ERRNO ? strerror(errno) : msg);
+    }
+    tm_doc_init(&doc, TM_DOC_TEXT);
+    doc.id = tm_xstrdup(path);
+    doc.source = tm_xstrdup(path);
+    doc.text = tm_buf_steal(b, &doc.len);
+    tm_doc_add_section(&doc, "text", 0, doc.len);
+    rc = fn(ctx, &doc, err);
+    tm_doc_clear(&doc);
+    return rc;
+}
+
+enum tm_status
+tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
+              struct tm_reporter *rep, struct tm_err *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd;
+    gzFile gz;
+    struct tm_buf b;
+    char *head;
+    int n;
+    enum tm_input_kind kind;
+    enum tm_status rc;
+
+    fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return tm_err_set(err, TM_ERR_INPUT, "%s: %s", path, strerror(errno));
+    gz = gzdopen(fd, "rb");
+    if (gz == NULL) {
+        close(fd);
+        return tm_err_set(err, TM_ERR_INPUT, "%s: cannot open", path);
+    }
+    gzbuffer(gz, CHUNK);
+    tm_buf_init(&b, TM_INPUT_MAX_DOC);
+    head = tm_xmalloc(CHUNK);
+    n = gzread(gz, head, CHUNK);
+    if (n < 0) {
+        int zerr;
+        const char *msg = gzerror(gz, &zerr);
+
+        rc = tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
+                        zerr == Z_ERRNO ? strerror(errno) : msg);
+        free(head);
+        gzclose(gz);
+        return rc;
+    }
+    kind = tm_input_sniff(head, (size_t)n);
+    if (kind == TM_KIND_TEXT) {
+        tm_buf_append(&b, head, (size_t)n);
+        free(head);
+        rc = read_text(gz, path, &b, fn, ctx, err);
+    } else {
+        rc = tm_parse_xml(path, head, (size_t)n, gz_reader, gz, fn, ctx, rep,
+                          err);
+        free(head);
+    }
+    tm_buf_clear(&b);
+    gzclose(gz);
+    return rc;
+}

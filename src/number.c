@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * number: a small recursive-descent reader for the number forms of
+ * clinical text.  It accepts only whole strings, so a pattern that
+ * captures too much fails loudly instead of yielding a wrong value.
+ */
+#include "config.h"
+#include "number.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct cursor {
+    const char *p, *end;
+};
+
+static bool
+at_end(const struct cursor *c)
+{
+    return c->p >= c->end;
+}
+
+/* Does the input continue with the byte string lit? */
+static bool
+has(const struct cursor *c, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return (size_t)(c->end - c->p) >= n && memcmp(c->p, lit, n) == 0;
+}
+
+static bool
+eat(struct cursor *c, const char *lit)
+{
+    if (!has(c, lit))
+        return false;
+    c->p += strlen(lit);
+    return true;
+}
+
+/* Skip ASCII white space and the Unicode spaces text uses between digits
+ * and signs: NBSP, thin space, narrow NBSP, hair space. */
+static void
+skip_space(struct cursor *c)
+{
+    for (;;) {
+        if (!at_end(c) &&
+            (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r')) {
+            c->p++;
+        } else if (eat(c, "\xC2\xA0") || eat(c, "\xE2\x80\x89") ||
+                   eat(c, "\xE2\x80\xAF") || eat(c, "\xE2\x80\x8A")) {
+            continue;
+        } else {
+            return;
+        }
+    }
+}
+
+static bool
+is_digit(const struct cursor *c)
+{
+    return !at_end(c) && *c->p >= '0' && *c->p <= '9';
+}
+
+/* A minus sign: ASCII hyphen-minus, U+2212 minus, en dash. */
+static bool
+eat_minus(struct cursor *c)
+{
+    return eat(c, "-") || eat(c, "\xE2\x88\x92") || eat(c, "\xE2\x80\x93");
+}
+
+/* A decimal mark: '.' or the middle dot of Lancet style. */
+static bool
+eat_decimal_mark(struct cursor *c)
+{
+    if (has(c, ".") || has(c, "\xC2\xB7")) {
+        struct cursor peek = *c;
+
+        peek.p += (*c->p == '.') ? 1 : 2;
+        if (is_digit(&peek)) {
+            *c = peek;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A thousands separator followed by exactly three digits (and no fourth):
+ * on success the cursor moves past the group and the digits are returned. */
+static const char *
+eat_group(struct cursor *c)
+{
+    struct cursor peek = *c;
+    const char *digits;
+    int i;
+
+    if (!(eat(&peek, ",") || eat(&peek, " ") || eat(&peek, "\xC2\xA0") ||
+          eat(&peek, "\xE2\x80\x89") || eat(&peek, "\xE2\x80\xAF")))
+        return NULL;
+    digits = peek.p;
+    for (i = 0; i < 3; i++) {
+        if (!is_digit(&peek))
+            return NULL;
+        peek.p++;
+    }
+    if (is_digit(&peek))
+        return NULL;
+    *c = peek;
+    return digits;
+}
+
+/* Digits with optional thousands groups and an optional fraction. */
+static bool
+parse_decimal(struct cursor *c, double *out)
+{
+    char tmp[64];
+    size_t n = 0;
+    const char *group;
+
+    while (is_digit(c)) {
+        if (n + 1 >= sizeof tmp)
+            return false;
+        tmp[n++] = *c->p++;
+    }
+    /* "1,200" and "1 200": only after a first group of one to three. */
+    if (n >= 1 && n <= 3) {
+        while ((group = eat_group(c)) != NULL) {
+            if (n + 4 >= sizeof tmp)
+                return false;
+            memcpy(tmp + n, group, 3);
+            n += 3;
+        }
+    }
+    if (eat_decimal_mark(c)) {
+        if (n + 2 >= sizeof tmp)
+            return false;
+        tmp[n++] = '.';
+        while (is_digit(c)) {
+            if (n + 1 >= sizeof tmp)
+                return false;
+            tmp[n++] = *c->p++;
+        }
+    }
+    if (n == 0)
+        return false;
+    tmp[n] = '\0';
+    *out = strtod(tmp, NULL);
+    return true;
+}
+
+/* An integer exponent with an optional sign. */
+static bool
+parse_exponent(struct cursor *c, int *out)
+{
+    int sign = 1, v = 0, digits = 0;
+
+    skip_space(c);
+    if (eat_minus(c))
+        sign = -1;
+    else
+        eat(c, "+");
+    skip_space(c);
+    while (is_digit(c)) {
+        if (digits++ > 3)
+            return false;
+        v = v * 10 + (*c->p++ - '0');
+    }
+    if (digits == 0)
+        return false;
+    *out = sign * v;
+    return true;
+}
+
+/* "10^6", "10^-5", "10(6)", "10 ^ 6": a power of ten. */
+static bool
+parse_power_of_ten(struct cursor *c, double *out)
+{
+    struct cursor save = *c;
+    int e;
+
+    skip_space(c);
+    if (!eat(c, "10")) {
+        *c = save;
+        return false;
+    }
+    skip_space(c);
+    if (eat(c, "^")) {
+        if (!parse_exponent(c, &e))
+            goto fail;
+    } else if (eat(c, "(")) {
+        if (!parse_exponent(c, &e))
+            goto fail;
+        skip_space(c);
+        if (!eat(c, ")"))
+            goto fail;
+    } else {
+        goto fail;
+    }
+    *out = pow(10.0, e);
+    return true;
+fail:
+    *c = save;
+    return false;
+}
+
+/* A multiplication sign between a mantissa and a power of ten. */
+static bool
+eat_times(struct cursor *c)
+{
+    struct cursor save = *c;
+
+    skip_space(c);
+    if (eat(c, "\xC3\x97") || eat(c, "x") || eat(c, "X") || eat(c, "*") ||
+        eat(c, "\xC2\xB7") || eat(c, "\xE2\x8B\x85"))
+        return true;
+    *c = save;
+    return false;
+}
+
+struct word {
+    const char *w;
+    int v;
+};
+
+static const struct word units_words[] = {
+    {"zero", 0},      {"none", 0},      {"nil", 0},      {"no", 0},
+    {"a", 1},         {"an", 1},        {"single", 1},   {"one", 1},
+    {"two", 2},       {"three", 3},     {"four", 4},     {"five", 5},
+    {"six", 6},       {"seven", 7},     {"eight", 8},    {"nine", 9},
+    {"ten", 10},      {"eleven", 11},   {"twelve", 12},  {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16}, {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}, {NULL, 0}};
+static const struct word tens_words[] = {
+    {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+    {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
+    {"eighty", 80}, {"ninety", 90}, {NULL, 0}};
+
+/* Match one whole word (case-insensitive) from the table. */
+static bool
+eat_word(struct cursor *c, const struct word *table, int *v)
+{
+    size_t i;
+
+    for (i = 0; table[i].w != NULL; i++) {
+        size_t n = strlen(table[i].w);
+
+        if ((size_t)(c->end - c->p) >= n &&
+            strncasecmp(c->p, table[i].w, n) == 0 &&
+            (c->p + n == c->end ||
+             !((c->p[n] | 0x20) >= 'a' && (c->p[n] | 0x20) <= 'z'))) {
+            c->p += n;
+            *v = table[i].v;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Numbers below 1000 in words: "twelve", "Twenty-one", "ninety nine". */
+static bool
+parse_words_below_1000(struct cursor *c, int *out)
+{
+    int v = 0, w;
+    bool any = false;
+
+    if (eat_word(c, units_words, &w)) {
+        struct cursor save = *c;
+
+        any = true;
+        v = w;
+        skip_space(c);
+        if (w > 0 && w < 10 && (eat(c, "hundred") || eat(c, "Hundred"))) {
+            v = w * 100;
+            save = *c;
+            skip_space(c);
+            eat(c, "and");
+            skip_space(c);
+            if (eat_word(c, tens_words, &w)) {
+                v += w;
+                save = *c;
+                if (eat(c, "-") || eat(c, " ")) {
+                    if (eat_word(c, units_words, &w) && w > 0 && w < 10)
+                        v += w;
+                    else
+                        *c = save;
+                }
+            } else if (eat_word(c, units_words, &w) && w > 0) {
+                v += w;
+            } else {
+                *c = save;
+            }
+        } else {
+            *c = save;
+        }
+    } else if (eat_word(c, tens_words, &w)) {
+        struct cursor save = *c;
+
+        any = true;
+        v = w;
+        if (eat(c, "-") || eat(c, " ")) {
+            if (eat_word(c, units_words, &w) && w > 0 && w < 10)
+                v += w;
+            else
+                *c = save;
+        }
+    }
+    *out = v;
+    return any;
+}
+
+/* A scale word after a number: "2 million", "1.5 billion". */
+static bool
+parse_scale_word(struct cursor *c, double *out)
+{
+    static const struct {
+        const char *w;
+        double v;
+    } scales[] = {{"thousand", 1e3},
+                  {"million", 1e6},
+                  {"billion", 1e9},
+                  {"trillion", 1e12}};
+    size_t i;
+    struct cursor save = *c;
+
+    skip_space(c);
+    for (i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+        size_t n = strlen(scales[i].w);
+
+        if ((size_t)(c->end - c->p) >= n &&
+            strncasecmp(c->p, scales[i].w, n) == 0) {
+            c->p += n;
+            *out = scales[i].v;
+            return true;
+        }
+    }
+    *c = save;
+    return false;
+}
+
+bool
+tm_number_parse(const char *s, size_t len, double *out)
+{
+    struct cursor c = {s, s + len};
+    double v = 0, scale;
+    bool neg = false;
+    int words;
+
+    skip_space(&c);
+    if (eat_minus(&c))
+        neg = true;
+    else
+        eat(&c, "+");
+    skip_space(&c);
+
+    if (parse_power_of_ten(&c, &v)) {
+        /* "10^6" standing alone. */
+    } else if (parse_words_below_1000(&c, &words)) {
+        v = words;
+    } else if (parse_decimal(&c, &v)) {
+        struct cursor save = c;
+        int e;
+
+        /* "1e6", "1.2E-5" */
+        if (!at_end(&c) && (*c.p == 'e' || *c.p == 'E')) {
+            c.p++;
+            if (parse_exponent(&c, &e) && e >= -400 && e <= 400)
+                v *= pow(10.0, e);
+            else
+                c = save;
+        } else if (eat_times(&c)) {
+            if (parse_power_of_ten(&c, &scale))
+                v *= scale;
+            else
+                c = save;
+        }
+    } else {
+        return false;
+    }
+    if (parse_scale_word(&c, &scale))
+        v *= scale;
+    skip_space(&c);
+    if (!at_end(&c) || !isfinite(v))
+        return false;
+    *out = neg ? -v : v;
+    return true;
+}
+
+bool
+tm_number_parse_scale(const char *s, size_t len, double *out)
+{
+    struct cursor c = {s, s + len};
+    double v;
+
+    skip_space(&c);
+    eat_times(&c);
+    if (!parse_power_of_ten(&c, &v) && !parse_scale_word(&c, &v))
+        return false;
+    skip_space(&c);
+    if (!at_end(&c))
+        return false;
+    *out = v;
+    return true;
+}

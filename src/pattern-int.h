@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pattern-int.h: the compiled pattern set, for extract.c (the only other
+ * module that sees PCRE2) and the unit tests.
+ */
+#ifndef TM_PATTERN_INT_H
+#define TM_PATTERN_INT_H
+
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "doc.h"
+#include "pattern.h"
+
+/* Record fields a pattern can fill, by named group, `set` or `map`. */
+enum tm_field {
+    TM_F_VALUE,
+    TM_F_VALUE_HIGH,
+    TM_F_SPREAD,
+    TM_F_EXPONENT, /* power of ten applied to value, value_high, spread */
+    TM_F_SCALE,    /* "million", "x10^6": a multiplier likewise */
+    TM_F_UNIT,
+    TM_F_COMPARATOR,
+    TM_F_SCOPE,
+    TM_F_GROUP,
+    TM_F_TIMEPOINT,
+    TM_F_EVENTS,
+    TM_F_TOTAL,
+    TM_F_STUDY,
+    TM_F_COUNT
+};
+
+/* The field's name, or -1 / NULL. */
+int tm_field_lookup(const char *name, size_t len);
+const char *tm_field_name(int field);
+/* Is the field numeric (parsed with tm_number_parse)? */
+bool tm_field_is_numeric(int field);
+
+enum tm_rule_where {
+    TM_WHERE_SENTENCE,
+    TM_WHERE_BEFORE,
+    TM_WHERE_AFTER,
+    TM_WHERE_NEAR
+};
+
+/* A context rule: the regex must (require) or must not (forbid) match in
+ * the sentence, or within `chars` bytes before/after/around the match. */
+struct tm_rule {
+    bool forbid;
+    enum tm_rule_where where;
+    unsigned chars;
+    pcre2_code *re;
+    char *src;
+    unsigned line, column;
+};
+
+struct tm_kv {
+    char *key;
+    char *val;
+};
+
+/* An inline example: text that must (or, if negative, must not) yield a
+ * record of the pattern's type, with the expected field values. */
+struct tm_example {
+    char *text;
+    bool negative;
+    struct tm_kv *expect;
+    size_t nexpect;
+    unsigned line;
+};
+
+/* Where part of a combined regex came from, to map PCRE2 error offsets
+ * back to file:line:column. */
+struct tm_segment {
+    size_t off, len;
+    const char *file;
+    unsigned line, column;
+};
+
+struct tm_group_field {
+    int field;
+    uint32_t group;
+};
+
+struct tm_pattern {
+    char *name;
+    char *id;   /* "p_value.pat:equals" */
+    char *file; /* path as loaded (borrowed from the set's file list) */
+    unsigned line;
+    char *type;
+    int priority;
+    char *regex; /* the user's regex lines joined with newlines */
+    struct tm_segment *segs;
+    size_t nsegs;
+    pcre2_code *re;
+    struct tm_group_field *groups; /* named groups that fill fields */
+    size_t ngroups;
+    struct tm_kv *sets; /* constant fields (key is the field name) */
+    size_t nsets;
+    struct tm_rule *rules;
+    size_t nrules;
+    struct tm_strv prefilter; /* lower-case literals; one must occur */
+    struct tm_example *examples;
+    size_t nexamples;
+};
+
+/* `map FIELD REGEX => REPLACEMENT`: canonical values for a field. */
+struct tm_map {
+    int field;
+    char *src;
+    char *replacement;
+    pcre2_code *re;
+    const char *file;
+    unsigned line, column;
+};
+
+struct tm_define {
+    char *name;
+    char *src; /* lines joined with newlines */
+    struct tm_segment *segs;
+    size_t nsegs;
+    const char *file;
+    unsigned line;
+};
+
+struct tm_pattern_set {
+    struct tm_strv files;
+    struct tm_pattern *patterns;
+    size_t npatterns, patterns_cap;
+    struct tm_define *defines;
+    size_t ndefines, defines_cap;
+    struct tm_map *maps;
+    size_t nmaps, maps_cap;
+    struct tm_strv diags;
+    struct tm_pattern_limits limits;
+    bool compiled;
+};
+
+#endif

@@ -1,0 +1,1000 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pattern: the pattern-file reader and compiler.
+ *
+ * A pattern file is line-oriented.  Top-level lines (starting in column
+ * 1) are `define`, `map` and `pattern`; the indented lines after a
+ * `pattern` line belong to it.  Every regex is PCRE2 in extended mode
+ * (white space ignored, # comments), compiled with UTF and UCP.  Shared
+ * building blocks (`define number ...`) become one (?(DEFINE)...) block
+ * appended to every regex, so `(?&number)` works everywhere and a new
+ * number form is added in one place.  See patterns/README.md.
+ */
+#include "config.h"
+#include "pattern.h"
+#include "pattern-int.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+#define PATTERN_FILE_LIMIT (16u << 20)
+
+static const char *const field_names[TM_F_COUNT] = {
+    "value",  "value_high", "spread", "exponent", "scale",
+    "unit",   "comparator", "scope",  "group",    "timepoint",
+    "events", "total",      "study"};
+
+int
+tm_field_lookup(const char *name, size_t len)
+{
+    int i;
+
+    for (i = 0; i < TM_F_COUNT; i++) {
+        if (strlen(field_names[i]) == len &&
+            memcmp(field_names[i], name, len) == 0)
+            return i;
+    }
+    return -1;
+}
+
+const char *
+tm_field_name(int field)
+{
+    return field >= 0 && field < TM_F_COUNT ? field_names[field] : NULL;
+}
+
+bool
+tm_field_is_numeric(int field)
+{
+    return field == TM_F_VALUE || field == TM_F_VALUE_HIGH ||
+           field == TM_F_SPREAD || field == TM_F_EVENTS || field == TM_F_TOTAL;
+}
+
+struct tm_pattern_set *
+tm_pattern_set_new(void)
+{
+    struct tm_pattern_set *set = tm_xcalloc(1, sizeof *set);
+
+    set->limits.match_limit = TM_PATTERN_MATCH_LIMIT;
+    set->limits.depth_limit = TM_PATTERN_DEPTH_LIMIT;
+    set->limits.heap_limit = TM_PATTERN_HEAP_LIMIT;
+    return set;
+}
+
+static void
+kv_free(struct tm_kv *kv, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        free(kv[i].key);
+        free(kv[i].val);
+    }
+    free(kv);
+}
+
+static void
+pattern_clear(struct tm_pattern *p)
+{
+    size_t i;
+
+    free(p->name);
+    free(p->id);
+    free(p->type);
+    free(p->regex);
+    free(p->segs);
+    pcre2_code_free(p->re);
+    free(p->groups);
+    kv_free(p->sets, p->nsets);
+    for (i = 0; i < p->nrules; i++) {
+        pcre2_code_free(p->rules[i].re);
+        free(p->rules[i].src);
+    }
+    free(p->rules);
+    tm_strv_clear(&p->prefilter);
+    for (i = 0; i < p->nexamples; i++) {
+        free(p->examples[i].text);
+        kv_free(p->examples[i].expect, p->examples[i].nexpect);
+    }
+    free(p->examples);
+}
+
+void
+tm_pattern_set_free(struct tm_pattern_set *set)
+{
+    size_t i;
+
+    if (set == NULL)
+        return;
+    for (i = 0; i < set->npatterns; i++)
+        pattern_clear(&set->patterns[i]);
+    free(set->patterns);
+    for (i = 0; i < set->ndefines; i++) {
+        free(set->defines[i].name);
+        free(set->defines[i].src);
+        free(set->defines[i].segs);
+    }
+    free(set->defines);
+    for (i = 0; i < set->nmaps; i++) {
+        free(set->maps[i].src);
+        free(set->maps[i].replacement);
+        pcre2_code_free(set->maps[i].re);
+    }
+    free(set->maps);
+    tm_strv_clear(&set->diags);
+    tm_strv_clear(&set->files);
+    free(set);
+}
+
+size_t
+tm_pattern_set_ndiags(const struct tm_pattern_set *set)
+{
+    return set->diags.n;
+}
+
+const char *
+tm_pattern_set_diag(const struct tm_pattern_set *set, size_t i)
+{
+    return i < set->diags.n ? set->diags.v[i] : NULL;
+}
+
+size_t
+tm_pattern_set_nfiles(const struct tm_pattern_set *set)
+{
+    return set->files.n;
+}
+
+size_t
+tm_pattern_set_npatterns(const struct tm_pattern_set *set)
+{
+    return set->npatterns;
+}
+
+size_t
+tm_pattern_set_nexamples(const struct tm_pattern_set *set)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < set->npatterns; i++)
+        n += set->patterns[i].nexamples;
+    return n;
+}
+
+void
+tm_pattern_set_limits(struct tm_pattern_set *set,
+                      const struct tm_pattern_limits *limits)
+{
+    set->limits = *limits;
+}
+
+/* Record a diagnostic "file:line:column: message"; the first one also goes
+ * into err. */
+static void diag(struct tm_pattern_set *set, struct tm_err *err,
+                 const char *file, unsigned line, unsigned column,
+                 const char *fmt, ...) TM_PRINTF(6, 7);
+
+static void
+diag(struct tm_pattern_set *set, struct tm_err *err, const char *file,
+     unsigned line, unsigned column, const char *fmt, ...)
+{
+    char msg[TM_ERR_MSG_MAX], full[TM_ERR_MSG_MAX + 64];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(full, sizeof full, "%s:%u:%u: %s", file, line, column, msg);
+    tm_strv_push(&set->diags, full);
+    if (err != NULL && err->code == TM_OK) {
+        tm_err_set(err, TM_ERR_PATTERN, "%s", full);
+        err->line = line;
+        err->column = column;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+/* ------------------------------------------------------------------ */
+
+struct line_ctx {
+    struct tm_pattern_set *set;
+    struct tm_err *err;
+    const char *file;
+    unsigned lineno;
+    struct tm_pattern *cur;       /* the pattern being read, or NULL */
+    struct tm_define *cur_define; /* a define that may continue */
+};
+
+static bool
+is_name_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '-';
+}
+
+/* Split off the first word of s (after white space); returns its length
+ * and sets *rest to the text after it and its white space. */
+static size_t
+first_word(const char *s, const char **rest)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0' && !isspace((unsigned char)s[n]))
+        n++;
+    *rest = s + n;
+    while (**rest == ' ' || **rest == '\t')
+        (*rest)++;
+    return n;
+}
+
+static bool
+word_is(const char *w, size_t n, const char *lit)
+{
+    return strlen(lit) == n && memcmp(w, lit, n) == 0;
+}
+
+static unsigned
+col_of(const char *line, const char *p)
+{
+    return (unsigned)(p - line) + 1;
+}
+
+/* Append a regex line to *src (joined with a newline, which also ends
+ * any # comment) and record where it came from. */
+static void
+append_regex_line(char **src, struct tm_segment **segs, size_t *nsegs,
+                  const char *text, const char *file, unsigned line,
+                  unsigned column)
+{
+    struct tm_buf b;
+    size_t off = *src ? strlen(*src) + 1 : 0;
+
+    tm_buf_init(&b, 0);
+    if (*src != NULL) {
+        tm_buf_puts(&b, *src);
+        tm_buf_putc(&b, '\n');
+    }
+    tm_buf_puts(&b, text);
+    free(*src);
+    *src = tm_buf_steal(&b, NULL);
+    *segs = tm_xreallocarray(*segs, *nsegs + 1, sizeof **segs);
+    (*segs)[*nsegs].off = off;
+    (*segs)[*nsegs].len = strlen(text);
+    (*segs)[*nsegs].file = file;
+    (*segs)[*nsegs].line = line;
+    (*segs)[*nsegs].column = column;
+    (*nsegs)++;
+}
+
+/* Parse `key=value` tokens (values may be "double quoted"). */
+static bool
+parse_expectations(struct line_ctx *lc, const char *line, const char *s,
+                   struct tm_example *ex)
+{
+    while (*s != '\0') {
+        const char *k = s, *v, *eq;
+        struct tm_buf val;
+
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '\0')
+            break;
+        k = s;
+        eq = strchr(k, '=');
+        if (eq == NULL || eq == k) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, k),
+                 "expected field=value after =>");
+            return false;
+        }
+        if (tm_field_lookup(k, (size_t)(eq - k)) < 0 &&
+            !word_is(k, (size_t)(eq - k), "text")) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, k),
+                 "unknown field '%.*s'", (int)(eq - k), k);
+            return false;
+        }
+        tm_buf_init(&val, 0);
+        v = eq + 1;
+        if (*v == '"') {
+            v++;
+            while (*v != '\0' && *v != '"')
+                tm_buf_putc(&val, *v++);
+            if (*v != '"') {
+                diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, v),
+                     "unterminated quoted value");
+                tm_buf_clear(&val);
+                return false;
+            }
+            v++;
+        } else {
+            while (*v != '\0' && *v != ' ' && *v != '\t')
+                tm_buf_putc(&val, *v++);
+        }
+        ex->expect =
+            tm_xreallocarray(ex->expect, ex->nexpect + 1, sizeof *ex->expect);
+        ex->expect[ex->nexpect].key = tm_xstrndup(k, (size_t)(eq - k));
+        ex->expect[ex->nexpect].val = tm_buf_steal(&val, NULL);
+        ex->nexpect++;
+        s = v;
+    }
+    return true;
+}
+
+static void
+add_example(struct line_ctx *lc, const char *line, const char *args,
+            bool negative)
+{
+    struct tm_pattern *p = lc->cur;
+    struct tm_example ex;
+    const char *arrow = NULL, *q;
+
+    memset(&ex, 0, sizeof ex);
+    ex.negative = negative;
+    ex.line = lc->lineno;
+    /* The last " => " separates the example text from expectations. */
+    for (q = strstr(args, " => "); q != NULL; q = strstr(q + 1, " => "))
+        arrow = q;
+    if (*args == '\0') {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "%s needs a text", negative ? "negative" : "example");
+        return;
+    }
+    if (arrow != NULL && negative) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, arrow),
+             "a negative example takes no expected fields");
+        return;
+    }
+    ex.text = tm_xstrndup(args, arrow ? (size_t)(arrow - args) : strlen(args));
+    if (arrow != NULL && !parse_expectations(lc, line, arrow + 4, &ex)) {
+        free(ex.text);
+        kv_free(ex.expect, ex.nexpect);
+        return;
+    }
+    p->examples =
+        tm_xreallocarray(p->examples, p->nexamples + 1, sizeof *p->examples);
+    p->examples[p->nexamples++] = ex;
+}
+
+static void
+add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
+{
+    struct tm_rule r;
+    const char *rest;
+    size_t n = first_word(args, &rest);
+
+    memset(&r, 0, sizeof r);
+    r.forbid = forbid;
+    if (word_is(args, n, "sentence")) {
+        r.where = TM_WHERE_SENTENCE;
+    } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
+               word_is(args, n, "near")) {
+        char *end;
+        unsigned long chars;
+
+        r.where = word_is(args, n, "before")  ? TM_WHERE_BEFORE
+                  : word_is(args, n, "after") ? TM_WHERE_AFTER
+                                              : TM_WHERE_NEAR;
+        errno = 0;
+        chars = strtoul(rest, &end, 10);
+        if (end == rest || errno != 0 || chars == 0 || chars > 100000) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+                 "expected a distance in characters (1 to 100000)");
+            return;
+        }
+        r.chars = (unsigned)chars;
+        rest = end;
+        while (*rest == ' ' || *rest == '\t')
+            rest++;
+    } else {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "expected sentence, before N, after N or near N");
+        return;
+    }
+    if (*rest == '\0') {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+             "missing regex");
+        return;
+    }
+    r.src = tm_xstrdup(rest);
+    r.line = lc->lineno;
+    r.column = col_of(line, rest);
+    lc->cur->rules = tm_xreallocarray(lc->cur->rules, lc->cur->nrules + 1,
+                                      sizeof *lc->cur->rules);
+    lc->cur->rules[lc->cur->nrules++] = r;
+}
+
+static void
+pattern_directive(struct line_ctx *lc, const char *line, const char *w,
+                  size_t n, const char *args)
+{
+    struct tm_pattern *p = lc->cur;
+
+    if (word_is(w, n, "type")) {
+        size_t i, len = strlen(args);
+
+        for (i = 0; i < len; i++) {
+            if (!(islower((unsigned char)args[i]) || args[i] == '_' ||
+                  (i > 0 && isdigit((unsigned char)args[i]))))
+                break;
+        }
+        if (len == 0 || i != len) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "a type is lower-case letters, digits and '_'");
+            return;
+        }
+        free(p->type);
+        p->type = tm_xstrdup(args);
+    } else if (word_is(w, n, "priority")) {
+        char *end;
+        long v;
+
+        errno = 0;
+        v = strtol(args, &end, 10);
+        if (end == args || *end != '\0' || errno != 0 || v < -1000 ||
+            v > 1000) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "priority is an integer from -1000 to 1000");
+            return;
+        }
+        p->priority = (int)v;
+    } else if (word_is(w, n, "regex")) {
+        if (*args == '\0') {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "missing regex");
+            return;
+        }
+        append_regex_line(&p->regex, &p->segs, &p->nsegs, args, lc->file,
+                          lc->lineno, col_of(line, args));
+    } else if (word_is(w, n, "set")) {
+        const char *rest;
+        size_t fn = first_word(args, &rest);
+        int field = tm_field_lookup(args, fn);
+
+        if (field < 0) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "unknown field '%.*s'", (int)fn, args);
+            return;
+        }
+        if (*rest == '\0') {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+                 "set needs a value");
+            return;
+        }
+        p->sets = tm_xreallocarray(p->sets, p->nsets + 1, sizeof *p->sets);
+        p->sets[p->nsets].key = tm_xstrndup(args, fn);
+        p->sets[p->nsets].val = tm_xstrdup(rest);
+        p->nsets++;
+    } else if (word_is(w, n, "require") || word_is(w, n, "forbid")) {
+        add_rule(lc, line, args, word_is(w, n, "forbid"));
+    } else if (word_is(w, n, "prefilter")) {
+        const char *s = args, *rest;
+        size_t wn;
+
+        while ((wn = first_word(s, &rest)) > 0) {
+            char *lit = tm_xstrndup(s, wn);
+            size_t i;
+
+            for (i = 0; i < wn; i++)
+                lit[i] = (char)tolower((unsigned char)lit[i]);
+            tm_strv_push(&p->prefilter, lit);
+            free(lit);
+            s = rest;
+        }
+        if (p->prefilter.n == 0)
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "prefilter needs at least one word");
+    } else if (word_is(w, n, "example")) {
+        add_example(lc, line, args, false);
+    } else if (word_is(w, n, "negative")) {
+        add_example(lc, line, args, true);
+    } else {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
+             "unknown directive '%.*s' (expected type, priority, regex, set, "
+             "require, forbid, prefilter, example or negative)",
+             (int)n, w);
+    }
+}
+
+/* Check that a pattern read so far is complete. */
+static void
+finish_pattern(struct line_ctx *lc)
+{
+    struct tm_pattern *p = lc->cur;
+
+    if (p == NULL)
+        return;
+    if (p->type == NULL)
+        diag(lc->set, lc->err, lc->file, p->line, 1, "pattern '%s' has no type",
+             p->name);
+    if (p->regex == NULL)
+        diag(lc->set, lc->err, lc->file, p->line, 1,
+             "pattern '%s' has no regex", p->name);
+    lc->cur = NULL;
+}
+
+static const char *
+basename_of(const char *path)
+{
+    const char *s = strrchr(path, '/');
+
+    return s ? s + 1 : path;
+}
+
+static void
+top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
+              const char *args)
+{
+    struct tm_pattern_set *set = lc->set;
+    const char *rest;
+    size_t an;
+
+    finish_pattern(lc);
+    lc->cur_define = NULL;
+    if (word_is(w, n, "pattern")) {
+        struct tm_pattern *p;
+        size_t i;
+
+        an = first_word(args, &rest);
+        if (an == 0 || *rest != '\0') {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "pattern needs one name");
+            return;
+        }
+        for (i = 0; i < an; i++) {
+            if (!is_name_char(args[i])) {
+                diag(set, lc->err, lc->file, lc->lineno, col_of(line, args + i),
+                     "a pattern name is letters, digits, '_' and '-'");
+                return;
+            }
+        }
+        for (i = 0; i < set->npatterns; i++) {
+            if (set->patterns[i].file == lc->file &&
+                strcmp(set->patterns[i].name, args) == 0) {
+                diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                     "pattern '%s' is already defined at line %u", args,
+                     set->patterns[i].line);
+                return;
+            }
+        }
+        if (set->npatterns == set->patterns_cap) {
+            set->patterns_cap = set->patterns_cap ? set->patterns_cap * 2 : 16;
+            set->patterns = tm_xreallocarray(set->patterns, set->patterns_cap,
+                                             sizeof *set->patterns);
+        }
+        p = &set->patterns[set->npatterns++];
+        memset(p, 0, sizeof *p);
+        p->name = tm_xstrdup(args);
+        p->file = (char *)lc->file;
+        p->line = lc->lineno;
+        {
+            struct tm_buf id;
+
+            tm_buf_init(&id, 0);
+            tm_buf_printf(&id, "%s:%s", basename_of(lc->file), p->name);
+            p->id = tm_buf_steal(&id, NULL);
+        }
+        lc->cur = p;
+    } else if (word_is(w, n, "define")) {
+        struct tm_define *d;
+        size_t i;
+
+        an = first_word(args, &rest);
+        for (i = 0; i < an; i++) {
+            if (!(isalnum((unsigned char)args[i]) || args[i] == '_') ||
+                (i == 0 && isdigit((unsigned char)args[i])))
+                break;
+        }
+        if (an == 0 || i != an) {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "a define name is letters, digits and '_'");
+            return;
+        }
+        if (tm_field_lookup(args, an) >= 0 || args[0] == '_') {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "'%.*s' is a field name; a define needs another name", (int)an,
+                 args);
+            return;
+        }
+        for (i = 0; i < set->ndefines; i++) {
+            if (strlen(set->defines[i].name) == an &&
+                memcmp(set->defines[i].name, args, an) == 0) {
+                diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                     "'%.*s' is already defined at %s:%u", (int)an, args,
+                     set->defines[i].file, set->defines[i].line);
+                return;
+            }
+        }
+        if (*rest == '\0') {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+                 "missing regex");
+            return;
+        }
+        if (set->ndefines == set->defines_cap) {
+            set->defines_cap = set->defines_cap ? set->defines_cap * 2 : 16;
+            set->defines = tm_xreallocarray(set->defines, set->defines_cap,
+                                            sizeof *set->defines);
+        }
+        d = &set->defines[set->ndefines++];
+        memset(d, 0, sizeof *d);
+        d->name = tm_xstrndup(args, an);
+        d->file = lc->file;
+        d->line = lc->lineno;
+        append_regex_line(&d->src, &d->segs, &d->nsegs, rest, lc->file,
+                          lc->lineno, col_of(line, rest));
+        lc->cur_define = d;
+    } else if (word_is(w, n, "map")) {
+        const char *arrow = NULL, *q;
+        struct tm_map *m;
+        int field;
+
+        an = first_word(args, &rest);
+        field = tm_field_lookup(args, an);
+        if (field < 0 || tm_field_is_numeric(field)) {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "map needs a text field (unit, comparator, scope, group, "
+                 "timepoint, study)");
+            return;
+        }
+        for (q = strstr(rest, " => "); q != NULL; q = strstr(q + 1, " => "))
+            arrow = q;
+        if (arrow == NULL || arrow == rest) {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+                 "expected: map FIELD REGEX => REPLACEMENT");
+            return;
+        }
+        if (set->nmaps == set->maps_cap) {
+            set->maps_cap = set->maps_cap ? set->maps_cap * 2 : 16;
+            set->maps =
+                tm_xreallocarray(set->maps, set->maps_cap, sizeof *set->maps);
+        }
+        m = &set->maps[set->nmaps++];
+        memset(m, 0, sizeof *m);
+        m->field = field;
+        m->src = tm_xstrndup(rest, (size_t)(arrow - rest));
+        m->replacement = tm_xstrdup(arrow + 4);
+        m->file = lc->file;
+        m->line = lc->lineno;
+        m->column = col_of(line, rest);
+    } else {
+        diag(set, lc->err, lc->file, lc->lineno, col_of(line, w),
+             "unknown directive '%.*s' (expected define, map or pattern; "
+             "pattern settings are indented)",
+             (int)n, w);
+    }
+}
+
+static void
+read_line(struct line_ctx *lc, char *line)
+{
+    char *s = line, *w, *args;
+    size_t n, len = strlen(line);
+    bool indented;
+
+    /* Trailing white space (and a CR) never matters. */
+    while (len > 0 && isspace((unsigned char)line[len - 1]))
+        line[--len] = '\0';
+    indented = (*s == ' ' || *s == '\t');
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '\0' || *s == '#')
+        return;
+    if (indented && lc->cur == NULL && lc->cur_define != NULL) {
+        struct tm_define *d = lc->cur_define;
+
+        /* An indented line after a define continues its regex. */
+        append_regex_line(&d->src, &d->segs, &d->nsegs, s, lc->file, lc->lineno,
+                          col_of(line, s));
+        return;
+    }
+    w = s;
+    n = 0;
+    while (w[n] != '\0' && (isalpha((unsigned char)w[n]) || w[n] == '_'))
+        n++;
+    args = w + n;
+    if (*args != '\0' && *args != ' ' && *args != '\t') {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "expected a directive name followed by a space");
+        return;
+    }
+    while (*args == ' ' || *args == '\t')
+        args++;
+    if (!indented) {
+        top_directive(lc, line, w, n, args);
+    } else if (lc->cur == NULL) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
+             "indented '%.*s' outside a pattern", (int)n, w);
+    } else {
+        pattern_directive(lc, line, w, n, args);
+    }
+}
+
+enum tm_status
+tm_pattern_set_load_file(struct tm_pattern_set *set, const char *path,
+                         struct tm_err *err)
+{
+    struct tm_buf b;
+    struct line_ctx lc;
+    size_t ndiags = set->diags.n;
+    char *p, *nl;
+    enum tm_status rc;
+
+    tm_buf_init(&b, PATTERN_FILE_LIMIT);
+    rc = tm_buf_read_file(&b, path, err);
+    if (rc != TM_OK) {
+        tm_buf_clear(&b);
+        return rc == TM_ERR_LIMIT ? TM_ERR_PATTERN : rc;
+    }
+    tm_strv_push(&set->files, path);
+    memset(&lc, 0, sizeof lc);
+    lc.set = set;
+    lc.err = err;
+    lc.file = set->files.v[set->files.n - 1];
+    if (memchr(b.data, '\0', b.len) != NULL) {
+        diag(set, err, lc.file, 1, 1, "binary data in a pattern file");
+        tm_buf_clear(&b);
+        return TM_ERR_PATTERN;
+    }
+    for (p = b.data; p != NULL; p = nl ? nl + 1 : NULL) {
+        nl = strchr(p, '\n');
+        if (nl != NULL)
+            *nl = '\0';
+        lc.lineno++;
+        read_line(&lc, p);
+        if (nl == NULL)
+            break;
+    }
+    finish_pattern(&lc);
+    tm_buf_clear(&b);
+    set->compiled = false;
+    return set->diags.n > ndiags ? TM_ERR_PATTERN : TM_OK;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum tm_status
+tm_pattern_set_load_dir(struct tm_pattern_set *set, const char *dir,
+                        struct tm_err *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    struct tm_strv names = {NULL, 0, 0};
+    enum tm_status rc = TM_OK, frc;
+    size_t i;
+
+    if (d == NULL)
+        return tm_err_set(err, TM_ERR_PATTERN, "%s: %s", dir, strerror(errno));
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+
+        if (n > 4 && strcmp(de->d_name + n - 4, ".pat") == 0 &&
+            de->d_name[0] != '.')
+            tm_strv_push(&names, de->d_name);
+    }
+    closedir(d);
+    if (names.n > 0)
+        qsort(names.v, names.n, sizeof *names.v, cmp_names);
+    for (i = 0; i < names.n; i++) {
+        struct tm_buf path;
+
+        tm_buf_init(&path, 0);
+        tm_buf_printf(&path, "%s/%s", dir, names.v[i]);
+        frc = tm_pattern_set_load_file(set, path.data, err);
+        if (rc == TM_OK)
+            rc = frc;
+        tm_buf_clear(&path);
+    }
+    tm_strv_clear(&names);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiling                                                           */
+/* ------------------------------------------------------------------ */
+
+#define TM_PCRE2_OPTIONS                                                       \
+    (PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES)
+
+/* Append the shared (?(DEFINE)...) block to src, recording segments. */
+static void
+append_defines(const struct tm_pattern_set *set, struct tm_buf *src,
+               struct tm_segment **segs, size_t *nsegs)
+{
+    size_t i;
+
+    if (set->ndefines == 0)
+        return;
+    tm_buf_puts(src, "\n(?(DEFINE)");
+    for (i = 0; i < set->ndefines; i++) {
+        const struct tm_define *d = &set->defines[i];
+
+        size_t k, base;
+
+        tm_buf_printf(src, "(?<%s>", d->name);
+        base = src->len;
+        *segs = tm_xreallocarray(*segs, *nsegs + d->nsegs, sizeof **segs);
+        for (k = 0; k < d->nsegs; k++) {
+            (*segs)[*nsegs] = d->segs[k];
+            (*segs)[*nsegs].off += base;
+            (*nsegs)++;
+        }
+        /* The newline ends any # comment before the closing parenthesis. */
+        tm_buf_puts(src, d->src);
+        tm_buf_puts(src, "\n)");
+    }
+    tm_buf_puts(src, ")");
+}
+
+/* Map an offset in a combined regex to a segment position. */
+static void
+locate(const struct tm_segment *segs, size_t nsegs, size_t off,
+       const struct tm_segment *fallback, const char **file, unsigned *line,
+       unsigned *column)
+{
+    size_t i;
+
+    for (i = 0; i < nsegs; i++) {
+        if (off >= segs[i].off && off <= segs[i].off + segs[i].len) {
+            *file = segs[i].file;
+            *line = segs[i].line;
+            *column = segs[i].column + (unsigned)(off - segs[i].off);
+            return;
+        }
+    }
+    /* Past the user's text (e.g. "missing )" found at the very end):
+     * point at the end of the last user segment. */
+    *file = fallback->file;
+    *line = fallback->line;
+    *column = fallback->column + (unsigned)fallback->len;
+}
+
+/*
+ * Compile `src` (whose own segments are segs[0..nsegs)) with the define
+ * block appended.  On error, adds a diagnostic "file:line:col: <what>:
+ * <PCRE2 message>" and returns NULL.
+ */
+static pcre2_code *
+compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
+                     const char *what, const char *src,
+                     const struct tm_segment *user_segs, size_t nuser,
+                     uint32_t extra_options)
+{
+    struct tm_buf full;
+    struct tm_segment *segs;
+    size_t nsegs = nuser;
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re;
+
+    tm_buf_init(&full, 0);
+    tm_buf_puts(&full, src);
+    segs = tm_xreallocarray(NULL, nuser + 1, sizeof *segs);
+    memcpy(segs, user_segs, nuser * sizeof *segs);
+    append_defines(set, &full, &segs, &nsegs);
+    re = pcre2_compile((PCRE2_SPTR)full.data, full.len,
+                       TM_PCRE2_OPTIONS | extra_options, &errcode, &erroff,
+                       NULL);
+    if (re == NULL) {
+        PCRE2_UCHAR msg[256];
+        const char *file;
+        unsigned line, column;
+
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
+               &column);
+        diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
+    } else {
+        /* JIT is an optimisation: a pattern JIT cannot handle still runs
+         * in the interpreter. */
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    }
+    free(segs);
+    tm_buf_clear(&full);
+    return re;
+}
+
+/* Find the named groups that fill record fields; reject unknown names. */
+static bool
+bind_groups(struct tm_pattern_set *set, struct tm_err *err,
+            struct tm_pattern *p)
+{
+    uint32_t count, size, i;
+    PCRE2_SPTR table;
+    bool ok = true;
+
+    pcre2_pattern_info(p->re, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(p->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+    pcre2_pattern_info(p->re, PCRE2_INFO_NAMETABLE, &table);
+    for (i = 0; i < count; i++) {
+        PCRE2_SPTR entry = table + i * size;
+        uint32_t group = ((uint32_t)entry[0] << 8) | entry[1];
+        const char *name = (const char *)entry + 2;
+        int field = tm_field_lookup(name, strlen(name));
+        size_t k;
+        bool is_define = false;
+
+        for (k = 0; k < set->ndefines; k++) {
+            if (strcmp(set->defines[k].name, name) == 0)
+                is_define = true;
+        }
+        if (is_define || name[0] == '_')
+            continue;
+        if (field < 0) {
+            diag(set, err, p->file, p->line, 1,
+                 "pattern '%s': group name '%s' is not a record field "
+                 "(start private names with '_')",
+                 p->name, name);
+            ok = false;
+            continue;
+        }
+        p->groups =
+            tm_xreallocarray(p->groups, p->ngroups + 1, sizeof *p->groups);
+        p->groups[p->ngroups].field = field;
+        p->groups[p->ngroups].group = group;
+        p->ngroups++;
+    }
+    return ok;
+}
+
+enum tm_status
+tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
+{
+    size_t ndiags = set->diags.n, i, k;
+    pcre2_code *re;
+
+    /* The defines alone first, so that an error in one is reported once,
+     * at the define, and not again for every pattern. */
+    if (set->ndefines > 0) {
+        struct tm_segment seg = {0, 0, set->defines[0].file,
+                                 set->defines[0].line, 1};
+
+        re = compile_with_defines(set, err, "define", "", &seg, 1, 0);
+        if (re == NULL)
+            return TM_ERR_PATTERN;
+        pcre2_code_free(re);
+    }
+    for (i = 0; i < set->nmaps; i++) {
+        struct tm_map *m = &set->maps[i];
+        struct tm_segment seg = {0, strlen(m->src), m->file, m->line,
+                                 m->column};
+
+        pcre2_code_free(m->re);
+        m->re = compile_with_defines(set, err, "map", m->src, &seg, 1,
+                                     PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+    }
+    for (i = 0; i < set->npatterns; i++) {
+        struct tm_pattern *p = &set->patterns[i];
+
+        if (p->regex == NULL)
+            continue;
+        pcre2_code_free(p->re);
+        free(p->groups);
+        p->groups = NULL;
+        p->ngroups = 0;
+        p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
+                                     p->nsegs, 0);
+        if (p->re != NULL)
+            bind_groups(set, err, p);
+        for (k = 0; k < p->nrules; k++) {
+            struct tm_rule *r = &p->rules[k];
+            struct tm_segment seg = {0, strlen(r->src), p->file, r->line,
+                                     r->column};
+
+            pcre2_code_free(r->re);
+            r->re = compile_with_defines(
+                set, err, r->forbid ? "forbid" : "require", r->src, &seg, 1, 0);
+        }
+    }
+    if (set->diags.n > ndiags)
+        return TM_ERR_PATTERN;
+    set->compiled = true;
+    return TM_OK;
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pipeline: parse -> normalize -> extract -> emit, with accounting.
+ */
+#include "config.h"
+#include "pipeline.h"
+#include "pattern-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "input.h"
+
+struct tm_pipeline {
+    const struct tm_pattern_set *set;
+    struct tm_extractor *ex;
+    struct tm_reporter *rep;
+    struct tm_pipeline_stats stats;
+    struct tm_records recs; /* reused per document */
+    /* Per-call state for the document callback. */
+    struct tm_emitter *em;
+    unsigned long docs_failed; /* in the current input */
+};
+
+struct tm_pipeline *
+tm_pipeline_new(const struct tm_pattern_set *set, struct tm_reporter *rep)
+{
+    struct tm_pipeline *pl = tm_xcalloc(1, sizeof *pl);
+
+    pl->set = set;
+    pl->ex = tm_extractor_new(set);
+    pl->rep = rep;
+    return pl;
+}
+
+void
+tm_pipeline_free(struct tm_pipeline *pl)
+{
+    if (pl == NULL)
+        return;
+    tm_extractor_free(pl->ex);
+    tm_records_clear(&pl->recs);
+    free(pl);
+}
+
+const struct tm_pipeline_stats *
+tm_pipeline_stats(const struct tm_pipeline *pl)
+{
+    return &pl->stats;
+}
+
+/*
+ * Extract the records of one document into pl->recs, in document
+ * coordinates, one section at a time.
+ */
+static enum tm_status
+extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
+{
+    size_t si, i;
+    char where[TM_ERR_MSG_MAX];
+
+    tm_records_clear(&pl->recs);
+    for (si = 0; si < doc->nsections; si++) {
+        const struct tm_section *sec = &doc->sections[si];
+        size_t first = pl->recs.n;
+        enum tm_status rc;
+
+        snprintf(where, sizeof where, "%s [%s]", doc->id, sec->name);
+        rc = tm_extract_text(pl->ex, doc->text + sec->start,
+                             sec->end - sec->start, where, &pl->recs, pl->rep,
+                             err);
+        if (rc != TM_OK)
+            return rc;
+        for (i = first; i < pl->recs.n; i++) {
+            struct tm_record *r = &pl->recs.v[i];
+
+            r->start += sec->start;
+            r->end += sec->start;
+            r->doc = doc->id;
+            r->section = tm_xstrdup(sec->name);
+            r->text = doc->text + r->start;
+        }
+    }
+    return TM_OK;
+}
+
+static enum tm_status
+on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
+{
+    struct tm_pipeline *pl = ctx;
+    struct tm_err derr;
+    enum tm_status rc;
+    size_t i;
+
+    pl->stats.docs++;
+    tm_err_clear(&derr);
+    rc = extract_doc(pl, doc, &derr);
+    if (rc != TM_OK) {
+        /* One bad document does not sink the input. */
+        tm_warn(pl->rep, "%s; document skipped", derr.msg);
+        pl->docs_failed++;
+        return TM_OK;
+    }
+    if (pl->recs.n > 0)
+        pl->stats.docs_with_records++;
+    pl->stats.records += pl->recs.n;
+    for (i = 0; i < pl->recs.n; i++) {
+        rc = tm_emit_record(pl->em, &pl->recs.v[i], err);
+        if (rc != TM_OK)
+            return rc;
+    }
+    return TM_OK;
+}
+
+enum tm_status
+tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
+                         struct tm_emitter *em, struct tm_err *err)
+{
+    enum tm_status rc;
+
+    pl->em = em;
+    pl->stats.inputs++;
+    pl->docs_failed = 0;
+    rc = tm_input_read(path, on_doc, pl, pl->rep, err);
+    if (rc == TM_OK && pl->docs_failed > 0)
+        rc = tm_err_set(err, TM_ERR_INPUT, "%s: %lu document%s skipped", path,
+                        pl->docs_failed, pl->docs_failed == 1 ? "" : "s");
+    if (rc != TM_OK && rc != TM_ERR_IO)
+        pl->stats.inputs_failed++;
+    pl->em = NULL;
+    return rc;
+}
+
+enum tm_status
+tm_pipeline_extract_string(struct tm_pipeline *pl, const char *name,
+                           const char *text, size_t len, struct tm_records *out,
+                           struct tm_err *err)
+{
+    struct tm_doc doc;
+    enum tm_status rc;
+    size_t i;
+
+    tm_doc_init(&doc, TM_DOC_TEXT);
+    doc.id = (char *)name;
+    doc.text = (char *)text;
+    doc.len = len;
+    tm_doc_add_section(&doc, "text", 0, len);
+    rc = extract_doc(pl, &doc, err);
+    if (rc == TM_OK) {
+        for (i = 0; i < pl->recs.n; i++)
+            *tm_records_push(out) = pl->recs.v[i];
+        /* Ownership moved to out. */
+        pl->recs.n = 0;
+    }
+    doc.id = NULL;
+    doc.text = NULL;
+    tm_doc_clear(&doc);
+    return rc;
+}
+
+/* Does record r satisfy the expectation key=val? */
+static bool
+expect_holds(const struct tm_record *r, const struct tm_kv *kv)
+{
+    double want;
+    const char *got = NULL;
+
+    if (strcmp(kv->key, "text") == 0)
+        return strlen(kv->val) == r->end - r->start &&
+               memcmp(kv->val, r->text, r->end - r->start) == 0;
+    if (strcmp(kv->key, "value") == 0 || strcmp(kv->key, "value_high") == 0 ||
+        strcmp(kv->key, "spread") == 0 || strcmp(kv->key, "events") == 0 ||
+        strcmp(kv->key, "total") == 0) {
+        double v;
+        unsigned flag;
+
+        if (strcmp(kv->key, "value") == 0) {
+            v = r->value;
+            flag = TM_HAS_VALUE;
+        } else if (strcmp(kv->key, "value_high") == 0) {
+            v = r->value_high;
+            flag = TM_HAS_VALUE_HIGH;
+        } else if (strcmp(kv->key, "spread") == 0) {
+            v = r->spread;
+            flag = TM_HAS_SPREAD;
+        } else if (strcmp(kv->key, "events") == 0) {
+            v = (double)r->events;
+            flag = TM_HAS_EVENTS;
+        } else {
+            v = (double)r->total;
+            flag = TM_HAS_TOTAL;
+        }
+        want = strtod(kv->val, NULL);
+        return (r->has & flag) &&
+               fabs(v - want) <= 1e-9 * fmax(1.0, fabs(want));
+    }
+    if (strcmp(kv->key, "unit") == 0)
+        got = r->unit;
+    else if (strcmp(kv->key, "comparator") == 0)
+        got = r->comparator;
+    else if (strcmp(kv->key, "scope") == 0)
+        got = r->scope;
+    else if (strcmp(kv->key, "group") == 0)
+        got = r->group;
+    else if (strcmp(kv->key, "timepoint") == 0)
+        got = r->timepoint;
+    else if (strcmp(kv->key, "study") == 0)
+        got = r->study;
+    return got != NULL && strcmp(got, kv->val) == 0;
+}
+
+/* Describe the records of a type, for a failure message. */
+static void
+describe(struct tm_buf *b, const struct tm_records *rs, const char *type)
+{
+    size_t i;
+    bool any = false;
+
+    for (i = 0; i < rs->n; i++) {
+        const struct tm_record *r = &rs->v[i];
+
+        if (strcmp(r->type, type) != 0)
+            continue;
+        tm_buf_printf(b, "%s'%.*s' value=%g%s%s (%s)", any ? "; " : "",
+                      (int)(r->end - r->start), r->text, r->value,
+                      r->comparator ? " comparator=" : "",
+                      r->comparator ? r->comparator : "", r->pattern);
+        any = true;
+    }
+    if (!any)
+        tm_buf_printf(b, "no %s record", type);
+}
+
+size_t
+tm_pipeline_run_examples(struct tm_pipeline *pl,
+                         void (*fail)(void *ctx, const char *msg), void *ctx,
+                         size_t *total)
+{
+    const struct tm_pattern_set *set = pl->set;
+    size_t pi, ei, k, failures = 0;
+
+    *total = 0;
+    for (pi = 0; pi < set->npatterns; pi++) {
+        const struct tm_pattern *p = &set->patterns[pi];
+
+        for (ei = 0; ei < p->nexamples; ei++) {
+            const struct tm_example *exm = &p->examples[ei];
+            struct tm_records rs = {NULL, 0, 0};
+            struct tm_err err;
+            struct tm_buf msg;
+            bool ok = false, any_of_type = false;
+            size_t i;
+
+            (*total)++;
+            tm_err_clear(&err);
+            tm_buf_init(&msg, 0);
+            if (tm_pipeline_extract_string(pl, "example", exm->text,
+                                           strlen(exm->text), &rs,
+                                           &err) != TM_OK) {
+                tm_buf_printf(&msg, "%s:%u: %s: %s", p->file, exm->line, p->id,
+                              err.msg);
+            } else {
+                for (i = 0; i < rs.n; i++) {
+                    const struct tm_record *r = &rs.v[i];
+                    bool all = true;
+
+                    if (strcmp(r->type, p->type) != 0)
+                        continue;
+                    any_of_type = true;
+                    for (k = 0; k < exm->nexpect && all; k++)
+                        all = expect_holds(r, &exm->expect[k]);
+                    if (all)
+                        ok = true;
+                }
+                if (exm->negative)
+                    ok = !any_of_type;
+                if (!ok) {
+                    tm_buf_printf(&msg, "%s:%u: %s: %s '%s': got ", p->file,
+                                  exm->line, p->id,
+                                  exm->negative ? "negative" : "example",
+                                  exm->text);
+                    describe(&msg, &rs, p->type);
+                    if (!exm->negative) {
+                        tm_buf_puts(&msg, "; expected");
+                        for (k = 0; k < exm->nexpect; k++)
+                            tm_buf_printf(&msg, " %s=%s", exm->expect[k].key,
+                                          exm->expect[k].val);
+                        if (exm->nexpect == 0)
+                            tm_buf_printf(&msg, " a %s record", p->type);
+                    }
+                }
+            }
+            if (msg.len > 0) {
+                failures++;
+                fail(ctx, msg.data);
+            }
+            tm_buf_clear(&msg);
+            tm_records_clear(&rs);
+        }
+    }
+    return failures;
+}

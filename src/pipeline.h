@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pipeline: the one place that sees several stages.  For each input it
+ * runs parse -> normalize -> extract -> emit, counts what happened, and
+ * keeps going past a bad record or a bad file.  It also runs the pattern
+ * files' inline examples through the same path as real documents.
+ */
+#ifndef TM_PIPELINE_H
+#define TM_PIPELINE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "emit.h"
+#include "err.h"
+#include "pattern.h"
+#include "record.h"
+
+struct tm_pipeline_stats {
+    unsigned long inputs, inputs_failed;
+    unsigned long docs, docs_with_records;
+    unsigned long records;
+};
+
+struct tm_pipeline;
+
+/* A pipeline over a compiled pattern set (borrowed; must outlive it).
+ * Warnings go to rep. */
+struct tm_pipeline *tm_pipeline_new(const struct tm_pattern_set *set,
+                                    struct tm_reporter *rep);
+void tm_pipeline_free(struct tm_pipeline *pl);
+
+/* Extract every document of the input at path and write its records to
+ * em.  Returns the input's status: TM_OK, TM_ERR_INPUT (unreadable,
+ * malformed, or some document skipped; records already written stay), or
+ * TM_ERR_IO (output). */
+enum tm_status tm_pipeline_extract_file(struct tm_pipeline *pl,
+                                        const char *path, struct tm_emitter *em,
+                                        struct tm_err *err);
+
+/* Extract from one in-memory text (used for inline examples and tests);
+ * records are appended to out with doc set to name.  Their text fields
+ * point into text, which must outlive them. */
+enum tm_status tm_pipeline_extract_string(struct tm_pipeline *pl,
+                                          const char *name, const char *text,
+                                          size_t len, struct tm_records *out,
+                                          struct tm_err *err);
+
+const struct tm_pipeline_stats *tm_pipeline_stats(const struct tm_pipeline *pl);
+
+/* Run every inline example of the set; each failure is reported through
+ * fail(ctx, message).  Returns the number of failures; *total gets the
+ * number of examples run. */
+size_t tm_pipeline_run_examples(struct tm_pipeline *pl,
+                                void (*fail)(void *ctx, const char *msg),
+                                void *ctx, size_t *total);
+
+#endif

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * record: extracted values and lists of them.
+ */
+#include "config.h"
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+void
+tm_record_clear(struct tm_record *r)
+{
+    free(r->section);
+    free(r->type);
+    free(r->unit);
+    free(r->comparator);
+    free(r->scope);
+    free(r->group);
+    free(r->timepoint);
+    free(r->study);
+    free(r->study_ref);
+    free(r->pattern);
+    tm_strv_clear(&r->repairs);
+    memset(r, 0, sizeof *r);
+}
+
+struct tm_record *
+tm_records_push(struct tm_records *rs)
+{
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 16;
+        rs->v = tm_xreallocarray(rs->v, rs->cap, sizeof *rs->v);
+    }
+    memset(&rs->v[rs->n], 0, sizeof rs->v[rs->n]);
+    return &rs->v[rs->n++];
+}
+
+void
+tm_records_clear(struct tm_records *rs)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n; i++)
+        tm_record_clear(&rs->v[i]);
+    free(rs->v);
+    rs->v = NULL;
+    rs->n = 0;
+    rs->cap = 0;
+}

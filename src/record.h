@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * record: one extracted value, the unit of trialmine's output (see
+ * shared/spec/records.md).  Numbers are doubles with presence flags, so
+ * that a field that does not apply is omitted, never written as 0.
+ */
+#ifndef TM_RECORD_H
+#define TM_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+
+/* Presence bits for the optional numeric fields. */
+enum {
+    TM_HAS_VALUE = 1u << 0,
+    TM_HAS_VALUE_HIGH = 1u << 1,
+    TM_HAS_SPREAD = 1u << 2,
+    TM_HAS_EVENTS = 1u << 3,
+    TM_HAS_TOTAL = 1u << 4
+};
+
+struct tm_record {
+    const char *doc; /* borrowed: the document id */
+    char *section;
+    char *type;
+    unsigned has; /* TM_HAS_* bits */
+    double value, value_high, spread;
+    long long events, total;
+    /* Optional strings; NULL when the field does not apply. */
+    char *unit, *comparator, *scope, *group, *timepoint, *study, *study_ref;
+    size_t start, end; /* UTF-8 byte offsets of the surface in doc text */
+    const char *text;  /* borrowed: doc text + start, end - start bytes */
+    char *pattern;     /* "file:name" */
+    struct tm_strv repairs;
+};
+
+/* A growable list of records. */
+struct tm_records {
+    struct tm_record *v;
+    size_t n, cap;
+};
+
+/* Free the strings a record owns. */
+void tm_record_clear(struct tm_record *r);
+/* Append a zeroed record and return it. */
+struct tm_record *tm_records_push(struct tm_records *rs);
+/* Free all records and the list. */
+void tm_records_clear(struct tm_records *rs);
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * settings: where trialmine finds its data, from the environment and the
+ * build.  (Named settings, not config, because config.h is autoconf's.)
+ */
+#ifndef TM_SETTINGS_H
+#define TM_SETTINGS_H
+
+#include "doc.h"
+
+/* The shipped pattern directory: $TRIALMINE_PATTERN_DIR if set, else the
+ * installed $(pkgdatadir)/patterns, else (running from a build tree that
+ * was never installed) the source tree's patterns/. */
+const char *tm_settings_shipped_patterns(void);
+
+/* Append the user pattern paths of $TRIALMINE_PATTERNS (a ':'-separated
+ * list; empty entries ignored) to out. */
+void tm_settings_user_patterns(struct tm_strv *out);
+
+#endif

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text: a rule-based sentence splitter tuned for clinical prose.
+ *
+ * A sentence ends at '.', '!' or '?' (optionally followed by closing
+ * quotes or brackets) when white space follows and the next word starts
+ * like a sentence: a capital letter, a digit, or an opening bracket or
+ * quote before one.  The word before the stop must not be a known
+ * abbreviation or a lone capital initial.  Paragraph breaks (a blank line)
+ * always end a sentence.  Simple, linear, and predictable; the cases it
+ * gets wrong fail towards longer sentences, which only widens context.
+ */
+#include "config.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "err.h"
+
+void
+tm_spans_push(struct tm_spans *s, size_t start, size_t end)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 32;
+        s->v = tm_xreallocarray(s->v, s->cap, sizeof *s->v);
+    }
+    s->v[s->n].start = start;
+    s->v[s->n].end = end;
+    s->n++;
+}
+
+void
+tm_spans_clear(struct tm_spans *s)
+{
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+    s->cap = 0;
+}
+
+static bool
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static bool
+is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Words that end with a period but seldom end a sentence.  Compared
+ * case-insensitively with the word just before the stop. */
+static const char *const abbreviations[] = {
+    "al",     "vs",     "e.g",   "i.e",  "fig",  "figs", "no",   "nos",
+    "approx", "ca",     "cf",    "ref",  "refs", "tab",  "eq",   "vol",
+    "pp",     "dr",     "mr",    "mrs",  "ms",   "prof", "st",   "inc",
+    "ltd",    "co",     "jr",    "sr",   "etc",  "viz",  "resp", "min",
+    "max",    "approx", "suppl", "sect", "dept", "univ", "med",  "mo",
+    "wk",     "yr",     "yrs",   "hr",   "hrs",  "sec",  "mg",   "kg",
+    "vs",     "incl",   "est",   "nat",  "sci",  "am",   "pm",   NULL};
+
+/* Is text[ws..we) a known abbreviation or a single capital initial? */
+static bool
+is_abbreviation(const char *text, size_t ws, size_t we)
+{
+    size_t n = we - ws, i;
+
+    if (n == 1 && is_upper((unsigned char)text[ws]))
+        return true;
+    for (i = 0; abbreviations[i] != NULL; i++) {
+        if (strlen(abbreviations[i]) == n &&
+            strncasecmp(text + ws, abbreviations[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is there a blank line (paragraph break) in text[from..to)? */
+static bool
+has_paragraph_break(const char *text, size_t from, size_t to)
+{
+    size_t i;
+    int newlines = 0;
+
+    for (i = from; i < to; i++) {
+        if (text[i] == '\n') {
+            if (++newlines >= 2)
+                return true;
+        } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+            newlines = 0;
+        }
+    }
+    return false;
+}
+
+/* Does the text at i look like the start of a sentence? */
+static bool
+starts_sentence(const char *text, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)text[i];
+
+    if (is_upper(c) || (c >= '0' && c <= '9'))
+        return true;
+    /* Opening quote or bracket, then a capital: "[Table 2]" is not one,
+     * but "(A) ..." or "\"The ..." is. */
+    if ((c == '(' || c == '"' || c == '\'') && i + 1 < len)
+        return is_upper((unsigned char)text[i + 1]);
+    /* Non-ASCII (Greek capitals, accented capitals): accept. */
+    return c >= 0xC0;
+}
+
+void
+tm_text_sentences(const char *text, size_t len, struct tm_spans *out)
+{
+    size_t i = 0, start;
+
+    out->n = 0;
+    /* Skip leading white space. */
+    while (i < len && is_space((unsigned char)text[i]))
+        i++;
+    start = i;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (c == '\n') {
+            size_t j = i + 1;
+
+            while (j < len &&
+                   (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+                j++;
+            if (j < len && text[j] == '\n') {
+                /* A blank line: close the sentence at the last non-space. */
+                size_t end = i;
+
+                while (end > start && is_space((unsigned char)text[end - 1]))
+                    end--;
+                if (end > start)
+                    tm_spans_push(out, start, end);
+                while (j < len && is_space((unsigned char)text[j]))
+                    j++;
+                i = start = j;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            size_t end = i + 1, next, ws;
+
+            while (end < len && (text[end] == ')' || text[end] == ']' ||
+                                 text[end] == '"' || text[end] == '\''))
+                end++;
+            next = end;
+            while (next < len && is_space((unsigned char)text[next]))
+                next++;
+            if (next == end || next >= len) {
+                /* No space after it (a decimal point, "e.g.x") or the end. */
+                i = end;
+                continue;
+            }
+            if (has_paragraph_break(text, end, next)) {
+                i = end; /* the newline branch closes it */
+                continue;
+            }
+            if (c == '.') {
+                /* The word before the period. */
+                ws = i;
+                while (ws > start && (is_alpha((unsigned char)text[ws - 1]) ||
+                                      text[ws - 1] == '.'))
+                    ws--;
+                if (ws < i && is_abbreviation(text, ws, i)) {
+                    i = end;
+                    continue;
+                }
+            }
+            if (!starts_sentence(text, len, next)) {
+                i = end;
+                continue;
+            }
+            tm_spans_push(out, start, end);
+            i = start = next;
+            continue;
+        }
+        i++;
+    }
+    while (len > start && is_space((unsigned char)text[len - 1]))
+        len--;
+    if (len > start)
+        tm_spans_push(out, start, len);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text: paragraphs and sentences.  Patterns run one sentence at a time and
+ * context rules ("mortality needs a death word in the same sentence") are
+ * judged within a sentence, so the splitter decides what "the same
+ * sentence" means.  A line break inside a paragraph is white space; a
+ * blank line ends a paragraph and so a sentence.
+ */
+#ifndef TM_TEXT_H
+#define TM_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tm_span {
+    size_t start, end;
+};
+
+/* A growable list of spans. */
+struct tm_spans {
+    struct tm_span *v;
+    size_t n, cap;
+};
+
+/* Split text[0..len) into sentences, replacing the contents of out.
+ * Each span starts at a non-space byte and ends after the sentence's final
+ * punctuation (or at the paragraph end); spaces between sentences belong
+ * to none.  Abbreviations ("et al.", "vs.", "Fig.", "e.g.") and decimal
+ * points do not end a sentence. */
+void tm_text_sentences(const char *text, size_t len, struct tm_spans *out);
+
+/* Append a span. */
+void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
+void tm_spans_clear(struct tm_spans *s);
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * utf8: strict UTF-8 validation (RFC 3629).
+ */
+#include "config.h"
+#include "utf8.h"
+
+size_t
+tm_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t len, i;
+    unsigned long cp;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0;
+    return len;
+}
+
+bool
+tm_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < len) {
+        size_t n;
+
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        n = tm_utf8_seq_len(p + i, len - i);
+        if (n == 0) {
+            if (bad != NULL)
+                *bad = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests for extract (through the pipeline): p-value forms with the
+ * shipped patterns, overlap resolution, context rules, \K spans, and
+ * match limits on a catastrophic user pattern. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pattern.h"
+#include "pipeline.h"
+#include "testutil.h"
+
+static struct tm_pattern_set *
+shipped(void)
+{
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
+                      TM_OK,
+                  "%s", err.msg);
+    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    return set;
+}
+
+static struct tm_pattern_set *
+from_text(const char *text)
+{
+    char *path = tm_test_temp_file(text, strlen(text), ".pat");
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_file(set, path, &err) == TM_OK, "%s",
+                  err.msg);
+    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    unlink(path);
+    free(path);
+    return set;
+}
+
+/* Extract from text; returns the records (caller clears). */
+static struct tm_records
+run(struct tm_pattern_set *set, const char *text, struct tm_reporter *rep)
+{
+    struct tm_pipeline *pl = tm_pipeline_new(set, rep);
+    struct tm_records rs = {NULL, 0, 0};
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_int_eq(
+        tm_pipeline_extract_string(pl, "t", text, strlen(text), &rs, &err),
+        TM_OK);
+    tm_pipeline_free(pl);
+    return rs;
+}
+
+/* Exactly one p_value record with this value, comparator and surface. */
+static void
+assert_p(struct tm_pattern_set *set, const char *text, double value,
+         const char *cmp, const char *surface)
+{
+    struct tm_records rs = run(set, text, NULL);
+    size_t i, n = 0;
+
+    for (i = 0; i < rs.n; i++) {
+        const struct tm_record *r = &rs.v[i];
+
+        if (strcmp(r->type, "p_value") != 0)
+            continue;
+        n++;
+        ck_assert_msg(fabs(r->value - value) < 1e-12, "'%s': value %g", text,
+                      r->value);
+        ck_assert_str_eq(r->comparator, cmp);
+        ck_assert_uint_eq(r->end - r->start, strlen(surface));
+        ck_assert_msg(memcmp(text + r->start, surface, strlen(surface)) == 0,
+                      "'%s': surface '%.*s'", text, (int)(r->end - r->start),
+                      text + r->start);
+    }
+    ck_assert_msg(n == 1, "'%s': %zu p-values", text, n);
+    tm_records_clear(&rs);
+}
+
+static size_t
+count_type(struct tm_pattern_set *set, const char *text, const char *type)
+{
+    struct tm_records rs = run(set, text, NULL);
+    size_t i, n = 0;
+
+    for (i = 0; i < rs.n; i++)
+        n += strcmp(rs.v[i].type, type) == 0;
+    tm_records_clear(&rs);
+    return n;
+}
+
+START_TEST(test_extract_p_value_forms)
+{
+    struct tm_pattern_set *set = shipped();
+
+    assert_p(set, "mortality (35% vs. 46%, P=0.09).", 0.09, "=", "P=0.09");
+    assert_p(set, "was lower (p < .001) overall", 0.001, "<", "p < .001");
+    assert_p(set,
+             "hazard 0.8; P = 0\xC2\xB7"
+             "03.",
+             0.03, "=",
+             "P = 0\xC2\xB7"
+             "03");
+    assert_p(set, "differed (P \xE2\x89\xA4 0.05).", 0.05,
+             "<=", "P \xE2\x89\xA4 0.05");
+    assert_p(set, "with a p-value of 0.03 for the", 0.03, "=",
+             "p-value of 0.03");
+    assert_p(set, "no difference (P>0.05).", 0.05, ">", "P>0.05");
+    assert_p(set, "strongly (P < 10^-4).", 1e-4, "<", "P < 10^-4");
+    assert_p(set, "GWAS hit, P = 1.2 \xC3\x97 10^-5.", 1.2e-5, "=",
+             "P = 1.2 \xC3\x97 10^-5");
+    assert_p(set, "dose response (P for trend = 0.01).", 0.01, "=",
+             "P for trend = 0.01");
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_extract_p_value_non_values)
+{
+    struct tm_pattern_set *set = shipped();
+
+    ck_assert_uint_eq(
+        count_type(set, "The difference was NS (P = NS).", "p_value"), 0);
+    ck_assert_uint_eq(
+        count_type(set, "Pump < \xE2\x80\x98 1\xE2\x80\x98 i", "p_value"), 0);
+    ck_assert_uint_eq(count_type(set,
+                                 "A P < 0.05 was considered "
+                                 "statistically significant.",
+                                 "p_value"),
+                      0);
+    ck_assert_uint_eq(
+        count_type(set, "SpO2 = 92 and PaO2 < 60 mmHg.", "p_value"), 0);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_extract_overlaps_resolved_by_priority_then_length)
+{
+    struct tm_pattern_set *set =
+        from_text("pattern short\n"
+                  "    type n\n"
+                  "    priority 1\n"
+                  "    regex (?<value>\\d+)\n"
+                  "pattern long\n"
+                  "    type n\n"
+                  "    priority 1\n"
+                  "    regex n \\s* = \\s* (?<value>\\d+)\n"
+                  "pattern strong\n"
+                  "    type n\n"
+                  "    priority 9\n"
+                  "    regex (?<value>\\d+) \\s* kg\n");
+    struct tm_records rs = run(set, "n = 12 and 70 kg.", NULL);
+
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert_str_eq(rs.v[0].pattern + strlen(rs.v[0].pattern) - 5, ":long");
+    ck_assert(rs.v[0].value == 12);
+    ck_assert_str_eq(rs.v[1].pattern + strlen(rs.v[1].pattern) - 7, ":strong");
+    ck_assert(rs.v[1].value == 70);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_extract_context_rules_and_reset_start)
+{
+    struct tm_pattern_set *set =
+        from_text("pattern pct\n"
+                  "    type mortality\n"
+                  "    regex vs\\.? \\s* \\K (?<value>\\d+) % (?= [\\s,)])\n"
+                  "    require sentence (?i) mortality|died\n"
+                  "    forbid before 30 crossover\n");
+    struct tm_records rs = run(set,
+                               "Mortality was 35% vs. 46%, P=0.09. "
+                               "ECMO use, 28% vs 10%, crossover vs 5% "
+                               "seen.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 1);
+    ck_assert(rs.v[0].value == 46);
+    ck_assert_uint_eq(rs.v[0].end - rs.v[0].start, 3);
+    ck_assert(memcmp(rs.v[0].text, "46%", 3) == 0);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_extract_events_of_total_and_maps)
+{
+    struct tm_pattern_set *set =
+        from_text("map unit (?i) cells \\s* per \\s* kg => cells/kg\n"
+                  "pattern died\n"
+                  "    type mortality\n"
+                  "    regex (?<events>\\d+) \\s of \\s (?<total>\\d+) "
+                  "\\s patients \\s died\n"
+                  "    set unit %\n"
+                  "pattern dose\n"
+                  "    type dose\n"
+                  "    regex (?<value>\\d+) \\s* (?<scale> million)? \\s* "
+                  "(?<unit> cells \\s+ per \\s+ kg)\n");
+    struct tm_records rs = run(set,
+                               "3 of 10 patients died after 2 million "
+                               "Cells per kg.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 1); /* "Cells" is not matched: case matters */
+    ck_assert(rs.v[0].value == 30);
+    ck_assert(rs.v[0].events == 3 && rs.v[0].total == 10);
+    ck_assert_str_eq(rs.v[0].unit, "%");
+    tm_records_clear(&rs);
+    rs = run(set, "given 2 million cells per  kg.", NULL);
+    ck_assert_uint_eq(rs.n, 1);
+    ck_assert(rs.v[0].value == 2e6);
+    ck_assert_str_eq(rs.v[0].unit, "cells/kg");
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+static void
+count_warning(void *ctx, const char *msg)
+{
+    char **last = ctx;
+
+    free(*last);
+    *last = strdup(msg);
+}
+
+START_TEST(test_extract_match_limit_is_a_named_warning)
+{
+    struct tm_pattern_set *set =
+        from_text("pattern evil\n"
+                  "    type p_value\n"
+                  "    regex (?<value> (?: \\d+ )+ ) x\n"
+                  "pattern fine\n"
+                  "    type n\n"
+                  "    regex n=(?<value>\\d+)\n");
+    char *last = NULL;
+    struct tm_reporter rep = {count_warning, &last, 0};
+    char text[200];
+    struct tm_records rs;
+
+    memset(text, '1', 60);
+    strcpy(text + 60, " and n=12. x");
+    rs = run(set, text, &rep);
+    /* The catastrophic pattern is stopped and named; the other one still
+     * produces its record. */
+    ck_assert_uint_ge(rep.count, 1);
+    ck_assert_ptr_nonnull(last);
+    ck_assert_ptr_nonnull(strstr(last, ":evil"));
+    ck_assert_ptr_nonnull(strstr(last, "limit"));
+    ck_assert_uint_eq(rs.n, 1);
+    ck_assert(rs.v[0].value == 12);
+    tm_records_clear(&rs);
+    free(last);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_extract_rejects_invalid_utf8)
+{
+    struct tm_pattern_set *set = shipped();
+    struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
+    struct tm_records rs = {NULL, 0, 0};
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_int_eq(
+        tm_pipeline_extract_string(pl, "t", "P=0.1 \xff", 7, &rs, &err),
+        TM_ERR_INPUT);
+    ck_assert_ptr_nonnull(strstr(err.msg, "UTF-8"));
+    tm_records_clear(&rs);
+    tm_pipeline_free(pl);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *p = tcase_create("p-values");
+    TCase *mech = tcase_create("mechanics");
+    TCase *lim = tcase_create("limits");
+
+    tcase_add_test(p, test_extract_p_value_forms);
+    tcase_add_test(p, test_extract_p_value_non_values);
+    tcase_add_test(mech,
+                   test_extract_overlaps_resolved_by_priority_then_length);
+    tcase_add_test(mech, test_extract_context_rules_and_reset_start);
+    tcase_add_test(mech, test_extract_events_of_total_and_maps);
+    tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
+    tcase_add_test(lim, test_extract_rejects_invalid_utf8);
+    tcase_set_timeout(lim, 60);
+    suite_add_tcase(s, p);
+    suite_add_tcase(s, mech);
+    suite_add_tcase(s, lim);
+    return tm_test_main(s);
+}

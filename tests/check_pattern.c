@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests for pattern: the file format, its diagnostics with line and
+ * column, defines, maps and the shipped set. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pattern-int.h"
+#include "testutil.h"
+
+/* Load (and compile, if loading succeeded) one pattern file's text. */
+static enum tm_status
+load_text(const char *text, struct tm_pattern_set **out, struct tm_err *err)
+{
+    char *path = tm_test_temp_file(text, strlen(text), ".pat");
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    enum tm_status rc;
+
+    tm_err_clear(err);
+    rc = tm_pattern_set_load_file(set, path, err);
+    if (rc == TM_OK)
+        rc = tm_pattern_set_compile(set, err);
+    unlink(path);
+    free(path);
+    *out = set;
+    return rc;
+}
+
+START_TEST(test_pattern_loads_a_complete_pattern)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+    const struct tm_pattern *p;
+
+    ck_assert_int_eq(load_text("# comment\n"
+                               "define num \\d+ (?: \\. \\d+ )?\n"
+                               "pattern simple\n"
+                               "    type p_value\n"
+                               "    priority 5\n"
+                               "    regex p \\s* = \\s*\n"
+                               "    regex (?<value> (?&num) )\n"
+                               "    set comparator =\n"
+                               "    require sentence trial\n"
+                               "    forbid before 10 NS\n"
+                               "    prefilter P= p\n"
+                               "    example p = 0.5 in a trial => value=0.5\n"
+                               "    negative nothing here\n",
+                               &set, &err),
+                     TM_OK);
+    ck_assert_uint_eq(tm_pattern_set_npatterns(set), 1);
+    ck_assert_uint_eq(tm_pattern_set_nexamples(set), 2);
+    p = &set->patterns[0];
+    ck_assert_str_eq(p->type, "p_value");
+    ck_assert_int_eq(p->priority, 5);
+    ck_assert_uint_eq(p->nrules, 2);
+    ck_assert(p->rules[1].forbid);
+    ck_assert_uint_eq(p->rules[1].chars, 10);
+    ck_assert_uint_eq(p->ngroups, 1);
+    ck_assert_str_eq(p->prefilter.v[0], "p=");
+    ck_assert_ptr_nonnull(strstr(p->id, ".pat:simple"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_bad_regex_reports_line_and_column)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern broken\n"
+                               "    type p_value\n"
+                               "    regex (?<value> \\d+\n"
+                               "    regex  [a-\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 4);
+    ck_assert_uint_ge(err.column, 12);
+    ck_assert_ptr_nonnull(strstr(err.msg, "missing terminating ]"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_bad_define_reported_at_define)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("define ok \\d+\n"
+                               "define bad \\d+\n"
+                               "           | (?<x )\n"
+                               "pattern p\n"
+                               "    type p_value\n"
+                               "    regex (?<value> (?&ok) )\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 3);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_unknown_directive_and_missing_type)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern p\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    colour blue\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 3);
+    ck_assert_uint_eq(err.column, 5);
+    /* Both problems are reported, not just the first. */
+    ck_assert_uint_eq(tm_pattern_set_ndiags(set), 2);
+    ck_assert_ptr_nonnull(strstr(tm_pattern_set_diag(set, 1), "no type"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_group_names_must_be_fields)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern p\n"
+                               "    type dose\n"
+                               "    regex (?<value>\\d+) (?<colour>red)? "
+                               "(?<_private>x)?\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_ptr_nonnull(strstr(err.msg, "colour"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_duplicate_names_and_bad_values)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern p\n"
+                               "    type dose\n"
+                               "    regex (?<value>\\d+)\n"
+                               "pattern p\n"
+                               "    type dose\n"
+                               "    priority high\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    require within 5 x\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 4);
+    ck_assert_uint_ge(tm_pattern_set_ndiags(set), 3);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_indented_line_outside_pattern)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("map unit cells/kg => cells/kg\n"
+                               "    type dose\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 2);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_shipped_set_compiles)
+{
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
+                      TM_OK,
+                  "%s", err.msg);
+    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    ck_assert_uint_ge(tm_pattern_set_npatterns(set), 2);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("pattern");
+    TCase *load = tcase_create("loading");
+    TCase *diag = tcase_create("diagnostics");
+
+    tcase_add_test(load, test_pattern_loads_a_complete_pattern);
+    tcase_add_test(load, test_pattern_shipped_set_compiles);
+    tcase_add_test(diag, test_pattern_bad_regex_reports_line_and_column);
+    tcase_add_test(diag, test_pattern_bad_define_reported_at_define);
+    tcase_add_test(diag, test_pattern_unknown_directive_and_missing_type);
+    tcase_add_test(diag, test_pattern_group_names_must_be_fields);
+    tcase_add_test(diag, test_pattern_duplicate_names_and_bad_values);
+    tcase_add_test(diag, test_pattern_indented_line_outside_pattern);
+    suite_add_tcase(s, load);
+    suite_add_tcase(s, diag);
+    return tm_test_main(s);
+}

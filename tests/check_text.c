@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests for text: the sentence splitter. */
+#include "config.h"
+
+#include <string.h>
+
+#include "testutil.h"
+#include "text.h"
+
+/* Split s and compare the sentences with want (NULL-terminated). */
+static void
+assert_sentences(const char *s, const char *const *want)
+{
+    struct tm_spans sp = {NULL, 0, 0};
+    size_t i, n = 0;
+
+    while (want[n] != NULL)
+        n++;
+    tm_text_sentences(s, strlen(s), &sp);
+    ck_assert_msg(sp.n == n, "'%s': %zu sentences, want %zu", s, sp.n, n);
+    for (i = 0; i < n; i++) {
+        size_t len = sp.v[i].end - sp.v[i].start;
+
+        ck_assert_msg(strlen(want[i]) == len &&
+                          memcmp(s + sp.v[i].start, want[i], len) == 0,
+                      "sentence %zu is '%.*s', want '%s'", i, (int)len,
+                      s + sp.v[i].start, want[i]);
+    }
+    tm_spans_clear(&sp);
+}
+
+START_TEST(test_text_splits_at_full_stops)
+{
+    const char *want2[] = {"Twelve patients were enrolled.",
+                           "Mortality was 30%.", "Was it?", "Yes!", NULL};
+
+    assert_sentences("  Twelve patients were enrolled. Mortality was 30%. "
+                     "Was it? Yes!  ",
+                     want2);
+}
+END_TEST
+
+START_TEST(test_text_keeps_abbreviations_and_decimals)
+{
+    const char *want[] = {"Zheng et al. recruited 12 patients (35% vs. 46%, "
+                          "P=0.09), e.g. in Fig. 2.",
+                          "Then 1.5 x 10^6 cells/kg.", NULL};
+
+    assert_sentences("Zheng et al. recruited 12 patients (35% vs. 46%, "
+                     "P=0.09), e.g. in Fig. 2. Then 1.5 x 10^6 cells/kg.",
+                     want);
+}
+END_TEST
+
+START_TEST(test_text_citation_before_stop_and_line_breaks)
+{
+    const char *want[] = {"a mortality rate of 46.1% [2—4].",
+                          "Those who survived\nface sequelae [5].", NULL};
+
+    assert_sentences("a mortality rate of 46.1% [2—4]. Those who survived\n"
+                     "face sequelae [5].",
+                     want);
+}
+END_TEST
+
+START_TEST(test_text_blank_line_ends_sentence)
+{
+    const char *want[] = {"Main text", "ARDS is a devas-\ntating disease.",
+                          NULL};
+
+    assert_sentences("Main text\n\n  \nARDS is a devas-\ntating disease.\n",
+                     want);
+}
+END_TEST
+
+START_TEST(test_text_lowercase_after_stop_does_not_split)
+{
+    const char *want[] = {"The dose was 2 mg. per kg and no more.", NULL};
+
+    assert_sentences("The dose was 2 mg. per kg and no more.", want);
+}
+END_TEST
+
+START_TEST(test_text_empty_and_blank)
+{
+    const char *want[] = {NULL};
+
+    assert_sentences("", want);
+    assert_sentences(" \n\n \t", want);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc = tcase_create("sentences");
+
+    tcase_add_test(tc, test_text_splits_at_full_stops);
+    tcase_add_test(tc, test_text_keeps_abbreviations_and_decimals);
+    tcase_add_test(tc, test_text_citation_before_stop_and_line_breaks);
+    tcase_add_test(tc, test_text_blank_line_ends_sentence);
+    tcase_add_test(tc, test_text_lowercase_after_stop_does_not_split);
+    tcase_add_test(tc, test_text_empty_and_blank);
+    suite_add_tcase(s, tc);
+    return tm_test_main(s);
+}

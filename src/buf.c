@@ -59,6 +59,12 @@ reserve(struct tm_buf *b, size_t extra)
 }
 
 bool
+tm_buf_reserve(struct tm_buf *b, size_t extra)
+{
+    return reserve(b, extra);
+}
+
+bool
 tm_buf_append(struct tm_buf *b, const void *p, size_t n)
 {
     if (!reserve(b, n))

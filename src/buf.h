@@ -26,6 +26,10 @@ void tm_buf_clear(struct tm_buf *b);
 /* Forget the contents but keep the allocation. */
 void tm_buf_reset(struct tm_buf *b);
 
+/* Make room for extra more bytes (plus the NUL) without changing the
+ * contents; false if that would pass the cap. */
+bool tm_buf_reserve(struct tm_buf *b, size_t extra);
+
 /* Append n bytes.  Returns false (and appends nothing) when the cap would
  * be exceeded; aborts on out of memory. */
 bool tm_buf_append(struct tm_buf *b, const void *p, size_t n);

@@ -82,7 +82,20 @@ struct tm_group_field {
     uint32_t group;
 };
 
+/* When a repair rule runs: on the text before the layout pass (lines
+ * intact, for page furniture) or after it (the default). */
+enum tm_stage { TM_STAGE_RAW, TM_STAGE_TEXT };
+
+/* A pattern (extraction: produces records of `type`) or a repair rule
+ * (`repair NAME` blocks: rewrites the normalized text; is_repair set). */
 struct tm_pattern {
+    bool is_repair;
+    char *replace;       /* repair: replacement template ($1, ${name}) */
+    char *check;         /* repair: template whose number must lie in */
+    double check_min;    /*   [check_min, check_max], or the repair is */
+    double check_max;    /*   refused as implausible */
+    enum tm_stage stage; /* repair: when it runs */
+    bool layout;         /* repair: layout only, not listed on records */
     char *name;
     char *id;   /* "p_value.pat:equals" */
     char *file; /* path as loaded (borrowed from the set's file list) */

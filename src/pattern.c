@@ -88,6 +88,8 @@ pattern_clear(struct tm_pattern *p)
     free(p->name);
     free(p->id);
     free(p->type);
+    free(p->replace);
+    free(p->check);
     free(p->regex);
     free(p->segs);
     pcre2_code_free(p->re);
@@ -325,6 +327,27 @@ parse_expectations(struct line_ctx *lc, const char *line, const char *s,
     return true;
 }
 
+/* Copy s[0..len) turning \n, \t and \\ into a line break, a tab and a
+ * backslash, so examples can show multi-line raw text. */
+static char *
+unescape(const char *s, size_t len)
+{
+    char *out = tm_xmalloc(len + 1);
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\\' && i + 1 < len &&
+            (s[i + 1] == 'n' || s[i + 1] == 't' || s[i + 1] == '\\')) {
+            i++;
+            out[n++] = s[i] == 'n' ? '\n' : s[i] == 't' ? '\t' : '\\';
+        } else {
+            out[n++] = s[i];
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
 static void
 add_example(struct line_ctx *lc, const char *line, const char *args,
             bool negative)
@@ -349,8 +372,14 @@ add_example(struct line_ctx *lc, const char *line, const char *args,
              "a negative example takes no expected fields");
         return;
     }
-    ex.text = tm_xstrndup(args, arrow ? (size_t)(arrow - args) : strlen(args));
-    if (arrow != NULL && !parse_expectations(lc, line, arrow + 4, &ex)) {
+    ex.text = unescape(args, arrow ? (size_t)(arrow - args) : strlen(args));
+    if (arrow != NULL && p->is_repair) {
+        /* A repair example expects the whole normalized text. */
+        ex.expect = tm_xcalloc(1, sizeof *ex.expect);
+        ex.expect[0].key = tm_xstrdup("normalized");
+        ex.expect[0].val = unescape(arrow + 4, strlen(arrow + 4));
+        ex.nexpect = 1;
+    } else if (arrow != NULL && !parse_expectations(lc, line, arrow + 4, &ex)) {
         free(ex.text);
         kv_free(ex.expect, ex.nexpect);
         return;
@@ -414,7 +443,73 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
 {
     struct tm_pattern *p = lc->cur;
 
-    if (word_is(w, n, "type")) {
+    if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
+                         word_is(w, n, "priority") ||
+                         word_is(w, n, "require") || word_is(w, n, "forbid"))) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
+             "'%.*s' is for patterns; a repair takes regex, replace, check, "
+             "stage, class, prefilter, example and negative",
+             (int)n, w);
+        return;
+    }
+    if (!p->is_repair && (word_is(w, n, "replace") || word_is(w, n, "check") ||
+                          word_is(w, n, "stage") || word_is(w, n, "class"))) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
+             "'%.*s' is for repair rules", (int)n, w);
+        return;
+    }
+    if (word_is(w, n, "replace")) {
+        size_t len = strlen(args);
+
+        free(p->replace);
+        /* "replace" with nothing deletes the match; double quotes keep
+         * white space at the ends ("10^6 "). */
+        if (len >= 2 && args[0] == '"' && args[len - 1] == '"')
+            p->replace = tm_xstrndup(args + 1, len - 2);
+        else
+            p->replace = tm_xstrdup(args);
+    } else if (word_is(w, n, "check")) {
+        char *end1, *end2;
+        double lo, hi;
+
+        errno = 0;
+        lo = strtod(args, &end1);
+        hi = end1 != args ? strtod(end1, &end2) : 0;
+        if (end1 == args || end2 == end1 || errno != 0 || lo > hi) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "expected: check MIN MAX TEMPLATE");
+            return;
+        }
+        while (*end2 == ' ' || *end2 == '\t')
+            end2++;
+        if (*end2 == '\0') {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, end2),
+                 "check needs a template whose number is checked");
+            return;
+        }
+        free(p->check);
+        p->check = tm_xstrdup(end2);
+        p->check_min = lo;
+        p->check_max = hi;
+    } else if (word_is(w, n, "stage")) {
+        if (strcmp(args, "raw") == 0) {
+            p->stage = TM_STAGE_RAW;
+        } else if (strcmp(args, "text") == 0) {
+            p->stage = TM_STAGE_TEXT;
+        } else {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "stage is raw or text");
+        }
+    } else if (word_is(w, n, "class")) {
+        if (strcmp(args, "layout") == 0) {
+            p->layout = true;
+        } else if (strcmp(args, "repair") == 0) {
+            p->layout = false;
+        } else {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "class is layout or repair");
+        }
+    } else if (word_is(w, n, "type")) {
         size_t i, len = strlen(args);
 
         for (i = 0; i < len; i++) {
@@ -479,7 +574,9 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
             char *lit = tm_xstrndup(s, wn);
             size_t i;
 
-            for (i = 0; i < wn; i++)
+            /* Patterns compare with a lower-cased sentence; repairs look
+             * for glyphs as written. */
+            for (i = 0; i < wn && !p->is_repair; i++)
                 lit[i] = (char)tolower((unsigned char)lit[i]);
             tm_strv_push(&p->prefilter, lit);
             free(lit);
@@ -495,7 +592,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "unknown directive '%.*s' (expected type, priority, regex, set, "
-             "require, forbid, prefilter, example or negative)",
+             "require, forbid, prefilter, example or negative; repairs also "
+             "replace, check, stage, class)",
              (int)n, w);
     }
 }
@@ -508,7 +606,10 @@ finish_pattern(struct line_ctx *lc)
 
     if (p == NULL)
         return;
-    if (p->type == NULL)
+    if (p->is_repair && p->replace == NULL)
+        diag(lc->set, lc->err, lc->file, p->line, 1,
+             "repair '%s' has no replace", p->name);
+    if (!p->is_repair && p->type == NULL)
         diag(lc->set, lc->err, lc->file, p->line, 1, "pattern '%s' has no type",
              p->name);
     if (p->regex == NULL)
@@ -535,9 +636,10 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
 
     finish_pattern(lc);
     lc->cur_define = NULL;
-    if (word_is(w, n, "pattern")) {
+    if (word_is(w, n, "pattern") || word_is(w, n, "repair")) {
         struct tm_pattern *p;
         size_t i;
+        bool is_repair = word_is(w, n, "repair");
 
         an = first_word(args, &rest);
         if (an == 0 || *rest != '\0') {
@@ -556,7 +658,7 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
             if (set->patterns[i].file == lc->file &&
                 strcmp(set->patterns[i].name, args) == 0) {
                 diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
-                     "pattern '%s' is already defined at line %u", args,
+                     "'%s' is already defined at line %u", args,
                      set->patterns[i].line);
                 return;
             }
@@ -571,6 +673,8 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         p->name = tm_xstrdup(args);
         p->file = (char *)lc->file;
         p->line = lc->lineno;
+        p->is_repair = is_repair;
+        p->stage = TM_STAGE_TEXT;
         {
             struct tm_buf id;
 
@@ -662,8 +766,8 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         m->column = col_of(line, rest);
     } else {
         diag(set, lc->err, lc->file, lc->lineno, col_of(line, w),
-             "unknown directive '%.*s' (expected define, map or pattern; "
-             "pattern settings are indented)",
+             "unknown directive '%.*s' (expected define, map, pattern or "
+             "repair; their settings are indented)",
              (int)n, w);
     }
 }
@@ -981,7 +1085,7 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
         p->ngroups = 0;
         p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
                                      p->nsegs, 0);
-        if (p->re != NULL)
+        if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
         for (k = 0; k < p->nrules; k++) {
             struct tm_rule *r = &p->rules[k];

@@ -13,10 +13,14 @@
 #include "buf.h"
 #include "extract.h"
 #include "input.h"
+#include "normalize.h"
+#include "ocr.h"
 
 struct tm_pipeline {
     const struct tm_pattern_set *set;
     struct tm_extractor *ex;
+    struct tm_ocr *ocr;
+    struct tm_norm norm; /* reused per section */
     struct tm_reporter *rep;
     struct tm_pipeline_stats stats;
     struct tm_records recs; /* reused per document */
@@ -32,6 +36,8 @@ tm_pipeline_new(const struct tm_pattern_set *set, struct tm_reporter *rep)
 
     pl->set = set;
     pl->ex = tm_extractor_new(set);
+    pl->ocr = tm_ocr_new(set);
+    tm_norm_init(&pl->norm);
     pl->rep = rep;
     return pl;
 }
@@ -42,6 +48,8 @@ tm_pipeline_free(struct tm_pipeline *pl)
     if (pl == NULL)
         return;
     tm_extractor_free(pl->ex);
+    tm_ocr_free(pl->ocr);
+    tm_norm_clear(&pl->norm);
     tm_records_clear(&pl->recs);
     free(pl);
 }
@@ -52,33 +60,70 @@ tm_pipeline_stats(const struct tm_pipeline *pl)
     return &pl->stats;
 }
 
+/* Describe a repair for a record's `repairs` list: "rule:raw->new" when
+ * both sides are short and printable, else just the rule. */
+static void
+push_repair(struct tm_record *r, const char *raw,
+            const struct tm_norm_repair *rp)
+{
+    size_t rawlen = rp->raw_end - rp->raw_start, i;
+    size_t newlen = strlen(rp->replacement);
+    bool plain = rawlen <= 16 && newlen <= 16;
+    struct tm_buf b;
+
+    for (i = 0; plain && i < rawlen; i++)
+        plain = (unsigned char)raw[rp->raw_start + i] >= 0x20;
+    for (i = 0; plain && i < newlen; i++)
+        plain = (unsigned char)rp->replacement[i] >= 0x20;
+    tm_buf_init(&b, 0);
+    if (plain)
+        tm_buf_printf(&b, "%s:%.*s->%s", rp->rule, (int)rawlen,
+                      raw + rp->raw_start, rp->replacement);
+    else
+        tm_buf_puts(&b, rp->rule);
+    tm_strv_push(&r->repairs, b.data);
+    tm_buf_clear(&b);
+}
+
 /*
  * Extract the records of one document into pl->recs, in document
- * coordinates, one section at a time.
+ * coordinates, one section at a time: normalize the section, extract from
+ * the normalized text, map each record back to the raw bytes and attach
+ * the repairs made inside it.
  */
 static enum tm_status
 extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
 {
-    size_t si, i;
+    size_t si, i, k;
     char where[TM_ERR_MSG_MAX];
 
     tm_records_clear(&pl->recs);
     for (si = 0; si < doc->nsections; si++) {
         const struct tm_section *sec = &doc->sections[si];
+        const char *raw = doc->text + sec->start;
         size_t first = pl->recs.n;
         enum tm_status rc;
 
         snprintf(where, sizeof where, "%s [%s]", doc->id, sec->name);
-        rc = tm_extract_text(pl->ex, doc->text + sec->start,
-                             sec->end - sec->start, where, &pl->recs, pl->rep,
-                             err);
+        tm_ocr_normalize(pl->ocr, &pl->norm, raw, sec->end - sec->start, where,
+                         pl->rep);
+        rc = tm_extract_text(pl->ex, pl->norm.text, pl->norm.len, where,
+                             &pl->recs, pl->rep, err);
         if (rc != TM_OK)
             return rc;
         for (i = first; i < pl->recs.n; i++) {
             struct tm_record *r = &pl->recs.v[i];
+            size_t rs = tm_norm_raw_start(&pl->norm, r->start);
+            size_t re = tm_norm_raw_end(&pl->norm, r->end);
 
-            r->start += sec->start;
-            r->end += sec->start;
+            for (k = 0; k < pl->norm.nrepairs; k++) {
+                const struct tm_norm_repair *rp = &pl->norm.repairs[k];
+
+                if (!rp->layout && rp->raw_start < re && rp->raw_end > rs)
+                    push_repair(r, raw, rp);
+            }
+            r->start = sec->start + rs;
+            r->end = sec->start + re;
             r->doc = doc->id;
             r->section = tm_xstrdup(sec->name);
             r->text = doc->text + r->start;
@@ -234,6 +279,55 @@ describe(struct tm_buf *b, const struct tm_records *rs, const char *type)
         tm_buf_printf(b, "no %s record", type);
 }
 
+/* A repair's example: the whole normalization of the raw text must give
+ * the expected text; a negative: the rule must not fire. */
+static size_t
+run_repair_examples(struct tm_pipeline *pl, const struct tm_pattern *p,
+                    void (*fail)(void *ctx, const char *msg), void *ctx,
+                    size_t *total)
+{
+    size_t ei, k, failures = 0;
+
+    for (ei = 0; ei < p->nexamples; ei++) {
+        const struct tm_example *exm = &p->examples[ei];
+        struct tm_buf msg;
+        bool fired = false;
+
+        (*total)++;
+        /* Layout repairs too: a layout rule's example must see it fire. */
+        pl->norm.keep_layout = true;
+        tm_ocr_normalize(pl->ocr, &pl->norm, exm->text, strlen(exm->text),
+                         "example", pl->rep);
+        pl->norm.keep_layout = false;
+        for (k = 0; k < pl->norm.nrepairs; k++)
+            fired |= pl->norm.repairs[k].rule == p->name;
+        tm_buf_init(&msg, 0);
+        if (exm->negative && fired)
+            tm_buf_printf(&msg,
+                          "%s:%u: %s: negative '%s': the rule fired: "
+                          "'%s'",
+                          p->file, exm->line, p->id, exm->text, pl->norm.text);
+        else if (!exm->negative && exm->nexpect > 0 &&
+                 strcmp(pl->norm.text, exm->expect[0].val) != 0)
+            tm_buf_printf(&msg,
+                          "%s:%u: %s: example '%s': got '%s'; "
+                          "expected '%s'",
+                          p->file, exm->line, p->id, exm->text, pl->norm.text,
+                          exm->expect[0].val);
+        else if (!exm->negative && !fired)
+            tm_buf_printf(&msg,
+                          "%s:%u: %s: example '%s': the rule did not "
+                          "fire",
+                          p->file, exm->line, p->id, exm->text);
+        if (msg.len > 0) {
+            failures++;
+            fail(ctx, msg.data);
+        }
+        tm_buf_clear(&msg);
+    }
+    return failures;
+}
+
 size_t
 tm_pipeline_run_examples(struct tm_pipeline *pl,
                          void (*fail)(void *ctx, const char *msg), void *ctx,
@@ -246,6 +340,10 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
     for (pi = 0; pi < set->npatterns; pi++) {
         const struct tm_pattern *p = &set->patterns[pi];
 
+        if (p->is_repair) {
+            failures += run_repair_examples(pl, p, fail, ctx, total);
+            continue;
+        }
         for (ei = 0; ei < p->nexamples; ei++) {
             const struct tm_example *exm = &p->examples[ei];
             struct tm_records rs = {NULL, 0, 0};

@@ -264,7 +264,7 @@ START_TEST(test_extract_match_limit_is_a_named_warning)
 }
 END_TEST
 
-START_TEST(test_extract_rejects_invalid_utf8)
+START_TEST(test_extract_invalid_utf8_is_repaired_not_fatal)
 {
     struct tm_pattern_set *set = shipped();
     struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
@@ -273,9 +273,12 @@ START_TEST(test_extract_rejects_invalid_utf8)
 
     tm_err_clear(&err);
     ck_assert_int_eq(
-        tm_pipeline_extract_string(pl, "t", "P=0.1 \xff", 7, &rs, &err),
-        TM_ERR_INPUT);
-    ck_assert_ptr_nonnull(strstr(err.msg, "UTF-8"));
+        tm_pipeline_extract_string(pl, "t", "P=0.1 \xff P=0.2", 14, &rs, &err),
+        TM_OK);
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert(rs.v[1].value == 0.2);
+    /* offsets still index the raw bytes, invalid byte included */
+    ck_assert_uint_eq(rs.v[1].start, 8);
     tm_records_clear(&rs);
     tm_pipeline_free(pl);
     tm_pattern_set_free(set);
@@ -297,7 +300,7 @@ main(void)
     tcase_add_test(mech, test_extract_context_rules_and_reset_start);
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
-    tcase_add_test(lim, test_extract_rejects_invalid_utf8);
+    tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);
     suite_add_tcase(s, p);
     suite_add_tcase(s, mech);

@@ -4,29 +4,49 @@
 
     bench/measure.py --input FILE --reps N --ref NAME -- NAME='CMD' ...
 
-Each CMD is run by /bin/sh with stdout to /dev/null (or as the command
-redirects); wall time comes from time.monotonic, peak RSS from wait4's
-rusage of that very run.  The table gives median, min and max seconds,
+Each CMD is split like a shell command line (no redirections) and run
+directly with stdout to /dev/null; wall time comes from time.monotonic,
+peak RSS from GNU time (/usr/bin/time) around that very run.  The table gives median, min and max seconds,
 MB/s of the input, peak RSS, and the ratio of each command's median to the
 reference command's median, all measured in the same run.
 """
 import argparse
 import os
+import shlex
+import tempfile
 import statistics
-import subprocess
 import sys
 import time
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run_once(cmd):
+    # Wall time here; peak RSS from GNU time (Debian package "time") when
+    # present.  Measuring it from this process would not do: a child exec'd
+    # from Python starts with Python's resident size as its peak.
+    argv = shlex.split(cmd)
+    rss_file = None
+    if os.path.exists(GNU_TIME):
+        fd, rss_file = tempfile.mkstemp()
+        os.close(fd)
+        argv = [GNU_TIME, "-f", "%M", "-o", rss_file] + argv
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, shell=True, stdout=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
+    pid = os.posix_spawnp(argv[0], argv, os.environ,
+                          file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null",
+                                         os.O_WRONLY, 0)])
+    _, status, ru = os.wait4(pid, 0)
     wall = time.monotonic() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
-        sys.exit("command failed (%d): %s" % (p.returncode, cmd))
-    return wall, ru.ru_maxrss / 1024.0
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("command failed (%d): %s" % (code, cmd))
+    rss = ru.ru_maxrss / 1024.0
+    if rss_file:
+        with open(rss_file) as f:
+            rss = int(f.read().split()[-1]) / 1024.0
+        os.unlink(rss_file)
+    return wall, rss
 
 
 def main():

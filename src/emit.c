@@ -513,6 +513,33 @@ tm_emit_doc_json(FILE *out, const char *name, const struct tm_doc *d,
     json_opt_string(&b, "doi", d->doi);
     if (d->body_missing)
         tm_buf_puts(&b, ",\"body_missing\":true");
+    if (d->ncites > 0) {
+        json_key(&b, "citations");
+        tm_buf_putc(&b, '[');
+        for (i = 0; i < d->ncites; i++) {
+            tm_buf_printf(&b, "%s{\"start\":%zu,\"end\":%zu,\"ref\":",
+                          i > 0 ? "," : "", d->cites[i].start, d->cites[i].end);
+            tm_json_string(&b, d->cites[i].ref_id, strlen(d->cites[i].ref_id));
+            tm_buf_putc(&b, '}');
+        }
+        tm_buf_putc(&b, ']');
+    }
+    if (d->nrefs > 0) {
+        json_key(&b, "references");
+        tm_buf_putc(&b, '[');
+        for (i = 0; i < d->nrefs; i++) {
+            const struct tm_ref *r = &d->refs[i];
+
+            tm_buf_puts(&b, i > 0 ? ",{\"id\":" : "{\"id\":");
+            tm_json_string(&b, r->id ? r->id : "", r->id ? strlen(r->id) : 0);
+            json_opt_string(&b, "label", r->label);
+            json_opt_string(&b, "pmid", r->pmid);
+            json_opt_string(&b, "doi", r->doi);
+            json_opt_string(&b, "title", r->title);
+            tm_buf_putc(&b, '}');
+        }
+        tm_buf_putc(&b, ']');
+    }
     tm_buf_puts(&b, "}\n");
     if (fwrite(b.data, 1, b.len, out) != b.len)
         rc = tm_err_set(err, TM_ERR_IO, "write error on %s: %s", name,

@@ -11,7 +11,7 @@ are in tests/eutils_server.md; "ref §x" below points to
 shared/reference/ecosystem-reliability.md.
 """
 import argparse, collections, gzip, hashlib, html, json, os, re, secrets, shutil, signal
-import socket, socketserver, struct, subprocess, sys, tempfile, threading, time
+import socket, socketserver, struct, subprocess, sys, tempfile, threading, time, traceback
 import http.client, urllib.error, urllib.parse, urllib.request
 import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -224,7 +224,7 @@ def parse_term(term):
             clauses.append(("range", int(g["lo"] or g["one"]), int(g["hi"] or g["one"])))
             continue
         text = g["phrase"] if g["phrase"] is not None else g["word"]
-        tag = (g["ptag"] if g["phrase"] is not None else g["wtag"] or "").strip().lower()
+        tag = ((g["ptag"] if g["phrase"] is not None else g["wtag"]) or "").strip().lower()
         if g["word"] and not tag:
             if text.upper() == "AND":
                 continue
@@ -562,7 +562,12 @@ class Handler(BaseHTTPRequestHandler):
         p = {k.lower(): v for k, v in query + form}   # names are case-insensitive; body wins
         endpoint = {ESEARCH_PATH: "esearch", EFETCH_PATH: "efetch"}.get(url.path)
         n, fault = st.arrival(endpoint, p.get("api_key", ""), t_mono) if endpoint else (None, None)
-        status, sent = self.respond(st, endpoint, p, fault)
+        try:
+            status, sent = self.respond(st, endpoint, p, fault)
+        except Exception:   # a bug here must not look like an injected reset
+            traceback.print_exc()
+            self.close_connection = True
+            status, sent = self.send(500, "text/plain", b"eutils_server: internal error, see its stderr\n")
         st.log({"t_mono": t_mono, "t_wall": t_wall, "method": self.command, "path": url.path,
                 "endpoint": endpoint, "n": n, "params": redacted(query + form),
                 "query_keys": [k for k, _ in query], "body_keys": [k for k, _ in form],
@@ -812,7 +817,7 @@ def run_selftest(args, tmp):
 
     @check
     def esearch_all_descending_paging():
-        s, _, b = es(term="all", retmax=100)
+        s, _, b = es(term="all", retmax=len(ids))
         assert s == 200 and b.startswith(ESEARCH_PROLOG) and idlist(b) == ids, b[:300]
         assert ET.fromstring(b).findtext("Count") == str(len(ids)) and b"<WebEnv>" not in b
         b = es(term="all", retstart=1, retmax=2)[2]
@@ -825,6 +830,8 @@ def run_selftest(args, tmp):
         assert ids[0] in idlist(b) and all(word in pub.text[i] for i in idlist(b)), b
         assert idlist(es(term=f"(all) AND {ids[2]}:{ids[1]} [UID]")[2]) == ids[1:3]
         assert idlist(es(term=f"{ids[0]}[uid]")[2]) == [ids[0]] == idlist(es(term=str(ids[0]))[2])
+        phrase = " ".join(pub.text[ids[0]].split()[:2])
+        assert ids[0] in idlist(es(term=f'"{phrase}" AND all', retmax=len(ids))[2])
 
     @check
     def esearch_not_found_errors_json():
@@ -909,7 +916,7 @@ def run_selftest(args, tmp):
         (E + "corrupt", lambda s, h, b, t: s == 200 and b"</habel>" in b and not well_formed(b)),
         (E + f"drop:{ids[1]}", lambda s, h, b, t: pmids(b) == [ids[0]] + ids[2:]),
         (E + "dup", lambda s, h, b, t: pmids(b) == [ids[0]] + ids),
-        (f"esearch:1=drop:{ids[0]}", lambda s, h, b, t: idlist(b) == ids[1:]
+        (f"esearch:1=drop:{ids[0]}", lambda s, h, b, t: idlist(b) == ids[1:20]
          and ET.fromstring(b).findtext("Count") == str(len(ids))),
     ]
 

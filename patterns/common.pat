@@ -40,3 +40,46 @@ define cmp       <= | >= | =< | => | \x{2264} | \x{2265} | \x{2A7D} | \x{2A7E}
 # Canonical comparators (the record's `comparator` field).
 map comparator \x{2264} | \x{2A7D} | \x{2266} | =<  => <=
 map comparator \x{2265} | \x{2A7E} | \x{2267} | =>  => >=
+
+# Counts written as words: "twelve", "Twenty-four", "forty five".
+define numword   (?i: (?: twenty | thirty | forty | fifty | sixty | seventy
+                         | eighty | ninety ) (?: [-\ ] (?: one | two | three
+                         | four | five | six | seven | eight | nine ) )?
+                     | eleven | twelve | thirteen | fourteen | fifteen
+                     | sixteen | seventeen | eighteen | nineteen | ten
+                     | one | two | three | four | five | six | seven
+                     | eight | nine ) (?! [\p{L}-] )
+
+# A count: digits (not a decimal, not a percentage) or words.
+define count     (?&integer) (?! [.,·]\d | \s* % | \d )
+                 | (?&numword)
+
+# People counted in trials.
+define people    (?i: patients? | participants? | subjects? | adults?
+                     | children | infants? | neonates? | volunteers?
+                     | individuals? | cases? | recipients? | persons?
+                     | men | women | pa- )
+
+# The percent sign, allowing a space before it, or the word.
+define pct       \s* % | \s+ (?i: percent | per \s+ cent ) \b
+
+# Not a confidence level: "95% CI", "95% confidence interval".
+define notci     (?! \s* (?: CI | CrI | UI | confidence | credible | uncertainty ) \b )
+
+# Time points: "28-day", "day 28", "60 days", "in-hospital", "ICU"; a
+# captured (?<timepoint> ...) is made canonical by these maps.
+define timeword  (?i: \d{1,3} [-\ ] (?:day|week|month|year) s?
+                     | (?:day|week|month) \s* \d{1,3}
+                     | in-hospital | hospital | ICU | overall )
+
+map timepoint (?i) (\d+) [-\ ] days?  => $1-day
+map timepoint (?i) day \s* (\d+)  => $1-day
+map timepoint (?i) (\d+) [-\ ] weeks?  => $1-week
+map timepoint (?i) week \s* (\d+)  => $1-week
+map timepoint (?i) (\d+) [-\ ] months?  => $1-month
+map timepoint (?i) month \s* (\d+)  => $1-month
+map timepoint (?i) (\d+) [-\ ] years?  => $1-year
+map timepoint (?i) hospital  => in-hospital
+map timepoint (?i) in-hospital  => in-hospital
+map timepoint (?i) icu  => ICU
+map timepoint (?i) overall  => overall

@@ -21,6 +21,7 @@
 
 #include "emit.h"
 #include "err.h"
+#include "eval.h"
 #include "input.h"
 #include "normalize.h"
 #include "ocr.h"
@@ -86,6 +87,7 @@ static const char main_help[] =
     "  extract FILE...      extract records as JSON Lines, CSV or TSV\n"
     "  text FILE...         print each document's text as offsets see it\n"
     "  normalize FILE...    print the normalized text, or --repairs made\n"
+    "  eval GOLD_DIR...     precision and recall against gold annotations\n"
     "  patterns check [PATH...]  check pattern files for errors\n"
     "  patterns test [PATH...]   run the pattern files' inline examples\n"
     "  help [COMMAND]       show help for a command\n"
@@ -152,6 +154,26 @@ static const char normalize_help[] =
     "                         implausible\n"
     "  -p, --patterns PATH    also load PATH's pattern and repair rules\n"
     "      --no-default-patterns  leave out the shipped files\n"
+    "  -h, --help             show this help\n";
+
+static const char eval_help[] =
+    "Usage: trialmine eval [OPTIONS] GOLD_DIR...\n"
+    "\n"
+    "Extract from the documents of each GOLD_DIR and compare with its\n"
+    "gold.tsv (and negatives.tsv), in the format of shared/spec/records.md.\n"
+    "Text documents are the files named by doc_id; XML documents (pmid:,\n"
+    "pmcid:) are read from the directory's .xml, .nxml and .xml.gz files.\n"
+    "The documents live in GOLD_DIR, or where GOLD_DIR/docs.path (one line,\n"
+    "relative to GOLD_DIR) says; a directory whose documents are absent is\n"
+    "skipped with a notice.  Prints every miss and false hit with its\n"
+    "context, then precision, recall and F1 per type.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --floors FILE      lines 'TYPE<TAB>MIN_F1': exit 1 if a type\n"
+    "                         scores below its floor\n"
+    "  -s, --summary          only the table, not every miss and false hit\n"
+    "  -p, --patterns PATH    also load PATH's patterns\n"
+    "      --no-default-patterns  leave out the shipped pattern files\n"
     "  -h, --help             show this help\n";
 
 static const char patterns_help[] =
@@ -661,6 +683,175 @@ cmd_normalize(struct cli *c, int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* eval                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The documents of a gold directory: GOLD_DIR/docs.path if present. */
+static char *
+docs_dir_of(const char *gold_dir)
+{
+    struct tm_buf path, b;
+    struct tm_err err;
+    char *dir = NULL;
+
+    tm_buf_init(&path, 0);
+    tm_buf_init(&b, 4096);
+    tm_buf_printf(&path, "%s/docs.path", gold_dir);
+    if (tm_buf_read_file(&b, path.data, &err) == TM_OK) {
+        while (b.len > 0 &&
+               (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' ' ||
+                b.data[b.len - 1] == '\r'))
+            b.data[--b.len] = '\0';
+        tm_buf_reset(&path);
+        tm_buf_printf(&path, "%s/%s", gold_dir, b.data);
+        dir = tm_buf_steal(&path, NULL);
+    } else {
+        dir = tm_xstrdup(gold_dir);
+    }
+    tm_buf_clear(&path);
+    tm_buf_clear(&b);
+    return dir;
+}
+
+static int
+check_floors(struct cli *c, const char *floors, const struct tm_eval *ev)
+{
+    struct tm_buf b;
+    struct tm_err err;
+    char *line, *next;
+    int status = TM_EXIT_OK;
+    unsigned lineno = 0;
+
+    tm_buf_init(&b, 1u << 20);
+    if (tm_buf_read_file(&b, floors, &err) != TM_OK) {
+        error_line(c, "eval: %s", err.msg);
+        tm_buf_clear(&b);
+        return TM_EXIT_PATTERN;
+    }
+    for (line = b.data; line != NULL && *line; line = next) {
+        char type[64];
+        double min;
+        size_t i;
+        bool found = false;
+
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        if (*line == '#' || *line == '\0')
+            continue;
+        if (sscanf(line, "%63s %lf", type, &min) != 2) {
+            error_line(c, "eval: %s:%u: expected TYPE MIN_F1", floors, lineno);
+            status = TM_EXIT_PATTERN;
+            continue;
+        }
+        for (i = 0; i < ev->ntypes; i++) {
+            const struct tm_eval_score *s = &ev->types[i];
+            double p, r, f;
+
+            if (strcmp(s->type, type) != 0)
+                continue;
+            found = true;
+            p = s->tp + s->fp ? (double)s->tp / (double)(s->tp + s->fp) : 0;
+            r = s->tp + s->fn ? (double)s->tp / (double)(s->tp + s->fn) : 0;
+            f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+            if (f + 1e-12 < min) {
+                error_line(c, "eval: %s F1 %.3f is below its floor %.3f", type,
+                           f, min);
+                status = TM_EXIT_INPUT;
+            }
+        }
+        if (!found) {
+            error_line(c, "eval: %s has a floor but no gold values", type);
+            status = TM_EXIT_INPUT;
+        }
+    }
+    tm_buf_clear(&b);
+    return status;
+}
+
+static int
+cmd_eval(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"floors", required_argument, NULL, 'f'},
+        {"summary", no_argument, NULL, 's'},
+        {"patterns", required_argument, NULL, 'p'},
+        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    struct pattern_opts po = {false, {NULL, 0, 0}};
+    struct tm_reporter rep = {print_warning, c, 0};
+    struct tm_pattern_set *set;
+    struct tm_eval ev;
+    const char *floors = NULL;
+    bool summary = false;
+    int opt, i, status = TM_EXIT_OK;
+
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+f:sp:h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'f':
+            floors = optarg;
+            break;
+        case 's':
+            summary = true;
+            break;
+        case 'p':
+            tm_strv_push(&po.paths, optarg);
+            break;
+        case OPT_NO_DEFAULTS:
+            po.no_defaults = true;
+            break;
+        case 'h':
+            fputs(eval_help, c->out);
+            tm_strv_clear(&po.paths);
+            return TM_EXIT_OK;
+        default:
+            tm_strv_clear(&po.paths);
+            return usage_error(c, "eval: unknown option '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) {
+        tm_strv_clear(&po.paths);
+        return usage_error(c, "eval: no GOLD_DIR given");
+    }
+    set = load_patterns(c, &po);
+    tm_strv_clear(&po.paths);
+    if (set == NULL)
+        return TM_EXIT_PATTERN;
+    memset(&ev, 0, sizeof ev);
+    for (i = optind; i < argc; i++) {
+        char *docs = docs_dir_of(argv[i]);
+        struct tm_err err;
+        struct stat st;
+
+        if (stat(docs, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(c->err,
+                    "trialmine: eval: %s: documents directory %s not "
+                    "found; skipped\n",
+                    argv[i], docs);
+            free(docs);
+            continue;
+        }
+        tm_err_clear(&err);
+        if (tm_eval_dir(set, argv[i], docs, &ev, c->out, !summary, &rep,
+                        &err) != TM_OK) {
+            error_line(c, "eval: %s", err.msg);
+            status = TM_EXIT_INPUT;
+        }
+        free(docs);
+    }
+    tm_eval_print(&ev, c->out);
+    if (status == TM_EXIT_OK && floors != NULL)
+        status = check_floors(c, floors, &ev);
+    tm_pattern_set_free(set);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
 /* patterns                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -761,9 +952,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"extract", cmd_extract, extract_help},
-    {"text", cmd_text, text_help},
-    {"normalize", cmd_normalize, normalize_help},
+    {"extract", cmd_extract, extract_help},       {"text", cmd_text, text_help},
+    {"normalize", cmd_normalize, normalize_help}, {"eval", cmd_eval, eval_help},
     {"patterns", cmd_patterns, patterns_help},
 };
 

@@ -136,25 +136,27 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     size_t from, to;
     int rc;
 
+    /* Windows stay inside the sentence: context is the sentence's. */
     switch (r->where) {
     case TM_WHERE_SENTENCE:
         from = ss;
         to = se;
         break;
     case TM_WHERE_BEFORE:
-        from = ms > r->chars ? ms - r->chars : 0;
+        from = ms > ss + r->chars ? ms - r->chars : ss;
         to = ms;
         break;
     case TM_WHERE_AFTER:
         from = me;
-        to = me + r->chars < len ? me + r->chars : len;
+        to = me + r->chars < se ? me + r->chars : se;
         break;
     case TM_WHERE_NEAR:
     default:
-        from = ms > r->chars ? ms - r->chars : 0;
-        to = me + r->chars < len ? me + r->chars : len;
+        from = ms > ss + r->chars ? ms - r->chars : ss;
+        to = me + r->chars < se ? me + r->chars : se;
         break;
     }
+    (void)len;
     from = char_floor(text, from);
     to = to < len ? char_floor(text, to) : len;
     rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
@@ -559,7 +561,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         for (i = ss; i < se; i++)
             tm_buf_putc(&ex->lower, (char)tolower((unsigned char)text[i]));
         for (pi = 0; pi < set->npatterns; pi++) {
-            if (set->patterns[pi].re == NULL ||
+            if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair ||
                 !prefilter_passes(&set->patterns[pi], &ex->lower))
                 continue;
             run_pattern(ex, pi, text, len, ss, se, where, rep, &cs);

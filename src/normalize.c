@@ -709,6 +709,45 @@ is_lower_at(const char *t, size_t len, size_t at)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Does the line [s, e) look like a table row: two or more '|' cells, or
+ * columns set apart by runs of three or more spaces? */
+static bool
+is_table_line(const char *t, size_t s, size_t e)
+{
+    size_t i, bars = 0, gaps = 0, run = 0;
+
+    while (s < e && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    for (i = s; i < e; i++) {
+        if (t[i] == '|')
+            bars++;
+        if (t[i] == ' ' || t[i] == '\t') {
+            run += t[i] == '\t' ? 3 : 1;
+        } else {
+            if (run >= 3)
+                gaps++;
+            run = 0;
+        }
+    }
+    return bars >= 2 || gaps >= 2;
+}
+
+/* The line containing offset at: [*ls, *le) without its newline. */
+static void
+line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
+{
+    size_t s = at, e = at;
+
+    while (s > 0 && t[s - 1] != '\n')
+        s--;
+    while (e < len && t[e] != '\n')
+        e++;
+    *ls = s;
+    *le = e;
+}
+
 void
 tm_normalize_layout(struct tm_norm *n)
 {
@@ -744,6 +783,15 @@ tm_normalize_layout(struct tm_norm *n)
         if (b == len || a == 0) {
             i = b; /* leading or trailing white space: leave it */
             continue;
+        }
+        if (newlines == 1) {
+            size_t ls, le, ns, ne;
+
+            /* A table row keeps its line: each row is its own sentence. */
+            line_around(t, len, a > 0 ? a - 1 : 0, &ls, &le);
+            line_around(t, len, b, &ns, &ne);
+            if (is_table_line(t, ls, le) || is_table_line(t, ns, ne))
+                newlines = 2;
         }
         if (newlines >= 2) {
             if (b - a != 2 || t[a] != '\n' || t[a + 1] != '\n')

@@ -236,9 +236,10 @@ windows(const struct tm_pattern *p, const struct tm_norm *n, struct span **out,
     return k;
 }
 
-static void
-run_rule(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
-         const char *where, struct tm_reporter *rep)
+/* One pass of a rule over the text; true if it changed something. */
+static bool
+run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
+              const char *where, struct tm_reporter *rep)
 {
     const struct tm_pattern *p = &o->set->patterns[rs->pattern];
     size_t nw, wi, i;
@@ -308,11 +309,25 @@ run_rule(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
         }
     }
     if (o->nedits == 0)
-        return;
+        return false;
     for (i = 0; i < o->nedits; i++)
         o->edits[i].repl = o->pool.data + o->pool_off[i];
     tm_norm_apply(n, o->edits, o->nedits);
     o->nedits = 0;
+    return true;
+}
+
+static void
+run_rule(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
+         const char *where, struct tm_reporter *rep)
+{
+    const struct tm_pattern *p = &o->set->patterns[rs->pattern];
+    int pass = 0;
+
+    /* A repeating rule sees its own repairs: "2O.O" needs the first O
+     * fixed before the second one stands after a digit. */
+    while (run_rule_once(o, rs, n, where, rep) && p->repeat && ++pass < 4)
+        ;
 }
 
 static void

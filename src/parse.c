@@ -664,14 +664,21 @@ emit_table(struct parser *p, const char *section)
         colname[c] = tm_buf_steal(&b, NULL);
     }
     tm_buf_init(&line, 0);
-    if (any_header) {
-        for (c = 0; c < ncols; c++) {
-            if (colname[c][0] == '\0' ||
-                (c > 0 && strcmp(colname[c], colname[c - 1]) == 0))
+    /* Each header row once, each cell once: "Outcome | MSC (n = 10) |
+     * Placebo (n = 10) | P", then "Day 7 | Day 28 | ..." for a second
+     * header row.  Body rows below carry the combined column names. */
+    for (r = 0; r < t->n && any_header; r++) {
+        if (!t->rows[r].header)
+            continue;
+        tm_buf_reset(&line);
+        for (k = 0; k < t->rows[r].n; k++) {
+            const struct cell *cell = &t->rows[r].cells[k];
+
+            if (cell->text[0] == '\0')
                 continue;
             if (line.len > 0)
                 tm_buf_puts(&line, " | ");
-            tm_buf_puts(&line, colname[c]);
+            tm_buf_puts(&line, cell->text);
         }
         if (line.len > 0) {
             open_para(p, section);

@@ -96,6 +96,7 @@ struct tm_pattern {
     double check_max;    /*   refused as implausible */
     enum tm_stage stage; /* repair: when it runs */
     bool layout;         /* repair: layout only, not listed on records */
+    bool repeat;         /* repair: rerun on its own output (at most 4x) */
     char *name;
     char *id;   /* "p_value.pat:equals" */
     char *file; /* path as loaded (borrowed from the set's file list) */

@@ -491,6 +491,13 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         p->check = tm_xstrdup(end2);
         p->check_min = lo;
         p->check_max = hi;
+    } else if (word_is(w, n, "repeat")) {
+        if (*args != '\0') {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "repeat takes no argument");
+            return;
+        }
+        p->repeat = true;
     } else if (word_is(w, n, "stage")) {
         if (strcmp(args, "raw") == 0) {
             p->stage = TM_STAGE_RAW;

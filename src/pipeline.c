@@ -180,6 +180,21 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
 }
 
 enum tm_status
+tm_pipeline_extract_doc(struct tm_pipeline *pl, struct tm_doc *doc,
+                        struct tm_records *out, struct tm_err *err)
+{
+    enum tm_status rc = extract_doc(pl, doc, err);
+    size_t i;
+
+    if (rc != TM_OK)
+        return rc;
+    for (i = 0; i < pl->recs.n; i++)
+        *tm_records_push(out) = pl->recs.v[i];
+    pl->recs.n = 0; /* ownership moved to out */
+    return TM_OK;
+}
+
+enum tm_status
 tm_pipeline_extract_string(struct tm_pipeline *pl, const char *name,
                            const char *text, size_t len, struct tm_records *out,
                            struct tm_err *err)

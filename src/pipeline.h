@@ -46,6 +46,13 @@ enum tm_status tm_pipeline_extract_string(struct tm_pipeline *pl,
                                           size_t len, struct tm_records *out,
                                           struct tm_err *err);
 
+/* Extract the records of one parsed document and append them to out
+ * (doc, text and section set; text points into doc->text). */
+enum tm_status tm_pipeline_extract_doc(struct tm_pipeline *pl,
+                                       struct tm_doc *doc,
+                                       struct tm_records *out,
+                                       struct tm_err *err);
+
 const struct tm_pipeline_stats *tm_pipeline_stats(const struct tm_pipeline *pl);
 
 /* Run every inline example of the set; each failure is reported through

@@ -28,7 +28,7 @@ run() {
     if [ -n "$msg" ] && ! grep -Eq "$msg" "$tmp/err"; then
         bad "$name: stderr lacks /$msg/"; cat "$tmp/err"; return
     fi
-    if [ "$(grep -c '"doc":"[^"]*quoting.txt"' "$tmp/out")" != 2 ]; then
+    if [ "$(grep '"doc":"[^"]*quoting.txt"' "$tmp/out" | grep -c '"type":"p_value"')" != 2 ]; then
         bad "$name: records of the good input missing"; return
     fi
     ok

@@ -1,0 +1,92 @@
+# Doses: cell doses per kilogram and in total, per infusion and per course,
+# and drug doses (U/kg, U/kg/h, mg/kg, mg, ...).  Values in plain units:
+# 1 × 10^6 cells/kg -> 1000000; (100 ± 20) × 10^6 cells -> 1e8, spread 2e7;
+# 1–2 × 10^6 cells/kg -> 1e6 to 2e6.
+
+# What cells are called after a dose: "cells", "MSCs", "UC-MSCs".
+define cells     (?: (?: [A-Za-z]{1,6} - )? (?i: MSCs? | cells? | MSC ) )
+
+# Per kilogram: "/kg", "per kg", "per kilogram", "kg^-1", "/kg body weight".
+define perkg     (?: \s* / \s* kg | \s+ per \s+ (?i: kg | kilogram ) | \s* kg \s* \^? -1 )
+                 (?: \s+ (?:of \s+)? (?i: predicted \s+ | ideal \s+ )? (?i: body \s* weight | bw ) )?
+
+# A power of ten with its exponent captured, 10^6 or 10(6), is written out
+# in each pattern: a group captured inside a define is reset when the call
+# returns, so fields must be captured in the pattern itself.
+
+map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* / \s* kg .*  => cells/kg
+map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s+ per \s+ (?: kg | kilogram ) .*  => cells/kg
+map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* kg \s* \^? -1 .*  => cells/kg
+map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? )  => cells
+map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
+map unit (?i) I?U \s* / \s* kg  => U/kg
+map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
+map unit (?i) mg \s* / \s* kg  => mg/kg
+map unit (?i) mg \s* / \s* m\^?2  => mg/m^2
+map unit (?i) mg \s* / \s* d(?:ay)?  => mg/day
+map unit (?i) mg  => mg
+map unit (?i) mL \s* / \s* kg \s* / \s* h(?:our|r)?  => mL/kg/h
+map unit (?i) mL \s* / \s* kg  => mL/kg
+map unit (?i) mL  => mL
+map unit (?i) [µμ]g \s* / \s* kg  => µg/kg
+map unit (?i) [µμ]g  => µg
+
+# "1 × 10^6 cells/kg", "1–2 × 10^6 cells/kg", "10^7 MSCs/kg",
+# "1 × 10^6 adipose-derived MSCs per kilogram"
+pattern cells-sci
+    type dose
+    priority 20
+    regex (?: (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s* × \s* )?
+    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    example 1 × 10^6 cells/kg => value=1000000 unit=cells/kg
+    example 1–2 × 10^6 cells/kg => value=1000000 value_high=2000000 unit=cells/kg
+    example 1 × 10^6 adipose-derived MSCs per kilogram => value=1000000 unit=cells/kg
+    example 10^7 MSCs/kg body weight => value=10000000 unit=cells/kg
+    example 1.5 × 10^7 cells kg^-1 => value=15000000 unit=cells/kg
+    example 900 × 10^6 cells => value=900000000 unit=cells
+    example 1x10 ®cells/kg => value=1000000 unit=cells/kg
+    negative 10^6 copies/mL
+
+# "(100 ± 20) × 10^6 cells"
+pattern cells-pm
+    type dose
+    priority 22
+    regex \( \s* (?<value> (?&decimal) ) \s* ± \s* (?<spread> (?&decimal) ) \s* \) \s* × \s* 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
+    regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    example two infusions of (100 ± 20) × 10^6 cells => value=100000000 spread=20000000 unit=cells
+    example (100+20)x10° cells UCB-derived MSCs => value=100000000 spread=20000000 unit=cells
+
+# "2 million cells per kilogram", "900 million cells", "1.5 billion MSCs"
+pattern cells-words
+    type dose
+    priority 20
+    regex (?<value> (?&decimal) ) (?: \s* (?: – | - | to | and ) \s* (?<value_high> (?&decimal) ) )? \s+
+    regex (?<scale> (?i: million | billion ) ) (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b
+    example 2 million cells per kilogram => value=2000000 unit=cells/kg
+    example 900 million cells => value=900000000 unit=cells
+
+# A list that names the unit once: "1 × 10^6, 5 × 10^6 or 10 × 10^6
+# cells/kg" (each member is a dose).
+pattern cells-sci-list
+    type dose
+    priority 18
+    regex (?<value> (?&decimal) ) \s* × \s* 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
+    regex (?= (?: \s* (?: , | or | and | to | through | , \s* or | , \s* and ) \s* (?&decimal) \s* × \s* 10 \s* \^ \s* \d{1,2} ){1,4}
+    regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b )
+    example doses of 1 × 10^6, 5 × 10^6 or 10 × 10^6 cells/kg => value=5000000 unit=cells/kg
+
+# Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg".
+pattern drug
+    type dose
+    priority 15
+    regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
+    regex (?<unit> (?: I?U | mg | mL | [µμ]g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) )? ) (?! [\p{L}/] )
+    require near 80 (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin | anticoag | treated \s+ with | regimen )
+    forbid near 40 (?i: tidal | PEEP | serum | plasma | level | concentration | mg \s* / \s* [dL] | creatinine | CRP | C-reactive | lactate | g/dL | mmol | urine )
+    forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
+    example heparin was given at 50-100 U/kg => value=50 value_high=100 unit=U/kg
+    example an infusion of 18 U/kg/h => value=18 unit=U/kg/h
+    example a loading dose of 10 mg/kg => value=10 unit=mg/kg
+    example dexamethasone 6 mg once daily => value=6 unit=mg
+    negative a tidal volume of 6 mL/kg
+    negative CRP fell by 86 mg/L

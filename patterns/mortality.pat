@@ -1,0 +1,147 @@
+# Mortality: a percentage (or a fraction) of patients who died, with its
+# arm and time point where the text states them.  Percentages of other
+# things in the same sentence are not mortality: a percentage counts when
+# a death word stands before it in its sentence and no other outcome comes
+# between (words in parentheses, such as an odds ratio, do not count).
+
+define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
+                     | \b died | \b deaths? \b | \b dead \b )
+
+# Outcomes that are not death, for forbid rules.
+define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
+                     | recover\w* | adverse | infection | admissions?
+                     | crossed | cross-over | crossover | dyspn\w* | fibrosis
+                     | response | dependence | resolution | \bor \s+ death
+                     | improv\w* | hospitali[sz]ation | readmission )
+
+# After a number: its percent sign, or a partner that carries it
+# ("91 vs 42%").
+define pctafter  (?&pct) (?&notci)
+                 | (?= \s* (?: vs\.? | versus ) \s* (?&decimal) \s* % )
+
+# "mortality rate of 46.1%", "28-day mortality was 30%",
+# "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
+pattern pct-after-death-word
+    type mortality
+    priority 10
+    regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
+    regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
+    regex   | (?<value> (?&decimal) ) (?&pctafter)
+    regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
+    require before 200 (?&deathword)
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: admissions | cases | ICU | intensive | hospital | population | screened ) )
+    forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
+    set unit %
+    example a mortality rate of 46.1% => value=46.1 unit=%
+    example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87
+    example reduction in 60-day mortality with ECMO (35% vs. 46%, P=0.09) => value=35
+    example Mortality at day 28 was 30% in the MSC group and 15% in the placebo group => value=15
+    example Mortality was 30% (odds ratio 2.4, 95% CI 0.5–15.1); at 60 days it was 38% versus 25%. => value=25
+    example Mortality of ARDS remains between 35% and 45% => value=35 value_high=45
+    example an in-hospital mortality of eighteen percent => value=18
+    negative mortality was lower, although 23% of all cases were severe
+    negative the risk ratio for mortality was 0.63 (95% CI 0.46–0.85)
+    negative BPD or death occurred in 52% vs 55%
+
+# "35% mortality", "a 28-day mortality of 40%": percentage first.
+pattern pct-before-death-word
+    type mortality
+    priority 10
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
+    forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase )
+    set unit %
+    example had a 35% 28-day mortality => value=35
+
+# "3 of 10 patients died", "4 of 21 UC-MSC recipients ... had died",
+# "Three of the 17 patients died (17.6%)"
+pattern events-of-total
+    type mortality
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
+    regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?i: died | had \s+ died | were \s+ dead | deaths? ) \b
+    regex     (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )? )
+    set unit %
+    example 3 of 10 patients died => value=30 events=3 total=10
+    example 4 of 21 UC-MSC recipients and 4 of 24 placebo recipients had died => value=19.047619047619
+    example Three of the 17 patients in the MSC group died (17.6%) => value=17.6 events=3
+    negative 9 of 10 patients were discharged
+
+# "... died, compared with 7 of 12 controls"
+pattern events-of-total-after
+    type mortality
+    priority 11
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
+    regex (?: \s+ (?: \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) ) )?
+    require before 100 (?i: \b died | \b deaths? | mortality ) (?: (?! (?&otherout) ) [^.] )*? $
+    forbid after 60 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover )
+    set unit %
+    example 1 of 12 patients died after UC-MSCs compared with 7 of 12 controls => value=58.333333333333
+    example one in five treated patients died compared with two in five controls => value=40
+
+# "511 (27.9%) of 1832 patients ... had died", "12 (30%) of 40 patients",
+# "44 of 124 patients (35%) ... had died"
+pattern events-pct-of-total
+    type mortality
+    priority 13
+    regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
+    require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
+    forbid after 200 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    set unit %
+    example 511 (27·9%) of 1832 patients in the hydrocortisone group had died => value=27.9 events=511 total=1832
+
+pattern events-of-total-pct
+    type mortality
+    priority 13
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
+    require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
+    forbid after 200 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    set unit %
+    example 44 of 124 patients (35%) in the ECMO group had died => value=35 events=44
+
+# "3 (30%) died", "8.3% (1/12)" next to a death word
+pattern events-pct-died
+    type mortality
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> \d+ ) \s* \( (?<value> (?&decimal) ) (?&pct) \) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | deaths? ) \b )
+    set unit %
+    example 3 (30%) died => value=30 events=3
+
+# "none of the 18 patients died", "the mortality in the MSC group was zero"
+pattern none-died
+    type mortality
+    priority 12
+    regex (?i: (?<events> none ) \s+ of \s+ the \s+ ) (?<total> (?&count) ) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | had \s+ died ) \b )
+    set unit %
+    example none of the 18 patients died => value=0 total=18
+
+pattern mortality-zero
+    type mortality
+    priority 12
+    regex (?i: mortality ) (?: \s+ [\w-]+ ){0,6}? \s+ (?i: was | of | were ) \s+ \K (?<value> (?i: zero | nil ) ) \b
+    set unit %
+    example the mortality in the MSC group was zero => value=0
+
+# Table rows: "Mortality at day 28, n (%) | MSC = 3 (30) | Placebo = 8 (80)",
+# or columns set apart by spaces.
+pattern table-events-pct
+    type mortality
+    priority 14
+    regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
+    regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
+    require sentence ^ \W* (?: [\w-]+ \s+ ){0,3}? (?i: mortality | death | deaths | died )
+    set unit %
+    example Mortality at day 28, n (%) | MSC = 3 (30) | Placebo = 8 (80) | P = 0.02 => value=80 events=8 group=Placebo
+    example Mortality at day 28, n (%) | 3 (30) | 8 (80) | 0.02 => value=30 events=3
+
+# "15% (3 of 20)", "9.1% (3/33)": the printed percentage and its fraction,
+# one record.
+pattern pct-with-fraction
+    type mortality
+    priority 16
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
+    require before 200 (?&deathword)
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    set unit %
+    example Mortality at day 28 was 15% (3 of 20) with MSCs => value=15 events=3 total=20 text="15% (3 of 20)"
+    example Mortality before discharge was 9.1% (3/33) in the MSC arm => value=9.1 events=3 total=33

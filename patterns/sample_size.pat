@@ -1,0 +1,211 @@
+# Sample sizes: how many people a study enrolled, randomized, treated or
+# analysed, in total (scope total), per arm (arm) or in a subgroup
+# (subgroup).  Not ages, doses, days, years, percentages, reference numbers,
+# screened-but-not-enrolled counts, or the denominators of event fractions
+# ("3 of 10 patients died": that 10 belongs to the mortality record).
+
+# Where a count may start: not inside a word, a number, a ratio (2:1) or
+# a name (COVID-19).
+define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}-] )
+
+# Words after a count that make it something other than people.
+define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
+                         | mm | mg | mL | kg | records? | trials? | studies
+                         | centres? | centers? | sites? | hospitals? | ICUs?
+                         | events? | infusions? | doses? | cohorts? | third
+                         | series | reports? | of | in | per ) \b )
+
+# Passive verbs of enrolment ("were randomized").
+define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
+                     | included | assigned | allocated | treated | studied | analy[sz]ed )
+
+# Verbs of enrolment.
+define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
+                     | randomly \s+ (?:assigned|allocated) | included
+                     | assigned | allocated | treated | studied | analy[sz]ed
+                     | reported \s+ on | reported | described | report
+                     | compared | gave | given | infused | followed
+                     | evaluated | examined | involved | received )
+
+# "n = 12", "N=20", "(n = 10 per group)"
+pattern n-equals
+    type sample_size
+    priority 10
+    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    set scope total
+    forbid before 3 [<>≤≥]
+    example (n = 12) => value=12
+    example N=20 => value=20
+    example n = 2,927 => value=2927
+    negative n = 0.5
+    negative PaO2 n=3.4
+
+# "(n = 3 per cohort)", "n = 20 per arm", "MSC group (n = 33)"
+pattern n-equals-arm
+    type sample_size
+    priority 12
+    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?= \s+ (?: per | each | in \s+ each ) \b | \s+ each \b )
+    set scope arm
+    example (n = 3 per cohort) => value=3 scope=arm
+    example n = 20 per arm => value=20 scope=arm
+
+pattern n-equals-group
+    type sample_size
+    priority 12
+    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
+    set scope arm
+    example MSC group (n = 33) => value=33 scope=arm
+    example placebo (n = 30) => value=30 scope=arm
+
+# "recruited 12 patients", "randomly assigned 60 participants",
+# "enrolled 20 ARDS patients", "a total of 120 subjects"
+pattern verb-count-people
+    type sample_size
+    priority 8
+    regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
+    regex \K (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    set scope total
+    forbid after 40 ^ [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
+    example Zheng et al. recruited 12 patients with ARDS => value=12 scope=total
+    example we randomly assigned 60 participants => value=60
+    example enrolled 20 ARDS patients infected with COVID-19 => value=20
+    example they randomized 24 hospitalized patients => value=24
+    negative recruited patients over 18 years
+
+pattern a-total-of
+    type sample_size
+    priority 9
+    regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
+    regex (?= \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
+    set scope total
+    example a total of 120 subjects => value=120
+    example A total of 4,512 patients => value=4512
+
+# "Twenty patients were randomized", "45 were included",
+# "Twenty-four hospitalized patients with COVID-19 ARDS were randomized"
+pattern count-people-verb
+    type sample_size
+    priority 8
+    regex (?&cstart) (?<value> (?&count) ) \s+
+    regex (?: (?: (?&notunit) [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    regex     (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s
+    regex   )?
+    regex (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
+    regex (?&enrolled) \b
+    set scope total
+    example Twenty patients were randomized => value=20 scope=total
+    example 47 patients were randomised => value=47
+    example 45 were included => value=45
+    example Forty-one patients were enrolled => value=41
+    example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
+    negative 312 patients were screened and none were randomly assigned
+    negative 14 days of age were randomised
+    negative Two infusions were given
+
+# "Twelve patients", "Nine patients": a count of people opening a sentence.
+pattern sentence-start-people
+    type sample_size
+    priority 7
+    regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened )
+    set scope total
+    example Twelve patients with ARDS were studied. => value=12
+    example Methods: Twelve patients meeting the criteria were enrolled. => value=12
+    negative Three patients died.
+
+# "12 received hUC-MSCs", "2,254 to ticagrelor", "29 received standard care"
+pattern arm-received
+    type sample_size
+    priority 8
+    regex (?&cstart) (?! (?i: one | a | an ) \s+ patient \b ) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
+    regex (?: \( [^)]{1,12} \) \s+ )?
+    regex (?: (?i: received | were \s+ (?:assigned|allocated|randomi[sz]ed) \s+ to | (?:were \s+ )?given | (?:were \s+ )?assigned ) \b
+    regex | to \s+ (?= (?: the \s+ )? (?! day | week | month | year | \d ) [\p{L}] ) )
+    require sentence (?i: assign | randomi | allocat | received | compared | treated | \bto \s+ (?:the \s+)? (?:MSC|UC|placebo|control|standard|usual) )
+    forbid before 12 (?i: from | day | days | between | weeks? | months? ) \s* $
+    set scope arm
+    example 12 received hUC-MSCs => value=12 scope=arm
+    example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
+    negative ranged from 36 to 87% of patients
+
+# "12 per arm", "three patients per dose level", "10 patients per group"
+pattern per-arm
+    type sample_size
+    priority 11
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
+    regex (?: per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
+    set scope arm
+    example 12 per arm => value=12 scope=arm
+    example three patients per dose level => value=3 scope=arm
+
+# "9 of whom received ECMO", "none of the 9 patients who underwent"
+pattern of-whom
+    type sample_size
+    priority 11
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
+    set scope subgroup
+    example 9 of whom received ECMO => value=9 scope=subgroup
+
+pattern none-of-the
+    type sample_size
+    priority 11
+    regex (?i: none | all | each | both ) \s+ of \s+ the \s+ \K (?<value> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ (?i: who | that | on | receiving | treated | given )
+    set scope subgroup
+    example none of the 9 patients who underwent VV-ECMO => value=9 scope=subgroup
+
+# "two adult patients", "a pediatric patient" (1)
+pattern small-case-series
+    type sample_size
+    priority 6
+    regex (?i: treated | report | reported | describe | described | present | presented ) \s+
+    regex \K (?<value> (?i: a | an | one | two | three | four | five | (?&integer) ) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?i: patients? | adults? | children | cases? | infants? ) \b
+    forbid after 30 ^ [\w\s,-]{0,30}? (?i: \b died | \b deaths? )
+    set scope total
+    example treated two adult patients with refractory ARDS => value=2
+    example We report a pediatric patient with ARDS => value=1
+
+# "(21 UC-MSC, 24 placebo)", "(112 MSC, 110 placebo)", "1832 in the
+# hydrocortisone group and 1826 in the placebo group"
+pattern arm-list
+    type sample_size
+    priority 9
+    regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
+    require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
+    forbid after 80 ^ [^.;]*? (?i: \b died | deaths? \b )
+    set scope arm
+    example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
+    example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
+
+# "1832 in the hydrocortisone group"
+pattern in-the-group
+    type sample_size
+    priority 10
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )? (?i: in | to ) \s+ the \s+ (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s+ (?i: group | arm )
+    require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis )
+    forbid before 20 (?i: \b day | \b days | \b of | \b and | \b week | \b month | \b by ) \s* (?: \( [^)]* \) \s* )? $
+    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
+    set scope arm
+    example 3658 were included (1832 in the hydrocortisone group and 1826 in the placebo group) => value=1832 group=hydrocortisone scope=arm
+
+# A count of people anywhere: "with 523 participants", "to 17 patients",
+# "compared with 44 patients who received", "nine controls".  Weaker than
+# the patterns above; not a count of people to whom something happened
+# ("Three patients ... died", "2 patients developed fever") and not the
+# denominator of a fraction ("3 of 10 patients").
+pattern count-people
+    type sample_size
+    priority 5
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) [\w-]+ \s+ ){0,3}? (?: (?&people) | (?i: controls ) ) \b
+    forbid before 12 (?i: \b of | \b in | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
+    forbid after 100 ^ [^.;]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened )
+    forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
+    forbid after 40 ^ [^.;]*? (?i: per \s+ 1000 | per \s+ 100 )
+    set scope total
+    example Kirkham et al. pooled 8 randomized trials with 523 participants => value=523
+    example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
+    negative Three patients in the control group progressed and died.
+    negative 3 of 10 patients died

@@ -1,0 +1,95 @@
+# Survival: a percentage of patients alive at a time point.  Not
+# disease-free, progression-free or ventilator-free survival, not alive and
+# free of something, and not a ratio ("survival ... 2.5 times that of the
+# control group").
+
+define survword  (?i: survival | survived | \b alive \b | survivors )
+
+define notsurv   (?i: (?: disease | progression | event | relapse | recurrence
+                         | ventilator | ECMO | ICU | organ-support | metastasis
+                         | failure | complication | intubation )-free
+                     | alive \s+ (?: and \s+ free | without | and \s+ off )
+                     | free \s+ of | among \s+ survivors | in \s+ survivors
+                     | restricted \s+ mean )
+
+pattern pct-after-survival
+    type survival
+    priority 10
+    regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
+    regex   | (?<value> (?&decimal) ) (?&pctafter) )
+    require before 200 (?&survword)
+    forbid sentence (?&notsurv)
+    forbid before 200 (?i: mortality | \b died | \b deaths? | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) [^%]*? $
+    forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: cases | patients \s+ (?! survived ) ) )
+    forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had | were \s+ (?! alive ) | received | required | used | developed | experienced | underwent | needed ) \b
+    set unit %
+    example survival rate of 91% vs 42% => value=91 unit=%
+    example 1-month survival of 91% with UC-MSCs versus 42% with control => value=42
+    example survival at one month was 91 vs 42% (P = 0.015) => value=91
+    example Survival at day 90 was 75% (95% CI 62–84) in the MSC group and 61% (47–72) => value=61
+    negative disease-free survival was 74% with chemotherapy and 59% with observation
+    negative alive and free of mechanical ventilation at day 28 was 55% versus 60%
+    negative Among survivors, dependence on RRT was 10.2% vs 6.0%
+
+pattern pct-before-survival
+    type survival
+    priority 10
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survival | survived | were \s+ alive ) \b )
+    forbid after 30 ^ [\w\s-]{0,30}? (?i: -free )
+    set unit %
+    example 85% survival at day 28 => value=85
+
+# "Ten of the 20 MSC recipients survived", "compared with 4 of the 20
+# controls", "found 10 of 20 versus 4 of 20 survivors"
+pattern events-of-total
+    type survival
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
+    regex (?= \s+ (?: [\w()-]+ \s+ ){0,6}? (?i: survived | were \s+ alive | survivors ) \b
+    regex   | (?: \s+ [\w-]+ ){0,4}? \s* (?: , | \s versus | \s vs\.? ) \s+ (?: [\w-]+ \s+ ){0,4}? (?&count) \s+ (?i: of | in ) \s+ (?&count) \s+ (?i: survivors ) )
+    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? )
+    set unit %
+    example Ten of the 20 UC-MSC recipients survived => value=50 events=10 total=20
+    example found 10 of 20 versus 4 of 20 survivors => value=50
+
+pattern events-of-total-after
+    type survival
+    priority 11
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
+    require before 100 (?i: survived | were \s+ alive | survival ) (?: (?! (?i: died | deaths? | mortality ) ) [^.] )*? $
+    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? )
+    set unit %
+    example Ten of the 20 recipients survived, compared with four of 20 controls => value=20
+
+# "Survival was 7/7", "2/2 (100%) survived"
+pattern fraction
+    type survival
+    priority 12
+    regex (?<! [\p{L}\p{N}.,/] ) (?<events> \d+ ) / (?<total> \d+ ) (?! [\d/] )
+    regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
+    require near 40 (?&survword)
+    forbid near 40 (?&notsurv) | (?i: mortality | died | deaths? )
+    set unit %
+    example Survival was 7/7 in the MSC group => value=100
+    example 2/2 (100%) survived to hospital discharge => value=100
+
+# Table rows: "Alive, n (%) | UC-MSC / Day 7 = 17 (85)"
+pattern table-events-pct
+    type survival
+    priority 14
+    regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
+    regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
+    require sentence ^ \W* (?i: alive | survival | survived | survivors )
+    forbid sentence (?&notsurv)
+    set unit %
+    example Alive, n (%) | UC-MSC / Day 7 = 17 (85) => value=85 events=17
+
+# "83% (20/24)": the printed percentage and its fraction, one record.
+pattern pct-with-fraction
+    type survival
+    priority 16
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
+    require before 200 (?&survword)
+    forbid sentence (?&notsurv)
+    set unit %
+    example Overall survival was 83% (20/24) => value=83 events=20 total=24

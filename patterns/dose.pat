@@ -4,7 +4,10 @@
 # 1–2 × 10^6 cells/kg -> 1e6 to 2e6.
 
 # What cells are called after a dose: "cells", "MSCs", "UC-MSCs".
-define cells     (?: (?: [A-Za-z]{1,6} - )? (?i: MSCs? | cells? | MSC ) )
+define cells     (?: (?: [A-Za-z]{1,6} - )? (?i: MSCs? | cells? | MSC | MAPCs? ) )
+
+# Vesicle products are dosed in particles.
+define particles (?i: (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes | EVs ) )
 
 # Per kilogram: "/kg", "per kg", "per kilogram", "kg^-1", "/kg body weight".
 define perkg     (?: \s* / \s* kg | \s+ per \s+ (?i: kg | kilogram ) | \s* kg \s* \^? -1 )
@@ -17,13 +20,14 @@ define perkg     (?: \s* / \s* kg | \s+ per \s+ (?i: kg | kilogram ) | \s* kg \s
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* / \s* kg .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s+ per \s+ (?: kg | kilogram ) .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* kg \s* \^? -1 .*  => cells/kg
-map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? )  => cells
+map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
+map unit (?i) (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes | evs )  => particles
 map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
 map unit (?i) I?U \s* / \s* kg  => U/kg
 map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
 map unit (?i) mg \s* / \s* kg  => mg/kg
 map unit (?i) mg \s* / \s* m\^?2  => mg/m^2
-map unit (?i) mg \s* / \s* d(?:ay)?  => mg/day
+map unit (?i) mg \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
 map unit (?i) mg  => mg
 map unit (?i) mL \s* / \s* kg \s* / \s* h(?:our|r)?  => mL/kg/h
 map unit (?i) mL \s* / \s* kg  => mL/kg
@@ -36,8 +40,9 @@ map unit (?i) [µμ]g  => µg
 pattern cells-sci
     type dose
     priority 20
+    regex (?<! [\d.,·^×] ) (?<! × \s ) (?<! ± \s )
     regex (?: (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s* × \s* )?
-    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
     example 1 × 10^6 cells/kg => value=1000000 unit=cells/kg
     example 1–2 × 10^6 cells/kg => value=1000000 value_high=2000000 unit=cells/kg
     example 1 × 10^6 adipose-derived MSCs per kilogram => value=1000000 unit=cells/kg
@@ -45,7 +50,42 @@ pattern cells-sci
     example 1.5 × 10^7 cells kg^-1 => value=15000000 unit=cells/kg
     example 900 × 10^6 cells => value=900000000 unit=cells
     example 1x10 ®cells/kg => value=1000000 unit=cells/kg
+    example each inhaling 2.0 × 10^8 nanovesicles daily => value=200000000 unit=particles
     negative 10^6 copies/mL
+
+# "1e6 MSCs per kg"
+pattern cells-e
+    type dose
+    priority 20
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) [eE] \d{1,2} ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    example one trial reported its dose as 1e6 MSCs per kg => value=1000000 unit=cells/kg
+
+# Ranges whose ends both carry a power of ten: "from 1 × 10^6 to
+# 1 × 10^7 cells/kg", "between 1 × 10^6 and 10 × 10^6 cells/kg",
+# "ranges from 1x10° cells/kg to 400x10° cells/kg"
+pattern cells-sci-range
+    type dose
+    priority 24
+    regex (?i: from | between | range | ranged | ranging ) \s+ \K
+    regex (?<value> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
+    regex (?: \s* (?&cells) (?&perkg)? )?
+    regex \s* (?: to | – | - | and ) \s*
+    regex (?<value_high> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
+    regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
+    example doses ranged from 1 × 10^6 to 1 × 10^7 cells/kg => value=1000000 value_high=10000000 unit=cells/kg
+    example ranges from 1x10° cells/kg to 400x10° cells/kg => value=1000000 value_high=400000000 unit=cells/kg
+    example between 1 × 10^6 and 10 × 10^6 cells/kg => value=1000000 value_high=10000000
+    example ranged from 2 × 10^8 to 16 × 10^8 particles => value=200000000 value_high=1600000000 unit=particles
+
+# "100 ± 20 × 10^6 UC-MSCs" without parentheses: the ± applies to the
+# mantissa, as in (100 ± 20) × 10^6.
+pattern cells-pm-bare
+    type dose
+    priority 22
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) \s* ± \s* (?<spread> (?&decimal) ) \s* × \s*
+    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
+    regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    example two infusions of 100 ± 20 × 10^6 UC-MSCs => value=100000000 spread=20000000 unit=cells
 
 # "(100 ± 20) × 10^6 cells"
 pattern cells-pm
@@ -60,10 +100,19 @@ pattern cells-pm
 pattern cells-words
     type dose
     priority 20
-    regex (?<value> (?&decimal) ) (?: \s* (?: – | - | to | and ) \s* (?<value_high> (?&decimal) ) )? \s+
-    regex (?<scale> (?i: million | billion ) ) (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b
+    regex (?<! [\d.,·:] ) (?: (?i: between ) \s+ \K (?<value> (?&decimal) ) \s+ and \s+ (?<value_high> (?&decimal) )
+    regex   | (?<value> (?&decimal) | (?&numword) (?: \s+ (?i: hundred ) )? ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? ) \s+
+    regex (?<scale> (?i: thousand | million | billion ) )
+    regex (?: (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b
+    regex   | (?= \s* (?: and | or | , ) \s* (?&decimal) \s+ (?i: million | billion ) (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b ) )
     example 2 million cells per kilogram => value=2000000 unit=cells/kg
     example 900 million cells => value=900000000 unit=cells
+    example received one million cells per kilogram => value=1000000 unit=cells/kg
+    example five hundred thousand cells per kilogram => value=500000 unit=cells/kg
+    example received 300 million and 900 million cells intravenously => value=300000000 unit=cells
+    example 900 million MAPCs (n = 20) => value=900000000 unit=cells
+    example allocated 2:1 to 900 million MAPCs => value=900000000 unit=cells
+    example used between 1 and 10 million cells per kilogram => value=1000000 value_high=10000000 unit=cells/kg
 
 # A list that names the unit once: "1 × 10^6, 5 × 10^6 or 10 × 10^6
 # cells/kg" (each member is a dose).
@@ -80,13 +129,16 @@ pattern drug
     type dose
     priority 15
     regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
-    regex (?<unit> (?: I?U | mg | mL | [µμ]g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) )? ) (?! [\p{L}/] )
-    require near 80 (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin | anticoag | treated \s+ with | regimen )
-    forbid near 40 (?i: tidal | PEEP | serum | plasma | level | concentration | mg \s* / \s* [dL] | creatinine | CRP | C-reactive | lactate | g/dL | mmol | urine )
+    regex (?<unit> (?: I?U | mg | mL | [µμ]g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) | \s+ per \s+ day )? ) (?! [\p{L}/] )
+    require near 80 (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin | anticoag | treated \s+ with | regimen | maximum )
+    forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
     example heparin was given at 50-100 U/kg => value=50 value_high=100 unit=U/kg
     example an infusion of 18 U/kg/h => value=18 unit=U/kg/h
     example a loading dose of 10 mg/kg => value=10 unit=mg/kg
     example dexamethasone 6 mg once daily => value=6 unit=mg
+    example hydrocortisone 200 mg per day as a continuous infusion => value=200 unit=mg/day
+    example an infusion of 18 U/kg/h, titrated to an anti-Xa level of 0.3 IU/mL => value=18 unit=U/kg/h
+    example alteplase 0.9 mg/kg (maximum 90 mg) => value=90 unit=mg
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L

@@ -12,7 +12,8 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | recover\w* | adverse | infection | admissions?
                      | crossed | cross-over | crossover | dyspn\w* | fibrosis
                      | response | dependence | resolution | \bor \s+ death
-                     | improv\w* | hospitali[sz]ation | readmission )
+                     | improv\w* | hospitali[sz]ation | readmission
+                     | infarction | stroke | composite | viabilit\w* | \bBPD\b )
 
 # After a number: its percent sign, or a partner that carries it
 # ("91 vs 42%").
@@ -24,13 +25,15 @@ define pctafter  (?&pct) (?&notci)
 pattern pct-after-death-word
     type mortality
     priority 10
-    regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
+    regex (?<! [\d.,·] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
     regex   | (?<value> (?&decimal) ) (?&pctafter)
     regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
     require before 200 (?&deathword)
     forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid before 30 (?: I \^? 2 | I² | (?i: reduction | difference | increase | decrease ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
     forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: admissions | cases | ICU | intensive | hospital | population | screened ) )
+    forbid after 50 ^ [\s)]* of \s+ (?: [\w-]+ \s+ ){0,3}? (?i: recovered | were \s+ discharged | met | received | required )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
     example a mortality rate of 46.1% => value=46.1 unit=%
@@ -43,6 +46,8 @@ pattern pct-after-death-word
     negative mortality was lower, although 23% of all cases were severe
     negative the risk ratio for mortality was 0.63 (95% CI 0.46–0.85)
     negative BPD or death occurred in 52% vs 55%
+    negative the risk ratio for death was 0.68 without heterogeneity (I^2 = 0%)
+    example mortality was 9% with 15 mL and 34.8% with placebo, a relative reduction of 61% => value=34.8
 
 # "35% mortality", "a 28-day mortality of 40%": percentage first.
 pattern pct-before-death-word
@@ -72,7 +77,7 @@ pattern events-of-total-after
     type mortality
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
-    regex (?: \s+ (?: \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) ) )?
+    regex (?: (?: \s+ [\w-]+ )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
     require before 100 (?i: \b died | \b deaths? | mortality ) (?: (?! (?&otherout) ) [^.] )*? $
     forbid after 60 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover )
     set unit %
@@ -110,7 +115,7 @@ pattern events-pct-died
 # "none of the 18 patients died", "the mortality in the MSC group was zero"
 pattern none-died
     type mortality
-    priority 12
+    priority 13
     regex (?i: (?<events> none ) \s+ of \s+ the \s+ ) (?<total> (?&count) ) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | had \s+ died ) \b )
     set unit %
     example none of the 18 patients died => value=0 total=18
@@ -145,3 +150,16 @@ pattern pct-with-fraction
     set unit %
     example Mortality at day 28 was 15% (3 of 20) with MSCs => value=15 events=3 total=20 text="15% (3 of 20)"
     example Mortality before discharge was 9.1% (3/33) in the MSC arm => value=9.1 events=3 total=33
+
+# Zero deaths: "none died in the MSC group", "No patient in either group
+# died", "no deaths among 12 treated patients".
+pattern no-deaths
+    type mortality
+    priority 12
+    regex (?i: \b none | \b no \s+ (?: patients? | one | participants? ) ) (?: \s+ [\w-]+ ){0,5}? \s+ (?i: died | had \s+ died | were \s+ dead ) \b
+    regex | (?i: \b no \s+ deaths? \s+ (?: among | in ) \s+ ) (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,3}
+    set value 0
+    set unit %
+    example By day 28 none died in the hUC-MSC group => value=0
+    example No patient in either group died during follow-up => value=0
+    example Shu et al. reported no deaths among 12 treated patients => value=0 total=12

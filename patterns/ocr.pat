@@ -20,7 +20,8 @@
 
 # Words that name cells after a dose: "cells", "MSCs", "UCB-MSCs", ...
 define cellword  (?: cells? | (?: [A-Za-z]{1,5} - )? MSCs? | stem\ cells
-                   | (?: [A-Za-z]{1,5} - )? derived )
+                   | (?: [A-Za-z]{1,5} - )? derived | MAPCs?
+                   | (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes ) )
 
 # ---------------------------------------------------------------- raw --
 
@@ -107,17 +108,19 @@ repair ocr-glued-exponent
     regex (?: (?<mv> (?&decimal) ) | \( \h* (?<mv> (?&decimal) ) \h* ± \h* (?&decimal) \h* \) )
     regex \h* × \h* \K 10 (?<e> [4-9] ) (?! [\d.,] )
     regex (?= \h* (?&cellword) )
-    check 1e4 1e12 ${mv}×10^${e}
+    check 1e4 1e13 ${mv}×10^${e}
     replace 10^${e}
     example 1 × 106 cells/kg => 1 × 10^6 cells/kg
+    example delivered 2 × 108 exosome particles => delivered 2 × 10^8 exosome particles
     negative 3 × 104 patients
 
 # "8.0 × 10-2": a negative exponent flattened onto the line.
 repair ocr-flat-negative-exponent
     prefilter ×
-    regex (?&decimal) \h* × \h* \K 10 (?<e> [-\x{2212}] [1-9]\d? ) (?! [\d.,] )
+    regex (?&decimal) \h* × \h* \K 10 (?<e> [-\x{2212}] [1-9]\d? ) (?! \d | [.,] \d )
     replace 10^${e}
     example P = 8.0 × 10-2 => P = 8.0 × 10^-2
+    example a P value of 8.0 × 10-2. => a P value of 8.0 × 10^-2.
 
 # "P = 0·03": the Lancet middle dot as a decimal point (but not as a
 # multiplication sign before 10^n).

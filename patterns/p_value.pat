@@ -12,6 +12,7 @@ pattern comparator
     regex (?: (?&sp) (?: for (?&sp) (?:linear\ )? trend | trend
     regex              | for (?&sp) interaction | interaction
     regex              | for (?&sp) heterogeneity | het(?:erogeneity)? ) )?
+    regex (?: (?&sp) at (?&sp) (?i: day | week | month ) s? (?&sp) \d{1,3} )?
     regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
     forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
@@ -26,6 +27,7 @@ pattern comparator
     example P = 1.2 × 10^-5 => value=0.000012 comparator==
     example P for trend = 0.01 => value=0.01 comparator==
     example Pinteraction = 0.04 => value=0.04 comparator==
+    example P at day 28 = 0.047 => value=0.047 comparator==
     example mortality (35% vs. 46%, P=0.09) => value=0.09 text=P=0.09
     negative P = NS
     negative Pump pressure < 100 mmHg
@@ -45,3 +47,17 @@ pattern value-of
     example a p-value of 0.03 => value=0.03 comparator==
     example the P value was 0.20 => value=0.2 comparator==
     negative a p-value of less than half
+
+# The last cell of a table row, when it is a probability: "Mortality at
+# day 28, n (%) | 3 (30) | 8 (80) | 0.02", or columns set apart by spaces.
+# Results tables put P last; a row needs two other cells with numbers.
+pattern table-last-cell
+    type p_value
+    priority 6
+    regex (?: \| | \h{3,} ) \s* \K (?<comparator> [<>≤≥] )? \s* (?<value> 0? \. \d{1,4} | 1 (?: \.0+ )? ) \W{0,2} \s* $
+    require sentence (?: [\d)] \s* (?: \| | \h{3,} ) .* ){2}
+    set comparator =
+    example Mortality at day 28, n (%) | 3 (30) | 8 (80) | 0.02 => value=0.02 comparator==
+    example Age, years, mean (SD) | 58 (11) | 61 (9) | <0.001 => value=0.001 comparator=<
+    example 28-day mortality, n (%)      4 (20.0)        9 (47.4)           0.09 => value=0.09
+    negative Outcome | MSC | Placebo | 0.5 mg

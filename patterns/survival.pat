@@ -5,12 +5,14 @@
 
 define survword  (?i: survival | survived | \b alive \b | survivors )
 
+# Phrases that are not survival although they contain its words.
 define notsurv   (?i: (?: disease | progression | event | relapse | recurrence
                          | ventilator | ECMO | ICU | organ-support | metastasis
-                         | failure | complication | intubation )-free
-                     | alive \s+ (?: and \s+ free | without | and \s+ off )
-                     | free \s+ of | among \s+ survivors | in \s+ survivors
-                     | restricted \s+ mean )
+                         | failure | complication | intubation | adverse \s+ event
+                         | SAE )-free \s+ survival
+                     | survival \s+ free \s+ of | alive \s+ (?: and \s+ free | without | and \s+ off )
+                     | among \s+ survivors | in \s+ survivors
+                     | restricted \s+ mean \s+ survival )
 
 pattern pct-after-survival
     type survival
@@ -18,9 +20,9 @@ pattern pct-after-survival
     regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?<value> (?&decimal) ) (?&pctafter) )
     require before 200 (?&survword)
-    forbid sentence (?&notsurv)
-    forbid before 200 (?i: mortality | \b died | \b deaths? | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) [^%]*? $
-    forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: cases | patients \s+ (?! survived ) ) )
+    forbid before 200 (?&notsurv) (?: (?! (?&survword) ) . )*? $
+    forbid before 200 (?i: mortality | \b died | \b deaths? | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) (?: (?! (?&survword) ) . )*? $
+    forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: cases | predicted | normal | patients \s+ (?! survived ) ) )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had | were \s+ (?! alive ) | received | required | used | developed | experienced | underwent | needed ) \b
     set unit %
     example survival rate of 91% vs 42% => value=91 unit=%
@@ -68,7 +70,7 @@ pattern fraction
     regex (?<! [\p{L}\p{N}.,/] ) (?<events> \d+ ) / (?<total> \d+ ) (?! [\d/] )
     regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
     require near 40 (?&survword)
-    forbid near 40 (?&notsurv) | (?i: mortality | died | deaths? )
+    forbid before 40 (?i: mortality | died | deaths? ) [^/]* $
     set unit %
     example Survival was 7/7 in the MSC group => value=100
     example 2/2 (100%) survived to hospital discharge => value=100
@@ -90,6 +92,25 @@ pattern pct-with-fraction
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&survword)
-    forbid sentence (?&notsurv)
+    forbid before 200 (?&notsurv) (?: (?! (?&survword) ) . )*? $
+    forbid before 200 (?i: mortality | \b died | \b deaths? ) (?: (?! (?&survword) ) . )*? $
     set unit %
     example Overall survival was 83% (20/24) => value=83 events=20 total=24
+
+# "all seven patients survived to discharge"
+pattern all-survived
+    type survival
+    priority 12
+    regex (?i: all ) \s+ (?: the \s+ )? (?<total> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survived | were \s+ alive )
+    set value 100
+    set unit %
+    example and all seven patients survived to discharge => value=100 total=7
+
+# "65% of MAPC recipients and 50% of placebo recipients were alive"
+pattern pct-of-were-alive
+    type survival
+    priority 12
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}?
+    regex (?= (?: and \s+ (?&decimal) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}? )? (?i: were \s+ alive | survived ) )
+    set unit %
+    example 65% of MAPC recipients and 50% of placebo recipients were alive => value=65

@@ -1,0 +1,17 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Accuracy against the gold annotations: every type must reach its floor
+# in corpus/floors.tsv.  The seed review is included when ../shared is
+# beside the project (eval says so when it is not).  The held-out set, if
+# present, is reported but not held to the floors: it measures how well
+# the patterns generalise, and tuning against it would spoil that.
+set -u
+: "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
+top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+c="$top/corpus"
+"$TRIALMINE" eval --summary --floors "$c/floors.tsv" \
+    "$c" "$c/pubmed" "$c/pmc" "$c/seed" || exit 1
+if [ -f "$c/heldout/gold.tsv" ]; then
+    echo "held-out set (reported, not enforced):"
+    "$TRIALMINE" eval --summary "$c/heldout" || exit 1
+fi

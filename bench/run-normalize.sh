@@ -16,4 +16,5 @@ in="$data/text-${size}mb.txt"
 python3 "$here/measure.py" --input "$in" --reps "$reps" --ref cat -- \
     "cat=cat '$in'" \
     "iconv=iconv -f utf-8 -t utf-8 '$in'" \
-    "trialmine normalize=$tm normalize '$in'"
+    "trialmine normalize=$tm normalize '$in'" \
+    "trialmine extract=$tm extract -o '$data/text-records.jsonl' '$in'"

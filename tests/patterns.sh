@@ -6,3 +6,15 @@ set -u
 : "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
 "$TRIALMINE" patterns check || exit 1
 "$TRIALMINE" patterns test || exit 1
+# User pattern directories from the environment are loaded too: a user
+# file whose example is wrong makes `patterns test` fail and name it.
+out=$(TRIALMINE_PATTERNS="/nonexistent-dir-is-reported:$TM_FIXTURE_DIR/patterns/failing_example.pat" \
+      "$TRIALMINE" patterns test 2>&1)
+st=$?
+[ "$st" -ne 0 ] || { echo "TRIALMINE_PATTERNS not loaded"; exit 1; }
+echo "$out" | grep -q "nonexistent-dir-is-reported" || { echo "bad path not named"; exit 1; }
+out=$(TRIALMINE_PATTERNS="$TM_FIXTURE_DIR/patterns/failing_example.pat" \
+      "$TRIALMINE" patterns test 2>&1)
+echo "$out" | grep -q "failing_example.pat:5: failing_example.pat:n" || {
+    echo "failing example not reported: $out"; exit 1; }
+echo "patterns: shipped set checked and tested; TRIALMINE_PATTERNS honoured"

@@ -17,11 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "emit.h"
 #include "err.h"
 #include "eval.h"
+#include "eutils.h"
+#include "http.h"
 #include "input.h"
 #include "normalize.h"
 #include "ocr.h"
@@ -87,6 +90,8 @@ static const char main_help[] =
     "  extract FILE...      extract records as JSON Lines, CSV or TSV\n"
     "  text FILE...         print each document's text as offsets see it\n"
     "  normalize FILE...    print the normalized text, or --repairs made\n"
+    "  run QUERY -o DIR     fetch a PubMed/PMC search and extract from it\n"
+    "  fetch QUERY          fetch a search into the cache (E-utilities)\n"
     "  eval GOLD_DIR...     precision and recall against gold annotations\n"
     "  patterns check [PATH...]  check pattern files for errors\n"
     "  patterns test [PATH...]   run the pattern files' inline examples\n"
@@ -154,6 +159,52 @@ static const char normalize_help[] =
     "                         implausible\n"
     "  -p, --patterns PATH    also load PATH's pattern and repair rules\n"
     "      --no-default-patterns  leave out the shipped files\n"
+    "  -h, --help             show this help\n";
+
+#define FETCH_OPTIONS_HELP                                                     \
+    "  -d, --db DB            pubmed (default) or pmc\n"                       \
+    "  -m, --max N            at most N records (default: all)\n"              \
+    "      --mindate DATE, --maxdate DATE  publication dates "                 \
+    "(YYYY[/MM[/DD]])\n"                                                       \
+    "  -c, --cache DIR        the cache (default: $TRIALMINE_CACHE, else\n"    \
+    "                         $XDG_CACHE_HOME/trialmine, else\n"               \
+    "                         ~/.cache/trialmine)\n"                           \
+    "  -b, --batch N          records per efetch request (default 200)\n"      \
+    "      --refresh          search again; the cached id list is replaced\n"  \
+    "      --retries N        retries per request (default 5)\n"               \
+    "      --backoff SECONDS  wait before the first retry; doubles (1)\n"      \
+    "      --timeout SECONDS  per request (default 120)\n"                     \
+    "      --rate N           requests per second (default 3, or 10 with\n"    \
+    "                         NCBI_API_KEY)\n"                                 \
+    "      --email ADDRESS    sent to NCBI as asked (or $NCBI_EMAIL)\n"        \
+    "      --base-url URL     E-utilities base (or $TRIALMINE_EUTILS_URL);\n"  \
+    "                         for mirrors and test servers\n"                  \
+    "  -q, --quiet            no progress on standard error\n"
+
+static const char fetch_help[] =
+    "Usage: trialmine fetch [OPTIONS] QUERY\n"
+    "\n"
+    "Search PubMed or PMC through NCBI E-utilities and download every\n"
+    "matching record into the cache, in batches, each written atomically.\n"
+    "A rerun downloads only what is missing; an interrupted fetch resumes.\n"
+    "The API key is read from $NCBI_API_KEY and sent only in POST bodies:\n"
+    "never printed, logged or cached.\n"
+    "\n"
+    "Options:\n" FETCH_OPTIONS_HELP "  -h, --help             show this help\n";
+
+static const char run_help[] =
+    "Usage: trialmine run [OPTIONS] QUERY -o DIR\n"
+    "\n"
+    "Fetch QUERY (as trialmine fetch does), then parse, normalize and\n"
+    "extract every record and write DIR/records.jsonl and DIR/records.csv.\n"
+    "Prints a summary: records fetched, documents with extractions, counts\n"
+    "per type.  A record that two batches both returned is used once.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR       where the results go (created if needed)\n"
+    "      --offline          use the cache alone; fail if anything is\n"
+    "                         missing from it\n"
+    "  -p, --patterns PATH    also load PATH's patterns\n" FETCH_OPTIONS_HELP
     "  -h, --help             show this help\n";
 
 static const char eval_help[] =
@@ -364,7 +415,7 @@ cmd_extract(struct cli *c, int argc, char **argv)
 
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+f:o:p:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:p:qh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'f':
             if (!tm_format_parse(optarg, &fmt)) {
@@ -418,8 +469,10 @@ cmd_extract(struct cli *c, int argc, char **argv)
     pl = tm_pipeline_new(set, &rep);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     for (i = optind; i < argc; i++) {
+        struct tm_emitter *ems[1] = {&em};
+
         tm_err_clear(&err);
-        rc = tm_pipeline_extract_file(pl, argv[i], &em, &err);
+        rc = tm_pipeline_extract_file(pl, argv[i], ems, 1, &err);
         if (rc == TM_ERR_IO) {
             error_line(c, "%s", err.msg);
             status = TM_EXIT_IO;
@@ -489,7 +542,7 @@ cmd_text(struct cli *c, int argc, char **argv)
 
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+jh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'j':
             tc.json = true;
@@ -614,7 +667,7 @@ cmd_normalize(struct cli *c, int argc, char **argv)
     nc.rep = &rep;
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+rasp:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "rasp:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r':
             nc.repairs = true;
@@ -680,6 +733,470 @@ cmd_normalize(struct cli *c, int argc, char **argv)
     tm_ocr_free(nc.ocr);
     tm_pattern_set_free(set);
     return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* fetch and run                                                       */
+/* ------------------------------------------------------------------ */
+
+enum {
+    OPT_MINDATE = 1100,
+    OPT_MAXDATE,
+    OPT_REFRESH,
+    OPT_RETRIES,
+    OPT_BACKOFF,
+    OPT_TIMEOUT,
+    OPT_RATE,
+    OPT_EMAIL,
+    OPT_BASE_URL,
+    OPT_OFFLINE
+};
+
+struct fetch_cli {
+    struct tm_eutils_opts o;
+    char *cache; /* owned default cache path */
+    bool quiet;
+    struct cli *c;
+    double last_print;
+    bool tty;
+};
+
+static char *
+default_cache(void)
+{
+    const char *env = getenv("TRIALMINE_CACHE"), *xdg, *home;
+    struct tm_buf b;
+
+    tm_buf_init(&b, 0);
+    if (env != NULL && *env != '\0')
+        tm_buf_puts(&b, env);
+    else if ((xdg = getenv("XDG_CACHE_HOME")) != NULL && *xdg != '\0')
+        tm_buf_printf(&b, "%s/trialmine", xdg);
+    else if ((home = getenv("HOME")) != NULL && *home != '\0')
+        tm_buf_printf(&b, "%s/.cache/trialmine", home);
+    else
+        tm_buf_puts(&b, ".trialmine-cache");
+    return tm_buf_steal(&b, NULL);
+}
+
+static void
+show_progress(void *ctx, const struct tm_eutils_progress *p)
+{
+    struct fetch_cli *fc = ctx;
+    FILE *e = fc->c->err;
+    double rate = p->elapsed > 0 ? (double)p->done / p->elapsed : 0;
+
+    if (fc->quiet)
+        return;
+    if (strcmp(p->phase, "search") == 0) {
+        fputs("trialmine: searching...\n", e);
+        return;
+    }
+    if (fc->tty) {
+        int width = 30,
+            fill = p->total ? (int)(width * p->done / p->total) : width;
+        double eta = rate > 0 ? (double)(p->total - p->done) / rate : 0;
+
+        fprintf(e, "\r[%.*s%*s] %lu/%lu records %.1f/s ETA %d:%02d ", fill,
+                "##############################", width - fill, "", p->done,
+                p->total, rate, (int)(eta / 60), (int)eta % 60);
+        if (p->done == p->total)
+            fputc('\n', e);
+    } else if (p->done == p->total || p->elapsed - fc->last_print >= 5) {
+        fc->last_print = p->elapsed;
+        fprintf(e, "trialmine: fetched %lu of %lu records (%.1f/s)\n", p->done,
+                p->total, rate);
+    }
+    fflush(e);
+}
+
+/* Parse the options fetch and run share; returns -1 for "not mine",
+ * an exit status on error, or 0. */
+static int
+fetch_option(struct fetch_cli *fc, int opt, const char *arg)
+{
+    char *end;
+    double d;
+
+    switch (opt) {
+    case 'd':
+        if (strcmp(arg, "pubmed") != 0 && strcmp(arg, "pmc") != 0)
+            return usage_error(fc->c,
+                               "%s: --db must be pubmed or pmc, not "
+                               "'%s'",
+                               fc->c->cmd, arg);
+        fc->o.db = arg;
+        return 0;
+    case 'm':
+    case 'b':
+    case OPT_RETRIES:
+    case OPT_TIMEOUT: {
+        unsigned long v;
+
+        errno = 0;
+        v = strtoul(arg, &end, 10);
+        if (end == arg || *end != '\0' || errno != 0 ||
+            (opt == 'b' && (v == 0 || v > 10000)) ||
+            (opt == OPT_RETRIES && v > 100) ||
+            (opt == OPT_TIMEOUT && (v == 0 || v > 86400)))
+            return usage_error(fc->c, "%s: bad number '%s'", fc->c->cmd, arg);
+        if (opt == 'm')
+            fc->o.max = v;
+        else if (opt == 'b')
+            fc->o.batch = (unsigned)v;
+        else if (opt == OPT_RETRIES)
+            fc->o.retries = (unsigned)v;
+        else
+            fc->o.timeout = (long)v;
+        return 0;
+    }
+    case OPT_BACKOFF:
+    case OPT_RATE:
+        d = strtod(arg, &end);
+        if (end == arg || *end != '\0' || d < 0 || d > 3600 ||
+            (opt == OPT_RATE && d <= 0))
+            return usage_error(fc->c, "%s: bad number '%s'", fc->c->cmd, arg);
+        if (opt == OPT_BACKOFF)
+            fc->o.backoff = d;
+        else
+            fc->o.rate = d;
+        return 0;
+    case OPT_MINDATE:
+        fc->o.mindate = arg;
+        return 0;
+    case OPT_MAXDATE:
+        fc->o.maxdate = arg;
+        return 0;
+    case 'c':
+        fc->o.cache_dir = arg;
+        return 0;
+    case OPT_REFRESH:
+        fc->o.refresh = true;
+        return 0;
+    case OPT_EMAIL:
+        fc->o.email = arg;
+        return 0;
+    case OPT_BASE_URL:
+        fc->o.base_url = arg;
+        return 0;
+    case 'q':
+        fc->quiet = true;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+#define FETCH_LONGOPTS                                                         \
+    {"db", required_argument, NULL, 'd'},                                      \
+        {"max", required_argument, NULL, 'm'},                                 \
+        {"mindate", required_argument, NULL, OPT_MINDATE},                     \
+        {"maxdate", required_argument, NULL, OPT_MAXDATE},                     \
+        {"cache", required_argument, NULL, 'c'},                               \
+        {"batch", required_argument, NULL, 'b'},                               \
+        {"refresh", no_argument, NULL, OPT_REFRESH},                           \
+        {"retries", required_argument, NULL, OPT_RETRIES},                     \
+        {"backoff", required_argument, NULL, OPT_BACKOFF},                     \
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},                     \
+        {"rate", required_argument, NULL, OPT_RATE},                           \
+        {"email", required_argument, NULL, OPT_EMAIL},                         \
+        {"base-url", required_argument, NULL, OPT_BASE_URL},                   \
+    {                                                                          \
+        "quiet", no_argument, NULL, 'q'                                        \
+    }
+
+static void
+fetch_cli_init(struct fetch_cli *fc, struct cli *c)
+{
+    const char *env;
+
+    memset(fc, 0, sizeof fc[0]);
+    fc->c = c;
+    tm_eutils_opts_init(&fc->o);
+    fc->cache = default_cache();
+    fc->o.cache_dir = fc->cache;
+    if ((env = getenv("TRIALMINE_EUTILS_URL")) != NULL && *env != '\0')
+        fc->o.base_url = env;
+    if ((env = getenv("NCBI_API_KEY")) != NULL && *env != '\0')
+        fc->o.api_key = env;
+    if ((env = getenv("NCBI_EMAIL")) != NULL && *env != '\0')
+        fc->o.email = env;
+    fc->tty = isatty(fileno(c->err)) != 0;
+    fc->o.progress = show_progress;
+    fc->o.progress_ctx = fc;
+}
+
+/* Check what getopt cannot: dates in pairs, a base URL ending in '/'. */
+static int
+fetch_cli_finish(struct fetch_cli *fc, struct tm_buf *url)
+{
+    if ((fc->o.mindate == NULL) != (fc->o.maxdate == NULL))
+        return usage_error(fc->c, "%s: --mindate and --maxdate go together",
+                           fc->c->cmd);
+    tm_buf_puts(url, fc->o.base_url);
+    if (url->len == 0 || url->data[url->len - 1] != '/')
+        tm_buf_putc(url, '/');
+    fc->o.base_url = url->data;
+    return 0;
+}
+
+static void
+print_fetch_summary(struct cli *c, const char *query,
+                    const struct tm_eutils_result *res)
+{
+    fprintf(c->out, "query: %s\ncache: %s\n", query, res->dir);
+    fprintf(c->out,
+            "records: %lu in %lu batch%s (%lu fetched now, %lu "
+            "from the cache)\n",
+            res->count, res->batches, res->batches == 1 ? "" : "es",
+            res->batches_fetched, res->batches - res->batches_fetched);
+    if (res->missing > 0)
+        fprintf(c->out, "missing: %lu records NCBI did not return\n",
+                res->missing);
+    if (res->no_body > 0)
+        fprintf(c->out, "without body: %lu PMC articles are metadata only\n",
+                res->no_body);
+}
+
+static int
+cmd_fetch(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    struct fetch_cli fc;
+    struct tm_reporter rep = {print_warning, c, 0};
+    struct tm_eutils_result res;
+    struct tm_buf url;
+    struct tm_err err;
+    int opt, st = TM_EXIT_OK;
+
+    fetch_cli_init(&fc, c);
+    tm_buf_init(&url, 0);
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "d:m:c:b:qh", longopts, NULL)) !=
+           -1) {
+        int r;
+
+        if (opt == 'h') {
+            fputs(fetch_help, c->out);
+            goto out;
+        }
+        r = fetch_option(&fc, opt, optarg);
+        if (r > 0) {
+            st = r;
+            goto out;
+        }
+        if (r < 0) {
+            st = usage_error(c, "fetch: unknown or incomplete option '%s'",
+                             argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (optind + 1 != argc) {
+        st = usage_error(c, "fetch: give exactly one QUERY (quote it)");
+        goto out;
+    }
+    if ((st = fetch_cli_finish(&fc, &url)) != 0)
+        goto out;
+    tm_err_clear(&err);
+    if (tm_http_global_init(&err) != TM_OK ||
+        tm_eutils_fetch(&fc.o, argv[optind], &res, &rep, &err) != TM_OK) {
+        error_line(c, "fetch: %s", err.msg);
+        st = err.code == TM_ERR_INPUT ? TM_EXIT_INPUT : TM_EXIT_IO;
+        if (res.dir != NULL)
+            tm_eutils_result_clear(&res);
+        goto out;
+    }
+    print_fetch_summary(c, argv[optind], &res);
+    tm_eutils_result_clear(&res);
+out:
+    tm_buf_clear(&url);
+    free(fc.cache);
+    return st;
+}
+
+static int
+cmd_run(struct cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FETCH_LONGOPTS,
+        {"output", required_argument, NULL, 'o'},
+        {"offline", no_argument, NULL, OPT_OFFLINE},
+        {"patterns", required_argument, NULL, 'p'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    struct fetch_cli fc;
+    struct pattern_opts po = {false, {NULL, 0, 0}};
+    struct tm_reporter rep = {print_warning, c, 0};
+    struct tm_eutils_result res;
+    struct tm_pattern_set *set = NULL;
+    struct tm_pipeline *pl = NULL;
+    struct tm_buf url, jpath, cpath;
+    struct outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL};
+    struct tm_emitter jem, cem;
+    struct tm_emitter *ems[2] = {&jem, &cem};
+    struct tm_err err;
+    const char *outdir = NULL;
+    bool offline = false, emitters = false;
+    int opt, st = TM_EXIT_OK;
+    size_t i;
+
+    memset(&res, 0, sizeof res);
+    fetch_cli_init(&fc, c);
+    tm_buf_init(&url, 0);
+    tm_buf_init(&jpath, 0);
+    tm_buf_init(&cpath, 0);
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "d:m:c:b:qo:p:h", longopts, NULL)) !=
+           -1) {
+        int r;
+
+        if (opt == 'h') {
+            fputs(run_help, c->out);
+            goto out;
+        } else if (opt == 'o') {
+            outdir = optarg;
+            continue;
+        } else if (opt == 'p') {
+            tm_strv_push(&po.paths, optarg);
+            continue;
+        } else if (opt == OPT_OFFLINE) {
+            offline = true;
+            continue;
+        }
+        r = fetch_option(&fc, opt, optarg);
+        if (r > 0) {
+            st = r;
+            goto out;
+        }
+        if (r < 0) {
+            st = usage_error(c, "run: unknown or incomplete option '%s'",
+                             argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (optind + 1 != argc) {
+        st = usage_error(c, "run: give exactly one QUERY (quote it)");
+        goto out;
+    }
+    if (outdir == NULL) {
+        st = usage_error(c, "run: -o DIR is required");
+        goto out;
+    }
+    if ((st = fetch_cli_finish(&fc, &url)) != 0)
+        goto out;
+    set = load_patterns(c, &po);
+    if (set == NULL) {
+        st = TM_EXIT_PATTERN;
+        goto out;
+    }
+    tm_err_clear(&err);
+    if (offline)
+        fc.o.progress = NULL; /* nothing to download */
+    if (offline)
+        st = tm_eutils_cached(&fc.o, argv[optind], &res, &err) == TM_OK
+                 ? TM_EXIT_OK
+                 : TM_EXIT_INPUT;
+    else if (tm_http_global_init(&err) != TM_OK)
+        st = TM_EXIT_IO;
+    else if (tm_eutils_fetch(&fc.o, argv[optind], &res, &rep, &err) != TM_OK)
+        st = err.code == TM_ERR_INPUT ? TM_EXIT_INPUT : TM_EXIT_IO;
+    if (st != TM_EXIT_OK) {
+        error_line(c, "run: %s", err.msg);
+        goto out;
+    }
+    if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
+        error_line(c, "run: %s: %s", outdir, strerror(errno));
+        st = TM_EXIT_IO;
+        goto out;
+    }
+    tm_buf_printf(&jpath, "%s/records.jsonl", outdir);
+    tm_buf_printf(&cpath, "%s/records.csv", outdir);
+    if (outfile_open(&jf, jpath.data, &err) != TM_OK ||
+        outfile_open(&cf, cpath.data, &err) != TM_OK) {
+        error_line(c, "run: %s", err.msg);
+        st = TM_EXIT_IO;
+        goto out;
+    }
+    tm_emit_init(&jem, jf.f, jpath.data, TM_FMT_JSONL);
+    tm_emit_init(&cem, cf.f, cpath.data, TM_FMT_CSV);
+    emitters = true;
+    pl = tm_pipeline_new(set, &rep);
+    tm_pipeline_set_dedupe(pl, true);
+    for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
+        enum tm_status rc;
+
+        tm_err_clear(&err);
+        rc = tm_pipeline_extract_file(pl, res.files.v[i], ems, 2, &err);
+        if (rc == TM_ERR_IO) {
+            error_line(c, "run: %s", err.msg);
+            st = TM_EXIT_IO;
+        } else if (rc != TM_OK) {
+            error_line(c, "run: %s", err.msg);
+            st = TM_EXIT_INPUT;
+        }
+    }
+    for (i = 0; i < 2 && st != TM_EXIT_IO; i++) {
+        tm_err_clear(&err);
+        if (tm_emit_finish(ems[i], &err) != TM_OK) {
+            error_line(c, "run: %s", err.msg);
+            st = TM_EXIT_IO;
+        }
+    }
+    tm_err_clear(&err);
+    if (outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
+        outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK) {
+        error_line(c, "run: %s", err.msg);
+        st = TM_EXIT_IO;
+    }
+    if (st != TM_EXIT_IO) {
+        const struct tm_pipeline_stats *ps = tm_pipeline_stats(pl);
+
+        fprintf(c->out,
+                "records fetched: %lu (%lu batch%s, %lu fetched now, "
+                "%lu from the cache)\n",
+                res.count, res.batches, res.batches == 1 ? "" : "es",
+                res.batches_fetched, res.batches - res.batches_fetched);
+        fprintf(c->out, "documents: %lu read, %lu with extractions", ps->docs,
+                ps->docs_with_records);
+        if (ps->docs_duplicate > 0)
+            fprintf(c->out, ", %lu duplicates skipped", ps->docs_duplicate);
+        fputc('\n', c->out);
+        fprintf(c->out, "records: %lu", ps->records);
+        for (i = 0; i < ps->ntypes; i++)
+            fprintf(c->out, "%s%s %lu", i == 0 ? " (" : ", ", ps->types[i].type,
+                    ps->types[i].n);
+        fputs(ps->ntypes > 0 ? ")\n" : "\n", c->out);
+        if (res.missing > 0)
+            fprintf(c->out, "missing: %lu records NCBI did not return\n",
+                    res.missing);
+        if (res.no_body > 0)
+            fprintf(c->out,
+                    "without body: %lu PMC articles are metadata "
+                    "only\n",
+                    res.no_body);
+        fprintf(c->out, "output: %s, %s\n", jpath.data, cpath.data);
+    }
+out:
+    if (emitters) {
+        tm_emit_clear(&jem);
+        tm_emit_clear(&cem);
+    }
+    if (jf.tmp != NULL)
+        outfile_close(&jf, false, &err);
+    if (cf.tmp != NULL)
+        outfile_close(&cf, false, &err);
+    tm_pipeline_free(pl);
+    tm_pattern_set_free(set);
+    tm_eutils_result_clear(&res);
+    tm_strv_clear(&po.paths);
+    tm_buf_clear(&url);
+    tm_buf_clear(&jpath);
+    tm_buf_clear(&cpath);
+    free(fc.cache);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -790,7 +1307,7 @@ cmd_eval(struct cli *c, int argc, char **argv)
 
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+f:sp:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:sp:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'f':
             floors = optarg;
@@ -898,7 +1415,7 @@ cmd_patterns(struct cli *c, int argc, char **argv)
     argv++;
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'p':
             tm_strv_push(&po.paths, optarg);
@@ -951,11 +1468,17 @@ struct command {
     const char *help;
 };
 
+/* clang-format off */
 static const struct command commands[] = {
-    {"extract", cmd_extract, extract_help},       {"text", cmd_text, text_help},
-    {"normalize", cmd_normalize, normalize_help}, {"eval", cmd_eval, eval_help},
+    {"extract", cmd_extract, extract_help},
+    {"text", cmd_text, text_help},
+    {"normalize", cmd_normalize, normalize_help},
+    {"run", cmd_run, run_help},
+    {"fetch", cmd_fetch, fetch_help},
+    {"eval", cmd_eval, eval_help},
     {"patterns", cmd_patterns, patterns_help},
 };
+/* clang-format on */
 
 static const struct command *
 find_command(const char *name)

@@ -25,7 +25,12 @@ struct tm_pipeline {
     struct tm_pipeline_stats stats;
     struct tm_records recs; /* reused per document */
     /* Per-call state for the document callback. */
-    struct tm_emitter *em;
+    struct tm_emitter *const *ems;
+    size_t nems;
+    /* Ids of documents seen, when deduplicating (open addressing). */
+    bool dedupe;
+    char **seen;
+    size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
 };
 
@@ -51,6 +56,9 @@ tm_pipeline_free(struct tm_pipeline *pl)
     tm_ocr_free(pl->ocr);
     tm_norm_clear(&pl->norm);
     tm_records_clear(&pl->recs);
+    for (size_t i = 0; i < pl->seen_cap; i++)
+        free(pl->seen[i]);
+    free(pl->seen);
     free(pl);
 }
 
@@ -132,14 +140,86 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
     return TM_OK;
 }
 
+void
+tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on)
+{
+    pl->dedupe = on;
+}
+
+static size_t
+hash_str(const char *s)
+{
+    size_t h = 5381;
+
+    while (*s)
+        h = h * 33 + (unsigned char)*s++;
+    return h;
+}
+
+/* Add id to the seen set; false if it was there already. */
+static bool
+mark_seen(struct tm_pipeline *pl, const char *id)
+{
+    size_t i;
+
+    if (2 * (pl->nseen + 1) > pl->seen_cap) {
+        size_t cap = pl->seen_cap ? pl->seen_cap * 2 : 1024;
+        char **v = tm_xcalloc(cap, sizeof *v);
+
+        for (i = 0; i < pl->seen_cap; i++) {
+            size_t j;
+
+            if (pl->seen[i] == NULL)
+                continue;
+            for (j = hash_str(pl->seen[i]) % cap; v[j] != NULL;
+                 j = (j + 1) % cap)
+                ;
+            v[j] = pl->seen[i];
+        }
+        free(pl->seen);
+        pl->seen = v;
+        pl->seen_cap = cap;
+    }
+    for (i = hash_str(id) % pl->seen_cap; pl->seen[i] != NULL;
+         i = (i + 1) % pl->seen_cap) {
+        if (strcmp(pl->seen[i], id) == 0)
+            return false;
+    }
+    pl->seen[i] = tm_xstrdup(id);
+    pl->nseen++;
+    return true;
+}
+
+static void
+count_type(struct tm_pipeline_stats *st, const char *type)
+{
+    size_t i;
+
+    for (i = 0; i < st->ntypes; i++) {
+        if (strcmp(st->types[i].type, type) == 0) {
+            st->types[i].n++;
+            return;
+        }
+    }
+    if (st->ntypes < TM_PIPELINE_MAX_TYPES) {
+        snprintf(st->types[st->ntypes].type, sizeof st->types[0].type, "%s",
+                 type);
+        st->types[st->ntypes++].n = 1;
+    }
+}
+
 static enum tm_status
 on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 {
     struct tm_pipeline *pl = ctx;
     struct tm_err derr;
     enum tm_status rc;
-    size_t i;
+    size_t i, k;
 
+    if (pl->dedupe && !mark_seen(pl, doc->id)) {
+        pl->stats.docs_duplicate++;
+        return TM_OK;
+    }
     pl->stats.docs++;
     tm_err_clear(&derr);
     rc = extract_doc(pl, doc, &derr);
@@ -153,20 +233,25 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
         pl->stats.docs_with_records++;
     pl->stats.records += pl->recs.n;
     for (i = 0; i < pl->recs.n; i++) {
-        rc = tm_emit_record(pl->em, &pl->recs.v[i], err);
-        if (rc != TM_OK)
-            return rc;
+        count_type(&pl->stats, pl->recs.v[i].type);
+        for (k = 0; k < pl->nems; k++) {
+            rc = tm_emit_record(pl->ems[k], &pl->recs.v[i], err);
+            if (rc != TM_OK)
+                return rc;
+        }
     }
     return TM_OK;
 }
 
 enum tm_status
 tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
-                         struct tm_emitter *em, struct tm_err *err)
+                         struct tm_emitter *const *ems, size_t nems,
+                         struct tm_err *err)
 {
     enum tm_status rc;
 
-    pl->em = em;
+    pl->ems = ems;
+    pl->nems = nems;
     pl->stats.inputs++;
     pl->docs_failed = 0;
     rc = tm_input_read(path, on_doc, pl, pl->rep, err);
@@ -175,7 +260,8 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
                         pl->docs_failed, pl->docs_failed == 1 ? "" : "s");
     if (rc != TM_OK && rc != TM_ERR_IO)
         pl->stats.inputs_failed++;
-    pl->em = NULL;
+    pl->ems = NULL;
+    pl->nems = 0;
     return rc;
 }
 

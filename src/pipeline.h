@@ -16,10 +16,17 @@
 #include "pattern.h"
 #include "record.h"
 
+#define TM_PIPELINE_MAX_TYPES 16
+
 struct tm_pipeline_stats {
     unsigned long inputs, inputs_failed;
-    unsigned long docs, docs_with_records;
+    unsigned long docs, docs_with_records, docs_duplicate;
     unsigned long records;
+    struct {
+        char type[32];
+        unsigned long n;
+    } types[TM_PIPELINE_MAX_TYPES]; /* records per type, first seen first */
+    size_t ntypes;
 };
 
 struct tm_pipeline;
@@ -31,12 +38,17 @@ struct tm_pipeline *tm_pipeline_new(const struct tm_pattern_set *set,
 void tm_pipeline_free(struct tm_pipeline *pl);
 
 /* Extract every document of the input at path and write its records to
- * em.  Returns the input's status: TM_OK, TM_ERR_INPUT (unreadable,
- * malformed, or some document skipped; records already written stay), or
- * TM_ERR_IO (output). */
+ * each of the nems emitters.  Returns the input's status: TM_OK,
+ * TM_ERR_INPUT (unreadable, malformed, or some document skipped; records
+ * already written stay), or TM_ERR_IO (output). */
 enum tm_status tm_pipeline_extract_file(struct tm_pipeline *pl,
-                                        const char *path, struct tm_emitter *em,
-                                        struct tm_err *err);
+                                        const char *path,
+                                        struct tm_emitter *const *ems,
+                                        size_t nems, struct tm_err *err);
+
+/* Skip a document whose id was already seen in this pipeline (a record
+ * that two E-utilities batches both returned). */
+void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 
 /* Extract from one in-memory text (used for inline examples and tests);
  * records are appended to out with doc set to name.  Their text fields

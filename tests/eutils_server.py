@@ -208,6 +208,11 @@ TOKEN_RE = re.compile(r'''\s*(?:
     )''', re.I | re.X)
 
 
+# --canned-search: every term matches every record, as if replaying a
+# search recorded from the real service (used to build corpus/cache).
+CANNED_SEARCH = False
+
+
 def parse_term(term):
     """AND-ed clauses: ("all",), ("range", lo, hi) or ("text", phrase, field label).
     Parentheses are dropped (harmless with AND only); OR/NOT and other field tags are refused
@@ -465,7 +470,8 @@ def esearch_answer(st, p, fault):
             raise TermError(f"Invalid db name specified: {dbname}")
         if not term:
             raise TermError("Empty term and query_key - nothing todo")
-        clauses, dates = parse_term(term), parse_date_filter(p)
+        clauses = [("all",)] if CANNED_SEARCH else parse_term(term)
+        dates = parse_date_filter(p)
         retstart, retmax = intparam(p, "retstart", 0), intparam(p, "retmax", 20)
         if dbname == "pubmed" and retstart >= PUBMED_CAP:
             raise TermError(CAP_ERROR)
@@ -707,8 +713,12 @@ def main(argv=None):
     ap.add_argument("--rate-limit", nargs="?", const="3,10", metavar="NOKEY[,KEY]",
                     help="answer 429 above this many requests per second (bare: 3,10)")
     ap.add_argument("--max-seconds", type=float, default=300, help="exit after this long (0 = never)")
+    ap.add_argument("--canned-search", action="store_true",
+                    help="answer every esearch term with all records (replay a recorded search)")
     ap.add_argument("--selftest", action="store_true", help="run the built-in self-check")
     args = ap.parse_args(argv)
+    global CANNED_SEARCH
+    CANNED_SEARCH = args.canned_search
     if args.selftest:
         return selftest(args)
     if not (args.records or args.synthetic or args.pmc):

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * http: the one module that sees libcurl.  A handle is made once per run
+ * and reused (keep-alive); every request has connect, total and low-speed
+ * timeouts, a cap on the body size, and reports the HTTP status and any
+ * Retry-After for the caller to judge.  Transport failures come back with
+ * curl's own message; the request body (which may carry an API key) is
+ * never part of a message.
+ */
+#ifndef TM_HTTP_H
+#define TM_HTTP_H
+
+#include "buf.h"
+#include "err.h"
+
+struct tm_http_opts {
+    long connect_timeout; /* seconds */
+    long total_timeout;   /* seconds for the whole transfer */
+    long low_speed_time;  /* abort if < 1 byte/s for this long */
+    size_t max_body;      /* bytes */
+    const char *user_agent;
+};
+
+struct tm_http_resp {
+    long status;        /* 0 when no response arrived */
+    double retry_after; /* seconds from a Retry-After header, or -1 */
+    struct tm_buf body;
+    int transport_error; /* curl's code, 0 if the transfer completed */
+};
+
+struct tm_http;
+
+/* Call once before any handle is made (not thread-safe, as curl's). */
+enum tm_status tm_http_global_init(struct tm_err *err);
+
+struct tm_http *tm_http_new(const struct tm_http_opts *opts,
+                            struct tm_err *err);
+void tm_http_free(struct tm_http *h);
+
+void tm_http_resp_init(struct tm_http_resp *r);
+void tm_http_resp_clear(struct tm_http_resp *r);
+
+/* POST form (application/x-www-form-urlencoded) to url.  TM_OK when an
+ * HTTP response arrived, whatever its status; TM_ERR_IO with curl's
+ * message on a transport failure (resp->transport_error set). */
+enum tm_status tm_http_post(struct tm_http *h, const char *url,
+                            const char *form, struct tm_http_resp *resp,
+                            struct tm_err *err);
+
+/* Append s URL-encoded (for a form value) to b. */
+void tm_http_escape(struct tm_http *h, struct tm_buf *b, const char *s);
+
+#endif

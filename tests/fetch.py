@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Fetch and run against a real HTTP server on loopback (tests/eutils_server.py)
+that injects faults: every record arrives exactly once, retries are bounded
+and spaced (Retry-After honoured), the rate limit holds (requests counted at
+the server), a fetch killed with SIGKILL and rerun gives output identical to
+an uninterrupted one, PubMed's 9,999-id cap is worked around, and the API
+key never appears in any output, cache or log file."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+TM = os.environ["TRIALMINE"]
+TOP = os.environ.get("TM_TOP_SRCDIR") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERVER = os.path.join(TOP, "tests", "eutils_server.py")
+RECORDS = os.path.join(TOP, "corpus", "pubmed", "msc_ards.xml")
+KEY = "KEY-c0ffee-4242-never-print-me"
+TMP = tempfile.mkdtemp(prefix="tm-fetch-")
+results = []
+
+
+class Server:
+    def __init__(self, *args):
+        self.dir = tempfile.mkdtemp(dir=TMP)
+        self.log = os.path.join(self.dir, "log.jsonl")
+        port_file = os.path.join(self.dir, "port")
+        self.proc = subprocess.Popen(
+            [sys.executable, SERVER, "--port-file", port_file, "--log", self.log,
+             "--max-seconds", "240", *args],
+            stderr=open(os.path.join(self.dir, "stderr"), "w"))
+        for _ in range(200):
+            if os.path.exists(port_file) and open(port_file).read().strip():
+                break
+            time.sleep(0.05)
+        self.url = "http://127.0.0.1:%s/entrez/eutils/" % open(port_file).read().strip()
+
+    def requests(self, endpoint=None):
+        if not os.path.exists(self.log):
+            return []
+        rows = [json.loads(l) for l in open(self.log)]
+        return [r for r in rows if endpoint is None or r["endpoint"] == endpoint]
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(10)
+
+
+def tm(args, env_extra=None, **kw):
+    env = dict(os.environ)
+    env.pop("NCBI_API_KEY", None)
+    env.update(env_extra or {})
+    return subprocess.run([TM] + args, env=env, capture_output=True, text=True, **kw)
+
+
+def fetch_args(srv, cache, *extra):
+    return ["fetch", "--quiet", "--base-url", srv.url, "--cache", cache,
+            "--backoff", "0.05", "--timeout", "2", *extra]
+
+
+def pmids_in_cache(entry):
+    """PMIDs of the documents in a cache entry's batch files, in order."""
+    out = []
+    for f in sorted(os.listdir(entry)):
+        if f.endswith(".xml"):
+            r = tm(["text", "--json", os.path.join(entry, f)])
+            out += [json.loads(l)["pmid"] for l in r.stdout.splitlines()]
+    return out
+
+
+def entry_of(cache):
+    dirs = [d for d in os.listdir(cache) if os.path.isdir(os.path.join(cache, d))]
+    assert len(dirs) == 1, dirs
+    return os.path.join(cache, dirs[0])
+
+
+def check(name, fn):
+    t0 = time.monotonic()
+    try:
+        fn()
+        results.append((name, None))
+        print("ok   %s (%.1f s)" % (name, time.monotonic() - t0))
+    except Exception as e:  # a failed check is reported, the others still run
+        results.append((name, e))
+        print("FAIL %s: %s" % (name, e))
+
+
+def t_every_record_once_and_rerun_fetches_nothing():
+    srv = Server("--records", RECORDS)
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "4", "cells"))
+    assert r.returncode == 0, r.stderr
+    ids = pmids_in_cache(entry_of(cache))
+    assert len(ids) == 15 and len(set(ids)) == 15, ids
+    n = len(srv.requests())
+    r = tm(fetch_args(srv, cache, "--batch", "4", "cells"))
+    assert r.returncode == 0 and "0 fetched now" in r.stdout, r.stdout
+    assert len(srv.requests()) == n, "a rerun made requests"
+    # every efetch was a POST with the ids in the body, not the URL
+    for row in srv.requests("efetch"):
+        assert row["method"] == "POST" and "id" in row["body_keys"], row
+        assert row["params"].get("tool") == "trialmine"
+    srv.stop()
+
+
+def t_faults_are_retried_and_429_waits():
+    # One fault per batch (every other efetch request), so each is retried
+    # once and the test stays quick.
+    kinds = ["429:1", "500", "503", "reset", "truncate", "error", "invalid", "blank",
+             "corrupt", "slow:3"]
+    faults = ",".join("efetch:%d=%s" % (2 * i + 1, k) for i, k in enumerate(kinds))
+    srv = Server("--records", RECORDS, "--faults", faults + ",esearch:1=502")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "1", "--retries", "3", "--rate", "50",
+                      "cells"))
+    assert r.returncode == 0, r.stderr
+    ids = pmids_in_cache(entry_of(cache))
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 15, ids
+    ef = srv.requests("efetch")
+    faulted = [x["fault"] for x in ef if x["fault"]]
+    # the slow answer comes after the client gave up, so it may not log
+    assert len(faulted) >= 9, faulted
+    assert "timed out" in r.stderr, r.stderr
+    # the request after the 429 waited for Retry-After (1 s)
+    assert ef[1]["t_mono"] - ef[0]["t_mono"] >= 0.95, ef[1]["t_mono"] - ef[0]["t_mono"]
+    for word in ("429", "500", "503", "retrying"):
+        assert word in r.stderr, (word, r.stderr)
+    srv.stop()
+
+
+def t_retries_are_bounded_and_resume_works():
+    srv = Server("--records", RECORDS, "--faults", "efetch:2-=503")
+    cache = tempfile.mkdtemp(dir=TMP)
+    args = fetch_args(srv, cache, "--batch", "5", "--retries", "2", "--rate", "50", "cells")
+    r = tm(args)
+    assert r.returncode == 4, (r.returncode, r.stderr)
+    assert "batch 2/3" in r.stderr and "rerun the same command to resume" in r.stderr, r.stderr
+    assert "after 3 attempts" in r.stderr, r.stderr
+    assert len(srv.requests("efetch")) == 1 + 3, len(srv.requests("efetch"))
+    entry = entry_of(cache)
+    assert os.path.exists(os.path.join(entry, "batch-000001.xml"))
+    assert not os.path.exists(os.path.join(entry, "batch-000002.xml"))
+    srv.stop()
+    srv2 = Server("--records", RECORDS)
+    r = tm(fetch_args(srv2, cache, "--batch", "5", "--rate", "50", "cells"))
+    assert r.returncode == 0 and "2 fetched now, 1 from the cache" in r.stdout, r.stdout
+    assert len(srv2.requests("esearch")) == 0, "resume searched again"
+    assert len(pmids_in_cache(entry)) == 15
+    srv2.stop()
+
+
+def within_window(times, per_second):
+    times = sorted(times)
+    for i in range(len(times) - per_second):
+        if times[i + per_second] - times[i] < 0.98:
+            return False
+    return True
+
+
+def t_rate_limit_holds():
+    srv = Server("--records", RECORDS)
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "1", "--max", "10", "cells"))
+    assert r.returncode == 0, r.stderr
+    times = [x["t_mono"] for x in srv.requests()]
+    assert len(times) >= 12, len(times)
+    assert within_window(times, 3), "more than 3 requests/s without a key"
+    span = times[-1] - times[0]
+    # and it is not needlessly slow either: about 3 per second
+    assert span < (len(times) - 1) / 3 + 1.0, span
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "1", "cells"), {"NCBI_API_KEY": KEY})
+    assert r.returncode == 0, r.stderr
+    times = [x["t_mono"] for x in srv.requests()]
+    assert within_window(times, 10), "more than 10 requests/s with a key"
+    assert not within_window(times, 3), "a key should allow more than 3/s"
+    assert all(x["api_key_present"] for x in srv.requests())
+    srv.stop()
+
+
+def t_sigkill_and_rerun_give_identical_output():
+    out_clean = os.path.join(TMP, "clean")
+    out_killed = os.path.join(TMP, "killed")
+    srv = Server("--records", RECORDS, "--faults", "efetch:*=slow:0.4")
+    cache_k = tempfile.mkdtemp(dir=TMP)
+    env = dict(os.environ)
+    env.pop("NCBI_API_KEY", None)
+    p = subprocess.Popen([TM] + fetch_args(srv, cache_k, "--batch", "1", "--rate", "50",
+                                           "cells"), env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    entry = entry_of(cache_k)
+    done = [f for f in os.listdir(entry) if f.startswith("batch-")]
+    assert 0 < len(done) < 15, done
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    r = tm(["run", "--quiet", "--base-url", srv.url, "--cache", cache_k, "--batch", "1",
+            "--rate", "50", "--backoff", "0.05", "cells", "-o", out_killed])
+    assert r.returncode == 0, r.stderr
+    assert "%d fetched now" % (15 - len(done)) in r.stdout, (done, r.stdout)
+    cache_c = tempfile.mkdtemp(dir=TMP)
+    r = tm(["run", "--quiet", "--base-url", srv.url, "--cache", cache_c, "--batch", "1",
+            "--rate", "50", "cells", "-o", out_clean])
+    assert r.returncode == 0, r.stderr
+    for f in ("records.jsonl", "records.csv"):
+        a = open(os.path.join(out_killed, f), "rb").read()
+        b = open(os.path.join(out_clean, f), "rb").read()
+        assert a == b, "%s differs after SIGKILL and rerun" % f
+    docs = [l for l in open(os.path.join(out_clean, "records.jsonl"))]
+    assert len(docs) > 100, len(docs)
+    srv.stop()
+
+
+def t_pubmed_cap_is_split_into_pmid_ranges():
+    srv = Server("--synthetic", "25000:1")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "5000", "--rate", "100", "all"))
+    assert r.returncode == 0, r.stderr
+    ids = open(os.path.join(entry_of(cache), "ids.txt")).read().split()
+    assert len(ids) == 25000 and len(set(ids)) == 25000, len(set(ids))
+    terms = [x["params"]["term"] for x in srv.requests("esearch")]
+    assert any("[uid]" in t for t in terms), terms[:5]
+    for x in srv.requests("esearch"):
+        assert int(x["params"].get("retstart", 0)) + int(x["params"].get("retmax", 0)) <= 10000
+    srv.stop()
+
+
+def t_duplicates_and_dropped_records():
+    srv = Server("--records", RECORDS, "--faults", "efetch:1=dup,efetch:2=drop:90000003")
+    cache = tempfile.mkdtemp(dir=TMP)
+    out = os.path.join(TMP, "dups")
+    r = tm(["run", "--quiet", "--base-url", srv.url, "--cache", cache, "--batch", "8",
+            "--rate", "50", "cells", "-o", out])
+    assert r.returncode == 0, r.stderr
+    assert "documents: 15 read" in r.stdout, r.stdout
+    assert "1 duplicates skipped" in r.stdout, r.stdout
+    docs = {json.loads(l)["doc"] for l in open(os.path.join(out, "records.jsonl"))}
+    assert "pmid:90000003" in docs, sorted(docs)
+    ef = srv.requests("efetch")
+    assert len(ef) == 3, [x["fault"] for x in ef]  # batch 1, batch 2, its missing id
+    srv.stop()
+    srv = Server("--records", RECORDS, "--faults", "efetch:*=drop:90000008")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "8", "--retries", "2", "--rate", "50", "cells"))
+    assert r.returncode == 0, r.stderr
+    assert "missing: 1" in r.stdout and "never returned" in r.stderr, (r.stdout, r.stderr)
+    missing = open(os.path.join(entry_of(cache), "batch-000001.missing")).read().split()
+    assert missing == ["90000008"], missing
+    srv.stop()
+
+
+def t_metadata_only_pmc_is_flagged():
+    pmc = tempfile.mkdtemp(dir=TMP)
+    open(os.path.join(pmc, "PMC111.nxml"), "w").write(
+        '<article><front><article-meta><article-id pub-id-type="pmc">111</article-id>'
+        '<title-group><article-title>Metadata only cells</article-title></title-group>'
+        '</article-meta></front></article>')
+    shutil.copy(os.path.join(TOP, "corpus", "pmc", "PMC9900001.nxml"),
+                os.path.join(pmc, "PMC9900001.nxml"))
+    srv = Server("--pmc", pmc)
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--db", "pmc", "--rate", "50", "cells"))
+    assert r.returncode == 0, r.stderr
+    assert "without body: 1" in r.stdout, r.stdout
+    srv.stop()
+
+
+def t_offline_quick_start_cache():
+    out = os.path.join(TMP, "offline")
+    r = tm(["run", "mesenchymal stem cells AND ARDS", "--offline", "--cache",
+            os.path.join(TOP, "corpus", "cache"), "-o", out])
+    assert r.returncode == 0, r.stderr
+    assert "documents: 15 read" in r.stdout, r.stdout
+    r = tm(["run", "another query", "--offline", "--cache",
+            os.path.join(TOP, "corpus", "cache"), "-o", out])
+    assert r.returncode == 1 and "no cached search" in r.stderr, r.stderr
+
+
+def t_key_never_written():
+    hits = []
+    for root, _, files in os.walk(TMP):
+        for f in files:
+            data = open(os.path.join(root, f), "rb").read()
+            if KEY.encode() in data:
+                hits.append(os.path.join(root, f))
+    assert not hits, hits
+
+
+def main():
+    checks = [t_every_record_once_and_rerun_fetches_nothing,
+              t_faults_are_retried_and_429_waits,
+              t_retries_are_bounded_and_resume_works,
+              t_rate_limit_holds,
+              t_sigkill_and_rerun_give_identical_output,
+              t_pubmed_cap_is_split_into_pmid_ranges,
+              t_duplicates_and_dropped_records,
+              t_metadata_only_pmc_is_flagged,
+              t_offline_quick_start_cache,
+              t_key_never_written]
+    only = sys.argv[1:]
+    for fn in checks:
+        if not only or fn.__name__ in only:
+            check(fn.__name__, fn)
+    failed = sum(1 for _, e in results if e)
+    print("fetch: %d passed, %d failed" % (len(results) - failed, failed))
+    if failed == 0:
+        shutil.rmtree(TMP, ignore_errors=True)
+    else:
+        print("files kept in %s" % TMP)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -39,6 +39,7 @@ map unit (?i) [µμ]g  => µg
 # "1 × 10^6 adipose-derived MSCs per kilogram"
 pattern cells-sci
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 20
     regex (?<! [\d.,·^×] ) (?<! × \s ) (?<! ± \s )
     regex (?: (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s* × \s* )?
@@ -56,6 +57,7 @@ pattern cells-sci
 # "1e6 MSCs per kg"
 pattern cells-e
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 20
     regex (?<! [\d.,·] ) (?<value> (?&decimal) [eE] \d{1,2} ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
     example one trial reported its dose as 1e6 MSCs per kg => value=1000000 unit=cells/kg
@@ -65,6 +67,7 @@ pattern cells-e
 # "ranges from 1x10° cells/kg to 400x10° cells/kg"
 pattern cells-sci-range
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 24
     regex (?i: from | between | range | ranged | ranging ) \s+ \K
     regex (?<value> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
@@ -81,6 +84,7 @@ pattern cells-sci-range
 # mantissa, as in (100 ± 20) × 10^6.
 pattern cells-pm-bare
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 22
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) \s* ± \s* (?<spread> (?&decimal) ) \s* × \s*
     regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
@@ -90,6 +94,7 @@ pattern cells-pm-bare
 # "(100 ± 20) × 10^6 cells"
 pattern cells-pm
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 22
     regex \( \s* (?<value> (?&decimal) ) \s* ± \s* (?<spread> (?&decimal) ) \s* \) \s* × \s* 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
     regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
@@ -99,6 +104,7 @@ pattern cells-pm
 # "2 million cells per kilogram", "900 million cells", "1.5 billion MSCs"
 pattern cells-words
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 20
     regex (?<! [\d.,·:] ) (?: (?i: between ) \s+ \K (?<value> (?&decimal) ) \s+ and \s+ (?<value_high> (?&decimal) )
     regex   | (?<value> (?&decimal) | (?&numword) (?: \s+ (?i: hundred ) )? ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? ) \s+
@@ -118,6 +124,7 @@ pattern cells-words
 # cells/kg" (each member is a dose).
 pattern cells-sci-list
     type dose
+    prefilter cell msc mapc particle vesicle exosome evs
     priority 18
     regex (?<value> (?&decimal) ) \s* × \s* 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
     regex (?= (?: \s* (?: , | or | and | to | through | , \s* or | , \s* and ) \s* (?&decimal) \s* × \s* 10 \s* \^ \s* \d{1,2} ){1,4}
@@ -127,6 +134,7 @@ pattern cells-sci-list
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg".
 pattern drug
     type dose
+    prefilter mg ml u/ iu µg μg ug
     priority 15
     regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
     regex (?<unit> (?: I?U | mg | mL | [µμ]g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) | \s+ per \s+ day )? ) (?! [\p{L}/] )

@@ -24,6 +24,7 @@ define pctafter  (?&pct) (?&notci)
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
 pattern pct-after-death-word
     type mortality
+    prefilter mortal death died dead fatal
     priority 10
     regex (?<! [\d.,·] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
@@ -52,6 +53,7 @@ pattern pct-after-death-word
 # "35% mortality", "a 28-day mortality of 40%": percentage first.
 pattern pct-before-death-word
     type mortality
+    prefilter mortal death died dead fatal
     priority 10
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
     forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase )
@@ -62,6 +64,7 @@ pattern pct-before-death-word
 # "Three of the 17 patients died (17.6%)"
 pattern events-of-total
     type mortality
+    prefilter mortal death died dead fatal
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?i: died | had \s+ died | were \s+ dead | deaths? ) \b
@@ -75,6 +78,7 @@ pattern events-of-total
 # "... died, compared with 7 of 12 controls"
 pattern events-of-total-after
     type mortality
+    prefilter mortal death died dead fatal
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?: (?: \s+ [\w-]+ )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
@@ -88,6 +92,7 @@ pattern events-of-total-after
 # "44 of 124 patients (35%) ... had died"
 pattern events-pct-of-total
     type mortality
+    prefilter mortal death died dead fatal
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
     require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
@@ -97,6 +102,7 @@ pattern events-pct-of-total
 
 pattern events-of-total-pct
     type mortality
+    prefilter mortal death died dead fatal
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
     require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
@@ -107,6 +113,7 @@ pattern events-of-total-pct
 # "3 (30%) died", "8.3% (1/12)" next to a death word
 pattern events-pct-died
     type mortality
+    prefilter mortal death died dead fatal
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> \d+ ) \s* \( (?<value> (?&decimal) ) (?&pct) \) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | deaths? ) \b )
     set unit %
@@ -115,6 +122,7 @@ pattern events-pct-died
 # "none of the 18 patients died", "the mortality in the MSC group was zero"
 pattern none-died
     type mortality
+    prefilter mortal death died dead fatal
     priority 13
     regex (?i: (?<events> none ) \s+ of \s+ the \s+ ) (?<total> (?&count) ) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | had \s+ died ) \b )
     set unit %
@@ -122,6 +130,7 @@ pattern none-died
 
 pattern mortality-zero
     type mortality
+    prefilter mortal death died dead fatal
     priority 12
     regex (?i: mortality ) (?: \s+ [\w-]+ ){0,6}? \s+ (?i: was | of | were ) \s+ \K (?<value> (?i: zero | nil ) ) \b
     set unit %
@@ -131,6 +140,7 @@ pattern mortality-zero
 # or columns set apart by spaces.
 pattern table-events-pct
     type mortality
+    prefilter mortal death died dead fatal
     priority 14
     regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
     regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
@@ -143,6 +153,7 @@ pattern table-events-pct
 # one record.
 pattern pct-with-fraction
     type mortality
+    prefilter mortal death died dead fatal
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&deathword)
@@ -155,6 +166,7 @@ pattern pct-with-fraction
 # died", "no deaths among 12 treated patients".
 pattern no-deaths
     type mortality
+    prefilter mortal death died dead fatal
     priority 12
     regex (?i: \b none | \b no \s+ (?: patients? | one | participants? ) ) (?: \s+ [\w-]+ ){0,5}? \s+ (?i: died | had \s+ died | were \s+ dead ) \b
     regex | (?i: \b no \s+ deaths? \s+ (?: among | in ) \s+ ) (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,3}

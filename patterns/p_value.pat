@@ -6,6 +6,7 @@
 # "P = 0.09", "P-value < 0.001", "p for trend = 0.01", "Pinteraction=0.04".
 pattern comparator
     type p_value
+    prefilter = < > ≤ ≥ ⩽ ⩾ ≦ ≧
     priority 10
     regex (?<! [\p{L}\p{N}] )                  # P starts a word
     regex [Pp] (?: (?&sp) -? (?&sp) values? )?

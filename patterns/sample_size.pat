@@ -30,6 +30,7 @@ define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
 # "n = 12", "N=20", "(n = 10 per group)"
 pattern n-equals
     type sample_size
+    prefilter =
     priority 10
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     set scope total
@@ -43,6 +44,7 @@ pattern n-equals
 # "(n = 3 per cohort)", "n = 20 per arm", "MSC group (n = 33)"
 pattern n-equals-arm
     type sample_size
+    prefilter =
     priority 12
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex (?= \s+ (?: per | each | in \s+ each ) \b | \s+ each \b )
@@ -52,6 +54,7 @@ pattern n-equals-arm
 
 pattern n-equals-group
     type sample_size
+    prefilter =
     priority 12
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
@@ -63,6 +66,7 @@ pattern n-equals-group
 # "enrolled 20 ARDS patients", "a total of 120 subjects"
 pattern verb-count-people
     type sample_size
+    prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
     regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
     regex \K (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
@@ -76,6 +80,7 @@ pattern verb-count-people
 
 pattern a-total-of
     type sample_size
+    prefilter total
     priority 9
     regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
     regex (?= \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
@@ -87,6 +92,7 @@ pattern a-total-of
 # "Twenty-four hospitalized patients with COVID-19 ARDS were randomized"
 pattern count-people-verb
     type sample_size
+    prefilter were was been
     priority 8
     regex (?&cstart) (?<value> (?&count) ) \s+
     regex (?: (?: (?&notunit) [\w/()-]+ \s+ ){0,4}? (?&people) \b
@@ -107,6 +113,7 @@ pattern count-people-verb
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
     type sample_size
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
     priority 7
     regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
     forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened )
@@ -118,6 +125,7 @@ pattern sentence-start-people
 # "12 received hUC-MSCs", "2,254 to ticagrelor", "29 received standard care"
 pattern arm-received
     type sample_size
+    prefilter receiv assign allocat given to
     priority 8
     regex (?&cstart) (?! (?i: one | a | an ) \s+ patient \b ) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
     regex (?: \( [^)]{1,12} \) \s+ )?
@@ -133,6 +141,7 @@ pattern arm-received
 # "12 per arm", "three patients per dose level", "10 patients per group"
 pattern per-arm
     type sample_size
+    prefilter per each
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
     regex (?: per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
@@ -143,6 +152,7 @@ pattern per-arm
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom
     type sample_size
+    prefilter whom
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
     set scope subgroup
@@ -150,6 +160,7 @@ pattern of-whom
 
 pattern none-of-the
     type sample_size
+    prefilter of the
     priority 11
     regex (?i: none | all | each | both ) \s+ of \s+ the \s+ \K (?<value> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ (?i: who | that | on | receiving | treated | given )
     set scope subgroup
@@ -158,6 +169,7 @@ pattern none-of-the
 # "two adult patients", "a pediatric patient" (1)
 pattern small-case-series
     type sample_size
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
     priority 6
     regex (?i: treated | report | reported | describe | described | present | presented ) \s+
     regex \K (?<value> (?i: a | an | one | two | three | four | five | (?&integer) ) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?i: patients? | adults? | children | cases? | infants? ) \b
@@ -183,6 +195,7 @@ pattern arm-list
 # "1832 in the hydrocortisone group"
 pattern in-the-group
     type sample_size
+    prefilter group arm
     priority 10
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )? (?i: in | to ) \s+ the \s+ (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s+ (?i: group | arm )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis )
@@ -198,6 +211,7 @@ pattern in-the-group
 # denominator of a fraction ("3 of 10 patients").
 pattern count-people
     type sample_size
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
     priority 5
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) [\w-]+ \s+ ){0,3}? (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b in | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $

@@ -16,6 +16,7 @@ define notsurv   (?i: (?: disease | progression | event | relapse | recurrence
 
 pattern pct-after-survival
     type survival
+    prefilter surviv alive
     priority 10
     regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?<value> (?&decimal) ) (?&pctafter) )
@@ -35,6 +36,7 @@ pattern pct-after-survival
 
 pattern pct-before-survival
     type survival
+    prefilter surviv alive
     priority 10
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survival | survived | were \s+ alive ) \b )
     forbid after 30 ^ [\w\s-]{0,30}? (?i: -free )
@@ -45,6 +47,7 @@ pattern pct-before-survival
 # controls", "found 10 of 20 versus 4 of 20 survivors"
 pattern events-of-total
     type survival
+    prefilter surviv alive
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?= \s+ (?: [\w()-]+ \s+ ){0,6}? (?i: survived | were \s+ alive | survivors ) \b
@@ -56,6 +59,7 @@ pattern events-of-total
 
 pattern events-of-total-after
     type survival
+    prefilter surviv alive
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     require before 100 (?i: survived | were \s+ alive | survival ) (?: (?! (?i: died | deaths? | mortality ) ) [^.] )*? $
@@ -66,6 +70,7 @@ pattern events-of-total-after
 # "Survival was 7/7", "2/2 (100%) survived"
 pattern fraction
     type survival
+    prefilter surviv alive
     priority 12
     regex (?<! [\p{L}\p{N}.,/] ) (?<events> \d+ ) / (?<total> \d+ ) (?! [\d/] )
     regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
@@ -78,6 +83,7 @@ pattern fraction
 # Table rows: "Alive, n (%) | UC-MSC / Day 7 = 17 (85)"
 pattern table-events-pct
     type survival
+    prefilter surviv alive
     priority 14
     regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
     regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
@@ -89,6 +95,7 @@ pattern table-events-pct
 # "83% (20/24)": the printed percentage and its fraction, one record.
 pattern pct-with-fraction
     type survival
+    prefilter surviv alive
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&survword)
@@ -100,6 +107,7 @@ pattern pct-with-fraction
 # "all seven patients survived to discharge"
 pattern all-survived
     type survival
+    prefilter surviv alive
     priority 12
     regex (?i: all ) \s+ (?: the \s+ )? (?<total> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survived | were \s+ alive )
     set value 100
@@ -109,6 +117,7 @@ pattern all-survived
 # "65% of MAPC recipients and 50% of placebo recipients were alive"
 pattern pct-of-were-alive
     type survival
+    prefilter surviv alive
     priority 12
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}?
     regex (?= (?: and \s+ (?&decimal) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}? )? (?i: were \s+ alive | survived ) )

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -31,6 +32,30 @@
 #include "pattern.h"
 #include "pipeline.h"
 #include "settings.h"
+
+/* Set by SIGINT/SIGTERM; long commands stop at the next safe point, leave
+ * complete cache files and no partial output file.  (The one global: a
+ * signal handler can reach nothing else.) */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void
+catch_signals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 struct cli {
     FILE *out, *err;
@@ -102,7 +127,8 @@ static const char main_help[] =
     "  -V, --version        show the version and the pattern directory\n"
     "\n"
     "Exit status: 0 ok; 1 an input could not be read; 2 usage error;\n"
-    "3 pattern or configuration error; 4 output or file system error.\n"
+    "3 pattern or configuration error; 4 output, file system or network\n"
+    "error; 130 interrupted (a rerun of fetch or run resumes).\n"
     "Run 'trialmine COMMAND --help' for a command's options.\n";
 
 static const char extract_help[] =
@@ -281,6 +307,13 @@ load_patterns(struct cli *c, const struct pattern_opts *po)
     size_t i;
 
     tm_err_clear(&err);
+    if (!tm_settings_jit()) {
+        struct tm_pattern_limits lim = {TM_PATTERN_MATCH_LIMIT,
+                                        TM_PATTERN_DEPTH_LIMIT,
+                                        TM_PATTERN_HEAP_LIMIT, 1};
+
+        tm_pattern_set_limits(set, &lim);
+    }
     if (!po->no_defaults)
         rc = load_path(set, tm_settings_shipped_patterns(), &err);
     tm_settings_user_patterns(&env);
@@ -924,6 +957,8 @@ fetch_cli_init(struct fetch_cli *fc, struct cli *c)
     fc->tty = isatty(fileno(c->err)) != 0;
     fc->o.progress = show_progress;
     fc->o.progress_ctx = fc;
+    fc->o.stop = &interrupted;
+    catch_signals();
 }
 
 /* Check what getopt cannot: dates in pairs, a base URL ending in '/'. */
@@ -1003,7 +1038,9 @@ cmd_fetch(struct cli *c, int argc, char **argv)
     if (tm_http_global_init(&err) != TM_OK ||
         tm_eutils_fetch(&fc.o, argv[optind], &res, &rep, &err) != TM_OK) {
         error_line(c, "fetch: %s", err.msg);
-        st = err.code == TM_ERR_INPUT ? TM_EXIT_INPUT : TM_EXIT_IO;
+        st = interrupted                ? TM_EXIT_INTERRUPTED
+             : err.code == TM_ERR_INPUT ? TM_EXIT_INPUT
+                                        : TM_EXIT_IO;
         if (res.dir != NULL)
             tm_eutils_result_clear(&res);
         goto out;
@@ -1105,6 +1142,8 @@ cmd_run(struct cli *c, int argc, char **argv)
         st = err.code == TM_ERR_INPUT ? TM_EXIT_INPUT : TM_EXIT_IO;
     if (st != TM_EXIT_OK) {
         error_line(c, "run: %s", err.msg);
+        if (interrupted)
+            st = TM_EXIT_INTERRUPTED;
         goto out;
     }
     if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
@@ -1128,6 +1167,13 @@ cmd_run(struct cli *c, int argc, char **argv)
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
         enum tm_status rc;
 
+        if (interrupted) {
+            /* No partial output: the temporary files are discarded. */
+            error_line(c, "run: interrupted; the outputs were not written; "
+                          "rerun to resume from the cache");
+            st = TM_EXIT_IO; /* discard the temporary outputs below */
+            break;
+        }
         tm_err_clear(&err);
         rc = tm_pipeline_extract_file(pl, res.files.v[i], ems, 2, &err);
         if (rc == TM_ERR_IO) {
@@ -1151,7 +1197,9 @@ cmd_run(struct cli *c, int argc, char **argv)
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
     }
-    if (st != TM_EXIT_IO) {
+    if (interrupted)
+        st = TM_EXIT_INTERRUPTED;
+    if (st != TM_EXIT_IO && st != TM_EXIT_INTERRUPTED) {
         const struct tm_pipeline_stats *ps = tm_pipeline_stats(pl);
 
         fprintf(c->out,

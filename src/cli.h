@@ -3,7 +3,8 @@
  * cli: the command line.  Parses argv into settings, runs a subcommand,
  * prints diagnostics (one line each: "trialmine: ..."), and maps statuses
  * to exit codes: 0 ok; 1 an input failed; 2 usage; 3 pattern or
- * configuration error; 4 output, file system or network error.
+ * configuration error; 4 output, file system or network error; 130
+ * interrupted by SIGINT or SIGTERM.
  */
 #ifndef TM_CLI_H
 #define TM_CLI_H
@@ -15,7 +16,8 @@ enum {
     TM_EXIT_INPUT = 1,
     TM_EXIT_USAGE = 2,
     TM_EXIT_PATTERN = 3,
-    TM_EXIT_IO = 4
+    TM_EXIT_IO = 4,
+    TM_EXIT_INTERRUPTED = 130 /* SIGINT or SIGTERM during fetch or run */
 };
 
 /* Run trialmine with argv, writing results to out and diagnostics to

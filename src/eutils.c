@@ -434,8 +434,15 @@ now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static bool
+stopped(const struct tm_eutils_opts *o)
+{
+    return o->stop != NULL && *o->stop;
+}
+
+/* Sleep s seconds, waking early when asked to stop. */
 static void
-sleep_for(double s)
+sleep_for(const struct tm_eutils_opts *o, double s)
 {
     struct timespec ts;
 
@@ -443,7 +450,7 @@ sleep_for(double s)
         return;
     ts.tv_sec = (time_t)s;
     ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !stopped(o))
         ;
 }
 
@@ -454,7 +461,7 @@ rate_wait(struct client *c)
     double t = now();
 
     if (c->last > 0 && t - c->last < c->interval)
-        sleep_for(c->interval - (t - c->last));
+        sleep_for(c->o, c->interval - (t - c->last));
     c->last = now();
 }
 
@@ -509,7 +516,11 @@ request(struct client *c, const char *endpoint, const char *form,
             wait *= 0.5 + (double)rand_r(&c->seed) / RAND_MAX / 2;
             if (c->resp.retry_after >= 0 && c->resp.retry_after > wait)
                 wait = c->resp.retry_after;
-            sleep_for(wait);
+            sleep_for(c->o, wait);
+        }
+        if (stopped(c->o)) {
+            snprintf(reason, sizeof reason, "interrupted");
+            break;
         }
         rate_wait(c);
         c->requests++;
@@ -938,6 +949,7 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
         ho.low_speed_time = o->timeout < 30 ? o->timeout : 30;
         ho.max_body = MAX_BODY;
         ho.user_agent = "trialmine/" PACKAGE_VERSION;
+        ho.stop = o->stop;
         rc = mkdirs(res->dir, err);
         if (rc == TM_OK && (c.http = tm_http_new(&ho, err)) == NULL)
             rc = TM_ERR_IO;
@@ -1007,6 +1019,14 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
         if (list_batch_files(res->dir, i, &res->files)) {
             done += n;
             continue;
+        }
+        if (!offline && stopped(o)) {
+            rc = tm_err_set(err, TM_ERR_IO,
+                            "interrupted before batch %lu/%lu; %lu batches "
+                            "are in the cache %s: rerun the same command to "
+                            "resume",
+                            i + 1, nbatches, i, res->dir);
+            goto out;
         }
         if (offline) {
             rc = tm_err_set(err, TM_ERR_INPUT,

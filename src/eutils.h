@@ -15,6 +15,7 @@
 #ifndef TM_EUTILS_H
 #define TM_EUTILS_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "doc.h"
@@ -45,6 +46,9 @@ struct tm_eutils_opts {
     const char *cache_dir;
     void (*progress)(void *ctx, const struct tm_eutils_progress *p);
     void *progress_ctx;
+    /* Set (by a signal handler) to stop between requests and abandon a
+     * transfer in progress; the cache keeps what is complete. */
+    const volatile sig_atomic_t *stop;
 };
 
 struct tm_eutils_result {

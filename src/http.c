@@ -86,6 +86,19 @@ on_header(char *p, size_t size, size_t n, void *ctx)
     return len;
 }
 
+static int
+on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+            curl_off_t ulnow)
+{
+    struct tm_http *h = ctx;
+
+    (void)dltotal;
+    (void)dlnow;
+    (void)ultotal;
+    (void)ulnow;
+    return h->opts.stop != NULL && *h->opts.stop ? 1 : 0;
+}
+
 struct tm_http *
 tm_http_new(const struct tm_http_opts *opts, struct tm_err *err)
 {
@@ -115,6 +128,9 @@ tm_http_new(const struct tm_http_opts *opts, struct tm_err *err)
     curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, h);
     curl_easy_setopt(h->curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, h);
+    curl_easy_setopt(h->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(h->curl, CURLOPT_XFERINFODATA, h);
+    curl_easy_setopt(h->curl, CURLOPT_NOPROGRESS, 0L);
     return h;
 }
 

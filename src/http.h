@@ -10,6 +10,8 @@
 #ifndef TM_HTTP_H
 #define TM_HTTP_H
 
+#include <signal.h>
+
 #include "buf.h"
 #include "err.h"
 
@@ -19,6 +21,9 @@ struct tm_http_opts {
     long low_speed_time;  /* abort if < 1 byte/s for this long */
     size_t max_body;      /* bytes */
     const char *user_agent;
+    /* When this becomes non-zero (a signal handler sets it) a transfer in
+     * progress is abandoned. */
+    const volatile sig_atomic_t *stop;
 };
 
 struct tm_http_resp {

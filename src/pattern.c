@@ -65,6 +65,7 @@ tm_pattern_set_new(void)
     set->limits.match_limit = TM_PATTERN_MATCH_LIMIT;
     set->limits.depth_limit = TM_PATTERN_DEPTH_LIMIT;
     set->limits.heap_limit = TM_PATTERN_HEAP_LIMIT;
+    set->limits.no_jit = 0;
     return set;
 }
 
@@ -825,32 +826,29 @@ read_line(struct line_ctx *lc, char *line)
 }
 
 enum tm_status
-tm_pattern_set_load_file(struct tm_pattern_set *set, const char *path,
-                         struct tm_err *err)
+tm_pattern_set_load_buffer(struct tm_pattern_set *set, const char *name,
+                           const char *data, size_t len, struct tm_err *err)
 {
-    struct tm_buf b;
     struct line_ctx lc;
     size_t ndiags = set->diags.n;
-    char *p, *nl;
-    enum tm_status rc;
+    char *copy, *p, *nl;
 
-    tm_buf_init(&b, PATTERN_FILE_LIMIT);
-    rc = tm_buf_read_file(&b, path, err);
-    if (rc != TM_OK) {
-        tm_buf_clear(&b);
-        return rc == TM_ERR_LIMIT ? TM_ERR_PATTERN : rc;
-    }
-    tm_strv_push(&set->files, path);
+    tm_strv_push(&set->files, name);
     memset(&lc, 0, sizeof lc);
     lc.set = set;
     lc.err = err;
     lc.file = set->files.v[set->files.n - 1];
-    if (memchr(b.data, '\0', b.len) != NULL) {
+    if (memchr(data, '\0', len) != NULL) {
         diag(set, err, lc.file, 1, 1, "binary data in a pattern file");
-        tm_buf_clear(&b);
         return TM_ERR_PATTERN;
     }
-    for (p = b.data; p != NULL; p = nl ? nl + 1 : NULL) {
+    if (len > PATTERN_FILE_LIMIT) {
+        diag(set, err, lc.file, 1, 1, "pattern file larger than %u bytes",
+             PATTERN_FILE_LIMIT);
+        return TM_ERR_PATTERN;
+    }
+    copy = tm_xstrndup(data, len);
+    for (p = copy; p != NULL; p = nl ? nl + 1 : NULL) {
         nl = strchr(p, '\n');
         if (nl != NULL)
             *nl = '\0';
@@ -860,9 +858,26 @@ tm_pattern_set_load_file(struct tm_pattern_set *set, const char *path,
             break;
     }
     finish_pattern(&lc);
-    tm_buf_clear(&b);
+    free(copy);
     set->compiled = false;
     return set->diags.n > ndiags ? TM_ERR_PATTERN : TM_OK;
+}
+
+enum tm_status
+tm_pattern_set_load_file(struct tm_pattern_set *set, const char *path,
+                         struct tm_err *err)
+{
+    struct tm_buf b;
+    enum tm_status rc;
+
+    tm_buf_init(&b, PATTERN_FILE_LIMIT);
+    rc = tm_buf_read_file(&b, path, err);
+    if (rc == TM_OK)
+        rc = tm_pattern_set_load_buffer(set, path, b.data, b.len, err);
+    else if (rc == TM_ERR_LIMIT)
+        rc = TM_ERR_PATTERN;
+    tm_buf_clear(&b);
+    return rc;
 }
 
 static int
@@ -1002,7 +1017,7 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
         locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
                &column);
         diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
-    } else {
+    } else if (!set->limits.no_jit) {
         /* JIT is an optimisation: a pattern JIT cannot handle still runs
          * in the interpreter. */
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);

@@ -22,6 +22,7 @@ struct tm_pattern_limits {
     uint32_t match_limit; /* pcre2_set_match_limit */
     uint32_t depth_limit; /* pcre2_set_depth_limit (interpreter only) */
     uint32_t heap_limit;  /* pcre2_set_heap_limit, in KiB */
+    int no_jit;           /* 1: interpret only (for valgrind runs) */
 };
 
 #define TM_PATTERN_MATCH_LIMIT 1000000u
@@ -36,6 +37,12 @@ void tm_pattern_set_free(struct tm_pattern_set *set);
  * (err then holds the first), TM_ERR_INPUT if the file cannot be read. */
 enum tm_status tm_pattern_set_load_file(struct tm_pattern_set *set,
                                         const char *path, struct tm_err *err);
+/* The same for a file's contents already in memory; name is used in
+ * diagnostics. */
+enum tm_status tm_pattern_set_load_buffer(struct tm_pattern_set *set,
+                                          const char *name, const char *data,
+                                          size_t len, struct tm_err *err);
+
 /* Load every *.pat file of dir in name order. */
 enum tm_status tm_pattern_set_load_dir(struct tm_pattern_set *set,
                                        const char *dir, struct tm_err *err);

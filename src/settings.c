@@ -54,3 +54,11 @@ tm_settings_user_patterns(struct tm_strv *out)
             break;
     }
 }
+
+int
+tm_settings_jit(void)
+{
+    const char *env = getenv("TRIALMINE_NO_JIT");
+
+    return env == NULL || *env == '\0' || strcmp(env, "0") == 0;
+}

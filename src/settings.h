@@ -17,4 +17,8 @@ const char *tm_settings_shipped_patterns(void);
  * list; empty entries ignored) to out. */
 void tm_settings_user_patterns(struct tm_strv *out);
 
+/* False when $TRIALMINE_NO_JIT is set: PCRE2's JIT code reads whole
+ * vectors past a subject's end on purpose, which valgrind reports. */
+int tm_settings_jit(void);
+
 #endif

@@ -328,7 +328,8 @@ START_TEST(test_normalize_50mb_single_line)
     size_t len = 50u << 20, i;
     char *raw = malloc(len);
     static const char prose[] = "the patients were followed up daily and ";
-    static const char damage[] = "n = 12, P = 0\xC2\xB7" "03 and 1x10^6 cells ";
+    static const char damage[] = "n = 12, P = 0\xC2\xB7"
+                                 "03 and 1x10^6 cells ";
 
     /* One line, no line break anywhere: prose with some OCR damage every
      * 4 KiB, so every pass and several repair rules have work to do. */
@@ -341,7 +342,8 @@ START_TEST(test_normalize_50mb_single_line)
     tm_ocr_normalize(o, &n, raw, len, "big", NULL);
     ck_assert(tm_utf8_valid(n.text, n.len, NULL));
     ck_assert_uint_gt(n.len, len / 2);
-    ck_assert_ptr_nonnull(strstr(n.text, "P = 0.03 and 1\xC3\x97" "10^6"));
+    ck_assert_ptr_nonnull(strstr(n.text, "P = 0.03 and 1\xC3\x97"
+                                         "10^6"));
     ck_assert_uint_eq(tm_norm_raw_end(&n, n.len), len);
     tm_norm_clear(&n);
     tm_ocr_free(o);

@@ -45,6 +45,14 @@ class Server:
         rows = [json.loads(l) for l in open(self.log)]
         return [r for r in rows if endpoint is None or r["endpoint"] == endpoint]
 
+    def wait_requests(self, endpoint, n, seconds=3.0):
+        """The server logs a request after answering it: give the last
+        one a moment to arrive in the log."""
+        end = time.monotonic() + seconds
+        while len(self.requests(endpoint)) < n and time.monotonic() < end:
+            time.sleep(0.05)
+        return self.requests(endpoint)
+
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         self.proc.wait(10)
@@ -96,7 +104,7 @@ def t_every_record_once_and_rerun_fetches_nothing():
     assert r.returncode == 0, r.stderr
     ids = pmids_in_cache(entry_of(cache))
     assert len(ids) == 15 and len(set(ids)) == 15, ids
-    n = len(srv.requests())
+    n = len(srv.wait_requests(None, 6))
     r = tm(fetch_args(srv, cache, "--batch", "4", "cells"))
     assert r.returncode == 0 and "0 fetched now" in r.stdout, r.stdout
     assert len(srv.requests()) == n, "a rerun made requests"
@@ -140,7 +148,7 @@ def t_retries_are_bounded_and_resume_works():
     assert r.returncode == 4, (r.returncode, r.stderr)
     assert "batch 2/3" in r.stderr and "rerun the same command to resume" in r.stderr, r.stderr
     assert "after 3 attempts" in r.stderr, r.stderr
-    assert len(srv.requests("efetch")) == 1 + 3, len(srv.requests("efetch"))
+    assert len(srv.wait_requests("efetch", 4)) == 1 + 3, len(srv.requests("efetch"))
     entry = entry_of(cache)
     assert os.path.exists(os.path.join(entry, "batch-000001.xml"))
     assert not os.path.exists(os.path.join(entry, "batch-000002.xml"))
@@ -219,6 +227,37 @@ def t_sigkill_and_rerun_give_identical_output():
     srv.stop()
 
 
+def t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes():
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        srv = Server("--records", RECORDS, "--faults", "efetch:*=slow:0.4")
+        cache = tempfile.mkdtemp(dir=TMP)
+        out = tempfile.mkdtemp(dir=TMP)
+        env = dict(os.environ)
+        env.pop("NCBI_API_KEY", None)
+        p = subprocess.Popen([TM, "run", "--quiet", "--base-url", srv.url, "--cache", cache,
+                              "--batch", "1", "--rate", "50", "cells", "-o", out], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)
+        p.send_signal(sig)
+        _, err = p.communicate(timeout=30)
+        assert p.returncode == 130, (p.returncode, err)
+        assert "rerun" in err, err
+        assert os.listdir(out) == [], os.listdir(out)   # no partial output
+        entry = entry_of(cache)
+        assert not [f for f in os.listdir(entry) if ".tmp." in f], os.listdir(entry)
+        for f in os.listdir(entry):                       # cached batches are whole
+            if f.endswith(".xml"):
+                r = tm(["text", os.path.join(entry, f)])
+                assert r.returncode == 0, (f, r.stderr)
+        srv.stop()
+        srv = Server("--records", RECORDS)
+        r = tm(["run", "--quiet", "--base-url", srv.url, "--cache", cache, "--batch", "1",
+                "--rate", "50", "cells", "-o", out])
+        assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+        assert "duplicates" not in r.stdout, r.stdout
+        srv.stop()
+
+
 def t_pubmed_cap_is_split_into_pmid_ranges():
     srv = Server("--synthetic", "25000:1")
     cache = tempfile.mkdtemp(dir=TMP)
@@ -244,7 +283,7 @@ def t_duplicates_and_dropped_records():
     assert "1 duplicates skipped" in r.stdout, r.stdout
     docs = {json.loads(l)["doc"] for l in open(os.path.join(out, "records.jsonl"))}
     assert "pmid:90000003" in docs, sorted(docs)
-    ef = srv.requests("efetch")
+    ef = srv.wait_requests("efetch", 3)
     assert len(ef) == 3, [x["fault"] for x in ef]  # batch 1, batch 2, its missing id
     srv.stop()
     srv = Server("--records", RECORDS, "--faults", "efetch:*=drop:90000008")
@@ -300,6 +339,7 @@ def main():
               t_retries_are_bounded_and_resume_works,
               t_rate_limit_holds,
               t_sigkill_and_rerun_give_identical_output,
+              t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes,
               t_pubmed_cap_is_split_into_pmid_ranges,
               t_duplicates_and_dropped_records,
               t_metadata_only_pmc_is_flagged,

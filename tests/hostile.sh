@@ -70,6 +70,53 @@ if command -v strace >/dev/null 2>&1; then
     fi
 fi
 
+# 10,000-deep nesting: refused with a message naming the depth.
+python3 -c "
+import sys
+d = 10000
+sys.stdout.write('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>5</PMID>'
+                 '<Article><ArticleTitle>' + '<i>' * d + 'P = 0.5' + '</i>' * d +
+                 '</ArticleTitle></Article></MedlineCitation></PubmedArticle>'
+                 '</PubmedArticleSet>')" >"$tmp/deep.xml"
+run deep-nesting 1 "deep.xml:[0-9]+:.*(depth|deeper)" "$tmp/deep.xml"
+
+# An entity-expansion bomb: contained (refused or left unexpanded), fast.
+python3 -c "
+import sys
+ents = ['<!ENTITY l0 \"lollollollollollollollollollol\">']
+for i in range(1, 11):
+    ents.append('<!ENTITY l%d \"%s\">' % (i, ('&l%d;' % (i - 1)) * 10))
+sys.stdout.write('<?xml version=\"1.0\"?><!DOCTYPE PubmedArticleSet [' + ''.join(ents) +
+                 ']><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>6</PMID>'
+                 '<Article><ArticleTitle>&l10;</ArticleTitle></Article></MedlineCitation>'
+                 '</PubmedArticle></PubmedArticleSet>')" >"$tmp/bomb.xml"
+"$TRIALMINE" text "$tmp/bomb.xml" >"$tmp/bomb.out" 2>"$tmp/bomb.err"
+if [ "$(wc -c <"$tmp/bomb.out")" -lt 100000 ]; then ok; else bad "entity bomb expanded"; fi
+
+# A DOCTYPE naming a remote DTD: never fetched (NONET), parsed offline.
+cat >"$tmp/remote.xml" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle//EN" "http://192.0.2.7/never/pubmed.dtd">
+<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>7</PMID><Article>
+<ArticleTitle>P = 0.04 offline</ArticleTitle></Article></MedlineCitation>
+</PubmedArticle></PubmedArticleSet>
+XML
+run remote-dtd 0 "" "$tmp/remote.xml"
+grep -q '"doc":"pmid:7"' "$tmp/out" && ok || bad "remote-dtd record missing"
+
+# A 100 MB single line: read, normalized and searched, no crash.
+python3 -c "
+import sys
+chunk = 'lorem ipsum dolor sit amet consectetur ' * 1000
+n = 100 * 1024 * 1024 // len(chunk)
+w = sys.stdout.write
+for _ in range(n):
+    w(chunk)
+w('and P = 0.03 at the very end')" >"$tmp/huge.txt"
+run huge-line 0 "" "$tmp/huge.txt"
+grep -q '"value":0.03' "$tmp/out" && ok || bad "huge-line: the value at its end is missing"
+rm -f "$tmp/huge.txt"
+
 # Output to a full disk: the write error is reported, exit 4.
 if [ -w /dev/full ]; then
     "$TRIALMINE" extract "$good" >/dev/full 2>"$tmp/err"

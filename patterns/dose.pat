@@ -18,6 +18,7 @@ define perkg     (?: \s* / \s* kg | \s+ per \s+ (?i: kg | kilogram ) | \s* kg \s
 # returns, so fields must be captured in the pattern itself.
 
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* / \s* kg .*  => cells/kg
+map unit (?i) / \s* kg .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s+ per \s+ (?: kg | kilogram ) .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* kg \s* \^? -1 .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
@@ -29,6 +30,9 @@ map unit (?i) mg \s* / \s* kg  => mg/kg
 map unit (?i) mg \s* / \s* m\^?2  => mg/m^2
 map unit (?i) mg \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
 map unit (?i) mg  => mg
+map unit (?i) g \s* (?: / \s* d(?:ay)? | per \s+ day )  => g/day
+map unit (?i) g \s* / \s* kg  => g/kg
+map unit (?i) g  => g
 map unit (?i) mL \s* / \s* kg \s* / \s* h(?:our|r)?  => mL/kg/h
 map unit (?i) mL \s* / \s* kg  => mL/kg
 map unit (?i) mL  => mL
@@ -43,7 +47,10 @@ pattern cells-sci
     priority 20
     regex (?<! [\d.,·^×] ) (?<! × \s ) (?<! ± \s )
     regex (?: (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s* × \s* )?
-    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
+    regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
+    regex (?: (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
+    regex   | \s* (?<unit> / \s* kg ) \b )
+    forbid before 8 (?i: per ) \s* $
     example 1 × 10^6 cells/kg => value=1000000 unit=cells/kg
     example 1–2 × 10^6 cells/kg => value=1000000 value_high=2000000 unit=cells/kg
     example 1 × 10^6 adipose-derived MSCs per kilogram => value=1000000 unit=cells/kg
@@ -52,6 +59,8 @@ pattern cells-sci
     example 900 × 10^6 cells => value=900000000 unit=cells
     example 1x10 ®cells/kg => value=1000000 unit=cells/kg
     example each inhaling 2.0 × 10^8 nanovesicles daily => value=200000000 unit=particles
+    example allogeneic UC-MSC 1.0×10^6/kg IV over 30 minutes => value=1000000 unit=cells/kg
+    negative slope −0.02 per 10^6 cells/kg
     negative 10^6 copies/mL
 
 # "1e6 MSCs per kg"
@@ -59,8 +68,10 @@ pattern cells-e
     type dose
     prefilter cell msc mapc particle vesicle exosome evs
     priority 20
-    regex (?<! [\d.,·] ) (?<value> (?&decimal) [eE] \d{1,2} ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) [eE] [+]? \d{1,2} ) (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b
     example one trial reported its dose as 1e6 MSCs per kg => value=1000000 unit=cells/kg
+    example Low 1E+06 cells per kg => value=1000000 unit=cells/kg
+    example a capped dose of 1.0E+09 cells per infusion => value=1000000000 unit=cells
 
 # Ranges whose ends both carry a power of ten: "from 1 × 10^6 to
 # 1 × 10^7 cells/kg", "between 1 × 10^6 and 10 × 10^6 cells/kg",
@@ -69,16 +80,18 @@ pattern cells-sci-range
     type dose
     prefilter cell msc mapc particle vesicle exosome evs
     priority 24
-    regex (?i: from | between | range | ranged | ranging ) \s+ \K
-    regex (?<value> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
+    regex (?: (?i: from | between | range | ranged | ranging ) \s+ \K )?
+    regex (?<! [\d.,·^] ) (?<value> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
     regex (?: \s* (?&cells) (?&perkg)? )?
     regex \s* (?: to | – | - | and ) \s*
     regex (?<value_high> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} )
     regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
+    forbid before 12 (?i: through | , | or | and ) \s* $
     example doses ranged from 1 × 10^6 to 1 × 10^7 cells/kg => value=1000000 value_high=10000000 unit=cells/kg
     example ranges from 1x10° cells/kg to 400x10° cells/kg => value=1000000 value_high=400000000 unit=cells/kg
     example between 1 × 10^6 and 10 × 10^6 cells/kg => value=1000000 value_high=10000000
     example ranged from 2 × 10^8 to 16 × 10^8 particles => value=200000000 value_high=1600000000 unit=particles
+    example fixed doses of 100 × 10^6 to 400 × 10^6 cells => value=100000000 value_high=400000000 unit=cells
 
 # "100 ± 20 × 10^6 UC-MSCs" without parentheses: the ± applies to the
 # mantissa, as in (100 ± 20) × 10^6.
@@ -110,12 +123,13 @@ pattern cells-words
     regex   | (?<value> (?&decimal) | (?&numword) (?: \s+ (?i: hundred ) )? ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? ) \s+
     regex (?<scale> (?i: thousand | million | billion ) )
     regex (?: (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b
-    regex   | (?= \s* (?: and | or | , ) \s* (?&decimal) \s+ (?i: million | billion ) (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b ) )
+    regex   | (?= (?: \s* (?: and | or | , | , \s* and | , \s* or ) \s* (?&decimal) \s+ (?i: million | billion ) ){1,4} (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b ) )
     example 2 million cells per kilogram => value=2000000 unit=cells/kg
     example 900 million cells => value=900000000 unit=cells
     example received one million cells per kilogram => value=1000000 unit=cells/kg
     example five hundred thousand cells per kilogram => value=500000 unit=cells/kg
     example received 300 million and 900 million cells intravenously => value=300000000 unit=cells
+    example received 100 million, 200 million and 400 million cells in turn => value=100000000 unit=cells
     example 900 million MAPCs (n = 20) => value=900000000 unit=cells
     example allocated 2:1 to 900 million MAPCs => value=900000000 unit=cells
     example used between 1 and 10 million cells per kilogram => value=1000000 value_high=10000000 unit=cells/kg
@@ -126,18 +140,29 @@ pattern cells-sci-list
     type dose
     prefilter cell msc mapc particle vesicle exosome evs
     priority 18
-    regex (?<value> (?&decimal) ) \s* × \s* 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
-    regex (?= (?: \s* (?: , | or | and | to | through | , \s* or | , \s* and ) \s* (?&decimal) \s* × \s* 10 \s* \^ \s* \d{1,2} ){1,4}
+    regex (?<! [\d.,·^] ) (?<value> (?&decimal) \s* × \s* 10 \s* \^ \s* -? \d{1,2} | (?&decimal) [eE] [+]? \d{1,2} )
+    regex (?= (?: \s* (?: , | or | and | to | through | , \s* or | , \s* and ) \s* (?: (?&decimal) \s* × \s* 10 \s* \^ \s* \d{1,2} | (?&decimal) [eE] [+]? \d{1,2} ) ){1,4}
     regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b )
     example doses of 1 × 10^6, 5 × 10^6 or 10 × 10^6 cells/kg => value=5000000 unit=cells/kg
+    example the total dose per course was 2E+06, 6E+06 and 2E+07 cells/kg => value=6000000 unit=cells/kg
+
+# "1, 5 or 10 × 10^6 cells/kg": mantissas sharing one power of ten and unit.
+pattern cells-mantissa-list
+    type dose
+    prefilter cell msc
+    priority 18
+    regex (?<! [\d.,·^×] ) (?<value> (?&decimal) )
+    regex (?= (?: \s* (?: , | or | and | , \s* or | , \s* and ) \s* (?&decimal) ){1,4} \s* × \s* 10 \s* \^ \s* (?<exponent> \d{1,2} )
+    regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b )
+    example nine patients received 1, 5 or 10 × 10^6 cells/kg => value=5000000 unit=cells/kg
 
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg".
 pattern drug
     type dose
-    prefilter mg ml u/ iu µg μg ug
+    prefilter mg ml u/ iu µg μg ug g
     priority 15
     regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
-    regex (?<unit> (?: I?U | mg | mL | [µμ]g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) | \s+ per \s+ day )? ) (?! [\p{L}/] )
+    regex (?<unit> (?: I?U | mg | mL | [µμ]g | g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) | \s+ per \s+ day )? ) (?! [\p{L}/] )
     require near 80 (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin | anticoag | treated \s+ with | regimen | maximum )
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
@@ -148,5 +173,6 @@ pattern drug
     example hydrocortisone 200 mg per day as a continuous infusion => value=200 unit=mg/day
     example an infusion of 18 U/kg/h, titrated to an anti-Xa level of 0.3 IU/mL => value=18 unit=U/kg/h
     example alteplase 0.9 mg/kg (maximum 90 mg) => value=90 unit=mg
+    example He received methylprednisolone 1 g/day for 3 days => value=1 unit=g/day
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L

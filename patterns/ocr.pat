@@ -36,6 +36,27 @@ repair page-number-line
 
 # --------------------------------------------------------------- text --
 
+# "P=O.04", "1O0": a capital O inside a number.
+repair ocr-O-for-0
+    repeat
+    regex O (?: (?<! [\p{L}\p{N}] O ) (?= [.·] \d )
+    regex     | (?<= \d O | \d O O | \d O O O ) (?= [O\d]* (?! [\p{L}] ) )
+    regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) ) )
+    replace 0
+    example (P=O.04) => (P=0.04)
+    example 1OO patients (n=2O) and 44O more => 100 patients (n=20) and 440 more
+    example 4 (2O.O) and O.O9 => 4 (20.0) and 0.09
+    negative OECD countries
+
+# "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
+# inside a number.
+repair ocr-l-for-1
+    regex [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) )
+    replace 1
+    example survival was 9l% and l2 patients (1/l2) => survival was 91% and 12 patients (1/12)
+    negative IL-6 and I was
+    negative type II
+
 repair exponent-minus
     prefilter ^−
     regex \x{2212} (?<= \^ \x{2212} )
@@ -130,27 +151,6 @@ repair middle-dot-decimal
     replace .
     example P = 0·03 => P = 0.03
     negative 1·10^6
-
-# "P=O.04", "1O0": a capital O inside a number.
-repair ocr-O-for-0
-    repeat
-    regex O (?: (?<! [\p{L}\p{N}] O ) (?= [.·] \d )
-    regex     | (?<= \d O | \d O O | \d O O O ) (?= [O\d]* (?! [\p{L}] ) )
-    regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) ) )
-    replace 0
-    example (P=O.04) => (P=0.04)
-    example 1OO patients (n=2O) and 44O more => 100 patients (n=20) and 440 more
-    example 4 (2O.O) and O.O9 => 4 (20.0) and 0.09
-    negative OECD countries
-
-# "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
-# inside a number.
-repair ocr-l-for-1
-    regex [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) )
-    replace 1
-    example survival was 9l% and l2 patients (1/l2) => survival was 91% and 12 patients (1/12)
-    negative IL-6 and I was
-    negative type II
 
 # "Р=0.015" with a Cyrillic Р (or Greek capital Rho) before a comparator.
 # Greek small rho is left alone: ρ is Spearman's correlation.

@@ -12,7 +12,7 @@ pattern comparator
     regex [Pp] (?: (?&sp) -? (?&sp) values? )?
     regex (?: (?&sp) (?: for (?&sp) (?:linear\ )? trend | trend
     regex              | for (?&sp) interaction | interaction
-    regex              | for (?&sp) heterogeneity | het(?:erogeneity)? ) )?
+    regex              | for (?&sp) heterogeneity | het(?:erogeneity)? | subgroup ) )?
     regex (?: (?&sp) at (?&sp) (?i: day | week | month ) s? (?&sp) \d{1,3} )?
     regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
@@ -42,11 +42,12 @@ pattern value-of
     priority 10
     prefilter value
     regex (?<! [\p{L}\p{N}] )
-    regex [Pp] (?&sp) -? (?&sp) values? \s+ (?: of | was | were | is ) \s+
+    regex [Pp] (?&sp) -? (?&sp) values? \s+ (?: (?: of | was | were | is ) \s+ )?
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
     set comparator =
     example a p-value of 0.03 => value=0.03 comparator==
     example the P value was 0.20 => value=0.2 comparator==
+    example Fisher exact, two-sided; P value 0.14 => value=0.14 comparator==
     negative a p-value of less than half
 
 # The last cell of a table row, when it is a probability: "Mortality at
@@ -62,3 +63,14 @@ pattern table-last-cell
     example Age, years, mean (SD) | 58 (11) | 61 (9) | <0.001 => value=0.001 comparator=<
     example 28-day mortality, n (%)      4 (20.0)        9 (47.4)           0.09 => value=0.09
     negative Outcome | MSC | Placebo | 0.5 mg
+
+# "P interaction 0.61", "p for trend 0.01": a qualified P without a sign.
+pattern qualified-no-sign
+    type p_value
+    priority 9
+    prefilter interaction trend heterogeneity subgroup
+    regex (?<! [\p{L}\p{N}] ) [Pp] (?&sp) (?: for (?&sp) )? (?i: interaction | trend | heterogeneity | subgroup ) (?&sp) :? (?&sp)
+    regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
+    set comparator =
+    example P interaction 0.61 => value=0.61 comparator==
+    example (P for trend 0.01) => value=0.01

@@ -13,7 +13,8 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
                          | mm | mg | mL | kg | records? | trials? | studies
                          | centres? | centers? | sites? | hospitals? | ICUs?
                          | events? | infusions? | doses? | cohorts? | third
-                         | series | reports? | of | in | per ) \b )
+                         | series | reports? | RCTs? | of | in | per | million | billion
+                         | thousand | mL | cells? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
@@ -116,7 +117,7 @@ pattern sentence-start-people
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
     priority 7
     regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
-    forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened )
+    forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     set scope total
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
@@ -145,6 +146,7 @@ pattern per-arm
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
     regex (?: per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
+    forbid before 60 (?i: score | median | mean | age | years? | days? | hours? ) [^,;]* $
     set scope arm
     example 12 per arm => value=12 scope=arm
     example three patients per dose level => value=3 scope=arm
@@ -155,6 +157,7 @@ pattern of-whom
     prefilter whom
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
+    forbid after 30 ^ \s+ (?: \w+ \s+ )? (?i: survived | died | had | developed | experienced | were \s+ alive | recovered )
     set scope subgroup
     example 9 of whom received ECMO => value=9 scope=subgroup
 
@@ -213,9 +216,11 @@ pattern count-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
     priority 5
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) [\w-]+ \s+ ){0,3}? (?: (?&people) | (?i: controls ) ) \b
-    forbid before 12 (?i: \b of | \b in | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
-    forbid after 100 ^ [^.;]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened )
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) [\w-]+ \s+ ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
+    forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
+    forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $
+    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
     forbid after 40 ^ [^.;]*? (?i: per \s+ 1000 | per \s+ 100 )
     set scope total
@@ -223,3 +228,87 @@ pattern count-people
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
     negative 3 of 10 patients died
+
+# "N randomized", "48 enrolled": a count followed by its participle.
+pattern count-participle
+    type sample_size
+    priority 8
+    prefilter random enrol includ analy allocat assign recruit
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
+    regex (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
+    regex (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
+    regex (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+    forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
+    forbid before 12 (?i: phase | stage | grade | type ) \s* $
+    set scope total
+    example 83 excluded; 48 randomized. => value=48
+    negative a phase 2 randomised controlled trial
+    negative Kirkham et al. pooled 8 randomized trials
+    negative randomly assigned 2:1 to treatment
+
+# "trial of 48 patients", "a cohort of 310 consecutive adults",
+# "enrolment of 96 participants", "Among 48 randomized patients",
+# "Of the 60 randomised"
+pattern group-of-count
+    type sample_size
+    priority 8
+    prefilter of among
+    regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
+    regex \K (?<value> (?&count) ) \b
+    regex (?= \s+ (?: (?&notunit) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
+    forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
+    forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
+    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
+    set scope total
+    example In this randomized clinical trial of 48 patients (24 per group) => value=48
+    example we reviewed a cohort of 310 consecutive adults => value=310
+    example the planned enrolment of 96 participants => value=96
+    example Among 48 randomized patients (mean age 61) => value=48
+    example Of the 60 randomised, 57 were analysed => value=60
+    negative 4 of the 20 controls survived
+    negative four of 20 patients died
+
+# "24-patient study"
+pattern count-hyphen-people
+    type sample_size
+    priority 8
+    prefilter patient participant subject
+    regex (?&cstart) (?<value> (?&count) ) - (?i: patient | participant | subject | person ) \b
+    set scope total
+    example an earlier 24-patient study => value=24
+
+# "(n 24)": n without a sign, in parentheses.
+pattern n-paren
+    type sample_size
+    priority 11
+    prefilter n
+    regex \( \s* [nN] \s* [=:]? \s* \K (?<value> (?&integer) ) (?= \s* [,;)] )
+    set scope arm
+    example the MSC group (n 24) was received => value=24
+
+# CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
+# "Analysed: MSC 28, placebo 29"
+pattern consort-label
+    type sample_size
+    priority 10
+    prefilter random allocat analy enrol includ
+    regex (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated \s+ to \s+ (?<group> [\p{L}][\w-]* (?: \s [\p{L}][\w-]* )? ) ) \s* : \s*
+    regex (?: (?<group> [\p{L}][\w-]* ) \s+ )? \K (?<value> (?&integer) ) \b
+    set scope total
+    example Randomised: 60 Allocated to MSC: 30 => value=60
+    example Allocated to placebo: 30 (all received placebo) => value=30 group=placebo
+    example Analysed: MSC 28, placebo 29 => value=28
+
+# "(MSC 414, control 367)", "Analysed: MSC 28, placebo 29": arm name, then
+# its count.
+pattern arm-list-named-first
+    type sample_size
+    priority 9
+    regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
+    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio ) \b )
+    regex (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?= \s* [,;)] | \s* $ )
+    require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )
+    forbid before 40 (?i: lost | follow-up | withdrew | died | deaths? | age | years? ) [^()]* $
+    set scope arm
+    example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control

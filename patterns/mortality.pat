@@ -143,11 +143,13 @@ pattern table-events-pct
     prefilter mortal death died dead fatal
     priority 14
     regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
-    regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
+    regex (?: (?<events> \d+ ) (?: \s* / \s* (?<total> \d+ ) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
+    regex   | (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> \d+ ) \s* / \s* (?<total> \d+ ) \s* \) )
     require sentence ^ \W* (?: [\w-]+ \s+ ){0,3}? (?i: mortality | death | deaths | died )
     set unit %
     example Mortality at day 28, n (%) | MSC = 3 (30) | Placebo = 8 (80) | P = 0.02 => value=80 events=8 group=Placebo
     example Mortality at day 28, n (%) | 3 (30) | 8 (80) | 0.02 => value=30 events=3
+    example | Death by day 28, n/N (%) | 2/12 (16.7) | 5/12 (41.7) | 0.37 | => value=41.7 events=5 total=12
 
 # "15% (3 of 20)", "9.1% (3/33)": the printed percentage and its fraction,
 # one record.
@@ -175,3 +177,27 @@ pattern no-deaths
     example By day 28 none died in the hUC-MSC group => value=0
     example No patient in either group died during follow-up => value=0
     example Shu et al. reported no deaths among 12 treated patients => value=0 total=12
+
+# "3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo
+# group had died": counts with printed percentages, the verb later.
+pattern events-pct-later-died
+    type mortality
+    priority 11
+    prefilter died dead death
+    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
+    require after 160 ^ [^.;]*? (?i: \b died | \b dead \b | \b deaths? )
+    forbid after 160 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
+    set unit %
+    example At day 60, 3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo group had died => value=41.7 events=10
+
+# "no deaths in the MSC arm (0/65)": a fraction beside a death word.
+pattern fraction
+    type mortality
+    priority 12
+    prefilter died dead death mortal
+    regex (?<! [\p{L}\p{N}.,/] ) (?<events> \d+ ) / (?<total> \d+ ) (?! [\d/] )
+    regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) | \s* , \s* (?<value> (?&decimal) ) (?&pct) )?
+    require before 40 (?&deathword) [^/]* $
+    forbid before 40 (?&otherout) [^/]* $
+    set unit %
+    example there were no deaths in the MSC arm (0/65) => value=0 events=0 total=65

@@ -41,11 +41,13 @@ repair ocr-O-for-0
     repeat
     regex O (?: (?<! [\p{L}\p{N}] O ) (?= [.·] \d )
     regex     | (?<= \d O | \d O O | \d O O O ) (?= [O\d]* (?! [\p{L}] ) )
-    regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) ) )
+    regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) )
+    regex     | (?<= ^ [lI] O | [^\p{L}] [lI] O ) (?= [O\d]* (?! [\p{L}] ) ) )
     replace 0
     example (P=O.04) => (P=0.04)
     example 1OO patients (n=2O) and 44O more => 100 patients (n=20) and 440 more
     example 4 (2O.O) and O.O9 => 4 (20.0) and 0.09
+    example lO (25.O) => 10 (25.0)
     negative OECD countries
 
 # "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)

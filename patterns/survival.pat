@@ -62,10 +62,12 @@ pattern events-of-total-after
     prefilter surviv alive
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
+    regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
     require before 100 (?i: survived | were \s+ alive | survival ) (?: (?! (?i: died | deaths? | mortality ) ) [^.] )*? $
     forbid after 60 ^ [^.;]*? (?i: \b died | deaths? )
     set unit %
     example Ten of the 20 recipients survived, compared with four of 20 controls => value=20
+    example survival to hospital discharge UC-MSC: 16 of 24 (66.7%) => value=66.7
 
 # "Survival was 7/7", "2/2 (100%) survived"
 pattern fraction
@@ -86,8 +88,9 @@ pattern table-events-pct
     prefilter surviv alive
     priority 14
     regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
-    regex (?<events> \d+ ) \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
-    require sentence ^ \W* (?i: alive | survival | survived | survivors )
+    regex (?: (?<events> \d+ ) (?: \s* / \s* (?<total> \d+ ) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
+    regex   | (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> \d+ ) \s* / \s* (?<total> \d+ ) \s* \) )
+    require sentence ^ \W* (?: [\w-]+ \s+ ){0,2}? (?i: alive | survival | survived | survivors )
     forbid sentence (?&notsurv)
     set unit %
     example Alive, n (%) | UC-MSC / Day 7 = 17 (85) => value=85 events=17
@@ -119,7 +122,8 @@ pattern pct-of-were-alive
     type survival
     prefilter surviv alive
     priority 12
-    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}?
-    regex (?= (?: and \s+ (?&decimal) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,3}? )? (?i: were \s+ alive | survived ) )
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,6}?
+    regex (?= (?: and \s+ (?&decimal) (?&pct) \s+ of \s+ (?: [\w-]+ \s+ ){1,6}? )? (?i: were \s+ alive | survived ) )
     set unit %
     example 65% of MAPC recipients and 50% of placebo recipients were alive => value=65
+    example 87% of those who got the cells were alive => value=87

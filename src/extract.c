@@ -234,6 +234,8 @@ text_field(struct tm_record *r, int field)
         return &r->timepoint;
     case TM_F_STUDY:
         return &r->study;
+    case TM_F_STUDY_REF:
+        return &r->study_ref;
     default:
         return NULL;
     }
@@ -331,6 +333,11 @@ build_record(struct tm_extractor *ex, const struct tm_pattern *p,
         num[TM_F_TOTAL] > 0) {
         /* "3 of 10 patients died": the value is the percentage. */
         num[TM_F_VALUE] = 100.0 * num[TM_F_EVENTS] / num[TM_F_TOTAL];
+        has[TM_F_VALUE] = true;
+    }
+    if (!has[TM_F_VALUE] && p->type[0] == '_') {
+        /* Internal types (study mentions) carry text, not a number. */
+        num[TM_F_VALUE] = 0;
         has[TM_F_VALUE] = true;
     }
     if (!has[TM_F_VALUE]) {

@@ -27,6 +27,7 @@ enum tm_field {
     TM_F_EVENTS,
     TM_F_TOTAL,
     TM_F_STUDY,
+    TM_F_STUDY_REF, /* a citation as written ("[30]"), resolved later */
     TM_F_COUNT
 };
 

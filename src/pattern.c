@@ -29,7 +29,7 @@
 static const char *const field_names[TM_F_COUNT] = {
     "value",  "value_high", "spread", "exponent", "scale",
     "unit",   "comparator", "scope",  "group",    "timepoint",
-    "events", "total",      "study"};
+    "events", "total",      "study",  "study_ref"};
 
 int
 tm_field_lookup(const char *name, size_t len)

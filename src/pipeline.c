@@ -10,17 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "buf.h"
 #include "extract.h"
 #include "input.h"
 #include "normalize.h"
 #include "ocr.h"
+#include "text.h"
 
 struct tm_pipeline {
     const struct tm_pattern_set *set;
     struct tm_extractor *ex;
     struct tm_ocr *ocr;
-    struct tm_norm norm; /* reused per section */
+    struct tm_norm norm;       /* reused per section */
+    struct tm_spans sentences; /* scratch for attribution */
     struct tm_reporter *rep;
     struct tm_pipeline_stats stats;
     struct tm_records recs; /* reused per document */
@@ -55,6 +58,7 @@ tm_pipeline_free(struct tm_pipeline *pl)
     tm_extractor_free(pl->ex);
     tm_ocr_free(pl->ocr);
     tm_norm_clear(&pl->norm);
+    tm_spans_clear(&pl->sentences);
     tm_records_clear(&pl->recs);
     for (size_t i = 0; i < pl->seen_cap; i++)
         free(pl->seen[i]);
@@ -66,6 +70,80 @@ const struct tm_pipeline_stats *
 tm_pipeline_stats(const struct tm_pipeline *pl)
 {
     return &pl->stats;
+}
+
+/* The id of the reference a citation at [start, end) of doc points to:
+ * "pmid:N" or "doi:X" (malloc'd), or NULL. */
+static char *
+resolve_cite(const struct tm_doc *doc, size_t start, size_t end)
+{
+    size_t i, k;
+
+    for (i = 0; i < doc->ncites; i++) {
+        const struct tm_cite *c = &doc->cites[i];
+        char id[128];
+        size_t n;
+
+        if (c->end <= start || c->start >= end)
+            continue;
+        /* rid may list several ids ("B2 B3"): the first is used. */
+        n = strcspn(c->ref_id, " ");
+        if (n >= sizeof id)
+            n = sizeof id - 1;
+        memcpy(id, c->ref_id, n);
+        id[n] = '\0';
+        for (k = 0; k < doc->nrefs; k++) {
+            const struct tm_ref *ref = &doc->refs[k];
+            struct tm_buf b;
+
+            if (ref->id == NULL || strcmp(ref->id, id) != 0)
+                continue;
+            if (ref->pmid == NULL && ref->doi == NULL)
+                return NULL;
+            tm_buf_init(&b, 0);
+            if (ref->pmid != NULL)
+                tm_buf_printf(&b, "pmid:%s", ref->pmid);
+            else
+                tm_buf_printf(&b, "doi:%s", ref->doi);
+            return tm_buf_steal(&b, NULL);
+        }
+    }
+    return NULL;
+}
+
+/*
+ * study_ref holds a citation as written ("[30]"): make it the cited
+ * work's id through the reference list, or drop it when there is none to
+ * resolve against.  A value with no study in a PubMed record belongs to
+ * the record itself: its own abstract is the study.
+ */
+static void
+resolve_studies(const struct tm_doc *doc, struct tm_records *recs)
+{
+    size_t i;
+
+    for (i = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+
+        if (r->type[0] == '_')
+            continue;
+        if (r->study_ref != NULL) {
+            char *id = r->has_ref_span
+                           ? resolve_cite(doc, r->ref_start, r->ref_end)
+                           : NULL;
+
+            free(r->study_ref);
+            r->study_ref = id;
+        }
+        if (r->study == NULL && r->study_ref == NULL &&
+            doc->kind == TM_DOC_PUBMED && doc->pmid != NULL) {
+            struct tm_buf b;
+
+            tm_buf_init(&b, 0);
+            tm_buf_printf(&b, "pmid:%s", doc->pmid);
+            r->study_ref = tm_buf_steal(&b, NULL);
+        }
+    }
 }
 
 /* Describe a repair for a record's `repairs` list: "rule:raw->new" when
@@ -119,6 +197,8 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
                              &pl->recs, pl->rep, err);
         if (rc != TM_OK)
             return rc;
+        tm_attrib_section(pl->norm.text, pl->norm.len, &pl->recs, first,
+                          &pl->sentences);
         for (i = first; i < pl->recs.n; i++) {
             struct tm_record *r = &pl->recs.v[i];
             size_t rs = tm_norm_raw_start(&pl->norm, r->start);
@@ -130,6 +210,12 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
                 if (!rp->layout && rp->raw_start < re && rp->raw_end > rs)
                     push_repair(r, raw, rp);
             }
+            if (r->has_ref_span) {
+                r->ref_start =
+                    sec->start + tm_norm_raw_start(&pl->norm, r->ref_start);
+                r->ref_end =
+                    sec->start + tm_norm_raw_end(&pl->norm, r->ref_end);
+            }
             r->start = sec->start + rs;
             r->end = sec->start + re;
             r->doc = doc->id;
@@ -137,6 +223,7 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
             r->text = doc->text + r->start;
         }
     }
+    resolve_studies(doc, &pl->recs);
     return TM_OK;
 }
 
@@ -231,8 +318,11 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     }
     if (pl->recs.n > 0)
         pl->stats.docs_with_records++;
-    pl->stats.records += pl->recs.n;
     for (i = 0; i < pl->recs.n; i++) {
+        /* Internal types (study mentions) are not output. */
+        if (pl->recs.v[i].type[0] == '_')
+            continue;
+        pl->stats.records++;
         count_type(&pl->stats, pl->recs.v[i].type);
         for (k = 0; k < pl->nems; k++) {
             rc = tm_emit_record(pl->ems[k], &pl->recs.v[i], err);
@@ -355,6 +445,8 @@ expect_holds(const struct tm_record *r, const struct tm_kv *kv)
         got = r->timepoint;
     else if (strcmp(kv->key, "study") == 0)
         got = r->study;
+    else if (strcmp(kv->key, "study_ref") == 0)
+        got = r->study_ref;
     return got != NULL && strcmp(got, kv->val) == 0;
 }
 

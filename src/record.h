@@ -34,6 +34,10 @@ struct tm_record {
     const char *text;  /* borrowed: doc text + start, end - start bytes */
     char *pattern;     /* "file:name" */
     struct tm_strv repairs;
+    /* Where the study mention this record was attributed to stands (doc
+     * offsets; used to resolve a citation to the reference list). */
+    size_t ref_start, ref_end;
+    bool has_ref_span;
 };
 
 /* A growable list of records. */

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * attrib: nearest-mention attribution, sentence first, then paragraph.
+ */
+#include "config.h"
+#include "attrib.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+
+struct mention {
+    size_t start, end;
+    const char *name; /* borrowed from the mention record */
+    const char *cite;
+    size_t sentence, paragraph;
+};
+
+static size_t
+sentence_of(const struct tm_spans *s, size_t off)
+{
+    size_t lo = 0, hi = s->n;
+
+    /* The last sentence starting at or before off. */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+
+        if (s->v[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int
+cmp_mentions(const void *a, const void *b)
+{
+    const struct mention *x = a, *y = b;
+
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void
+tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
+                  size_t first, struct tm_spans *sentences)
+{
+    struct mention *m = NULL;
+    size_t nm = 0, i, k, *para = NULL, p = 0;
+
+    tm_text_sentences(text, len, sentences);
+    if (sentences->n == 0)
+        return;
+    /* Paragraph of each sentence: a blank line between two sentences
+     * starts a new one. */
+    para = tm_xcalloc(sentences->n, sizeof *para);
+    for (i = 1; i < sentences->n; i++) {
+        const char *gap = text + sentences->v[i - 1].end;
+        size_t glen = sentences->v[i].start - sentences->v[i - 1].end;
+
+        if (memmem(gap, glen, "\n\n", 2) != NULL)
+            p++;
+        para[i] = p;
+    }
+    for (i = first; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+
+        if (strcmp(r->type, "_study") != 0)
+            continue;
+        m = tm_xreallocarray(m, nm + 1, sizeof *m);
+        m[nm].start = r->start;
+        m[nm].end = r->end;
+        m[nm].name = r->study;
+        m[nm].cite = r->study_ref;
+        m[nm].sentence = sentence_of(sentences, r->start);
+        m[nm].paragraph = para[m[nm].sentence];
+        nm++;
+    }
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_mentions);
+    /* A name without a citation takes the next bare citation of its
+     * sentence, unless another name comes first. */
+    for (i = 0; i < nm; i++) {
+        if (m[i].name == NULL || m[i].cite != NULL)
+            continue;
+        for (k = i + 1; k < nm && m[k].sentence == m[i].sentence; k++) {
+            if (m[k].name != NULL)
+                break;
+            if (m[k].cite != NULL) {
+                m[i].cite = m[k].cite;
+                m[k].cite = NULL; /* used up: it is this name's */
+                m[k].name = NULL;
+                break;
+            }
+        }
+    }
+    for (i = first; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+        size_t s = sentence_of(sentences, r->start), best = (size_t)-1;
+
+        if (r->type[0] == '_' || nm == 0)
+            continue;
+        /* In the sentence: the closest mention before, else after. */
+        for (k = 0; k < nm; k++) {
+            if (m[k].sentence != s || (m[k].name == NULL && !m[k].cite))
+                continue;
+            if (m[k].start < r->start)
+                best = k;
+            else if (best == (size_t)-1) {
+                best = k;
+                break;
+            }
+        }
+        /* Else the closest earlier sentence of the paragraph. */
+        for (k = nm; best == (size_t)-1 && k > 0; k--) {
+            const struct mention *c = &m[k - 1];
+
+            if (c->sentence < s && c->paragraph == para[s] &&
+                (c->name != NULL || c->cite != NULL))
+                best = k - 1;
+        }
+        if (best == (size_t)-1)
+            continue;
+        {
+            struct tm_buf label;
+
+            tm_buf_init(&label, 0);
+            if (m[best].name != NULL)
+                tm_buf_puts(&label, m[best].name);
+            if (m[best].cite != NULL) {
+                if (label.len > 0)
+                    tm_buf_putc(&label, ' ');
+                tm_buf_puts(&label, m[best].cite);
+            }
+            free(r->study);
+            r->study = tm_buf_steal(&label, NULL);
+            free(r->study_ref);
+            r->study_ref = m[best].cite ? tm_xstrdup(m[best].cite) : NULL;
+            r->ref_start = m[best].start;
+            r->ref_end = m[best].end;
+            r->has_ref_span = true;
+        }
+    }
+    free(m);
+    free(para);
+}

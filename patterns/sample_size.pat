@@ -134,8 +134,11 @@ pattern arm-received
     regex | to \s+ (?= (?: the \s+ )? (?! day | week | month | year | \d ) [\p{L}] ) )
     require sentence (?i: assign | randomi | allocat | received | compared | treated | \bto \s+ (?:the \s+)? (?:MSC|UC|placebo|control|standard|usual) )
     forbid before 12 (?i: from | day | days | between | weeks? | months? ) \s* $
+    # "randomised 40 patients to MSCs or placebo": 40 is everyone.
+    forbid before 16 (?i: randomi[sz]ed | assigned | allocated ) \s+ $
     set scope arm
     example 12 received hUC-MSCs => value=12 scope=arm
+    example randomised 40 patients to MSCs (n = 20) or placebo => value=40 scope=total
     example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
     negative ranged from 36 to 87% of patients
 

@@ -19,29 +19,73 @@ struct mention {
     size_t sentence, paragraph;
 };
 
-static size_t
-sentence_of(const struct tm_spans *s, size_t off)
-{
-    size_t lo = 0, hi = s->n;
-
-    /* The last sentence starting at or before off. */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-
-        if (s->v[mid].start <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static int
 cmp_mentions(const void *a, const void *b)
 {
     const struct mention *x = a, *y = b;
 
     return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+cmp_offsets(const void *a, const void *b)
+{
+    const struct tm_record *x = *(const struct tm_record *const *)a;
+    const struct tm_record *y = *(const struct tm_record *const *)b;
+
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool
+is_outcome(const struct tm_record *r)
+{
+    return strcmp(r->type, "mortality") == 0 ||
+           strcmp(r->type, "survival") == 0;
+}
+
+/* Outcomes without a timepoint of their own take the closest _timepoint
+ * mention before them in their sentence, else the first after. */
+static void
+attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
+                  size_t first)
+{
+    const struct tm_record **t = NULL;
+    size_t nt = 0, i;
+
+    for (i = first; i < recs->n; i++)
+        if (strcmp(recs->v[i].type, "_timepoint") == 0 &&
+            recs->v[i].timepoint != NULL) {
+            t = tm_xreallocarray(t, nt + 1, sizeof *t);
+            t[nt++] = &recs->v[i];
+        }
+    if (nt == 0)
+        return;
+    qsort(t, nt, sizeof *t, cmp_offsets);
+    for (i = first; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+        size_t lo = 0, hi = nt, s;
+        const struct tm_record *pick = NULL;
+
+        if (r->timepoint != NULL || !is_outcome(r))
+            continue;
+        s = tm_spans_find(sentences, r->start);
+        /* lo = the number of mentions starting before r. */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (t[mid]->start < r->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0 && tm_spans_find(sentences, t[lo - 1]->start) == s)
+            pick = t[lo - 1];
+        else if (lo < nt && tm_spans_find(sentences, t[lo]->start) == s)
+            pick = t[lo];
+        if (pick != NULL)
+            r->timepoint = tm_xstrdup(pick->timepoint);
+    }
+    free(t);
 }
 
 void
@@ -54,6 +98,7 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
     tm_text_sentences(text, len, sentences);
     if (sentences->n == 0)
         return;
+    attrib_timepoints(sentences, recs, first);
     /* Paragraph of each sentence: a blank line between two sentences
      * starts a new one. */
     para = tm_xcalloc(sentences->n, sizeof *para);
@@ -75,7 +120,7 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
         m[nm].end = r->end;
         m[nm].name = r->study;
         m[nm].cite = r->study_ref;
-        m[nm].sentence = sentence_of(sentences, r->start);
+        m[nm].sentence = tm_spans_find(sentences, r->start);
         m[nm].paragraph = para[m[nm].sentence];
         nm++;
     }
@@ -99,13 +144,26 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
     }
     for (i = first; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
-        size_t s = sentence_of(sentences, r->start), best = (size_t)-1;
+        size_t s = tm_spans_find(sentences, r->start), best = (size_t)-1;
+
+        size_t lo = 0, hi = nm;
 
         if (r->type[0] == '_' || nm == 0)
             continue;
+        /* The first mention of sentence s or later (mentions are sorted,
+         * so their sentences are too): no quadratic scan of a long
+         * document. */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (m[mid].sentence < s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
         /* In the sentence: the closest mention before, else after. */
-        for (k = 0; k < nm; k++) {
-            if (m[k].sentence != s || (m[k].name == NULL && !m[k].cite))
+        for (k = lo; k < nm && m[k].sentence == s; k++) {
+            if (m[k].name == NULL && !m[k].cite)
                 continue;
             if (m[k].start < r->start)
                 best = k;
@@ -115,11 +173,12 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
             }
         }
         /* Else the closest earlier sentence of the paragraph. */
-        for (k = nm; best == (size_t)-1 && k > 0; k--) {
+        for (k = lo; best == (size_t)-1 && k > 0; k--) {
             const struct mention *c = &m[k - 1];
 
-            if (c->sentence < s && c->paragraph == para[s] &&
-                (c->name != NULL || c->cite != NULL))
+            if (c->paragraph != para[s])
+                break;
+            if (c->name != NULL || c->cite != NULL)
                 best = k - 1;
         }
         if (best == (size_t)-1)

@@ -7,7 +7,9 @@
  * sentence, else the first one after it in its sentence, else the last
  * one in the closest earlier sentence of the same paragraph.  A named
  * mention without a citation takes the first bare citation that follows
- * it in its sentence.
+ * it in its sentence.  Timepoints work the same way within a sentence:
+ * a mortality or survival value without one takes the nearest "_timepoint"
+ * mention (patterns/timepoint.pat).
  */
 #ifndef TM_ATTRIB_H
 #define TM_ATTRIB_H

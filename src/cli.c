@@ -32,6 +32,7 @@
 #include "pattern.h"
 #include "pipeline.h"
 #include "settings.h"
+#include "studies.h"
 
 /* Set by SIGINT/SIGTERM; long commands stop at the next safe point, leave
  * complete cache files and no partial output file.  (The one global: a
@@ -113,6 +114,7 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  extract FILE...      extract records as JSON Lines, CSV or TSV\n"
+    "  studies FILE...      the study-level table (CSV) for meta-analysis\n"
     "  text FILE...         print each document's text as offsets see it\n"
     "  normalize FILE...    print the normalized text, or --repairs made\n"
     "  run QUERY -o DIR     fetch a PubMed/PMC search and extract from it\n"
@@ -153,6 +155,30 @@ static const char extract_help[] =
     "\n"
     "A file that cannot be read is reported and skipped; the others are\n"
     "still extracted, and the exit status is then 1.\n";
+
+static const char studies_help[] =
+    "Usage: trialmine studies [OPTIONS] FILE...\n"
+    "\n"
+    "Extract from each FILE as 'trialmine extract' does and write the\n"
+    "study-level table: one CSV row per study and outcome (mortality or\n"
+    "survival, per timepoint), with events and sizes per arm, the p-value\n"
+    "of the comparison and the dose.  R reads it with read.csv, and\n"
+    "metafor::escalc(measure = \"RR\", ai = events_treatment, n1i =\n"
+    "n_treatment, ci = events_control, n2i = n_control, data = d) takes it\n"
+    "as it is (see examples/meta-analysis.R).  A study is who the values\n"
+    "were attributed to: a cited trial in a review, or the document itself.\n"
+    "Arms come from arm names (patterns/arms.pat) or, for 'A% vs B%', from\n"
+    "the order (noted in the notes column); events derived from a\n"
+    "percentage are noted too.  source lists the records used, as\n"
+    "type@start-end offsets into the document.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE       write the table to FILE (atomically) instead\n"
+    "                          of standard output\n"
+    "  -p, --patterns PATH     also load pattern files from PATH; repeatable\n"
+    "      --no-default-patterns  do not load the shipped pattern files\n"
+    "  -q, --quiet             do not print warnings\n"
+    "  -h, --help              show this help\n";
 
 static const char text_help[] =
     "Usage: trialmine text [OPTIONS] FILE...\n"
@@ -222,7 +248,8 @@ static const char run_help[] =
     "Usage: trialmine run [OPTIONS] QUERY -o DIR\n"
     "\n"
     "Fetch QUERY (as trialmine fetch does), then parse, normalize and\n"
-    "extract every record and write DIR/records.jsonl and DIR/records.csv.\n"
+    "extract every record and write DIR/records.jsonl, DIR/records.csv\n"
+    "and the study table DIR/studies.csv (see trialmine studies --help).\n"
     "Prints a summary: records fetched, documents with extractions, counts\n"
     "per type.  A record that two batches both returned is used once.\n"
     "\n"
@@ -422,8 +449,10 @@ outfile_close(struct outfile *o, bool ok, struct tm_err *err)
 
 enum { OPT_NO_DEFAULTS = 1000 };
 
+/* extract (records) and studies (the study table) share their options
+ * and their loop; table selects the output. */
 static int
-cmd_extract(struct cli *c, int argc, char **argv)
+extract_main(struct cli *c, int argc, char **argv, bool table)
 {
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -441,6 +470,8 @@ cmd_extract(struct cli *c, int argc, char **argv)
     struct tm_pipeline *pl = NULL;
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_emitter em;
+    struct tm_studies *st = NULL;
+    const char *cmd = table ? "studies" : "extract";
     struct outfile of;
     struct tm_err err;
     int opt, status = TM_EXIT_OK, i;
@@ -451,6 +482,11 @@ cmd_extract(struct cli *c, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "f:o:p:qh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'f':
+            if (table) {
+                tm_strv_clear(&po.paths);
+                return usage_error(c, "studies: the table is CSV only; "
+                                      "-f is an option of extract");
+            }
             if (!tm_format_parse(optarg, &fmt)) {
                 tm_strv_clear(&po.paths);
                 return usage_error(c,
@@ -472,20 +508,18 @@ cmd_extract(struct cli *c, int argc, char **argv)
             quiet = true;
             break;
         case 'h':
-            fputs(extract_help, c->out);
+            fputs(table ? studies_help : extract_help, c->out);
             tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
             tm_strv_clear(&po.paths);
-            return usage_error(c,
-                               "extract: unknown or incomplete option "
-                               "'%s'",
+            return usage_error(c, "%s: unknown or incomplete option '%s'", cmd,
                                argv[optind - 1]);
         }
     }
     if (optind >= argc) {
         tm_strv_clear(&po.paths);
-        return usage_error(c, "extract: no input FILE given");
+        return usage_error(c, "%s: no input FILE given", cmd);
     }
     if (quiet)
         rep.fn = NULL;
@@ -501,11 +535,15 @@ cmd_extract(struct cli *c, int argc, char **argv)
     }
     pl = tm_pipeline_new(set, &rep);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
+    if (table) {
+        st = tm_studies_new(of.f, output ? output : "standard output");
+        tm_pipeline_set_studies(pl, st);
+    }
     for (i = optind; i < argc; i++) {
         struct tm_emitter *ems[1] = {&em};
 
         tm_err_clear(&err);
-        rc = tm_pipeline_extract_file(pl, argv[i], ems, 1, &err);
+        rc = tm_pipeline_extract_file(pl, argv[i], ems, table ? 0 : 1, &err);
         if (rc == TM_ERR_IO) {
             error_line(c, "%s", err.msg);
             status = TM_EXIT_IO;
@@ -517,7 +555,8 @@ cmd_extract(struct cli *c, int argc, char **argv)
         }
     }
     tm_err_clear(&err);
-    if (status != TM_EXIT_IO && tm_emit_finish(&em, &err) != TM_OK) {
+    if (status != TM_EXIT_IO && (table ? tm_studies_finish(st, &err)
+                                       : tm_emit_finish(&em, &err)) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
     }
@@ -530,8 +569,21 @@ cmd_extract(struct cli *c, int argc, char **argv)
     }
     tm_emit_clear(&em);
     tm_pipeline_free(pl);
+    tm_studies_free(st);
     tm_pattern_set_free(set);
     return status;
+}
+
+static int
+cmd_extract(struct cli *c, int argc, char **argv)
+{
+    return extract_main(c, argc, argv, false);
+}
+
+static int
+cmd_studies(struct cli *c, int argc, char **argv)
+{
+    return extract_main(c, argc, argv, true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1069,8 +1121,10 @@ cmd_run(struct cli *c, int argc, char **argv)
     struct tm_eutils_result res;
     struct tm_pattern_set *set = NULL;
     struct tm_pipeline *pl = NULL;
-    struct tm_buf url, jpath, cpath;
-    struct outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL};
+    struct tm_buf url, jpath, cpath, spath;
+    struct outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
+                   sf = {NULL, NULL, NULL};
+    struct tm_studies *studies = NULL;
     struct tm_emitter jem, cem;
     struct tm_emitter *ems[2] = {&jem, &cem};
     struct tm_err err;
@@ -1084,6 +1138,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_init(&url, 0);
     tm_buf_init(&jpath, 0);
     tm_buf_init(&cpath, 0);
+    tm_buf_init(&spath, 0);
     optind = 0;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "d:m:c:b:qo:p:h", longopts, NULL)) !=
@@ -1153,8 +1208,10 @@ cmd_run(struct cli *c, int argc, char **argv)
     }
     tm_buf_printf(&jpath, "%s/records.jsonl", outdir);
     tm_buf_printf(&cpath, "%s/records.csv", outdir);
+    tm_buf_printf(&spath, "%s/studies.csv", outdir);
     if (outfile_open(&jf, jpath.data, &err) != TM_OK ||
-        outfile_open(&cf, cpath.data, &err) != TM_OK) {
+        outfile_open(&cf, cpath.data, &err) != TM_OK ||
+        outfile_open(&sf, spath.data, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
         goto out;
@@ -1164,6 +1221,8 @@ cmd_run(struct cli *c, int argc, char **argv)
     emitters = true;
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_dedupe(pl, true);
+    studies = tm_studies_new(sf.f, spath.data);
+    tm_pipeline_set_studies(pl, studies);
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
         enum tm_status rc;
 
@@ -1184,16 +1243,18 @@ cmd_run(struct cli *c, int argc, char **argv)
             st = TM_EXIT_INPUT;
         }
     }
-    for (i = 0; i < 2 && st != TM_EXIT_IO; i++) {
+    for (i = 0; i < 3 && st != TM_EXIT_IO; i++) {
         tm_err_clear(&err);
-        if (tm_emit_finish(ems[i], &err) != TM_OK) {
+        if ((i < 2 ? tm_emit_finish(ems[i], &err)
+                   : tm_studies_finish(studies, &err)) != TM_OK) {
             error_line(c, "run: %s", err.msg);
             st = TM_EXIT_IO;
         }
     }
     tm_err_clear(&err);
     if (outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
-        outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK) {
+        outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
+        outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
     }
@@ -1225,7 +1286,9 @@ cmd_run(struct cli *c, int argc, char **argv)
                     "without body: %lu PMC articles are metadata "
                     "only\n",
                     res.no_body);
-        fprintf(c->out, "output: %s, %s\n", jpath.data, cpath.data);
+        fprintf(c->out, "studies: %lu rows\n", tm_studies_rows(studies));
+        fprintf(c->out, "output: %s, %s, %s\n", jpath.data, cpath.data,
+                spath.data);
     }
 out:
     if (emitters) {
@@ -1236,6 +1299,9 @@ out:
         outfile_close(&jf, false, &err);
     if (cf.tmp != NULL)
         outfile_close(&cf, false, &err);
+    if (sf.tmp != NULL)
+        outfile_close(&sf, false, &err);
+    tm_studies_free(studies);
     tm_pipeline_free(pl);
     tm_pattern_set_free(set);
     tm_eutils_result_clear(&res);
@@ -1243,6 +1309,7 @@ out:
     tm_buf_clear(&url);
     tm_buf_clear(&jpath);
     tm_buf_clear(&cpath);
+    tm_buf_clear(&spath);
     free(fc.cache);
     return st;
 }
@@ -1519,6 +1586,7 @@ struct command {
 /* clang-format off */
 static const struct command commands[] = {
     {"extract", cmd_extract, extract_help},
+    {"studies", cmd_studies, studies_help},
     {"text", cmd_text, text_help},
     {"normalize", cmd_normalize, normalize_help},
     {"run", cmd_run, run_help},

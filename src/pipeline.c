@@ -16,6 +16,7 @@
 #include "input.h"
 #include "normalize.h"
 #include "ocr.h"
+#include "studies.h"
 #include "text.h"
 
 struct tm_pipeline {
@@ -32,6 +33,7 @@ struct tm_pipeline {
     size_t nems;
     /* Ids of documents seen, when deduplicating (open addressing). */
     bool dedupe;
+    struct tm_studies *studies; /* borrowed, optional */
     char **seen;
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
@@ -228,6 +230,12 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
 }
 
 void
+tm_pipeline_set_studies(struct tm_pipeline *pl, struct tm_studies *st)
+{
+    pl->studies = st;
+}
+
+void
 tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on)
 {
     pl->dedupe = on;
@@ -330,6 +338,8 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
                 return rc;
         }
     }
+    if (pl->studies != NULL)
+        return tm_studies_add(pl->studies, doc, &pl->recs, err);
     return TM_OK;
 }
 

@@ -50,6 +50,11 @@ enum tm_status tm_pipeline_extract_file(struct tm_pipeline *pl,
  * that two E-utilities batches both returned). */
 void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 
+/* Also write each document's study-level rows to st (borrowed; NULL to
+ * stop).  Rows are written after the document's records. */
+struct tm_studies;
+void tm_pipeline_set_studies(struct tm_pipeline *pl, struct tm_studies *st);
+
 /* Extract from one in-memory text (used for inline examples and tests);
  * records are appended to out with doc set to name.  Their text fields
  * point into text, which must outlive them. */

@@ -32,6 +32,22 @@ tm_spans_push(struct tm_spans *s, size_t start, size_t end)
     s->n++;
 }
 
+size_t
+tm_spans_find(const struct tm_spans *s, size_t off)
+{
+    size_t lo = 0, hi = s->n;
+
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (s->v[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void
 tm_spans_clear(struct tm_spans *s)
 {

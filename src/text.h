@@ -29,6 +29,10 @@ struct tm_spans {
  * points do not end a sentence. */
 void tm_text_sentences(const char *text, size_t len, struct tm_spans *out);
 
+/* The index of the last span starting at or before off (spans sorted
+ * and not overlapping; 0 when off precedes them all).  s->n must be > 0. */
+size_t tm_spans_find(const struct tm_spans *s, size_t off);
+
 /* Append a span. */
 void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
 void tm_spans_clear(struct tm_spans *s);

@@ -1,0 +1,54 @@
+# Arm mentions: which arm of a trial a count or a percentage belongs to.
+# Records of type _arm are internal (not written out).  The study table
+# (`trialmine studies`, DIR/studies.csv) reads them: a value whose own
+# text holds an arm mention ("Placebo = 8 (80)") is in that arm; otherwise
+# the mentions of its sentence are paired with its values in reading
+# order, mention first ("MSC group (n = 12) ... placebo (n = 13)") or
+# value first ("10% in the MSC group and 40% in the placebo group"),
+# whichever way the sentence starts.  scope says which side of the
+# comparison the arm is on: treatment or control.
+#
+# A new name for a control arm belongs here, not in C.
+
+define control_arm (?i: placebo | controls? | saline | vehicle | sham
+                      | (?: standard | usual | conventional | routine
+                            | best \s+ supportive ) \s+
+                        (?: of \s+ )? (?: care | therapy | treatment | management )
+                      | non- [\w-]+ (?= \s+ (?: group | arm | patients ) )
+                      | [\w-]+ -only (?= \s+ (?: group | arm | patients ) )
+                      | (?: ECMO | ventilation | [\w-]+ ) \s+ alone )
+
+pattern control-arm
+    type _arm
+    priority 10
+    prefilter placebo control saline vehicle sham standard usual conventional routine supportive non- alone -only
+    regex (?<! [\p{L}\p{N}-] ) (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
+    set scope control
+    example the placebo group (n = 30) => group=placebo scope=control
+    example 24 received standard of care => group="standard of care" scope=control
+    example the control group receiving VV-ECMO alone => group=control scope=control
+    example in the non-ECMO group => group=non-ECMO scope=control
+    example 48.4% in the ECMO-only group => group=ECMO-only scope=control
+    example treated with VV-ECMO alone => group="VV-ECMO alone"
+    negative placebo-controlled trial
+
+# "the MSC group", "hUC-MSC arm", "the treatment group", "intervention
+# arm", "MSC-treated patients", "the cell therapy group".
+pattern treatment-arm
+    type _arm
+    priority 8
+    prefilter group arm treated intervention =
+    regex (?<! [\p{L}\p{N}-] ) (?! (?&control_arm) \b )
+    regex (?<group> (?: [\w+-]*MSCs? | [\w+-]*MSC-[\w-]+ | treatment | intervention
+    regex             | experimental | active | cells? | therapy | combination | treated | [\w+-]*-treated ) )
+    regex (?: \s+ (?i: group | arm | patients ) \b | (?= \s* \( \s* [nN] \s* = ) )
+    set scope treatment
+    example the MSC group (n = 12) => group=MSC scope=treatment
+    example umbilical cord MSCs (n = 20) or placebo => group=MSCs scope=treatment
+    example in the hUC-MSC arm => group=hUC-MSC scope=treatment
+    example the treatment group had => group=treatment scope=treatment
+    example MSC-treated patients => group=MSC-treated scope=treatment
+    example 22.2% in the combination group => group=combination scope=treatment
+    example one of the seventeen treated patients => group=treated scope=treatment
+    negative the study group
+    negative MSCs reduced lung injury

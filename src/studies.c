@@ -1,0 +1,804 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * studies: from one document's records to study-level rows.
+ *
+ * Three passes over the document's records, which are sorted by offset
+ * first: (1) every count or percentage that can belong to an arm gets
+ * one, from the arm mentions of its sentence or from "A vs B" order;
+ * (2) values are grouped by the study they were attributed to; (3) each
+ * study writes one row per outcome and timepoint.  Nothing here knows a
+ * word of English beyond the connectives of a comparison ("vs",
+ * "versus", "compared with"): arm names live in patterns/arms.pat.
+ */
+#include "config.h"
+#include "studies.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "emit.h"
+#include "text.h"
+
+enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
+
+/* An arm mention (_arm record). */
+struct mention {
+    const struct tm_record *r;
+    size_t sent;
+    enum arm arm;
+};
+
+/* A value record with what this module learns about it. */
+struct val {
+    const struct tm_record *r;
+    size_t sent;   /* sentence index */
+    enum arm arm;  /* which side of the comparison */
+    bool by_order; /* arm read from "A vs B" order, not from a mention */
+    bool by_other; /* the other of two values, one of which named its arm */
+    size_t lo, hi; /* the stretch of its sentence no other value is in */
+    const struct mention *before, *after; /* scratch for arms_by_layout */
+    size_t group;                         /* index of its study */
+};
+
+/* A study of the document: the key its values share. */
+struct study {
+    char *key;
+    const char *label; /* the longest label seen (borrowed) */
+    const char *ref;   /* a resolved study_ref (borrowed), or NULL */
+};
+
+struct tm_studies {
+    FILE *out;
+    const char *name;
+    bool header_done;
+    unsigned long rows;
+    struct tm_buf line;
+    struct tm_spans sent;
+    bool truncated; /* the current document had too many values */
+};
+
+static const char *const columns[] = {"study",
+                                      "study_ref",
+                                      "doc",
+                                      "outcome",
+                                      "timepoint",
+                                      "n_total",
+                                      "events_treatment",
+                                      "n_treatment",
+                                      "events_control",
+                                      "n_control",
+                                      "pct_treatment",
+                                      "pct_control",
+                                      "pct_overall",
+                                      "p_value",
+                                      "p_comparator",
+                                      "dose_value",
+                                      "dose_unit",
+                                      "notes",
+                                      "source"};
+
+struct tm_studies *
+tm_studies_new(FILE *out, const char *name)
+{
+    struct tm_studies *st = tm_xcalloc(1, sizeof *st);
+
+    st->out = out;
+    st->name = name;
+    tm_buf_init(&st->line, 0);
+    return st;
+}
+
+void
+tm_studies_free(struct tm_studies *st)
+{
+    if (st == NULL)
+        return;
+    tm_buf_clear(&st->line);
+    tm_spans_clear(&st->sent);
+    free(st);
+}
+
+unsigned long
+tm_studies_rows(const struct tm_studies *st)
+{
+    return st->rows;
+}
+
+static enum tm_status
+write_line(struct tm_studies *st, struct tm_err *err)
+{
+    if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
+        return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", st->name,
+                          strerror(errno));
+    return TM_OK;
+}
+
+static enum tm_status
+write_header(struct tm_studies *st, struct tm_err *err)
+{
+    size_t i;
+
+    if (st->header_done)
+        return TM_OK;
+    st->header_done = true;
+    tm_buf_reset(&st->line);
+    for (i = 0; i < sizeof columns / sizeof *columns; i++) {
+        if (i > 0)
+            tm_buf_putc(&st->line, ',');
+        tm_buf_puts(&st->line, columns[i]);
+    }
+    tm_buf_putc(&st->line, '\n');
+    return write_line(st, err);
+}
+
+enum tm_status
+tm_studies_finish(struct tm_studies *st, struct tm_err *err)
+{
+    if (write_header(st, err) != TM_OK)
+        return err->code;
+    if (fflush(st->out) != 0 || ferror(st->out))
+        return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", st->name,
+                          strerror(errno));
+    return TM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: arms                                                        */
+/* ------------------------------------------------------------------ */
+
+static bool
+is_type(const struct tm_record *r, const char *type)
+{
+    return strcmp(r->type, type) == 0;
+}
+
+static bool
+is_outcome(const struct tm_record *r)
+{
+    return is_type(r, "mortality") || is_type(r, "survival");
+}
+
+/* Values that belong to one arm: outcomes and per-arm sample sizes. */
+static bool
+armable(const struct tm_record *r)
+{
+    return is_outcome(r) || (is_type(r, "sample_size") && r->scope != NULL &&
+                             strcmp(r->scope, "arm") == 0);
+}
+
+static int
+cmp_val(const void *a, const void *b)
+{
+    const struct val *x = a, *y = b;
+
+    if (x->r->start != y->r->start)
+        return x->r->start < y->r->start ? -1 : 1;
+    return x->r->end < y->r->end ? -1 : x->r->end > y->r->end;
+}
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+    const struct mention *x = a, *y = b;
+
+    return x->r->start < y->r->start ? -1 : x->r->start > y->r->start;
+}
+
+/* The letters of text[a..b), lower-cased, if it holds no digit and is
+ * short: the connective between two values. */
+static bool
+connective(const char *text, size_t a, size_t b, char *out, size_t outsz)
+{
+    size_t i, n = 0;
+
+    if (b < a || b - a > 40)
+        return false;
+    for (i = a; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (c >= '0' && c <= '9')
+            return false;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            if (n + 1 >= outsz)
+                return false;
+            out[n++] = (char)(c | 0x20);
+        }
+    }
+    out[n] = '\0';
+    return true;
+}
+
+static bool
+in_sentence(const char *text, const struct tm_span *s, const char *word)
+{
+    size_t wl = strlen(word);
+
+    return s->end - s->start >= wl &&
+           memmem(text + s->start, s->end - s->start, word, wl) != NULL;
+}
+
+/* How far (bytes) an arm mention may stand from the value it names:
+ * "the placebo group (n = 30)", "40% in the placebo group".  Farther,
+ * "Compared with the control group receiving ECMO alone, the combination
+ * reduced mortality (22.2% vs 48.4%)", the mention names the comparison,
+ * not a value. */
+#define ARM_GAP 40
+
+#define MAX_SENTENCE_VALUES 64
+/* Values of one document tabulated: the rows of a document cost time
+ * quadratic in its values, and no trial report has this many. */
+#define MAX_DOC_VALUES 20000
+
+/* Arms for the values v[a..b) of one sentence, all of one type. */
+static void
+arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
+               size_t a, size_t b, const struct mention *m, size_t ma,
+               size_t mb)
+{
+    size_t i, k, before = 0;
+    bool respectively = in_sentence(text, sp, "respectively");
+    char conn[48];
+
+    if (b - a >= 2 && respectively) {
+        /* "the MSC and placebo groups: 10% and 40%, respectively". */
+        for (k = ma; k < mb && m[k].r->start < v[a].r->start; k++)
+            before++;
+        if (before == b - a) {
+            for (i = a; i < b; i++)
+                if (v[i].arm == ARM_NONE)
+                    v[i].arm = m[ma + (i - a)].arm;
+            return;
+        }
+    } else if (mb > ma) {
+        /* Each value's nearest mention on either side, not past another
+         * value; the side more values have a mention on wins ("40% in
+         * the placebo group", "the placebo group (n = 30)"), on a tie the
+         * side where they stand closer ("MSCs (n = 20) or placebo (n =
+         * 20)": placebo is the second value's). */
+        size_t nbefore = 0, nafter = 0, gbefore = 0, gafter = 0;
+        bool after;
+
+        for (i = a; i < b; i++) {
+            v[i].before = v[i].after = NULL;
+            for (k = mb; k > ma; k--)
+                if (m[k - 1].r->start >= v[i].lo &&
+                    m[k - 1].r->end <= v[i].r->start &&
+                    v[i].r->start - m[k - 1].r->end <= ARM_GAP) {
+                    v[i].before = &m[k - 1];
+                    break;
+                }
+            for (k = ma; k < mb; k++)
+                if (m[k].r->start >= v[i].r->end && m[k].r->end <= v[i].hi &&
+                    m[k].r->start - v[i].r->end <= ARM_GAP) {
+                    v[i].after = &m[k];
+                    break;
+                }
+            if (v[i].before != NULL) {
+                nbefore++;
+                gbefore += v[i].r->start - v[i].before->r->end;
+            }
+            if (v[i].after != NULL) {
+                nafter++;
+                gafter += v[i].after->r->start - v[i].r->end;
+            }
+        }
+        after = nafter > nbefore || (nafter == nbefore && gafter <= gbefore);
+        for (i = a; i < b; i++) {
+            const struct mention *pick = after ? v[i].after : v[i].before;
+
+            if (v[i].arm == ARM_NONE && pick != NULL)
+                v[i].arm = pick->arm;
+        }
+        if (b - a == 2 &&
+            (v[a].arm == ARM_NONE) != (v[a + 1].arm == ARM_NONE)) {
+            /* One of two values named its arm: the other is the other. */
+            struct val *known = v[a].arm != ARM_NONE ? &v[a] : &v[a + 1];
+            struct val *other = known == &v[a] ? &v[a + 1] : &v[a];
+
+            other->arm = known->arm == ARM_TREAT ? ARM_CTRL : ARM_TREAT;
+            other->by_other = true;
+        }
+        for (i = a; i < b; i++)
+            if (v[i].arm != ARM_NONE)
+                return;
+    }
+    /* "35% vs. 46%": treatment first, as trial reports write it. */
+    if (b - a == 2 && v[a].arm == ARM_NONE && v[a + 1].arm == ARM_NONE &&
+        connective(text, v[a].r->end, v[a + 1].r->start, conn, sizeof conn) &&
+        (strcmp(conn, "vs") == 0 || strcmp(conn, "v") == 0 ||
+         strcmp(conn, "versus") == 0 || strcmp(conn, "comparedwith") == 0 ||
+         strcmp(conn, "comparedto") == 0 ||
+         (respectively && strcmp(conn, "and") == 0))) {
+        v[a].arm = ARM_TREAT;
+        v[a + 1].arm = ARM_CTRL;
+        v[a].by_order = v[a + 1].by_order = true;
+    }
+}
+
+static void
+assign_arms(const char *text, const struct tm_spans *sents, struct val *v,
+            size_t nv, struct mention *m, size_t nm)
+{
+    size_t i, k, j, ma = 0;
+
+    /* A mention inside a value's own text names its arm. */
+    for (i = 0, k = 0; i < nv; i++) {
+        while (k < nm && m[k].r->start < v[i].r->start)
+            k++;
+        for (j = k; j < nm && m[j].r->start < v[i].r->end; j++)
+            if (m[j].r->end <= v[i].r->end && armable(v[i].r)) {
+                v[i].arm = m[j].arm;
+                break;
+            }
+    }
+    /* The stretch around each value up to its neighbours (any type). */
+    for (i = 0; i < nv; i++) {
+        const struct tm_span *sp = &sents->v[v[i].sent];
+
+        v[i].lo = sp->start;
+        v[i].hi = sp->end > v[i].r->end ? sp->end : v[i].r->end;
+        for (k = i; k > 0 && v[k - 1].sent == v[i].sent; k--)
+            if (armable(v[k - 1].r) && v[k - 1].r->end <= v[i].r->start) {
+                v[i].lo = v[k - 1].r->end;
+                break;
+            }
+        for (k = i + 1; k < nv && v[k].sent == v[i].sent; k++)
+            if (armable(v[k].r) && v[k].r->start >= v[i].r->end) {
+                v[i].hi = v[k].r->start;
+                break;
+            }
+    }
+    /* Then sentence by sentence, one value type at a time. */
+    for (i = 0; i < nv;) {
+        size_t s = v[i].sent, end = i, mb;
+
+        while (end < nv && v[end].sent == s)
+            end++;
+        while (ma < nm && m[ma].sent < s)
+            ma++;
+        for (mb = ma; mb < nm && m[mb].sent == s; mb++)
+            ;
+        /* A "sentence" of hundreds of values is a table or garbage, not
+         * prose to read arms from (and would cost quadratic time). */
+        for (k = i; k < end && end - i <= MAX_SENTENCE_VALUES; k++) {
+            struct val tmp[64];
+            size_t nt = 0, t;
+            const char *type = v[k].r->type;
+            bool first = true;
+
+            if (!armable(v[k].r))
+                continue;
+            /* Only the first value of each type starts a group. */
+            for (t = i; t < k && first; t++)
+                if (armable(v[t].r) && strcmp(v[t].r->type, type) == 0)
+                    first = false;
+            if (!first)
+                continue;
+            for (t = k; t < end && nt < 64; t++)
+                if (armable(v[t].r) && strcmp(v[t].r->type, type) == 0)
+                    tmp[nt++] = v[t];
+            arms_by_layout(text, &sents->v[s], tmp, 0, nt, m, ma, mb);
+            for (t = k, j = 0; t < end && j < nt; t++)
+                if (armable(v[t].r) && strcmp(v[t].r->type, type) == 0)
+                    v[t] = tmp[j++];
+        }
+        i = end;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: studies                                                     */
+/* ------------------------------------------------------------------ */
+
+/* A value's study key: its resolved reference, else the citation in its
+ * label ("Zheng et al. [30]" and "[30]" are one study), else the label,
+ * else "" (the document itself is the study). */
+static char *
+study_key(const struct tm_record *r)
+{
+    const char *o, *c;
+
+    if (r->study_ref != NULL)
+        return tm_xstrdup(r->study_ref);
+    if (r->study == NULL)
+        return tm_xstrdup("");
+    o = strchr(r->study, '[');
+    c = o ? strchr(o, ']') : NULL;
+    if (c != NULL)
+        return tm_xstrndup(o, (size_t)(c - o + 1));
+    return tm_xstrdup(r->study);
+}
+
+static size_t
+find_study(struct study **ss, size_t *ns, const struct tm_record *r)
+{
+    char *key = study_key(r);
+    size_t i;
+
+    for (i = 0; i < *ns; i++)
+        if (strcmp((*ss)[i].key, key) == 0)
+            break;
+    if (i == *ns) {
+        *ss = tm_xreallocarray(*ss, *ns + 1, sizeof **ss);
+        (*ss)[i].key = key;
+        (*ss)[i].label = NULL;
+        (*ss)[i].ref = NULL;
+        (*ns)++;
+    } else {
+        free(key);
+    }
+    if (r->study != NULL &&
+        ((*ss)[i].label == NULL || strlen(r->study) > strlen((*ss)[i].label)))
+        (*ss)[i].label = r->study;
+    if (r->study_ref != NULL && (*ss)[i].ref == NULL)
+        (*ss)[i].ref = r->study_ref;
+    return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: rows                                                        */
+/* ------------------------------------------------------------------ */
+
+struct row {
+    const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc;
+    long long ev_t, ev_c, n_t, n_c;
+    bool has_ev_t, has_ev_c, has_n_t, has_n_c;
+    struct tm_buf notes, source;
+};
+
+static void
+note(struct row *w, const char *s)
+{
+    if (w->notes.len > 0)
+        tm_buf_puts(&w->notes, "; ");
+    tm_buf_puts(&w->notes, s);
+}
+
+static void
+use(struct row *w, const struct tm_record *r)
+{
+    if (r == NULL)
+        return;
+    if (w->source.len > 0)
+        tm_buf_putc(&w->source, ' ');
+    tm_buf_printf(&w->source, "%s@%zu-%zu", r->type, r->start, r->end);
+}
+
+static bool
+same_str(const char *a, const char *b)
+{
+    return (a == NULL && b == NULL) ||
+           (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Digits after the decimal point in v's shortest form. */
+static int
+decimals(double v)
+{
+    char tmp[40], *dot;
+    int n = 0;
+
+    snprintf(tmp, sizeof tmp, "%.10g", v);
+    dot = strchr(tmp, '.');
+    if (dot == NULL || strchr(tmp, 'e') != NULL)
+        return 0;
+    while (dot[1 + n] >= '0' && dot[1 + n] <= '9')
+        n++;
+    return n;
+}
+
+/* Events from a percentage of n, if exactly one whole number of events
+ * gives that percentage as printed. */
+static bool
+derive_events(double pct, long long n, long long *ev)
+{
+    double tol, e;
+    long long k, hit = -1;
+    int found = 0;
+
+    if (n <= 0 || pct < 0 || pct > 100)
+        return false;
+    tol = 0.5 * pow(10, -decimals(pct)) + 1e-9;
+    e = pct * (double)n / 100.0;
+    for (k = (long long)floor(e) - 1; k <= (long long)ceil(e) + 1; k++) {
+        if (k < 0 || k > n)
+            continue;
+        if (fabs(100.0 * (double)k / (double)n - pct) <= tol) {
+            hit = k;
+            found++;
+        }
+    }
+    if (found != 1)
+        return false;
+    *ev = hit;
+    return true;
+}
+
+static void
+put_sep(struct tm_buf *b)
+{
+    tm_buf_putc(b, ',');
+}
+
+static void
+put_str(struct tm_buf *b, const char *s)
+{
+    put_sep(b);
+    if (s != NULL)
+        tm_csv_field(b, s, strlen(s));
+}
+
+static void
+put_num(struct tm_buf *b, bool has, double v)
+{
+    put_sep(b);
+    if (has)
+        tm_json_number(b, v);
+}
+
+static void
+put_int(struct tm_buf *b, bool has, long long v)
+{
+    put_sep(b);
+    if (has)
+        tm_buf_printf(b, "%lld", v);
+}
+
+static bool
+has_value(const struct tm_record *r)
+{
+    return r != NULL && (r->has & TM_HAS_VALUE);
+}
+
+/* Fill the arm cells of a row from its outcome records and the study's
+ * arm sizes, deriving events where the arithmetic allows. */
+static void
+fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
+         long long *ev, bool *has_ev, long long *nn, bool *has_n,
+         const char *side)
+{
+    char msg[96];
+
+    if (o != NULL && (o->has & TM_HAS_TOTAL)) {
+        *nn = o->total;
+        *has_n = true;
+    } else if (n != NULL && has_value(n)) {
+        *nn = (long long)n->value;
+        *has_n = true;
+        use(w, n);
+    }
+    if (o == NULL)
+        return;
+    if (o->has & TM_HAS_EVENTS) {
+        *ev = o->events;
+        *has_ev = true;
+    } else if (*has_n && has_value(o) && derive_events(o->value, *nn, ev)) {
+        *has_ev = true;
+        snprintf(msg, sizeof msg, "events_%s derived from %g%% of %lld", side,
+                 o->value, *nn);
+        note(w, msg);
+    }
+}
+
+static enum tm_status
+write_row(struct tm_studies *st, const struct tm_doc *doc,
+          const struct study *s, const char *outcome, const char *timepoint,
+          struct row *w, struct tm_err *err)
+{
+    struct tm_buf *b = &st->line;
+    const char *label = s->label;
+
+    if (write_header(st, err) != TM_OK)
+        return err->code;
+    fill_arm(w, w->t, w->nt, &w->ev_t, &w->has_ev_t, &w->n_t, &w->has_n_t,
+             "treatment");
+    fill_arm(w, w->c, w->nc, &w->ev_c, &w->has_ev_c, &w->n_c, &w->has_n_c,
+             "control");
+    if ((w->t != NULL && w->t->unit != NULL && w->c == NULL) ||
+        (w->c != NULL && w->t == NULL))
+        note(w, "one arm only");
+    tm_buf_reset(b);
+    tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id));
+    put_str(b, s->ref);
+    put_str(b, doc->id);
+    put_str(b, outcome);
+    put_str(b, timepoint);
+    put_num(b, has_value(w->n), w->n ? w->n->value : 0);
+    put_int(b, w->has_ev_t, w->ev_t);
+    put_int(b, w->has_n_t, w->n_t);
+    put_int(b, w->has_ev_c, w->ev_c);
+    put_int(b, w->has_n_c, w->n_c);
+    put_num(b, has_value(w->t), w->t ? w->t->value : 0);
+    put_num(b, has_value(w->c), w->c ? w->c->value : 0);
+    put_num(b, has_value(w->all), w->all ? w->all->value : 0);
+    put_num(b, has_value(w->p), w->p ? w->p->value : 0);
+    put_str(b, w->p ? w->p->comparator : NULL);
+    put_num(b, has_value(w->dose), w->dose ? w->dose->value : 0);
+    put_str(b, w->dose ? w->dose->unit : NULL);
+    put_str(b, w->notes.len ? w->notes.data : NULL);
+    put_str(b, w->source.len ? w->source.data : NULL);
+    tm_buf_putc(b, '\n');
+    st->rows++;
+    return write_line(st, err);
+}
+
+/* The row of study g for outcome (type, timepoint); type NULL for the
+ * row of a study without outcomes. */
+static enum tm_status
+study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
+          size_t nv, const struct study *s, size_t g, const char *type,
+          const char *timepoint, struct tm_err *err)
+{
+    struct row w;
+    size_t i;
+    bool order = false, other = false;
+    enum tm_status rc;
+
+    memset(&w, 0, sizeof w);
+    tm_buf_init(&w.notes, 0);
+    tm_buf_init(&w.source, 0);
+    for (i = 0; i < nv; i++) {
+        const struct tm_record *r = v[i].r;
+
+        if (v[i].group != g)
+            continue;
+        if (type != NULL && strcmp(r->type, type) == 0 &&
+            same_str(r->timepoint, timepoint)) {
+            const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
+                                            : v[i].arm == ARM_CTRL ? &w.c
+                                                                   : &w.all;
+
+            if (*slot == NULL) {
+                *slot = r;
+                order |= v[i].by_order;
+                other |= v[i].by_other;
+                use(&w, r);
+            }
+        } else if (is_type(r, "sample_size")) {
+            const struct tm_record **slot =
+                v[i].arm == ARM_TREAT                                ? &w.nt
+                : v[i].arm == ARM_CTRL                               ? &w.nc
+                : r->scope == NULL || strcmp(r->scope, "total") == 0 ? &w.n
+                                                                     : NULL;
+
+            if (slot != NULL && *slot == NULL) {
+                *slot = r;
+                if (slot == &w.n)
+                    use(&w, r);
+            }
+        } else if (is_type(r, "dose")) {
+            bool cells = r->unit != NULL && strstr(r->unit, "cells") != NULL;
+
+            if (w.dose == NULL || (cells && (w.dose->unit == NULL ||
+                                             !strstr(w.dose->unit, "cells"))))
+                w.dose = r;
+        }
+    }
+    /* The p-value of the comparison: the first in an outcome's sentence. */
+    for (i = 0; i < nv && type != NULL && w.p == NULL; i++) {
+        size_t k;
+
+        if (v[i].group != g || !is_type(v[i].r, "p_value"))
+            continue;
+        for (k = 0; k < nv; k++)
+            if ((v[k].r == w.t || v[k].r == w.c || v[k].r == w.all) &&
+                v[k].r != NULL && v[k].sent == v[i].sent) {
+                w.p = v[i].r;
+                break;
+            }
+    }
+    use(&w, w.p);
+    use(&w, w.dose);
+    if (order)
+        note(&w, "arms from order (treatment vs control as written)");
+    if (st->truncated)
+        note(&w, "document has over 20000 values: only the first tabulated");
+    if (other)
+        note(&w, "one arm named, the other value taken as the other arm");
+    rc = write_row(st, doc, s, type, timepoint, &w, err);
+    tm_buf_clear(&w.notes);
+    tm_buf_clear(&w.source);
+    return rc;
+}
+
+static enum tm_status
+write_study(struct tm_studies *st, const struct tm_doc *doc,
+            const struct val *v, size_t nv, const struct study *s, size_t g,
+            struct tm_err *err)
+{
+    size_t i, k;
+    bool any_outcome = false, any_size = false;
+
+    for (i = 0; i < nv; i++) {
+        const struct tm_record *r = v[i].r;
+        bool seen = false;
+
+        if (v[i].group != g)
+            continue;
+        if (is_type(r, "sample_size") || is_type(r, "dose"))
+            any_size = true;
+        if (!is_outcome(r))
+            continue;
+        any_outcome = true;
+        /* One row per outcome and timepoint, at its first value. */
+        for (k = 0; k < i && !seen; k++)
+            seen = v[k].group == g && strcmp(v[k].r->type, r->type) == 0 &&
+                   same_str(v[k].r->timepoint, r->timepoint);
+        if (!seen && study_row(st, doc, v, nv, s, g, r->type, r->timepoint,
+                               err) != TM_OK)
+            return err->code;
+    }
+    if (!any_outcome && any_size)
+        return study_row(st, doc, v, nv, s, g, NULL, NULL, err);
+    return TM_OK;
+}
+
+static enum arm
+arm_of(const struct tm_record *r)
+{
+    if (r->scope != NULL && strcmp(r->scope, "control") == 0)
+        return ARM_CTRL;
+    if (r->scope != NULL && strcmp(r->scope, "treatment") == 0)
+        return ARM_TREAT;
+    return ARM_NONE;
+}
+
+enum tm_status
+tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
+               const struct tm_records *recs, struct tm_err *err)
+{
+    struct val *v = NULL;
+    struct mention *m = NULL;
+    struct study *ss = NULL;
+    size_t nv = 0, nm = 0, ns = 0, i;
+    enum tm_status rc = TM_OK;
+
+    st->truncated = false;
+    if (recs->n == 0)
+        return TM_OK;
+    tm_text_sentences(doc->text, doc->len, &st->sent);
+    if (st->sent.n == 0)
+        tm_spans_push(&st->sent, 0, doc->len);
+    v = tm_xreallocarray(NULL, recs->n, sizeof *v);
+    m = tm_xreallocarray(NULL, recs->n, sizeof *m);
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+        size_t s = tm_spans_find(&st->sent, r->start);
+
+        if (is_type(r, "_arm")) {
+            m[nm].r = r;
+            m[nm].sent = s;
+            m[nm].arm = arm_of(r);
+            if (m[nm].arm != ARM_NONE)
+                nm++;
+        } else if (r->type[0] != '_') {
+            memset(&v[nv], 0, sizeof v[nv]);
+            v[nv].r = r;
+            v[nv].sent = s;
+            nv++;
+        }
+    }
+    if (nv > 1)
+        qsort(v, nv, sizeof *v, cmp_val);
+    if (nv > MAX_DOC_VALUES) {
+        nv = MAX_DOC_VALUES;
+        st->truncated = true;
+    }
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_mention);
+    assign_arms(doc->text, &st->sent, v, nv, m, nm);
+    for (i = 0; i < nv; i++)
+        v[i].group = find_study(&ss, &ns, v[i].r);
+    for (i = 0; i < ns && rc == TM_OK; i++)
+        rc = write_study(st, doc, v, nv, &ss[i], i, err);
+    for (i = 0; i < ns; i++)
+        free(ss[i].key);
+    free(ss);
+    free(v);
+    free(m);
+    return rc;
+}

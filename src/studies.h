@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * studies: the study-level table for meta-analysis (shared/spec/
+ * records.md, "Study table").  Reads one document's records after
+ * extraction and attribution, groups them by the study they were
+ * attributed to, and writes one CSV row per study and outcome (mortality
+ * or survival at a timepoint), or one row without an outcome for a study
+ * reported only with its size or dose.  R's read.csv reads the file and
+ * metafor's escalc(measure = "RR", ai = events_treatment, n1i =
+ * n_treatment, ci = events_control, n2i = n_control) takes it as it is.
+ *
+ * Which arm a value belongs to comes from arm mentions, internal records
+ * of type "_arm" (patterns/arms.pat) whose scope is "treatment" or
+ * "control"; failing those, "A% vs B%" is read as treatment vs control and
+ * the row says so in its notes.  Events are derived from a percentage
+ * and an arm size only when the rounding agrees; every derived or
+ * inferred cell is named in notes, and source lists the records used.
+ */
+#ifndef TM_STUDIES_H
+#define TM_STUDIES_H
+
+#include <stdio.h>
+
+#include "doc.h"
+#include "err.h"
+#include "record.h"
+
+struct tm_studies;
+
+/* A table writer on out (borrowed; name is for error messages and is
+ * borrowed too).  The header is written before the first row. */
+struct tm_studies *tm_studies_new(FILE *out, const char *name);
+
+/* Write the rows of one document: doc is the document the records were
+ * extracted from (its text is what their offsets index), recs all of its
+ * records including internal ones.  Fails only on a write error. */
+enum tm_status tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
+                              const struct tm_records *recs,
+                              struct tm_err *err);
+
+/* Write the header if no row was written, flush, and report any write
+ * error on the stream. */
+enum tm_status tm_studies_finish(struct tm_studies *st, struct tm_err *err);
+
+/* Number of rows written so far. */
+unsigned long tm_studies_rows(const struct tm_studies *st);
+
+void tm_studies_free(struct tm_studies *st);
+
+#endif

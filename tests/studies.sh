@@ -1,0 +1,82 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The study table: (1) a hand-written review of three trials gives the
+# rows a reviewer would copy by hand, arms named three different ways;
+# (2) on the project corpus the table scores at least its floors against
+# the hand-made corpus/studies/gold.csv; (3) `run` writes DIR/studies.csv;
+# (4) examples/meta-analysis.R reads the table and pools it with metafor,
+# when Rscript and metafor are installed (.ci/run installs them).
+set -u
+: "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
+top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+fx=${TM_FIXTURE_DIR:-$top/tests/fixtures}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$TRIALMINE" studies "$fx/text/studies.txt" >"$tmp/t.csv" ||
+    { echo "studies: exit status $?"; exit 1; }
+python3 - "$tmp/t.csv" <<'PY' || exit 1
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+by = {r["study"]: r for r in rows}
+def want(study, **cells):
+    r = by.get(study)
+    assert r is not None, f"no row for {study}: {list(by)}"
+    for k, v in cells.items():
+        assert r[k] == v, f"{study}: {k} is {r[k]!r}, want {v!r}\n{r}"
+# Arms named after the values ("15% in the MSC group"), sizes named before
+# them ("MSCs (n = 20) or placebo (n = 20)"); events derived from 15% of 20.
+want("Alpha et al. [1]", outcome="mortality", timepoint="28-day",
+     n_total="40", n_treatment="20", n_control="20", pct_treatment="15",
+     pct_control="35", events_treatment="3", events_control="7",
+     p_value="0.14")
+assert "derived" in by["Alpha et al. [1]"]["notes"]
+# Counts as "n of N" with arm words after them.
+want("[2]", timepoint="28-day", n_total="60", events_treatment="6",
+     n_treatment="30", events_control="12", n_control="30", p_value="0.08")
+# "25% vs 50%" with no arm named: order, and the notes say so; no events
+# without arm sizes.
+want("Gamma et al. [3]", pct_treatment="25", pct_control="50",
+     events_treatment="", events_control="", dose_value="2000000",
+     dose_unit="cells/kg", n_total="12")
+assert "order" in by["Gamma et al. [3]"]["notes"]
+# A study with only its size still gets a row, without an outcome.
+want("Delta et al. [4]", outcome="", n_total="9")
+# Every source offset names a record of the right type.
+for r in rows:
+    for s in r["source"].split():
+        t, span = s.split("@")
+        a, b = map(int, span.split("-"))
+        assert t in ("mortality", "survival", "sample_size", "p_value", "dose") and a < b, s
+print(f"studies: fixture review: {len(rows)} rows as a reviewer reads them")
+PY
+
+# The corpus against the hand-made study gold (floors: a fall below them
+# is a regression to look at, not noise).
+(cd "$top" && "$TRIALMINE" studies -q corpus/docs/t*.txt corpus/docs/r*.txt) \
+    >"$tmp/corpus.csv" || { echo "studies: corpus run failed"; exit 1; }
+python3 "$top/tests/studies-eval.py" "$top/corpus/studies/gold.csv" \
+    "$tmp/corpus.csv" --floor-row-recall 0.95 --floor-cell-precision 0.88 \
+    --floor-cell-recall 0.68 || exit 1
+
+# run writes the table next to the records.
+"$TRIALMINE" run "mesenchymal stem cells AND ARDS" --offline \
+    --cache "$top/corpus/cache" -o "$tmp/out" >"$tmp/run.log" ||
+    { cat "$tmp/run.log"; echo "studies: run failed"; exit 1; }
+head -1 "$tmp/out/studies.csv" | grep -q '^study,study_ref,doc,outcome,' ||
+    { echo "studies: run wrote no study table"; exit 1; }
+grep -q "^studies: [1-9][0-9]* rows" "$tmp/run.log" ||
+    { echo "studies: run did not report its rows"; exit 1; }
+
+if command -v Rscript >/dev/null 2>&1 &&
+    Rscript -e 'quit(status = !requireNamespace("metafor", quietly = TRUE))' \
+        >/dev/null 2>&1; then
+    Rscript "$top/examples/meta-analysis.R" "$tmp/corpus.csv" \
+        "$tmp/forest.png" >"$tmp/r.log" 2>&1 ||
+        { cat "$tmp/r.log"; echo "studies: R example failed"; exit 1; }
+    grep -q "pooled risk ratio" "$tmp/r.log" && [ -s "$tmp/forest.png" ] ||
+        { cat "$tmp/r.log"; echo "studies: no pooled estimate"; exit 1; }
+    grep "pooled risk ratio" "$tmp/r.log"
+else
+    echo "studies: Rscript with metafor not installed; R example not run"
+fi

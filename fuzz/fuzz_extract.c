@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer: extraction with the shipped patterns over arbitrary text.
- * Every record's span must lie inside the input. */
+ * Every record's span must lie inside the input; the records then go
+ * through the study table (arm and study grouping, offset arithmetic). */
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz_common.h"
 #include "pipeline.h"
+#include "studies.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,18 +19,36 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct tm_pipeline *pl;
+    static struct tm_studies *st;
+    static FILE *sink;
     struct tm_records rs = {NULL, 0, 0};
     struct tm_err err;
     size_t i;
 
-    if (pl == NULL)
+    if (pl == NULL) {
         pl = tm_pipeline_new(fuzz_shipped_patterns(), NULL);
+        sink = fopen("/dev/null", "w");
+        st = tm_studies_new(sink, "/dev/null");
+    }
     tm_err_clear(&err);
     if (tm_pipeline_extract_string(pl, "fuzz", (const char *)data, size, &rs,
                                    &err) == TM_OK) {
         for (i = 0; i < rs.n; i++) {
             if (rs.v[i].start > rs.v[i].end || rs.v[i].end > size)
                 abort();
+        }
+        {
+            struct tm_doc d;
+
+            tm_doc_init(&d, TM_DOC_TEXT);
+            d.id = strdup("fuzz");
+            d.text = malloc(size + 1);
+            memcpy(d.text, data, size);
+            d.text[size] = '\0';
+            d.len = size;
+            tm_err_clear(&err);
+            (void)tm_studies_add(st, &d, &rs, &err);
+            tm_doc_clear(&d);
         }
     }
     tm_records_clear(&rs);

@@ -164,6 +164,18 @@ reset_doc(struct parser *p, enum tm_doc_kind kind)
     p->seen_title = false;
 }
 
+/* Free a reference-list entry in progress and zero it. */
+static void
+clear_ref(struct tm_ref *r)
+{
+    free(r->id);
+    free(r->label);
+    free(r->pmid);
+    free(r->doi);
+    free(r->title);
+    memset(r, 0, sizeof *r);
+}
+
 static void
 set_once(char **slot, const char *val)
 {
@@ -903,7 +915,9 @@ start_jats(struct parser *p, struct frame *f, const char *name,
     if (p->in_back && is(name, "ref-list")) {
         p->in_reflist = true;
     } else if (p->in_reflist && is(name, "ref")) {
-        memset(&p->ref, 0, sizeof p->ref);
+        /* A ref opened inside an unclosed one replaces it (found by
+         * fuzz_xml: the first one's strings leaked). */
+        clear_ref(&p->ref);
         p->ref.id = str_attr(attrs, nb, "id");
         p->in_ref = true;
     } else if (p->in_ref) {
@@ -1344,11 +1358,7 @@ out:
         free(p.stack[--p.depth].rid);
     free(p.stack);
     table_free(p.tbl);
-    free(p.ref.id);
-    free(p.ref.label);
-    free(p.ref.pmid);
-    free(p.ref.doi);
-    free(p.ref.title);
+    clear_ref(&p.ref);
     tm_doc_clear(&p.doc);
     tm_buf_clear(&p.text);
     tm_buf_clear(&p.field);

@@ -500,7 +500,7 @@ derive_events(double pct, long long n, long long *ev)
     long long k, hit = -1;
     int found = 0;
 
-    if (n <= 0 || pct < 0 || pct > 100)
+    if (n <= 0 || n > 1000000000LL || !(pct >= 0 && pct <= 100))
         return false;
     tol = 0.5 * pow(10, -decimals(pct)) + 1e-9;
     e = pct * (double)n / 100.0;
@@ -566,7 +566,10 @@ fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
     if (o != NULL && (o->has & TM_HAS_TOTAL)) {
         *nn = o->total;
         *has_n = true;
-    } else if (n != NULL && has_value(n)) {
+    } else if (n != NULL && has_value(n) && n->value >= 0 && n->value <= 1e12 &&
+               n->value == floor(n->value)) {
+        /* A count: whole, and small enough to be one (the fuzzer fed
+         * "n = 66666666666666666666"). */
         *nn = (long long)n->value;
         *has_n = true;
         use(w, n);

@@ -336,6 +336,26 @@ END_TEST
 
 /* ---- hostile input ---- */
 
+/* A <ref> opened inside an unclosed <ref> replaces it; nothing leaks (the
+ * sanitizer build checks leaks; the 10-minute fuzz run found this). */
+START_TEST(test_parse_nested_ref_replaces_open_ref)
+{
+    struct tm_err err;
+    struct docs *ds = read_text(
+        "<article><front><article-meta><article-id pub-id-type=\"pmid\">7"
+        "</article-id></article-meta></front><body><p>Text.</p></body>"
+        "<back><ref-list><ref id=\"B1\"><label>1</label><pub-id "
+        "pub-id-type=\"pmid\">11</pub-id><ref id=\"B2\"><label>2</label>"
+        "<pub-id pub-id-type=\"pmid\">22</pub-id></ref></ref></ref-list>"
+        "</back></article>",
+        TM_OK, &err);
+
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_str_eq(ds->v[0].refs, "B2=22;");
+    docs_free(ds);
+}
+END_TEST
+
 START_TEST(test_parse_truncated_file_keeps_earlier_records)
 {
     struct tm_err err;
@@ -494,6 +514,7 @@ main(void)
     tcase_add_test(markup, test_parse_metadata_only_pmc_is_flagged);
     tcase_add_test(markup, test_parse_inline_markup_flattened);
     tcase_add_test(hostile, test_parse_truncated_file_keeps_earlier_records);
+    tcase_add_test(hostile, test_parse_nested_ref_replaces_open_ref);
     tcase_add_test(hostile, test_parse_bad_encoding_is_an_error);
     tcase_add_test(hostile, test_parse_external_entity_is_never_read);
     tcase_add_test(hostile, test_parse_remote_dtd_is_not_fetched);

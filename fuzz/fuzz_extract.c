@@ -12,6 +12,7 @@
 #include "fuzz_common.h"
 #include "pipeline.h"
 #include "studies.h"
+#include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,6 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct tm_pipeline *pl;
     static struct tm_studies *st;
     static FILE *sink;
+    static struct tm_spans sent;
     struct tm_records rs = {NULL, 0, 0};
     struct tm_err err;
     size_t i;
@@ -47,6 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             d.text[size] = '\0';
             d.len = size;
             tm_err_clear(&err);
+            tm_studies_link_arms(&d, &rs, &sent);
             (void)tm_studies_add(st, &d, &rs, &err);
             tm_doc_clear(&d);
         }

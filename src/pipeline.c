@@ -326,6 +326,7 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     }
     if (pl->recs.n > 0)
         pl->stats.docs_with_records++;
+    tm_studies_link_arms(doc, &pl->recs, &pl->sentences);
     for (i = 0; i < pl->recs.n; i++) {
         /* Internal types (study mentions) are not output. */
         if (pl->recs.v[i].type[0] == '_')

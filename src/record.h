@@ -38,7 +38,14 @@ struct tm_record {
      * offsets; used to resolve a citation to the reference list). */
     size_t ref_start, ref_end;
     bool has_ref_span;
+    /* Which side of a comparison the value is on (set by
+     * tm_studies_link_arms; not written out, the arm's name goes to
+     * group): TM_ARM_*, and how that was decided. */
+    unsigned char arm, arm_how;
 };
+
+enum { TM_ARM_NONE = 0, TM_ARM_TREATMENT = 1, TM_ARM_CONTROL = 2 };
+enum { TM_ARM_BY_NAME = 0, TM_ARM_BY_ORDER = 1, TM_ARM_BY_OTHER = 2 };
 
 /* A growable list of records. */
 struct tm_records {

@@ -39,6 +39,7 @@ struct val {
     enum arm arm;  /* which side of the comparison */
     bool by_order; /* arm read from "A vs B" order, not from a mention */
     bool by_other; /* the other of two values, one of which named its arm */
+    const struct mention *src; /* the mention that named its arm */
     size_t lo, hi; /* the stretch of its sentence no other value is in */
     const struct mention *before, *after; /* scratch for arms_by_layout */
     size_t group;                         /* index of its study */
@@ -61,25 +62,12 @@ struct tm_studies {
     bool truncated; /* the current document had too many values */
 };
 
-static const char *const columns[] = {"study",
-                                      "study_ref",
-                                      "doc",
-                                      "outcome",
-                                      "timepoint",
-                                      "n_total",
-                                      "events_treatment",
-                                      "n_treatment",
-                                      "events_control",
-                                      "n_control",
-                                      "pct_treatment",
-                                      "pct_control",
-                                      "pct_overall",
-                                      "p_value",
-                                      "p_comparator",
-                                      "dose_value",
-                                      "dose_unit",
-                                      "notes",
-                                      "source"};
+static const char *const columns[] = {
+    "study",       "study_ref",      "doc",        "outcome",
+    "timepoint",   "n_total",        "n_subgroup", "events_treatment",
+    "n_treatment", "events_control", "n_control",  "pct_treatment",
+    "pct_control", "pct_overall",    "p_value",    "p_comparator",
+    "dose_value",  "dose_unit",      "notes",      "source"};
 
 struct tm_studies *
 tm_studies_new(FILE *out, const char *name)
@@ -249,8 +237,10 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
             before++;
         if (before == b - a) {
             for (i = a; i < b; i++)
-                if (v[i].arm == ARM_NONE)
+                if (v[i].arm == ARM_NONE) {
                     v[i].arm = m[ma + (i - a)].arm;
+                    v[i].src = &m[ma + (i - a)];
+                }
             return;
         }
     } else if (mb > ma) {
@@ -290,8 +280,10 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
         for (i = a; i < b; i++) {
             const struct mention *pick = after ? v[i].after : v[i].before;
 
-            if (v[i].arm == ARM_NONE && pick != NULL)
+            if (v[i].arm == ARM_NONE && pick != NULL) {
                 v[i].arm = pick->arm;
+                v[i].src = pick;
+            }
         }
         if (b - a == 2 &&
             (v[a].arm == ARM_NONE) != (v[a + 1].arm == ARM_NONE)) {
@@ -332,6 +324,7 @@ assign_arms(const char *text, const struct tm_spans *sents, struct val *v,
         for (j = k; j < nm && m[j].r->start < v[i].r->end; j++)
             if (m[j].r->end <= v[i].r->end && armable(v[i].r)) {
                 v[i].arm = m[j].arm;
+                v[i].src = &m[j];
                 break;
             }
     }
@@ -444,7 +437,7 @@ find_study(struct study **ss, size_t *ns, const struct tm_record *r)
 /* ------------------------------------------------------------------ */
 
 struct row {
-    const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc;
+    const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc, *nsub;
     long long ev_t, ev_c, n_t, n_c;
     bool has_ev_t, has_ev_c, has_n_t, has_n_c;
     struct tm_buf notes, source;
@@ -611,6 +604,7 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_str(b, outcome);
     put_str(b, timepoint);
     put_num(b, has_value(w->n), w->n ? w->n->value : 0);
+    put_num(b, has_value(w->nsub), w->nsub ? w->nsub->value : 0);
     put_int(b, w->has_ev_t, w->ev_t);
     put_int(b, w->has_n_t, w->n_t);
     put_int(b, w->has_ev_c, w->ev_c);
@@ -668,9 +662,12 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
                 : r->scope == NULL || strcmp(r->scope, "total") == 0 ? &w.n
                                                                      : NULL;
 
+            if (slot == NULL && r->scope != NULL &&
+                strcmp(r->scope, "subgroup") == 0)
+                slot = &w.nsub;
             if (slot != NULL && *slot == NULL) {
                 *slot = r;
-                if (slot == &w.n)
+                if (slot == &w.n || slot == &w.nsub)
                     use(&w, r);
             }
         } else if (is_type(r, "dose")) {
@@ -750,27 +747,25 @@ arm_of(const struct tm_record *r)
     return ARM_NONE;
 }
 
-enum tm_status
-tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
-               const struct tm_records *recs, struct tm_err *err)
+/* The values and arm mentions of a document's records, sorted by
+ * offset; at most MAX_DOC_VALUES values (*truncated says if more). */
+static void
+collect(const struct tm_doc *doc, const struct tm_records *recs,
+        struct tm_spans *sent, struct val **vp, size_t *nvp,
+        struct mention **mp, size_t *nmp, bool *truncated)
 {
-    struct val *v = NULL;
-    struct mention *m = NULL;
-    struct study *ss = NULL;
-    size_t nv = 0, nm = 0, ns = 0, i;
-    enum tm_status rc = TM_OK;
+    struct val *v;
+    struct mention *m;
+    size_t nv = 0, nm = 0, i;
 
-    st->truncated = false;
-    if (recs->n == 0)
-        return TM_OK;
-    tm_text_sentences(doc->text, doc->len, &st->sent);
-    if (st->sent.n == 0)
-        tm_spans_push(&st->sent, 0, doc->len);
+    tm_text_sentences(doc->text, doc->len, sent);
+    if (sent->n == 0)
+        tm_spans_push(sent, 0, doc->len);
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
     m = tm_xreallocarray(NULL, recs->n, sizeof *m);
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
-        size_t s = tm_spans_find(&st->sent, r->start);
+        size_t s = tm_spans_find(sent, r->start);
 
         if (is_type(r, "_arm")) {
             m[nm].r = r;
@@ -787,13 +782,66 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
     }
     if (nv > 1)
         qsort(v, nv, sizeof *v, cmp_val);
-    if (nv > MAX_DOC_VALUES) {
+    *truncated = nv > MAX_DOC_VALUES;
+    if (nv > MAX_DOC_VALUES)
         nv = MAX_DOC_VALUES;
-        st->truncated = true;
-    }
     if (nm > 1)
         qsort(m, nm, sizeof *m, cmp_mention);
-    assign_arms(doc->text, &st->sent, v, nv, m, nm);
+    *vp = v;
+    *nvp = nv;
+    *mp = m;
+    *nmp = nm;
+}
+
+void
+tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
+                     struct tm_spans *sentences)
+{
+    struct val *v;
+    struct mention *m;
+    size_t nv, nm, i;
+    bool truncated;
+
+    if (recs->n == 0)
+        return;
+    collect(doc, recs, sentences, &v, &nv, &m, &nm, &truncated);
+    assign_arms(doc->text, sentences, v, nv, m, nm);
+    for (i = 0; i < nv; i++) {
+        struct tm_record *r = &recs->v[v[i].r - recs->v];
+
+        r->arm = (unsigned char)v[i].arm;
+        r->arm_how = v[i].by_order   ? TM_ARM_BY_ORDER
+                     : v[i].by_other ? TM_ARM_BY_OTHER
+                                     : TM_ARM_BY_NAME;
+        if (v[i].src != NULL && r->group == NULL && v[i].src->r->group)
+            r->group = tm_xstrdup(v[i].src->r->group);
+    }
+    free(v);
+    free(m);
+}
+
+enum tm_status
+tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
+               const struct tm_records *recs, struct tm_err *err)
+{
+    struct val *v = NULL;
+    struct mention *m = NULL;
+    struct study *ss = NULL;
+    size_t nv = 0, nm = 0, ns = 0, i;
+    enum tm_status rc = TM_OK;
+
+    st->truncated = false;
+    if (recs->n == 0)
+        return TM_OK;
+    collect(doc, recs, &st->sent, &v, &nv, &m, &nm, &st->truncated);
+    /* Arms as tm_studies_link_arms set them on the records. */
+    for (i = 0; i < nv; i++) {
+        v[i].arm = (enum arm)v[i].r->arm;
+        v[i].by_order =
+            v[i].arm != ARM_NONE && v[i].r->arm_how == TM_ARM_BY_ORDER;
+        v[i].by_other =
+            v[i].arm != ARM_NONE && v[i].r->arm_how == TM_ARM_BY_OTHER;
+    }
     for (i = 0; i < nv; i++)
         v[i].group = find_study(&ss, &ns, v[i].r);
     for (i = 0; i < ns && rc == TM_OK; i++)

@@ -31,9 +31,20 @@ struct tm_studies;
  * borrowed too).  The header is written before the first row. */
 struct tm_studies *tm_studies_new(FILE *out, const char *name);
 
-/* Write the rows of one document: doc is the document the records were
- * extracted from (its text is what their offsets index), recs all of its
- * records including internal ones.  Fails only on a write error. */
+/* Link a document's values to arms, before they are written: every
+ * mortality, survival and per-arm sample size gets its side of the
+ * comparison (record fields arm, arm_how) and, when an arm mention named
+ * it and the record has no group, the mention's group as written
+ * ("placebo", "MSC").  recs are all of the document's records, internal
+ * ones included; sentences is scratch space. */
+struct tm_spans;
+void tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
+                          struct tm_spans *sentences);
+
+/* Write the rows of one document (after tm_studies_link_arms): doc is the
+ * document the records were extracted from (its text is what their offsets
+ * index), recs all of its records including internal ones.  Fails only on a
+ * write error. */
 enum tm_status tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
                               const struct tm_records *recs,
                               struct tm_err *err);

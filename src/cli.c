@@ -143,7 +143,10 @@ static const char extract_help[] =
     "document text: for a text file, the file itself.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT        jsonl (default), csv (RFC 4180) or tsv\n"
+    "  -f, --format FMT        jsonl (default), csv (RFC 4180), tsv, or\n"
+    "                          bioc (BioC JSON: a passage per section, an\n"
+    "                          annotation per record, offsets in code\n"
+    "                          points; byte offsets in its infons)\n"
     "  -o, --output FILE       write records to FILE (atomically: complete\n"
     "                          or not at all) instead of standard output\n"
     "  -p, --patterns PATH     also load pattern files from PATH (a .pat\n"
@@ -491,7 +494,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
                 tm_strv_clear(&po.paths);
                 return usage_error(c,
                                    "extract: unknown format '%s' (use "
-                                   "jsonl, csv or tsv)",
+                                   "jsonl, csv, tsv or bioc)",
                                    optarg);
             }
             break;

@@ -29,6 +29,8 @@ tm_format_parse(const char *s, enum tm_format *out)
         *out = TM_FMT_CSV;
     else if (strcmp(s, "tsv") == 0)
         *out = TM_FMT_TSV;
+    else if (strcmp(s, "bioc") == 0)
+        *out = TM_FMT_BIOC;
     else
         return false;
     return true;
@@ -424,11 +426,216 @@ tm_emit_record(struct tm_emitter *em, const struct tm_record *r,
     return write_line(em, err);
 }
 
+/* ---- BioC JSON ---------------------------------------------------- */
+
+/* The collection's opening, up to the documents array. */
+static void
+bioc_head(struct tm_buf *b)
+{
+    tm_buf_puts(b, "{\"source\":\"trialmine " PACKAGE_VERSION
+                   "\",\"date\":\"\",\"key\":\"trialmine.key\","
+                   "\"infons\":{},\"documents\":[\n");
+}
+
+static void
+bioc_infon(struct tm_buf *b, bool *first, const char *key, const char *s,
+           size_t len)
+{
+    if (!*first)
+        tm_buf_putc(b, ',');
+    *first = false;
+    tm_json_string(b, key, strlen(key));
+    tm_buf_putc(b, ':');
+    tm_json_string(b, s, len);
+}
+
+/* An offset to convert from bytes to code points, and where to put it. */
+struct cp_slot {
+    size_t byte;
+    size_t *out;
+};
+
+static int
+cmp_slot(const void *a, const void *b)
+{
+    const struct cp_slot *x = a, *y = b;
+
+    return x->byte < y->byte ? -1 : x->byte > y->byte;
+}
+
+/* Convert every slot's byte offset into text to a code point offset, in
+ * one pass over the text. */
+static void
+to_code_points(const char *text, size_t len, struct cp_slot *s, size_t n)
+{
+    size_t i, pos = 0, cp = 0;
+
+    qsort(s, n, sizeof *s, cmp_slot);
+    for (i = 0; i < n; i++) {
+        size_t end = s[i].byte < len ? s[i].byte : len;
+
+        for (; pos < end; pos++)
+            if (((unsigned char)text[pos] & 0xC0) != 0x80)
+                cp++;
+        *s[i].out = cp;
+    }
+}
+
+static void
+bioc_annotation(struct tm_buf *b, const struct tm_record *r, size_t id,
+                size_t cp_start, size_t cp_end)
+{
+    struct tm_buf num;
+    bool first = true;
+    size_t i;
+
+    tm_buf_init(&num, 0);
+    tm_buf_printf(b, "{\"id\":\"%zu\",\"infons\":{", id);
+    for (i = 0; i < NCOLUMNS; i++) {
+        const struct column *c = &columns[i];
+        const char *s = NULL;
+        size_t len = 0;
+
+        if (c->kind == COL_TEXT || c->kind == COL_OFF ||
+            strcmp(c->name, "doc") == 0 || !column_value(c, r, &s, &len))
+            continue;
+        if (c->kind == COL_STR) {
+            bioc_infon(b, &first, c->name, s, len);
+        } else if (c->kind == COL_REPAIRS) {
+            size_t k;
+
+            tm_buf_reset(&num);
+            for (k = 0; k < r->repairs.n; k++) {
+                if (k > 0)
+                    tm_buf_puts(&num, "; ");
+                tm_buf_puts(&num, r->repairs.v[k]);
+            }
+            bioc_infon(b, &first, c->name, num.data, num.len);
+        } else {
+            tm_buf_reset(&num);
+            format_scalar(&num, c, r);
+            bioc_infon(b, &first, c->name, num.data, num.len);
+        }
+    }
+    tm_buf_reset(&num);
+    tm_buf_printf(&num, "%zu", r->start);
+    bioc_infon(b, &first, "byte_start", num.data, num.len);
+    tm_buf_reset(&num);
+    tm_buf_printf(&num, "%zu", r->end);
+    bioc_infon(b, &first, "byte_end", num.data, num.len);
+    tm_buf_puts(b, "},\"text\":");
+    tm_json_string(b, r->text ? r->text : "", r->text ? r->end - r->start : 0);
+    tm_buf_printf(b, ",\"locations\":[{\"offset\":%zu,\"length\":%zu}]}",
+                  cp_start, cp_end - cp_start);
+    tm_buf_clear(&num);
+}
+
+/* One document: a passage per section (a text file's one section is the
+ * whole file), annotations in the passage their start falls in. */
+static void
+format_bioc_doc(struct tm_buf *b, const struct tm_doc *d,
+                const struct tm_records *recs)
+{
+    size_t nsec = d->nsections > 0 ? d->nsections : 1, i, k, n = 0, id = 0;
+    size_t *sec_cp = tm_xcalloc(nsec * 2, sizeof *sec_cp);
+    size_t *rec_cp = tm_xcalloc(recs->n * 2 + 1, sizeof *rec_cp);
+    struct cp_slot *slots =
+        tm_xcalloc(nsec * 2 + recs->n * 2 + 1, sizeof *slots);
+
+    for (i = 0; i < nsec; i++) {
+        slots[n].byte = d->nsections > 0 ? d->sections[i].start : 0;
+        slots[n++].out = &sec_cp[2 * i];
+        slots[n].byte = d->nsections > 0 ? d->sections[i].end : d->len;
+        slots[n++].out = &sec_cp[2 * i + 1];
+    }
+    for (k = 0; k < recs->n; k++) {
+        slots[n].byte = recs->v[k].start;
+        slots[n++].out = &rec_cp[2 * k];
+        slots[n].byte = recs->v[k].end;
+        slots[n++].out = &rec_cp[2 * k + 1];
+    }
+    to_code_points(d->text, d->len, slots, n);
+    tm_buf_puts(b, "{\"id\":");
+    tm_json_string(b, d->id, strlen(d->id));
+    tm_buf_puts(b, ",\"infons\":{");
+    {
+        bool first = true;
+
+        if (d->title != NULL)
+            bioc_infon(b, &first, "title", d->title, strlen(d->title));
+        if (d->source != NULL)
+            bioc_infon(b, &first, "source", d->source, strlen(d->source));
+    }
+    tm_buf_puts(b, "},\"passages\":[");
+    for (i = 0; i < nsec; i++) {
+        size_t start = d->nsections > 0 ? d->sections[i].start : 0;
+        size_t end = d->nsections > 0 ? d->sections[i].end : d->len;
+        const char *name = d->nsections > 0 ? d->sections[i].name : "text";
+        bool any = false;
+
+        if (i > 0)
+            tm_buf_putc(b, ',');
+        tm_buf_puts(b, "{\"infons\":{\"type\":");
+        tm_json_string(b, name, strlen(name));
+        tm_buf_printf(b, "},\"offset\":%zu,\"text\":", sec_cp[2 * i]);
+        tm_json_string(b, d->text + start, end - start);
+        tm_buf_puts(b, ",\"sentences\":[],\"annotations\":[");
+        for (k = 0; k < recs->n; k++) {
+            const struct tm_record *r = &recs->v[k];
+
+            if (r->type[0] == '_' || r->start < start || r->start >= end ||
+                (d->nsections > 0 &&
+                 tm_doc_section_at(d, r->start) != &d->sections[i]))
+                continue;
+            if (any)
+                tm_buf_putc(b, ',');
+            any = true;
+            bioc_annotation(b, r, ++id, rec_cp[2 * k], rec_cp[2 * k + 1]);
+        }
+        tm_buf_puts(b, "],\"relations\":[]}");
+    }
+    tm_buf_puts(b, "],\"annotations\":[],\"relations\":[]}");
+    free(sec_cp);
+    free(rec_cp);
+    free(slots);
+}
+
+enum tm_status
+tm_emit_doc_records(struct tm_emitter *em, const struct tm_doc *doc,
+                    const struct tm_records *recs, struct tm_err *err)
+{
+    size_t i;
+
+    if (em->fmt != TM_FMT_BIOC) {
+        for (i = 0; i < recs->n; i++)
+            if (recs->v[i].type[0] != '_' &&
+                tm_emit_record(em, &recs->v[i], err) != TM_OK)
+                return err->code;
+        return TM_OK;
+    }
+    tm_buf_reset(&em->line);
+    if (!em->header_done) {
+        bioc_head(&em->line);
+        em->header_done = true;
+    } else {
+        tm_buf_puts(&em->line, ",\n");
+    }
+    format_bioc_doc(&em->line, doc, recs);
+    return write_line(em, err);
+}
+
 enum tm_status
 tm_emit_finish(struct tm_emitter *em, struct tm_err *err)
 {
     tm_buf_reset(&em->line);
-    if (em->fmt != TM_FMT_JSONL && !em->header_done) {
+    if (em->fmt == TM_FMT_BIOC) {
+        if (!em->header_done)
+            bioc_head(&em->line);
+        em->header_done = true;
+        tm_buf_puts(&em->line, "\n]}\n");
+        if (write_line(em, err) != TM_OK)
+            return err->code;
+    } else if (em->fmt != TM_FMT_JSONL && !em->header_done) {
         format_header(&em->line, em->fmt == TM_FMT_TSV);
         em->header_done = true;
         if (write_line(em, err) != TM_OK)

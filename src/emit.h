@@ -16,7 +16,7 @@
 #include "err.h"
 #include "record.h"
 
-enum tm_format { TM_FMT_JSONL, TM_FMT_CSV, TM_FMT_TSV };
+enum tm_format { TM_FMT_JSONL, TM_FMT_CSV, TM_FMT_TSV, TM_FMT_BIOC };
 
 struct tm_emitter {
     enum tm_format fmt;
@@ -26,7 +26,8 @@ struct tm_emitter {
     struct tm_buf line; /* reused for every line */
 };
 
-/* Parse "jsonl", "csv" or "tsv"; returns false for anything else. */
+/* Parse "jsonl", "csv", "tsv" or "bioc"; returns false for anything
+ * else. */
 bool tm_format_parse(const char *s, enum tm_format *out);
 
 void tm_emit_init(struct tm_emitter *em, FILE *out, const char *name,
@@ -34,8 +35,17 @@ void tm_emit_init(struct tm_emitter *em, FILE *out, const char *name,
 /* Write one record (and the CSV/TSV header before the first). */
 enum tm_status tm_emit_record(struct tm_emitter *em, const struct tm_record *r,
                               struct tm_err *err);
-/* Write the CSV/TSV header if no record was written, flush, and report
- * any write error that happened on the stream. */
+/* Write one document's records (internal types, "_...", skipped): a line
+ * per record, or for BioC one document object with a passage per section
+ * and an annotation per record.  BioC offsets are in Unicode code points
+ * (as BioC and PubTator tools count), the byte offsets are kept in each
+ * annotation's infons (byte_start, byte_end). */
+enum tm_status tm_emit_doc_records(struct tm_emitter *em,
+                                   const struct tm_doc *doc,
+                                   const struct tm_records *recs,
+                                   struct tm_err *err);
+/* Write the CSV/TSV header if no record was written (for BioC, close the
+ * collection), flush, and report any write error on the stream. */
 enum tm_status tm_emit_finish(struct tm_emitter *em, struct tm_err *err);
 void tm_emit_clear(struct tm_emitter *em);
 

@@ -333,11 +333,11 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
             continue;
         pl->stats.records++;
         count_type(&pl->stats, pl->recs.v[i].type);
-        for (k = 0; k < pl->nems; k++) {
-            rc = tm_emit_record(pl->ems[k], &pl->recs.v[i], err);
-            if (rc != TM_OK)
-                return rc;
-        }
+    }
+    for (k = 0; k < pl->nems; k++) {
+        rc = tm_emit_doc_records(pl->ems[k], doc, &pl->recs, err);
+        if (rc != TM_OK)
+            return rc;
     }
     if (pl->studies != NULL)
         return tm_studies_add(pl->studies, doc, &pl->recs, err);

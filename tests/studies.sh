@@ -98,6 +98,31 @@ else
     echo "studies: $seed not found; seed check skipped"
 fi
 
+# BioC JSON: one collection; every annotation's location (code points)
+# slices its passage to the annotation's text, multibyte OCR text and a
+# JATS article included; the byte offsets ride along in the infons.
+"$TRIALMINE" extract -f bioc "$fx/text/ocr_damage.txt" \
+    "$top/corpus/pmc/PMC9900001.nxml" >"$tmp/b.json" || exit 1
+python3 - "$tmp/b.json" "$fx/text/ocr_damage.txt" <<'PY' || exit 1
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+raw = open(sys.argv[2], "rb").read()
+assert len(c["documents"]) == 2, len(c["documents"])
+n = 0
+for d in c["documents"]:
+    for p in d["passages"]:
+        for a in p["annotations"]:
+            loc = a["locations"][0]
+            rel = loc["offset"] - p["offset"]
+            assert p["text"][rel:rel + loc["length"]] == a["text"], a
+            n += 1
+a = c["documents"][0]["passages"][0]["annotations"][0]
+b0, b1 = int(a["infons"]["byte_start"]), int(a["infons"]["byte_end"])
+assert raw[b0:b1].decode("utf-8") == a["text"], a
+assert a["infons"]["type"] == "dose" and a["infons"]["value"] == "1000000", a
+print(f"studies: BioC: {n} annotations, every location slices its text")
+PY
+
 # A count no trial has (found by fuzz_extract: it overflowed a long long
 # and printed -9223372036854775808) leaves its cell empty.
 "$TRIALMINE" studies "$fx/text/huge-count.txt" >"$tmp/h.csv" ||

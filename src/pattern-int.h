@@ -149,6 +149,11 @@ struct tm_pattern_set {
     struct tm_strv diags;
     struct tm_pattern_limits limits;
     bool compiled;
+    /* Files loaded (device, inode): a file named twice loads once. */
+    struct {
+        unsigned long long dev, ino;
+    } * loaded;
+    size_t nloaded;
 };
 
 #endif

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 
@@ -133,6 +134,7 @@ tm_pattern_set_free(struct tm_pattern_set *set)
     free(set->maps);
     tm_strv_clear(&set->diags);
     tm_strv_clear(&set->files);
+    free(set->loaded);
     free(set);
 }
 
@@ -213,6 +215,7 @@ struct line_ctx {
     unsigned lineno;
     struct tm_pattern *cur;       /* the pattern being read, or NULL */
     struct tm_define *cur_define; /* a define that may continue */
+    bool bad_define; /* a rejected define: skip its continuation lines */
 };
 
 static bool
@@ -644,6 +647,7 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
 
     finish_pattern(lc);
     lc->cur_define = NULL;
+    lc->bad_define = word_is(w, n, "define"); /* cleared once accepted */
     if (word_is(w, n, "pattern") || word_is(w, n, "repair")) {
         struct tm_pattern *p;
         size_t i;
@@ -739,6 +743,7 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         append_regex_line(&d->src, &d->segs, &d->nsegs, rest, lc->file,
                           lc->lineno, col_of(line, rest));
         lc->cur_define = d;
+        lc->bad_define = false;
     } else if (word_is(w, n, "map")) {
         const char *arrow = NULL, *q;
         struct tm_map *m;
@@ -795,6 +800,8 @@ read_line(struct line_ctx *lc, char *line)
         s++;
     if (*s == '\0' || *s == '#')
         return;
+    if (indented && lc->cur == NULL && lc->bad_define)
+        return; /* the define was reported; its continuation is noise */
     if (indented && lc->cur == NULL && lc->cur_define != NULL) {
         struct tm_define *d = lc->cur_define;
 
@@ -869,7 +876,21 @@ tm_pattern_set_load_file(struct tm_pattern_set *set, const char *path,
 {
     struct tm_buf b;
     enum tm_status rc;
+    struct stat sb;
+    size_t i;
 
+    /* The shipped set plus `-p` on one of its files is one file. */
+    if (stat(path, &sb) == 0) {
+        for (i = 0; i < set->nloaded; i++)
+            if (set->loaded[i].dev == (unsigned long long)sb.st_dev &&
+                set->loaded[i].ino == (unsigned long long)sb.st_ino)
+                return TM_OK;
+        set->loaded = tm_xreallocarray(set->loaded, set->nloaded + 1,
+                                       sizeof *set->loaded);
+        set->loaded[set->nloaded].dev = (unsigned long long)sb.st_dev;
+        set->loaded[set->nloaded].ino = (unsigned long long)sb.st_ino;
+        set->nloaded++;
+    }
     tm_buf_init(&b, PATTERN_FILE_LIMIT);
     rc = tm_buf_read_file(&b, path, err);
     if (rc == TM_OK)

@@ -17,4 +17,10 @@ out=$(TRIALMINE_PATTERNS="$TM_FIXTURE_DIR/patterns/failing_example.pat" \
       "$TRIALMINE" patterns test 2>&1)
 echo "$out" | grep -q "failing_example.pat:5: failing_example.pat:n" || {
     echo "failing example not reported: $out"; exit 1; }
+# Naming a shipped file again (as a user checking "this file" does) loads
+# it once: no "already defined" errors, no noise from its continuation
+# lines.
+out=$("$TRIALMINE" patterns check "$TRIALMINE_PATTERN_DIR/arms.pat" 2>&1) ||
+    { echo "$out"; echo "a shipped file named twice failed"; exit 1; }
+case $out in *error*|*defined*|*expected*) echo "$out"; exit 1;; esac
 echo "patterns: shipped set checked and tested; TRIALMINE_PATTERNS honoured"

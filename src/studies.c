@@ -678,18 +678,21 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
                 w.dose = r;
         }
     }
-    /* The p-value of the comparison: the first in an outcome's sentence. */
-    for (i = 0; i < nv && type != NULL && w.p == NULL; i++) {
-        size_t k;
+    /* The p-value of the comparison: the first in an outcome's sentence
+     * (linear: the outcomes' sentences are looked up once). */
+    {
+        size_t sents[3], ns = 0, k;
 
-        if (v[i].group != g || !is_type(v[i].r, "p_value"))
-            continue;
-        for (k = 0; k < nv; k++)
-            if ((v[k].r == w.t || v[k].r == w.c || v[k].r == w.all) &&
-                v[k].r != NULL && v[k].sent == v[i].sent) {
-                w.p = v[i].r;
-                break;
-            }
+        for (i = 0; i < nv && type != NULL && ns < 3; i++)
+            if (v[i].r == w.t || v[i].r == w.c || v[i].r == w.all)
+                sents[ns++] = v[i].sent;
+        for (i = 0; i < nv && ns > 0 && w.p == NULL; i++) {
+            if (v[i].group != g || !is_type(v[i].r, "p_value"))
+                continue;
+            for (k = 0; k < ns; k++)
+                if (v[i].sent == sents[k])
+                    w.p = v[i].r;
+        }
     }
     use(&w, w.p);
     use(&w, w.dose);

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 #define PATTERN_FILE_LIMIT (16u << 20)
 
@@ -789,9 +790,18 @@ static void
 read_line(struct line_ctx *lc, char *line)
 {
     char *s = line, *w, *args;
-    size_t n, len = strlen(line);
+    size_t n, len = strlen(line), bad;
     bool indented;
 
+    /* Regexes run in UTF mode without rechecking their subject, and a
+     * repair's replacement goes into the text as it is: invalid UTF-8
+     * there made PCRE2 read past the text (found by fuzz_pattern).  A
+     * line that is not UTF-8 is refused whole. */
+    if (!tm_utf8_valid(line, len, &bad)) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, (unsigned)bad + 1,
+             "invalid UTF-8 (pattern files are UTF-8); line ignored");
+        return;
+    }
     /* Trailing white space (and a CR) never matters. */
     while (len > 0 && isspace((unsigned char)line[len - 1]))
         line[--len] = '\0';
@@ -947,8 +957,11 @@ tm_pattern_set_load_dir(struct tm_pattern_set *set, const char *dir,
 /* Compiling                                                           */
 /* ------------------------------------------------------------------ */
 
+/* NEVER_BACKSLASH_C: \C matches one byte and could cut a character in
+ * two; every match and replacement must stay on character boundaries. */
 #define TM_PCRE2_OPTIONS                                                       \
-    (PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES)
+    (PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES |                 \
+     PCRE2_NEVER_BACKSLASH_C)
 
 /* Append the shared (?(DEFINE)...) block to src, recording segments. */
 static void

@@ -17,6 +17,19 @@ out=$(TRIALMINE_PATTERNS="$TM_FIXTURE_DIR/patterns/failing_example.pat" \
       "$TRIALMINE" patterns test 2>&1)
 echo "$out" | grep -q "failing_example.pat:5: failing_example.pat:n" || {
     echo "failing example not reported: $out"; exit 1; }
+# Found by fuzz_pattern: a repair whose replacement was not UTF-8 put
+# invalid bytes into the text, and PCRE2 (UTF mode, subject not
+# rechecked) read out of bounds.  Such a line is refused, named by file
+# and line; \C, which could cut a character, is refused too.
+out=$("$TRIALMINE" patterns check "$TM_FIXTURE_DIR/patterns/invalid_utf8.pat" 2>&1) &&
+    { echo "invalid UTF-8 accepted"; exit 1; }
+echo "$out" | grep -q "invalid_utf8.pat:3:16: invalid UTF-8" ||
+    { echo "$out"; echo "invalid UTF-8 not named"; exit 1; }
+out=$("$TRIALMINE" patterns check "$TM_FIXTURE_DIR/patterns/backslash_c.pat" 2>&1) &&
+    { echo "\\C accepted"; exit 1; }
+echo "$out" | grep -q "backslash_c.pat:3:.*\\C is disabled" ||
+    { echo "$out"; echo "\\C not refused"; exit 1; }
+
 # Naming a shipped file again (as a user checking "this file" does) loads
 # it once: no "already defined" errors, no noise from its continuation
 # lines.

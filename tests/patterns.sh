@@ -27,7 +27,7 @@ echo "$out" | grep -q "invalid_utf8.pat:3:16: invalid UTF-8" ||
     { echo "$out"; echo "invalid UTF-8 not named"; exit 1; }
 out=$("$TRIALMINE" patterns check "$TM_FIXTURE_DIR/patterns/backslash_c.pat" 2>&1) &&
     { echo "\\C accepted"; exit 1; }
-echo "$out" | grep -q "backslash_c.pat:3:.*\\C is disabled" ||
+echo "$out" | grep "backslash_c.pat:3:" | grep -qF "C is disabled" ||
     { echo "$out"; echo "\\C not refused"; exit 1; }
 
 # Naming a shipped file again (as a user checking "this file" does) loads

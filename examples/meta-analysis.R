@@ -36,7 +36,8 @@ if (nrow(m) < 2) {
 
 es <- escalc(measure = "RR", ai = events_treatment, n1i = n_treatment,
              ci = events_control, n2i = n_control, data = m,
-             slab = paste(study, timepoint))
+             slab = trimws(paste(study, ifelse(is.na(timepoint), "",
+                                               timepoint))))
 fit <- rma(yi, vi, data = es, method = "REML")
 print(fit)
 pooled <- predict(fit, transf = exp)

@@ -52,3 +52,28 @@ pattern treatment-arm
     example one of the seventeen treated patients => group=treated scope=treatment
     negative the study group
     negative MSCs reduced lung injury
+
+# Connectives of a comparison (scope versus or respectively, not an arm):
+# two values with "vs" alone between them are treatment vs control in that
+# order, and in a sentence with "respectively" the arm names are paired
+# with the values in order ("the MSC and control groups: 10% and 40%,
+# respectively").  The study table notes every arm it read from order.
+pattern versus
+    type _arm
+    priority 10
+    prefilter vs v. versus compared
+    regex (?<! [\p{L}] ) (?i: vs \.? | v \. | versus | compared \s+ (?: with | to ) ) (?! [\p{L}] )
+    set scope versus
+    example 35% vs. 46% => scope=versus
+    example 22.2% versus 48.4% => scope=versus
+    example 15% compared with 35% => scope=versus
+    negative the vsync signal
+
+pattern respectively
+    type _arm
+    priority 10
+    prefilter respectively
+    regex (?<! [\p{L}] ) (?i: respectively ) (?! [\p{L}] )
+    set scope respectively
+    example 10% and 40%, respectively => scope=respectively
+

@@ -7,8 +7,8 @@
  * one, from the arm mentions of its sentence or from "A vs B" order;
  * (2) values are grouped by the study they were attributed to; (3) each
  * study writes one row per outcome and timepoint.  Nothing here knows a
- * word of English beyond the connectives of a comparison ("vs",
- * "versus", "compared with"): arm names live in patterns/arms.pat.
+ * word of English: arm names and the connectives of a comparison ("vs",
+ * "compared with", "respectively") live in patterns/arms.pat.
  */
 #include "config.h"
 #include "studies.h"
@@ -25,11 +25,16 @@
 
 enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
 
-/* An arm mention (_arm record). */
+/* What an _arm record names: an arm, or a connective of a comparison
+ * (its scope is "versus" or "respectively"). */
+enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY };
+
+/* An arm mention or a connective (_arm record). */
 struct mention {
     const struct tm_record *r;
     size_t sent;
     enum arm arm;
+    enum conn conn;
 };
 
 /* A value record with what this module learns about it. */
@@ -176,37 +181,32 @@ cmp_mention(const void *a, const void *b)
     return x->r->start < y->r->start ? -1 : x->r->start > y->r->start;
 }
 
-/* The letters of text[a..b), lower-cased, if it holds no digit and is
- * short: the connective between two values. */
+/* Is text[a..b) short and free of digits: nothing but a connective
+ * between two values? */
 static bool
-connective(const char *text, size_t a, size_t b, char *out, size_t outsz)
+short_gap(const char *text, size_t a, size_t b)
 {
-    size_t i, n = 0;
+    size_t i;
 
     if (b < a || b - a > 40)
         return false;
-    for (i = a; i < b; i++) {
-        unsigned char c = (unsigned char)text[i];
-
-        if (c >= '0' && c <= '9')
+    for (i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
             return false;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            if (n + 1 >= outsz)
-                return false;
-            out[n++] = (char)(c | 0x20);
-        }
-    }
-    out[n] = '\0';
     return true;
 }
 
+/* Is there a connective of kind k among c[ca..cb) within [lo, hi)? */
 static bool
-in_sentence(const char *text, const struct tm_span *s, const char *word)
+has_conn(const struct mention *c, size_t ca, size_t cb, enum conn k, size_t lo,
+         size_t hi)
 {
-    size_t wl = strlen(word);
+    size_t i;
 
-    return s->end - s->start >= wl &&
-           memmem(text + s->start, s->end - s->start, word, wl) != NULL;
+    for (i = ca; i < cb; i++)
+        if (c[i].conn == k && c[i].r->start >= lo && c[i].r->end <= hi)
+            return true;
+    return false;
 }
 
 /* How far (bytes) an arm mention may stand from the value it names:
@@ -221,15 +221,16 @@ in_sentence(const char *text, const struct tm_span *s, const char *word)
  * quadratic in its values, and no trial report has this many. */
 #define MAX_DOC_VALUES 20000
 
-/* Arms for the values v[a..b) of one sentence, all of one type. */
+/* Arms for the values v[a..b) of one sentence, all of one type; m[ma..mb)
+ * are the sentence's arm mentions, c[ca..cb) its connectives. */
 static void
 arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
                size_t a, size_t b, const struct mention *m, size_t ma,
-               size_t mb)
+               size_t mb, const struct mention *c, size_t ca, size_t cb)
 {
     size_t i, k, before = 0;
-    bool respectively = in_sentence(text, sp, "respectively");
-    char conn[48];
+    bool respectively =
+        has_conn(c, ca, cb, CONN_RESPECTIVELY, sp->start, sp->end);
 
     if (b - a >= 2 && respectively) {
         /* "the MSC and placebo groups: 10% and 40%, respectively". */
@@ -298,13 +299,12 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
             if (v[i].arm != ARM_NONE)
                 return;
     }
-    /* "35% vs. 46%": treatment first, as trial reports write it. */
+    /* "35% vs. 46%" (or "35% and 46%, respectively" with no arm named):
+     * treatment first, as trial reports write it. */
     if (b - a == 2 && v[a].arm == ARM_NONE && v[a + 1].arm == ARM_NONE &&
-        connective(text, v[a].r->end, v[a + 1].r->start, conn, sizeof conn) &&
-        (strcmp(conn, "vs") == 0 || strcmp(conn, "v") == 0 ||
-         strcmp(conn, "versus") == 0 || strcmp(conn, "comparedwith") == 0 ||
-         strcmp(conn, "comparedto") == 0 ||
-         (respectively && strcmp(conn, "and") == 0))) {
+        short_gap(text, v[a].r->end, v[a + 1].r->start) &&
+        (respectively ||
+         has_conn(c, ca, cb, CONN_VERSUS, v[a].r->end, v[a + 1].r->start))) {
         v[a].arm = ARM_TREAT;
         v[a + 1].arm = ARM_CTRL;
         v[a].by_order = v[a + 1].by_order = true;
@@ -313,9 +313,10 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
 
 static void
 assign_arms(const char *text, const struct tm_spans *sents, struct val *v,
-            size_t nv, struct mention *m, size_t nm)
+            size_t nv, struct mention *m, size_t nm, const struct mention *c,
+            size_t nc)
 {
-    size_t i, k, j, ma = 0;
+    size_t i, k, j, ma = 0, ca = 0;
 
     /* A mention inside a value's own text names its arm. */
     for (i = 0, k = 0; i < nv; i++) {
@@ -347,13 +348,17 @@ assign_arms(const char *text, const struct tm_spans *sents, struct val *v,
     }
     /* Then sentence by sentence, one value type at a time. */
     for (i = 0; i < nv;) {
-        size_t s = v[i].sent, end = i, mb;
+        size_t s = v[i].sent, end = i, mb, cb;
 
         while (end < nv && v[end].sent == s)
             end++;
         while (ma < nm && m[ma].sent < s)
             ma++;
         for (mb = ma; mb < nm && m[mb].sent == s; mb++)
+            ;
+        while (ca < nc && c[ca].sent < s)
+            ca++;
+        for (cb = ca; cb < nc && c[cb].sent == s; cb++)
             ;
         /* A "sentence" of hundreds of values is a table or garbage, not
          * prose to read arms from (and would cost quadratic time). */
@@ -374,7 +379,8 @@ assign_arms(const char *text, const struct tm_spans *sents, struct val *v,
             for (t = k; t < end && nt < 64; t++)
                 if (armable(v[t].r) && strcmp(v[t].r->type, type) == 0)
                     tmp[nt++] = v[t];
-            arms_by_layout(text, &sents->v[s], tmp, 0, nt, m, ma, mb);
+            arms_by_layout(text, &sents->v[s], tmp, 0, nt, m, ma, mb, c, ca,
+                           cb);
             for (t = k, j = 0; t < end && j < nt; t++)
                 if (armable(v[t].r) && strcmp(v[t].r->type, type) == 0)
                     v[t] = tmp[j++];
@@ -750,32 +756,49 @@ arm_of(const struct tm_record *r)
     return ARM_NONE;
 }
 
-/* The values and arm mentions of a document's records, sorted by
+static enum conn
+conn_of(const struct tm_record *r)
+{
+    if (r->scope != NULL && strcmp(r->scope, "versus") == 0)
+        return CONN_VERSUS;
+    if (r->scope != NULL && strcmp(r->scope, "respectively") == 0)
+        return CONN_RESPECTIVELY;
+    return CONN_NONE;
+}
+
+/* A document's values, arm mentions and connectives, each sorted by
  * offset; at most MAX_DOC_VALUES values (*truncated says if more). */
+struct collected {
+    struct val *v;
+    struct mention *m, *c;
+    size_t nv, nm, nc;
+    bool truncated;
+};
+
 static void
 collect(const struct tm_doc *doc, const struct tm_records *recs,
-        struct tm_spans *sent, struct val **vp, size_t *nvp,
-        struct mention **mp, size_t *nmp, bool *truncated)
+        struct tm_spans *sent, struct collected *out)
 {
     struct val *v;
-    struct mention *m;
-    size_t nv = 0, nm = 0, i;
+    struct mention *m, *c;
+    size_t nv = 0, nm = 0, nc = 0, i;
 
     tm_text_sentences(doc->text, doc->len, sent);
     if (sent->n == 0)
         tm_spans_push(sent, 0, doc->len);
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
     m = tm_xreallocarray(NULL, recs->n, sizeof *m);
+    c = tm_xreallocarray(NULL, recs->n, sizeof *c);
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
         size_t s = tm_spans_find(sent, r->start);
+        struct mention me = {r, s, arm_of(r), conn_of(r)};
 
         if (is_type(r, "_arm")) {
-            m[nm].r = r;
-            m[nm].sent = s;
-            m[nm].arm = arm_of(r);
-            if (m[nm].arm != ARM_NONE)
-                nm++;
+            if (me.arm != ARM_NONE)
+                m[nm++] = me;
+            else if (me.conn != CONN_NONE)
+                c[nc++] = me;
         } else if (r->type[0] != '_') {
             memset(&v[nv], 0, sizeof v[nv]);
             v[nv].r = r;
@@ -785,31 +808,43 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
     }
     if (nv > 1)
         qsort(v, nv, sizeof *v, cmp_val);
-    *truncated = nv > MAX_DOC_VALUES;
+    out->truncated = nv > MAX_DOC_VALUES;
     if (nv > MAX_DOC_VALUES)
         nv = MAX_DOC_VALUES;
     if (nm > 1)
         qsort(m, nm, sizeof *m, cmp_mention);
-    *vp = v;
-    *nvp = nv;
-    *mp = m;
-    *nmp = nm;
+    if (nc > 1)
+        qsort(c, nc, sizeof *c, cmp_mention);
+    out->v = v;
+    out->nv = nv;
+    out->m = m;
+    out->nm = nm;
+    out->c = c;
+    out->nc = nc;
+}
+
+static void
+collected_free(struct collected *cl)
+{
+    free(cl->v);
+    free(cl->m);
+    free(cl->c);
 }
 
 void
 tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
                      struct tm_spans *sentences)
 {
+    struct collected cl;
     struct val *v;
-    struct mention *m;
-    size_t nv, nm, i;
-    bool truncated;
+    size_t i;
 
     if (recs->n == 0)
         return;
-    collect(doc, recs, sentences, &v, &nv, &m, &nm, &truncated);
-    assign_arms(doc->text, sentences, v, nv, m, nm);
-    for (i = 0; i < nv; i++) {
+    collect(doc, recs, sentences, &cl);
+    v = cl.v;
+    assign_arms(doc->text, sentences, v, cl.nv, cl.m, cl.nm, cl.c, cl.nc);
+    for (i = 0; i < cl.nv; i++) {
         struct tm_record *r = &recs->v[v[i].r - recs->v];
 
         r->arm = (unsigned char)v[i].arm;
@@ -819,24 +854,26 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
         if (v[i].src != NULL && r->group == NULL && v[i].src->r->group)
             r->group = tm_xstrdup(v[i].src->r->group);
     }
-    free(v);
-    free(m);
+    collected_free(&cl);
 }
 
 enum tm_status
 tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
                const struct tm_records *recs, struct tm_err *err)
 {
-    struct val *v = NULL;
-    struct mention *m = NULL;
+    struct collected cl;
+    struct val *v;
     struct study *ss = NULL;
-    size_t nv = 0, nm = 0, ns = 0, i;
+    size_t nv, ns = 0, i;
     enum tm_status rc = TM_OK;
 
     st->truncated = false;
     if (recs->n == 0)
         return TM_OK;
-    collect(doc, recs, &st->sent, &v, &nv, &m, &nm, &st->truncated);
+    collect(doc, recs, &st->sent, &cl);
+    v = cl.v;
+    nv = cl.nv;
+    st->truncated = cl.truncated;
     /* Arms as tm_studies_link_arms set them on the records. */
     for (i = 0; i < nv; i++) {
         v[i].arm = (enum arm)v[i].r->arm;
@@ -852,7 +889,6 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
     for (i = 0; i < ns; i++)
         free(ss[i].key);
     free(ss);
-    free(v);
-    free(m);
+    collected_free(&cl);
     return rc;
 }

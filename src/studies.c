@@ -838,8 +838,15 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     struct collected cl;
     struct val *v;
     size_t i;
+    bool mentions = false, values = false;
 
-    if (recs->n == 0)
+    /* Every document passes here: without an arm mention or connective,
+     * or without a value to link, skip the sentence split and sorting. */
+    for (i = 0; i < recs->n && !(mentions && values); i++) {
+        mentions |= is_type(&recs->v[i], "_arm");
+        values |= armable(&recs->v[i]);
+    }
+    if (!mentions || !values)
         return;
     collect(doc, recs, sentences, &cl);
     v = cl.v;

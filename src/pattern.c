@@ -993,6 +993,160 @@ append_defines(const struct tm_pattern_set *set, struct tm_buf *src,
     tm_buf_puts(src, ")");
 }
 
+/*
+ * Inlining.  A pattern that starts with a subroutine call, (?&decimal),
+ * gives PCRE2 no first character or start bitmap to search for, so the
+ * matcher tries every position of every sentence.  Once a regex has
+ * compiled as written (so diagnostics point at the user's text), it is
+ * compiled again with each (?&define) replaced by the define's body; PCRE2
+ * can then skip ahead to the positions where a match can start.  The body
+ * is wrapped as (?^x: ... ) so that it sees the options it was written
+ * under (a subroutine keeps its own options, an inlined group would take
+ * the caller's).  Defines that capture, or that call themselves, stay
+ * calls.
+ */
+#define TM_INLINE_DEPTH 16
+
+/* Does a define body contain a capturing group? */
+static bool
+body_captures(const char *s)
+{
+    bool in_class = false;
+
+    for (; *s != '\0'; s++) {
+        if (*s == '\\') {
+            if (s[1] == '\0')
+                break;
+            s++;
+        } else if (in_class) {
+            if (*s == ']')
+                in_class = false;
+        } else if (*s == '[') {
+            in_class = true;
+            if (s[1] == '^')
+                s++;
+            if (s[1] == ']')
+                s++;
+        } else if (*s == '#') {
+            while (s[1] != '\0' && s[1] != '\n')
+                s++;
+        } else if (*s == '(') {
+            if (s[1] != '?' && s[1] != '*')
+                return true;
+            if (s[1] == '?' && ((s[2] == '<' && (isalpha((unsigned char)s[3]) ||
+                                                 s[3] == '_')) ||
+                                s[2] == '\'' || (s[2] == 'P' && s[3] == '<')))
+                return true;
+        }
+    }
+    return false;
+}
+
+static const struct tm_define *
+find_define(const struct tm_pattern_set *set, const char *name, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < set->ndefines; i++) {
+        if (strlen(set->defines[i].name) == len &&
+            memcmp(set->defines[i].name, name, len) == 0)
+            return &set->defines[i];
+    }
+    return NULL;
+}
+
+/* Append src to out with (?&name) calls of inlinable defines expanded.
+ * Escapes, \Q...\E, character classes and # comments are copied as they
+ * are.  Returns false if the source is too odd to rewrite safely. */
+static bool
+inline_calls(const struct tm_pattern_set *set, const char *src,
+             struct tm_buf *out, const struct tm_define **stack, int depth)
+{
+    const char *s = src;
+
+    while (*s != '\0') {
+        if (s[0] == '\\' && s[1] == 'Q') {
+            const char *e = strstr(s + 2, "\\E");
+
+            if (e == NULL)
+                return false;
+            tm_buf_append(out, s, (size_t)(e + 2 - s));
+            s = e + 2;
+        } else if (s[0] == '\\' && s[1] == 'd') {
+            tm_buf_puts(out, "[0-9]");
+            s += 2;
+        } else if (s[0] == '\\') {
+            if (s[1] == '\0')
+                return false;
+            tm_buf_append(out, s, 2);
+            s += 2;
+        } else if (s[0] == '[') {
+            const char *e = s + 1;
+
+            if (*e == '^')
+                e++;
+            if (*e == ']')
+                e++;
+            while (*e != '\0' && *e != ']') {
+                if (e[0] == '\\' && e[1] != '\0')
+                    e++;
+                else if (e[0] == '[' && e[1] == ':') {
+                    const char *c = strstr(e + 2, ":]");
+
+                    if (c != NULL)
+                        e = c + 1;
+                }
+                e++;
+            }
+            if (*e == '\0')
+                return false;
+            for (; s <= e; s++) {
+                if (s[0] == '\\' && s[1] == 'd') {
+                    tm_buf_puts(out, "0-9");
+                    s++;
+                } else if (s[0] == '\\') {
+                    tm_buf_append(out, s, 2);
+                    s++;
+                } else {
+                    tm_buf_append(out, s, 1);
+                }
+            }
+        } else if (s[0] == '#') {
+            size_t n = strcspn(s, "\n");
+
+            tm_buf_append(out, s, n);
+            s += n;
+        } else if (s[0] == '(' && s[1] == '?' && s[2] == '&') {
+            const char *name = s + 3;
+            size_t n = strcspn(name, ")");
+            const struct tm_define *d = find_define(set, name, n);
+            bool ok = d != NULL && name[n] == ')' && depth < TM_INLINE_DEPTH &&
+                      !body_captures(d->src);
+            int k;
+
+            for (k = 0; ok && k < depth; k++) {
+                if (stack[k] == d)
+                    ok = false;
+            }
+            if (!ok) {
+                tm_buf_append(out, s, 3);
+                s += 3;
+                continue;
+            }
+            stack[depth] = d;
+            tm_buf_puts(out, "(?^x:");
+            if (!inline_calls(set, d->src, out, stack, depth + 1))
+                return false;
+            tm_buf_puts(out, "\n)");
+            s = name + n + 1;
+        } else {
+            tm_buf_append(out, s, 1);
+            s++;
+        }
+    }
+    return true;
+}
+
 /* Map an offset in a combined regex to a segment position. */
 static void
 locate(const struct tm_segment *segs, size_t nsegs, size_t off,
@@ -1051,10 +1205,30 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
         locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
                &column);
         diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
-    } else if (!set->limits.no_jit) {
+    } else {
+        const struct tm_define *stack[TM_INLINE_DEPTH];
+        struct tm_buf flat;
+        struct tm_segment *fsegs = NULL;
+        size_t nfsegs = 0;
+        pcre2_code *fre = NULL;
+
+        tm_buf_init(&flat, 0);
+        if (inline_calls(set, src, &flat, stack, 0)) {
+            append_defines(set, &flat, &fsegs, &nfsegs);
+            fre = pcre2_compile((PCRE2_SPTR)flat.data, flat.len,
+                                TM_PCRE2_OPTIONS | extra_options, &errcode,
+                                &erroff, NULL);
+        }
+        if (fre != NULL) {
+            pcre2_code_free(re);
+            re = fre;
+        }
+        free(fsegs);
+        tm_buf_clear(&flat);
         /* JIT is an optimisation: a pattern JIT cannot handle still runs
          * in the interpreter. */
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        if (!set->limits.no_jit)
+            (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     }
     free(segs);
     tm_buf_clear(&full);

@@ -153,6 +153,9 @@ static const char extract_help[] =
     "                          file or a directory); repeatable.  Paths in\n"
     "                          $TRIALMINE_PATTERNS (':'-separated) load too\n"
     "      --no-default-patterns  do not load the shipped pattern files\n"
+    "  -j, --jobs N            extract with N threads (default: the number\n"
+    "                          of processors); the output is the same\n"
+    "                          bytes for any N\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -180,6 +183,9 @@ static const char studies_help[] =
     "                          of standard output\n"
     "  -p, --patterns PATH     also load pattern files from PATH; repeatable\n"
     "      --no-default-patterns  do not load the shipped pattern files\n"
+    "  -j, --jobs N            extract with N threads (default: the number\n"
+    "                          of processors); the output is the same\n"
+    "                          bytes for any N\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n";
 
@@ -260,8 +266,10 @@ static const char run_help[] =
     "  -o, --output DIR       where the results go (created if needed)\n"
     "      --offline          use the cache alone; fail if anything is\n"
     "                         missing from it\n"
-    "  -p, --patterns PATH    also load PATH's patterns\n" FETCH_OPTIONS_HELP
-    "  -h, --help             show this help\n";
+    "  -p, --patterns PATH    also load PATH's patterns\n"
+    "  -j, --jobs N           extract with N threads (default: the number\n"
+    "                         of processors); same output for any "
+    "N\n" FETCH_OPTIONS_HELP "  -h, --help             show this help\n";
 
 static const char eval_help[] =
     "Usage: trialmine eval [OPTIONS] GOLD_DIR...\n"
@@ -450,6 +458,35 @@ outfile_close(struct outfile *o, bool ok, struct tm_err *err)
 /* extract                                                             */
 /* ------------------------------------------------------------------ */
 
+#define TM_MAX_JOBS 256
+
+/* The default for -j: the processors online. */
+static unsigned
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (n < 1)
+        return 1;
+    return n > TM_MAX_JOBS ? TM_MAX_JOBS : (unsigned)n;
+}
+
+/* Parse -j's argument: 1..TM_MAX_JOBS. */
+static bool
+parse_jobs(const char *s, unsigned *out)
+{
+    char *end;
+    unsigned long v;
+
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || s[0] == '-' || v < 1 ||
+        v > TM_MAX_JOBS)
+        return false;
+    *out = (unsigned)v;
+    return true;
+}
+
 enum { OPT_NO_DEFAULTS = 1000 };
 
 /* extract (records) and studies (the study table) share their options
@@ -463,10 +500,12 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         {"patterns", required_argument, NULL, 'p'},
         {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
         {"quiet", no_argument, NULL, 'q'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
+    unsigned jobs = default_jobs();
     const char *output = NULL;
     bool quiet = false;
     struct tm_pattern_set *set = NULL;
@@ -482,8 +521,18 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
 
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "f:o:p:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:p:qj:h", longopts, NULL)) !=
+           -1) {
         switch (opt) {
+        case 'j':
+            if (!parse_jobs(optarg, &jobs)) {
+                tm_strv_clear(&po.paths);
+                return usage_error(c,
+                                   "%s: -j wants a number of threads, 1 "
+                                   "to %d, not '%s'",
+                                   cmd, TM_MAX_JOBS, optarg);
+            }
+            break;
         case 'f':
             if (table) {
                 tm_strv_clear(&po.paths);
@@ -537,6 +586,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         return TM_EXIT_IO;
     }
     pl = tm_pipeline_new(set, &rep);
+    tm_pipeline_set_jobs(pl, jobs);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     if (table) {
         st = tm_studies_new(of.f, output ? output : "standard output");
@@ -1116,9 +1166,11 @@ cmd_run(struct cli *c, int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"offline", no_argument, NULL, OPT_OFFLINE},
         {"patterns", required_argument, NULL, 'p'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct fetch_cli fc;
+    unsigned jobs = default_jobs();
     struct pattern_opts po = {false, {NULL, 0, 0}};
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_eutils_result res;
@@ -1144,11 +1196,20 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_init(&spath, 0);
     optind = 0;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "d:m:c:b:qo:p:h", longopts, NULL)) !=
-           -1) {
+    while ((opt = getopt_long(argc, argv, "d:m:c:b:qo:p:j:h", longopts,
+                              NULL)) != -1) {
         int r;
 
-        if (opt == 'h') {
+        if (opt == 'j') {
+            if (!parse_jobs(optarg, &jobs)) {
+                st = usage_error(c,
+                                 "run: -j wants a number of threads, 1 to %d, "
+                                 "not '%s'",
+                                 TM_MAX_JOBS, optarg);
+                goto out;
+            }
+            continue;
+        } else if (opt == 'h') {
             fputs(run_help, c->out);
             goto out;
         } else if (opt == 'o') {
@@ -1224,6 +1285,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     emitters = true;
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_dedupe(pl, true);
+    tm_pipeline_set_jobs(pl, jobs);
     studies = tm_studies_new(sf.f, spath.data);
     tm_pipeline_set_studies(pl, studies);
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {

@@ -4,13 +4,15 @@
  *
  * zlib's gzread reads gzip and plain files alike, so there is one read
  * path for both.  The first block decides the kind: XML is recognised by
- * its root element, not by the file name.
+ * its root element, not by the file name.  Compressed XML is inflated by
+ * a read-ahead thread while the parser works.
  */
 #include "config.h"
 #include "input.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,122 @@ gz_reader(void *ctx, char *buf, size_t len)
     return n;
 }
 
+/*
+ * Read-ahead for compressed input: a thread inflates up to AHEAD chunks
+ * ahead of the parser, so decompression and parsing overlap.  The ring
+ * of chunks bounds the memory (AHEAD x CHUNK).
+ */
+#define AHEAD 4
+
+struct ahead {
+    gzFile gz;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    char *buf[AHEAD];
+    int len[AHEAD];           /* bytes; 0 at the end; -1 on error */
+    unsigned long made, used; /* chunks inflated, chunks consumed */
+    size_t off;               /* consumed bytes of the current chunk */
+    bool stop;                /* the parser is done */
+};
+
+static void *
+ahead_main(void *arg)
+{
+    struct ahead *a = arg;
+
+    for (;;) {
+        unsigned slot;
+        int n;
+
+        pthread_mutex_lock(&a->mu);
+        while (a->made - a->used == AHEAD && !a->stop)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->stop) {
+            pthread_mutex_unlock(&a->mu);
+            return NULL;
+        }
+        slot = (unsigned)(a->made % AHEAD);
+        pthread_mutex_unlock(&a->mu);
+        n = gzread(a->gz, a->buf[slot], CHUNK);
+        pthread_mutex_lock(&a->mu);
+        a->len[slot] = n < 0 ? -1 : n;
+        a->made++;
+        pthread_cond_broadcast(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+        if (n <= 0)
+            return NULL;
+    }
+}
+
+static long
+ahead_reader(void *ctx, char *buf, size_t len)
+{
+    struct ahead *a = ctx;
+    unsigned slot;
+    size_t n;
+    int have;
+
+    pthread_mutex_lock(&a->mu);
+    while (a->made == a->used)
+        pthread_cond_wait(&a->cv, &a->mu);
+    slot = (unsigned)(a->used % AHEAD);
+    have = a->len[slot];
+    pthread_mutex_unlock(&a->mu);
+    if (have <= 0)
+        return have; /* the end or an error, every time from now on */
+    n = (size_t)have - a->off;
+    if (n > len)
+        n = len;
+    memcpy(buf, a->buf[slot] + a->off, n);
+    a->off += n;
+    if (a->off == (size_t)have) {
+        pthread_mutex_lock(&a->mu);
+        a->off = 0;
+        a->used++;
+        pthread_cond_broadcast(&a->cv);
+        pthread_mutex_unlock(&a->mu);
+    }
+    return (long)n;
+}
+
+/* Start reading ahead; false (and nothing started) if no thread. */
+static bool
+ahead_start(struct ahead *a, gzFile gz)
+{
+    unsigned i;
+
+    memset(a, 0, sizeof *a);
+    a->gz = gz;
+    for (i = 0; i < AHEAD; i++)
+        a->buf[i] = tm_xmalloc(CHUNK);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->cv, NULL);
+    if (pthread_create(&a->thread, NULL, ahead_main, a) == 0)
+        return true;
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->cv);
+    for (i = 0; i < AHEAD; i++)
+        free(a->buf[i]);
+    return false;
+}
+
+static void
+ahead_stop(struct ahead *a)
+{
+    unsigned i;
+
+    pthread_mutex_lock(&a->mu);
+    a->stop = true;
+    pthread_cond_broadcast(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    pthread_join(a->thread, NULL);
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->cv);
+    for (i = 0; i < AHEAD; i++)
+        free(a->buf[i]);
+}
+
 static enum tm_status
 read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
           void *ctx, struct tm_err *err)
@@ -179,6 +297,7 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
     int n;
     enum tm_input_kind kind;
     enum tm_status rc;
+    struct ahead a;
 
     fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -207,6 +326,11 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
         tm_buf_append(&b, head, (size_t)n);
         free(head);
         rc = read_text(gz, path, &b, fn, ctx, err);
+    } else if (!gzdirect(gz) && ahead_start(&a, gz)) {
+        rc = tm_parse_xml(path, head, (size_t)n, ahead_reader, &a, fn, ctx, rep,
+                          err);
+        ahead_stop(&a);
+        free(head);
     } else {
         rc = tm_parse_xml(path, head, (size_t)n, gz_reader, gz, fn, ctx, rep,
                           err);

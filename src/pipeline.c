@@ -7,6 +7,7 @@
 #include "pattern-int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,13 +20,24 @@
 #include "studies.h"
 #include "text.h"
 
-struct tm_pipeline {
-    const struct tm_pattern_set *set;
+/* What one thread needs to extract a document: its own matchers and
+ * scratch space.  The pattern set itself is shared and read-only. */
+struct stage {
     struct tm_extractor *ex;
     struct tm_ocr *ocr;
     struct tm_norm norm;       /* reused per section */
     struct tm_spans sentences; /* scratch for attribution */
     struct tm_reporter *rep;
+};
+
+struct pool;
+
+struct tm_pipeline {
+    const struct tm_pattern_set *set;
+    struct stage st; /* the calling thread's */
+    struct tm_reporter *rep;
+    unsigned jobs;     /* worker threads; 1: none, all in the caller */
+    struct pool *pool; /* started on first use when jobs > 1 */
     struct tm_pipeline_stats stats;
     struct tm_records recs; /* reused per document */
     /* Per-call state for the document callback. */
@@ -39,16 +51,37 @@ struct tm_pipeline {
     unsigned long docs_failed; /* in the current input */
 };
 
+static void
+stage_init(struct stage *st, const struct tm_pattern_set *set,
+           struct tm_reporter *rep)
+{
+    st->ex = tm_extractor_new(set);
+    st->ocr = tm_ocr_new(set);
+    tm_norm_init(&st->norm);
+    memset(&st->sentences, 0, sizeof st->sentences);
+    st->rep = rep;
+}
+
+static void
+stage_clear(struct stage *st)
+{
+    tm_extractor_free(st->ex);
+    tm_ocr_free(st->ocr);
+    tm_norm_clear(&st->norm);
+    tm_spans_clear(&st->sentences);
+}
+
+static void pool_free(struct pool *pool);
+
 struct tm_pipeline *
 tm_pipeline_new(const struct tm_pattern_set *set, struct tm_reporter *rep)
 {
     struct tm_pipeline *pl = tm_xcalloc(1, sizeof *pl);
 
     pl->set = set;
-    pl->ex = tm_extractor_new(set);
-    pl->ocr = tm_ocr_new(set);
-    tm_norm_init(&pl->norm);
+    stage_init(&pl->st, set, rep);
     pl->rep = rep;
+    pl->jobs = 1;
     return pl;
 }
 
@@ -57,10 +90,8 @@ tm_pipeline_free(struct tm_pipeline *pl)
 {
     if (pl == NULL)
         return;
-    tm_extractor_free(pl->ex);
-    tm_ocr_free(pl->ocr);
-    tm_norm_clear(&pl->norm);
-    tm_spans_clear(&pl->sentences);
+    pool_free(pl->pool);
+    stage_clear(&pl->st);
     tm_records_clear(&pl->recs);
     for (size_t i = 0; i < pl->seen_cap; i++)
         free(pl->seen[i]);
@@ -180,43 +211,44 @@ push_repair(struct tm_record *r, const char *raw,
  * the repairs made inside it.
  */
 static enum tm_status
-extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
+extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
+            struct tm_err *err)
 {
     size_t si, i, k;
     char where[TM_ERR_MSG_MAX];
 
-    tm_records_clear(&pl->recs);
+    tm_records_clear(recs);
     for (si = 0; si < doc->nsections; si++) {
         const struct tm_section *sec = &doc->sections[si];
         const char *raw = doc->text + sec->start;
-        size_t first = pl->recs.n;
+        size_t first = recs->n;
         enum tm_status rc;
 
         snprintf(where, sizeof where, "%s [%s]", doc->id, sec->name);
-        tm_ocr_normalize(pl->ocr, &pl->norm, raw, sec->end - sec->start, where,
-                         pl->rep);
-        rc = tm_extract_text(pl->ex, pl->norm.text, pl->norm.len, where,
-                             &pl->recs, pl->rep, err);
+        tm_ocr_normalize(st->ocr, &st->norm, raw, sec->end - sec->start, where,
+                         st->rep);
+        rc = tm_extract_text(st->ex, st->norm.text, st->norm.len, where, recs,
+                             st->rep, err);
         if (rc != TM_OK)
             return rc;
-        tm_attrib_section(pl->norm.text, pl->norm.len, &pl->recs, first,
-                          &pl->sentences);
-        for (i = first; i < pl->recs.n; i++) {
-            struct tm_record *r = &pl->recs.v[i];
-            size_t rs = tm_norm_raw_start(&pl->norm, r->start);
-            size_t re = tm_norm_raw_end(&pl->norm, r->end);
+        tm_attrib_section(st->norm.text, st->norm.len, recs, first,
+                          &st->sentences);
+        for (i = first; i < recs->n; i++) {
+            struct tm_record *r = &recs->v[i];
+            size_t rs = tm_norm_raw_start(&st->norm, r->start);
+            size_t re = tm_norm_raw_end(&st->norm, r->end);
 
-            for (k = 0; k < pl->norm.nrepairs; k++) {
-                const struct tm_norm_repair *rp = &pl->norm.repairs[k];
+            for (k = 0; k < st->norm.nrepairs; k++) {
+                const struct tm_norm_repair *rp = &st->norm.repairs[k];
 
                 if (!rp->layout && rp->raw_start < re && rp->raw_end > rs)
                     push_repair(r, raw, rp);
             }
             if (r->has_ref_span) {
                 r->ref_start =
-                    sec->start + tm_norm_raw_start(&pl->norm, r->ref_start);
+                    sec->start + tm_norm_raw_start(&st->norm, r->ref_start);
                 r->ref_end =
-                    sec->start + tm_norm_raw_end(&pl->norm, r->ref_end);
+                    sec->start + tm_norm_raw_end(&st->norm, r->ref_end);
             }
             r->start = sec->start + rs;
             r->end = sec->start + re;
@@ -225,7 +257,7 @@ extract_doc(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
             r->text = doc->text + r->start;
         }
     }
-    resolve_studies(doc, &pl->recs);
+    resolve_studies(doc, recs);
     return TM_OK;
 }
 
@@ -303,45 +335,369 @@ count_type(struct tm_pipeline_stats *st, const char *type)
     }
 }
 
+/* The part of a document's work that touches no shared state:
+ * extraction and arm linkage.  Runs in any thread. */
+static void
+process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
+            struct tm_err *derr, bool *failed)
+{
+    tm_err_clear(derr);
+    *failed = extract_doc(st, doc, recs, derr) != TM_OK;
+    if (*failed) {
+        tm_records_clear(recs);
+        return;
+    }
+    tm_studies_link_arms(doc, recs, &st->sentences);
+}
+
+/* The ordered part: accounting, output and the study table, in document
+ * order on the calling thread, so the output is the same whatever the
+ * number of threads. */
+static enum tm_status
+commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
+           const struct tm_records *recs, bool failed,
+           const struct tm_err *derr, struct tm_err *err)
+{
+    enum tm_status rc;
+    size_t i, k;
+
+    if (failed) {
+        /* One bad document does not sink the input. */
+        tm_warn(pl->rep, "%s; document skipped", derr->msg);
+        pl->docs_failed++;
+        return TM_OK;
+    }
+    if (recs->n > 0)
+        pl->stats.docs_with_records++;
+    for (i = 0; i < recs->n; i++) {
+        /* Internal types (study mentions) are not output. */
+        if (recs->v[i].type[0] == '_')
+            continue;
+        pl->stats.records++;
+        count_type(&pl->stats, recs->v[i].type);
+    }
+    for (k = 0; k < pl->nems; k++) {
+        rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
+        if (rc != TM_OK)
+            return rc;
+    }
+    if (pl->studies != NULL)
+        return tm_studies_add(pl->studies, doc, recs, err);
+    return TM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Worker threads (-j N)                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The reading thread parses and hands documents to the workers in
+ * batches; workers normalize and extract; the reading thread commits
+ * finished batches in the order they were sent.  At most `ring_cap`
+ * batches are in flight, so memory stays bounded whatever the input
+ * size.  Warnings raised in a worker are held with their document and
+ * reported when it is committed, so stderr is in document order too.
+ */
+#define BATCH_DOCS 32
+#define BATCH_BYTES (256u * 1024u)
+
+struct job {
+    struct tm_doc doc;
+    struct tm_records recs;
+    struct tm_strv warnings;
+    struct tm_err err;
+    bool failed;
+};
+
+struct batch {
+    struct job *jobs;
+    size_t n, cap, bytes;
+    unsigned long seq;
+    bool done;
+    struct batch *next; /* in the work queue */
+};
+
+struct worker {
+    struct pool *pool;
+    pthread_t thread;
+    bool started;
+    struct stage st;
+    struct tm_reporter rep;
+    struct job *cur; /* whose warnings rep collects */
+};
+
+struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t work; /* a batch was queued, or stop was set */
+    pthread_cond_t done; /* a batch was finished */
+    struct batch *head, *tail;
+    struct batch **ring; /* sent and not yet committed, by seq % ring_cap */
+    size_t ring_cap;
+    unsigned long next_seq, commit_seq;
+    bool stop;
+    struct worker *w;
+    unsigned nw;
+    struct batch *open; /* being filled by the reading thread */
+    enum tm_status rc;  /* the first commit error of this input */
+    struct tm_err err;
+};
+
+static void
+hold_warning(void *ctx, const char *msg)
+{
+    struct worker *w = ctx;
+
+    tm_strv_push(&w->cur->warnings, msg);
+}
+
+static void *
+worker_main(void *arg)
+{
+    struct worker *w = arg;
+    struct pool *pool = w->pool;
+    size_t i;
+
+    pthread_mutex_lock(&pool->mu);
+    for (;;) {
+        struct batch *b;
+
+        while (pool->head == NULL && !pool->stop)
+            pthread_cond_wait(&pool->work, &pool->mu);
+        if (pool->head == NULL)
+            break;
+        b = pool->head;
+        pool->head = b->next;
+        if (pool->head == NULL)
+            pool->tail = NULL;
+        pthread_mutex_unlock(&pool->mu);
+        for (i = 0; i < b->n; i++) {
+            struct job *j = &b->jobs[i];
+
+            w->cur = j;
+            process_doc(&w->st, &j->doc, &j->recs, &j->err, &j->failed);
+        }
+        w->cur = NULL;
+        pthread_mutex_lock(&pool->mu);
+        b->done = true;
+        pthread_cond_broadcast(&pool->done);
+    }
+    pthread_mutex_unlock(&pool->mu);
+    return NULL;
+}
+
+static void
+batch_free(struct batch *b)
+{
+    size_t i;
+
+    if (b == NULL)
+        return;
+    for (i = 0; i < b->n; i++) {
+        tm_records_clear(&b->jobs[i].recs);
+        tm_doc_clear(&b->jobs[i].doc);
+        tm_strv_clear(&b->jobs[i].warnings);
+    }
+    free(b->jobs);
+    free(b);
+}
+
+static void
+pool_free(struct pool *pool)
+{
+    unsigned i;
+
+    if (pool == NULL)
+        return;
+    pthread_mutex_lock(&pool->mu);
+    pool->stop = true;
+    pthread_cond_broadcast(&pool->work);
+    pthread_mutex_unlock(&pool->mu);
+    for (i = 0; i < pool->nw; i++) {
+        if (pool->w[i].started)
+            pthread_join(pool->w[i].thread, NULL);
+        stage_clear(&pool->w[i].st);
+    }
+    /* Normally empty: every batch is committed before a file ends. */
+    while (pool->commit_seq < pool->next_seq)
+        batch_free(pool->ring[pool->commit_seq++ % pool->ring_cap]);
+    batch_free(pool->open);
+    pthread_mutex_destroy(&pool->mu);
+    pthread_cond_destroy(&pool->work);
+    pthread_cond_destroy(&pool->done);
+    free(pool->ring);
+    free(pool->w);
+    free(pool);
+}
+
+/* Start the workers; NULL (and one thread) if none can be started. */
+static struct pool *
+pool_new(const struct tm_pattern_set *set, unsigned n)
+{
+    struct pool *pool = tm_xcalloc(1, sizeof *pool);
+    unsigned i;
+
+    pthread_mutex_init(&pool->mu, NULL);
+    pthread_cond_init(&pool->work, NULL);
+    pthread_cond_init(&pool->done, NULL);
+    pool->ring_cap = 2 * (size_t)n + 2;
+    pool->ring = tm_xcalloc(pool->ring_cap, sizeof *pool->ring);
+    pool->w = tm_xcalloc(n, sizeof *pool->w);
+    pool->nw = n;
+    for (i = 0; i < n; i++) {
+        struct worker *w = &pool->w[i];
+
+        w->pool = pool;
+        w->rep.fn = hold_warning;
+        w->rep.ctx = w;
+        stage_init(&w->st, set, &w->rep);
+    }
+    for (i = 0; i < n; i++) {
+        if (pthread_create(&pool->w[i].thread, NULL, worker_main,
+                           &pool->w[i]) != 0)
+            break;
+        pool->w[i].started = true;
+    }
+    if (i == 0) {
+        pool_free(pool);
+        return NULL;
+    }
+    return pool;
+}
+
+/* Commit one finished batch: its warnings and records, in order.  After
+ * an output error (kept in the pool) the rest is only freed. */
+static void
+commit_batch(struct tm_pipeline *pl, struct batch *b)
+{
+    struct pool *pool = pl->pool;
+    size_t i, k;
+
+    for (i = 0; i < b->n && pool->rc == TM_OK; i++) {
+        struct job *j = &b->jobs[i];
+
+        for (k = 0; k < j->warnings.n; k++)
+            tm_warn(pl->rep, "%s", j->warnings.v[k]);
+        pool->rc =
+            commit_doc(pl, &j->doc, &j->recs, j->failed, &j->err, &pool->err);
+    }
+    batch_free(b);
+}
+
+static enum tm_status
+pool_status(const struct pool *pool, struct tm_err *err)
+{
+    if (pool->rc != TM_OK)
+        *err = pool->err;
+    return pool->rc;
+}
+
+/* Commit the finished batches at the head of the order; with wait_all,
+ * wait for and commit every batch sent. */
+static enum tm_status
+pool_drain(struct tm_pipeline *pl, bool wait_all, struct tm_err *err)
+{
+    struct pool *pool = pl->pool;
+
+    for (;;) {
+        struct batch *b;
+
+        pthread_mutex_lock(&pool->mu);
+        if (pool->commit_seq == pool->next_seq) {
+            pthread_mutex_unlock(&pool->mu);
+            return pool_status(pool, err);
+        }
+        b = pool->ring[pool->commit_seq % pool->ring_cap];
+        while (!b->done && wait_all)
+            pthread_cond_wait(&pool->done, &pool->mu);
+        if (!b->done) {
+            pthread_mutex_unlock(&pool->mu);
+            return pool_status(pool, err);
+        }
+        pool->ring[pool->commit_seq % pool->ring_cap] = NULL;
+        pool->commit_seq++;
+        pthread_mutex_unlock(&pool->mu);
+        commit_batch(pl, b);
+    }
+}
+
+/* Send the open batch to the workers, first making room in the ring. */
+static enum tm_status
+pool_send(struct tm_pipeline *pl, struct tm_err *err)
+{
+    struct pool *pool = pl->pool;
+    struct batch *b = pool->open;
+
+    if (b == NULL || b->n == 0)
+        return pool_status(pool, err);
+    pool->open = NULL;
+    for (;;) {
+        struct batch *head;
+
+        pthread_mutex_lock(&pool->mu);
+        if (pool->next_seq - pool->commit_seq < pool->ring_cap)
+            break;
+        head = pool->ring[pool->commit_seq % pool->ring_cap];
+        while (!head->done)
+            pthread_cond_wait(&pool->done, &pool->mu);
+        pthread_mutex_unlock(&pool->mu);
+        (void)pool_drain(pl, false, err);
+    }
+    b->seq = pool->next_seq++;
+    pool->ring[b->seq % pool->ring_cap] = b;
+    if (pool->tail != NULL)
+        pool->tail->next = b;
+    else
+        pool->head = b;
+    pool->tail = b;
+    pthread_cond_signal(&pool->work);
+    pthread_mutex_unlock(&pool->mu);
+    return pool_drain(pl, false, err);
+}
+
+/* Take the document (the parser reuses its struct) into the open batch. */
+static enum tm_status
+pool_add(struct tm_pipeline *pl, struct tm_doc *doc, struct tm_err *err)
+{
+    struct pool *pool = pl->pool;
+    struct batch *b = pool->open;
+    struct job *j;
+
+    if (b == NULL) {
+        b = pool->open = tm_xcalloc(1, sizeof *b);
+        b->cap = BATCH_DOCS;
+        b->jobs = tm_xcalloc(b->cap, sizeof *b->jobs);
+    }
+    j = &b->jobs[b->n++];
+    j->doc = *doc;
+    tm_doc_init(doc, doc->kind);
+    b->bytes += j->doc.len;
+    if (b->n == b->cap || b->bytes >= BATCH_BYTES)
+        return pool_send(pl, err);
+    return TM_OK;
+}
+
 static enum tm_status
 on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 {
     struct tm_pipeline *pl = ctx;
     struct tm_err derr;
-    enum tm_status rc;
-    size_t i, k;
+    bool failed;
 
     if (pl->dedupe && !mark_seen(pl, doc->id)) {
         pl->stats.docs_duplicate++;
         return TM_OK;
     }
     pl->stats.docs++;
-    tm_err_clear(&derr);
-    rc = extract_doc(pl, doc, &derr);
-    if (rc != TM_OK) {
-        /* One bad document does not sink the input. */
-        tm_warn(pl->rep, "%s; document skipped", derr.msg);
-        pl->docs_failed++;
-        return TM_OK;
-    }
-    if (pl->recs.n > 0)
-        pl->stats.docs_with_records++;
-    tm_studies_link_arms(doc, &pl->recs, &pl->sentences);
-    for (i = 0; i < pl->recs.n; i++) {
-        /* Internal types (study mentions) are not output. */
-        if (pl->recs.v[i].type[0] == '_')
-            continue;
-        pl->stats.records++;
-        count_type(&pl->stats, pl->recs.v[i].type);
-    }
-    for (k = 0; k < pl->nems; k++) {
-        rc = tm_emit_doc_records(pl->ems[k], doc, &pl->recs, err);
-        if (rc != TM_OK)
-            return rc;
-    }
-    if (pl->studies != NULL)
-        return tm_studies_add(pl->studies, doc, &pl->recs, err);
-    return TM_OK;
+    if (pl->pool != NULL)
+        return pool_add(pl, doc, err);
+    process_doc(&pl->st, doc, &pl->recs, &derr, &failed);
+    return commit_doc(pl, doc, &pl->recs, failed, &derr, err);
+}
+
+void
+tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs)
+{
+    pl->jobs = jobs == 0 ? 1 : jobs;
 }
 
 enum tm_status
@@ -355,7 +711,27 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
     pl->nems = nems;
     pl->stats.inputs++;
     pl->docs_failed = 0;
+    if (pl->jobs > 1 && pl->pool == NULL)
+        pl->pool = pool_new(pl->set, pl->jobs);
+    if (pl->pool != NULL) {
+        pl->pool->rc = TM_OK;
+        tm_err_clear(&pl->pool->err);
+    }
     rc = tm_input_read(path, on_doc, pl, pl->rep, err);
+    if (pl->pool != NULL) {
+        /* Commit what was read, even after a read or parse error: nothing
+         * already produced is lost. */
+        struct tm_err werr;
+        enum tm_status wrc;
+
+        tm_err_clear(&werr);
+        (void)pool_send(pl, &werr);
+        wrc = pool_drain(pl, true, &werr);
+        if (wrc != TM_OK && rc == TM_OK) {
+            rc = wrc;
+            *err = werr;
+        }
+    }
     if (rc == TM_OK && pl->docs_failed > 0)
         rc = tm_err_set(err, TM_ERR_INPUT, "%s: %lu document%s skipped", path,
                         pl->docs_failed, pl->docs_failed == 1 ? "" : "s");
@@ -370,7 +746,7 @@ enum tm_status
 tm_pipeline_extract_doc(struct tm_pipeline *pl, struct tm_doc *doc,
                         struct tm_records *out, struct tm_err *err)
 {
-    enum tm_status rc = extract_doc(pl, doc, err);
+    enum tm_status rc = extract_doc(&pl->st, doc, &pl->recs, err);
     size_t i;
 
     if (rc != TM_OK)
@@ -395,7 +771,7 @@ tm_pipeline_extract_string(struct tm_pipeline *pl, const char *name,
     doc.text = (char *)text;
     doc.len = len;
     tm_doc_add_section(&doc, "text", 0, len);
-    rc = extract_doc(pl, &doc, err);
+    rc = extract_doc(&pl->st, &doc, &pl->recs, err);
     if (rc == TM_OK) {
         for (i = 0; i < pl->recs.n; i++)
             *tm_records_push(out) = pl->recs.v[i];
@@ -499,25 +875,26 @@ run_repair_examples(struct tm_pipeline *pl, const struct tm_pattern *p,
 
         (*total)++;
         /* Layout repairs too: a layout rule's example must see it fire. */
-        pl->norm.keep_layout = true;
-        tm_ocr_normalize(pl->ocr, &pl->norm, exm->text, strlen(exm->text),
+        pl->st.norm.keep_layout = true;
+        tm_ocr_normalize(pl->st.ocr, &pl->st.norm, exm->text, strlen(exm->text),
                          "example", pl->rep);
-        pl->norm.keep_layout = false;
-        for (k = 0; k < pl->norm.nrepairs; k++)
-            fired |= pl->norm.repairs[k].rule == p->name;
+        pl->st.norm.keep_layout = false;
+        for (k = 0; k < pl->st.norm.nrepairs; k++)
+            fired |= pl->st.norm.repairs[k].rule == p->name;
         tm_buf_init(&msg, 0);
         if (exm->negative && fired)
             tm_buf_printf(&msg,
                           "%s:%u: %s: negative '%s': the rule fired: "
                           "'%s'",
-                          p->file, exm->line, p->id, exm->text, pl->norm.text);
+                          p->file, exm->line, p->id, exm->text,
+                          pl->st.norm.text);
         else if (!exm->negative && exm->nexpect > 0 &&
-                 strcmp(pl->norm.text, exm->expect[0].val) != 0)
+                 strcmp(pl->st.norm.text, exm->expect[0].val) != 0)
             tm_buf_printf(&msg,
                           "%s:%u: %s: example '%s': got '%s'; "
                           "expected '%s'",
-                          p->file, exm->line, p->id, exm->text, pl->norm.text,
-                          exm->expect[0].val);
+                          p->file, exm->line, p->id, exm->text,
+                          pl->st.norm.text, exm->expect[0].val);
         else if (!exm->negative && !fired)
             tm_buf_printf(&msg,
                           "%s:%u: %s: example '%s': the rule did not "

@@ -50,6 +50,10 @@ enum tm_status tm_pipeline_extract_file(struct tm_pipeline *pl,
  * that two E-utilities batches both returned). */
 void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 
+/* Extract with this many worker threads (0 or 1: in the calling thread).
+ * Output, warnings and statistics are the same for any number. */
+void tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs);
+
 /* Also write each document's study-level rows to st (borrowed; NULL to
  * stop).  Rows are written after the document's records. */
 struct tm_studies;

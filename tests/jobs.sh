@@ -1,0 +1,91 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# -j N: the same bytes for any number of threads.  One invocation reads
+# many documents (a PubMed set big enough for dozens of batches, the same
+# set gzip-compressed so the read-ahead thread runs, a PMC article, the
+# text corpus, and a PubMed file that breaks half-way), and every output
+# format, the study table, the warnings and the exit status must match
+# between -j 1, -j 2 and -j 5.  No timing is asserted here: speed lives
+# in bench/.
+set -u
+: "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
+top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+# 40 copies of the 15 corpus records, each copy with its own PMIDs
+# (prefixed BASE..BASE+39, so each input's records can be told apart).
+gen() { # BASE OUT
+    python3 - "$top/corpus/pubmed/msc_ards.xml" "$1" "$2" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+base = int(sys.argv[2])
+recs = re.findall(r"<PubmedArticle>.*?</PubmedArticle>", src, re.S)
+assert len(recs) >= 10, len(recs)
+out = ['<?xml version="1.0"?>\n<PubmedArticleSet>\n']
+for k in range(base, base + 40):
+    for r in recs:
+        out.append(re.sub(r'(<PMID[^>]*>)(\d+)',
+                          lambda m: f"{m.group(1)}{k}{m.group(2)}", r, 1))
+        out.append("\n")
+out.append("</PubmedArticleSet>\n")
+open(sys.argv[3], "w", encoding="utf-8").write("".join(out))
+PY
+}
+gen 10 "$tmp/big.xml" || exit 1
+gen 50 "$tmp/big2.xml" || exit 1
+gzip "$tmp/big2.xml"
+# Well-formed for about 60 records, then cut off inside one.
+gen 90 "$tmp/whole.xml" || exit 1
+head -c 300000 "$tmp/whole.xml" >"$tmp/broken.xml"
+set -- "$tmp/big.xml" "$tmp/big2.xml.gz" "$top/corpus/pmc/PMC9900001.nxml" \
+    "$top"/corpus/docs/*.txt "$tmp/broken.xml"
+
+run() { # NAME ARGS...: stdout, stderr and status of one run
+    name=$1
+    shift
+    "$TRIALMINE" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    echo $? >"$tmp/$name.status"
+}
+
+for fmt in jsonl csv bioc; do
+    for j in 1 2 5; do
+        run "$fmt-j$j" extract -f "$fmt" -j "$j" "$@"
+    done
+done
+for j in 1 2 5; do
+    run "studies-j$j" studies -j "$j" "$@"
+done
+
+for what in jsonl csv bioc studies; do
+    for j in 2 5; do
+        for part in out err status; do
+            if ! cmp -s "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part"; then
+                echo "FAIL $what: -j $j $part differs from -j 1"
+                diff "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part" | head -5
+                fail=1
+            fi
+        done
+    done
+done
+
+# The runs did real work: records from every input, the break reported
+# with exit status 1, and the records before the break kept.
+n=$(wc -l <"$tmp/jsonl-j1.out")
+[ "$n" -gt 2000 ] || { echo "FAIL: only $n records"; fail=1; }
+[ "$(cat "$tmp/jsonl-j2.status")" = 1 ] ||
+    { echo "FAIL: status $(cat "$tmp/jsonl-j2.status"), want 1"; fail=1; }
+grep -q "broken.xml" "$tmp/jsonl-j2.err" ||
+    { echo "FAIL: the broken file is not reported"; fail=1; }
+for id in pmid:49 pmid:89 pmcid:PMC9900001 r01_ucmsc pmid:90; do
+    grep -q "\"doc\":\"[^\"]*$id" "$tmp/jsonl-j2.out" ||
+        { echo "FAIL: no record from the input with $id"; fail=1; }
+done
+
+# A bad -j is a usage error.
+"$TRIALMINE" extract -j 0 "$tmp/big.xml" >/dev/null 2>&1
+[ $? -eq 2 ] || { echo "FAIL: -j 0 is not a usage error"; fail=1; }
+
+[ $fail -eq 0 ] && echo "jobs: -j 1, 2 and 5 agree on $n records"
+exit $fail

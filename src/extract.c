@@ -29,6 +29,13 @@ struct tm_extractor {
     struct tm_buf lower; /* the current sentence in lower case */
     struct tm_buf scratch;
     unsigned long limit_hits;
+    /* Prefilter words: each distinct word of the set once, each pattern's
+     * words as indices into them, and per sentence whether each word
+     * occurs (0 not looked for yet, 1 absent, 2 present), so a word that
+     * several patterns share is searched for once per sentence. */
+    struct tm_strv words;
+    size_t **pattern_words; /* per pattern: indices, then SIZE_MAX */
+    unsigned char *word_state;
 };
 
 struct candidate {
@@ -42,6 +49,35 @@ struct candidates {
     struct candidate *v;
     size_t n, cap;
 };
+
+static void
+index_prefilters(struct tm_extractor *ex)
+{
+    const struct tm_pattern_set *set = ex->set;
+    size_t i, k, w;
+
+    ex->pattern_words =
+        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_words);
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_strv *pf = &set->patterns[i].prefilter;
+
+        if (pf->n == 0)
+            continue;
+        ex->pattern_words[i] =
+            tm_xreallocarray(NULL, pf->n + 1, sizeof(size_t));
+        for (k = 0; k < pf->n; k++) {
+            for (w = 0; w < ex->words.n; w++) {
+                if (strcmp(ex->words.v[w], pf->v[k]) == 0)
+                    break;
+            }
+            if (w == ex->words.n)
+                tm_strv_push(&ex->words, pf->v[k]);
+            ex->pattern_words[i][k] = w;
+        }
+        ex->pattern_words[i][pf->n] = SIZE_MAX;
+    }
+    ex->word_state = tm_xcalloc(ex->words.n + 1, 1);
+}
 
 struct tm_extractor *
 tm_extractor_new(const struct tm_pattern_set *set)
@@ -74,6 +110,7 @@ tm_extractor_new(const struct tm_pattern_set *set)
         tm_oom();
     tm_buf_init(&ex->lower, 0);
     tm_buf_init(&ex->scratch, 0);
+    index_prefilters(ex);
     return ex;
 }
 
@@ -89,6 +126,13 @@ tm_extractor_free(struct tm_extractor *ex)
     tm_spans_clear(&ex->sentences);
     tm_buf_clear(&ex->lower);
     tm_buf_clear(&ex->scratch);
+    if (ex->pattern_words != NULL) {
+        for (size_t i = 0; i < ex->set->npatterns; i++)
+            free(ex->pattern_words[i]);
+    }
+    free(ex->pattern_words);
+    free(ex->word_state);
+    tm_strv_clear(&ex->words);
     free(ex);
 }
 
@@ -398,16 +442,21 @@ push_candidate(struct candidates *cs)
     return &cs->v[cs->n++];
 }
 
-/* Does the lower-cased sentence contain one of the prefilter words? */
+/* Does the lower-cased sentence contain one of pattern pi's prefilter
+ * words?  Each word's answer is kept for the rest of the sentence. */
 static bool
-prefilter_passes(const struct tm_pattern *p, const struct tm_buf *lower)
+prefilter_passes(struct tm_extractor *ex, size_t pi)
 {
-    size_t i;
+    const size_t *w = ex->pattern_words[pi];
 
-    if (p->prefilter.n == 0)
+    if (w == NULL)
         return true;
-    for (i = 0; i < p->prefilter.n; i++) {
-        if (strstr(lower->data, p->prefilter.v[i]) != NULL)
+    for (; *w != SIZE_MAX; w++) {
+        unsigned char *st = &ex->word_state[*w];
+
+        if (*st == 0)
+            *st = strstr(ex->lower.data, ex->words.v[*w]) != NULL ? 2 : 1;
+        if (*st == 2)
             return true;
     }
     return false;
@@ -448,8 +497,10 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             continue;
         }
         off = me;
+        /* Sentence rules were checked before the pattern ran. */
         for (k = 0; k < p->nrules && ok; k++)
-            ok = rule_holds(ex, &p->rules[k], text, len, ss, se, ss + ms,
+            ok = p->rules[k].where == TM_WHERE_SENTENCE ||
+                 rule_holds(ex, &p->rules[k], text, len, ss, se, ss + ms,
                             ss + me, where, rep);
         if (ok) {
             struct candidate *c = push_candidate(cs);
@@ -464,6 +515,25 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             c->rec.end += ss;
         }
     }
+}
+
+/* Do the pattern's sentence-wide rules hold?  They do not depend on where
+ * a match is, so a sentence that fails one cannot yield a record of the
+ * pattern, and the pattern need not run on it. */
+static bool
+sentence_rules_hold(struct tm_extractor *ex, const struct tm_pattern *p,
+                    const char *text, size_t len, size_t ss, size_t se,
+                    const char *where, struct tm_reporter *rep)
+{
+    size_t k;
+
+    for (k = 0; k < p->nrules; k++) {
+        if (p->rules[k].where == TM_WHERE_SENTENCE &&
+            !rule_holds(ex, &p->rules[k], text, len, ss, se, ss, ss, where,
+                        rep))
+            return false;
+    }
+    return true;
 }
 
 /* Ordering for overlap resolution: type, then priority (high first),
@@ -564,12 +634,24 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
     for (si = 0; si < ex->sentences.n; si++) {
         size_t ss = ex->sentences.v[si].start, se = ex->sentences.v[si].end;
 
+        char *low;
+
         tm_buf_reset(&ex->lower);
-        for (i = ss; i < se; i++)
-            tm_buf_putc(&ex->lower, (char)tolower((unsigned char)text[i]));
+        tm_buf_reserve(&ex->lower, se - ss + 1);
+        low = ex->lower.data;
+        for (i = ss; i < se; i++) {
+            unsigned char ch = (unsigned char)text[i];
+
+            low[i - ss] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        low[se - ss] = '\0';
+        ex->lower.len = se - ss;
+        memset(ex->word_state, 0, ex->words.n);
         for (pi = 0; pi < set->npatterns; pi++) {
             if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair ||
-                !prefilter_passes(&set->patterns[pi], &ex->lower))
+                !prefilter_passes(ex, pi) ||
+                !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
+                                     where, rep))
                 continue;
             run_pattern(ex, pi, text, len, ss, se, where, rep, &cs);
         }

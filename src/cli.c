@@ -156,6 +156,8 @@ static const char extract_help[] =
     "  -j, --jobs N            extract with N threads (default: the number\n"
     "                          of processors); the output is the same\n"
     "                          bytes for any N\n"
+    "      --profile           print where the time went, per stage and per\n"
+    "                          pattern, to standard error\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -186,6 +188,8 @@ static const char studies_help[] =
     "  -j, --jobs N            extract with N threads (default: the number\n"
     "                          of processors); the output is the same\n"
     "                          bytes for any N\n"
+    "      --profile           print where the time went, per stage and per\n"
+    "                          pattern, to standard error\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n";
 
@@ -487,7 +491,53 @@ parse_jobs(const char *s, unsigned *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULTS = 1000 };
+enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE };
+
+static int
+cmp_cost(const void *a, const void *b, void *ctx)
+{
+    const struct tm_pattern_cost *c = ctx;
+    double x = c[*(const size_t *)a].seconds, y = c[*(const size_t *)b].seconds;
+
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* --profile: where the time went, per stage and per pattern. */
+static void
+print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
+{
+    struct tm_pipeline_profile pr;
+    size_t *order, i;
+    double total;
+
+    tm_pipeline_profile(pl, &pr);
+    total = pr.normalize + pr.extract + pr.link + pr.output;
+    fprintf(c->err,
+            "profile (seconds, summed over %u thread%s; parsing not counted)\n"
+            "  normalize %9.3f\n  extract   %9.3f  (patterns, context rules, "
+            "records, attribution)\n  link arms %9.3f\n  output    %9.3f\n"
+            "  total     %9.3f\n\n"
+            "%-44s %9s %6s %10s %10s %9s\n",
+            jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
+            pr.output, total, "pattern", "seconds", "share", "sentences",
+            "skipped", "matches");
+    order = tm_xcalloc(pr.npatterns + 1, sizeof *order);
+    for (i = 0; i < pr.npatterns; i++)
+        order[i] = i;
+    qsort_r(order, pr.npatterns, sizeof *order, cmp_cost, pr.patterns);
+    for (i = 0; i < pr.npatterns; i++) {
+        const struct tm_pattern_cost *pc = &pr.patterns[order[i]];
+
+        if (pc->runs == 0 && pc->skipped == 0)
+            continue;
+        fprintf(c->err, "%-44s %9.3f %5.1f%% %10lu %10lu %9lu\n",
+                tm_pipeline_pattern_id(pl, order[i]), pc->seconds,
+                pr.extract > 0 ? 100.0 * pc->seconds / pr.extract : 0.0,
+                pc->runs, pc->skipped, pc->matches);
+    }
+    free(order);
+    free(pr.patterns);
+}
 
 /* extract (records) and studies (the study table) share their options
  * and their loop; table selects the output. */
@@ -501,11 +551,13 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
         {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},
+        {"profile", no_argument, NULL, OPT_PROFILE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
     unsigned jobs = default_jobs();
+    bool profile = false;
     const char *output = NULL;
     bool quiet = false;
     struct tm_pattern_set *set = NULL;
@@ -556,6 +608,9 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         case OPT_NO_DEFAULTS:
             po.no_defaults = true;
             break;
+        case OPT_PROFILE:
+            profile = true;
+            break;
         case 'q':
             quiet = true;
             break;
@@ -587,6 +642,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     }
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_jobs(pl, jobs);
+    tm_pipeline_set_profile(pl, profile);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     if (table) {
         st = tm_studies_new(of.f, output ? output : "standard output");
@@ -620,6 +676,8 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
     }
+    if (profile)
+        print_profile(c, pl, jobs);
     tm_emit_clear(&em);
     tm_pipeline_free(pl);
     tm_studies_free(st);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "number.h"
@@ -36,6 +37,7 @@ struct tm_extractor {
     struct tm_strv words;
     size_t **pattern_words; /* per pattern: indices, then SIZE_MAX */
     unsigned char *word_state;
+    struct tm_pattern_cost *costs; /* per pattern, when profiling */
 };
 
 struct candidate {
@@ -132,6 +134,7 @@ tm_extractor_free(struct tm_extractor *ex)
     }
     free(ex->pattern_words);
     free(ex->word_state);
+    free(ex->costs);
     tm_strv_clear(&ex->words);
     free(ex);
 }
@@ -140,6 +143,29 @@ unsigned long
 tm_extractor_limit_hits(const struct tm_extractor *ex)
 {
     return ex->limit_hits;
+}
+
+void
+tm_extractor_set_profile(struct tm_extractor *ex, bool on)
+{
+    TM_FREE(ex->costs);
+    if (on)
+        ex->costs = tm_xcalloc(ex->set->npatterns + 1, sizeof *ex->costs);
+}
+
+const struct tm_pattern_cost *
+tm_extractor_costs(const struct tm_extractor *ex)
+{
+    return ex->costs;
+}
+
+static double
+seconds_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static bool
@@ -648,12 +674,28 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         ex->lower.len = se - ss;
         memset(ex->word_state, 0, ex->words.n);
         for (pi = 0; pi < set->npatterns; pi++) {
-            if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair ||
-                !prefilter_passes(ex, pi) ||
-                !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
-                                     where, rep))
+            double t0 = 0;
+            size_t before = cs.n;
+
+            if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair)
                 continue;
+            if (ex->costs != NULL)
+                t0 = seconds_now();
+            if (!prefilter_passes(ex, pi) ||
+                !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
+                                     where, rep)) {
+                if (ex->costs != NULL) {
+                    ex->costs[pi].skipped++;
+                    ex->costs[pi].seconds += seconds_now() - t0;
+                }
+                continue;
+            }
             run_pattern(ex, pi, text, len, ss, se, where, rep, &cs);
+            if (ex->costs != NULL) {
+                ex->costs[pi].runs++;
+                ex->costs[pi].matches += cs.n - before;
+                ex->costs[pi].seconds += seconds_now() - t0;
+            }
         }
     }
     if (cs.n > 1)

@@ -10,6 +10,7 @@
 #ifndef TM_EXTRACT_H
 #define TM_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -36,5 +37,19 @@ enum tm_status tm_extract_text(struct tm_extractor *ex, const char *text,
 
 /* Number of patterns that hit a match limit so far. */
 unsigned long tm_extractor_limit_hits(const struct tm_extractor *ex);
+
+/* Time spent per pattern, kept when profiling is on (it costs two clock
+ * reads per pattern and sentence, so it is off by default). */
+struct tm_pattern_cost {
+    double seconds;        /* in the matcher, context rules and records */
+    unsigned long runs;    /* sentences the pattern ran on */
+    unsigned long skipped; /* sentences its prefilter or rules ruled out */
+    unsigned long matches; /* candidates before overlap resolution */
+};
+
+void tm_extractor_set_profile(struct tm_extractor *ex, bool on);
+/* Per pattern of the set, indexed as the set's patterns; NULL when
+ * profiling is off. */
+const struct tm_pattern_cost *tm_extractor_costs(const struct tm_extractor *ex);
 
 #endif

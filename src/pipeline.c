@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,8 @@ struct stage {
     struct tm_norm norm;       /* reused per section */
     struct tm_spans sentences; /* scratch for attribution */
     struct tm_reporter *rep;
+    bool profile;
+    double t_normalize, t_extract, t_link; /* seconds, when profiling */
 };
 
 struct pool;
@@ -45,11 +48,22 @@ struct tm_pipeline {
     size_t nems;
     /* Ids of documents seen, when deduplicating (open addressing). */
     bool dedupe;
+    bool profile;
+    double t_output;            /* emitters and study table, when profiling */
     struct tm_studies *studies; /* borrowed, optional */
     char **seen;
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
 };
+
+static double
+seconds_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static void
 stage_init(struct stage *st, const struct tm_pattern_set *set,
@@ -224,15 +238,23 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         size_t first = recs->n;
         enum tm_status rc;
 
+        double t0 = st->profile ? seconds_now() : 0, t1 = 0;
+
         snprintf(where, sizeof where, "%s [%s]", doc->id, sec->name);
         tm_ocr_normalize(st->ocr, &st->norm, raw, sec->end - sec->start, where,
                          st->rep);
+        if (st->profile) {
+            t1 = seconds_now();
+            st->t_normalize += t1 - t0;
+        }
         rc = tm_extract_text(st->ex, st->norm.text, st->norm.len, where, recs,
                              st->rep, err);
         if (rc != TM_OK)
             return rc;
         tm_attrib_section(st->norm.text, st->norm.len, recs, first,
                           &st->sentences);
+        if (st->profile)
+            st->t_extract += seconds_now() - t1;
         for (i = first; i < recs->n; i++) {
             struct tm_record *r = &recs->v[i];
             size_t rs = tm_norm_raw_start(&st->norm, r->start);
@@ -341,13 +363,18 @@ static void
 process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
             struct tm_err *derr, bool *failed)
 {
+    double t0;
+
     tm_err_clear(derr);
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
         return;
     }
+    t0 = st->profile ? seconds_now() : 0;
     tm_studies_link_arms(doc, recs, &st->sentences);
+    if (st->profile)
+        st->t_link += seconds_now() - t0;
 }
 
 /* The ordered part: accounting, output and the study table, in document
@@ -358,8 +385,9 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
            const struct tm_records *recs, bool failed,
            const struct tm_err *derr, struct tm_err *err)
 {
-    enum tm_status rc;
+    enum tm_status rc = TM_OK;
     size_t i, k;
+    double t0;
 
     if (failed) {
         /* One bad document does not sink the input. */
@@ -376,14 +404,14 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
         pl->stats.records++;
         count_type(&pl->stats, recs->v[i].type);
     }
-    for (k = 0; k < pl->nems; k++) {
+    t0 = pl->profile ? seconds_now() : 0;
+    for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
-        if (rc != TM_OK)
-            return rc;
-    }
-    if (pl->studies != NULL)
-        return tm_studies_add(pl->studies, doc, recs, err);
-    return TM_OK;
+    if (rc == TM_OK && pl->studies != NULL)
+        rc = tm_studies_add(pl->studies, doc, recs, err);
+    if (pl->profile)
+        pl->t_output += seconds_now() - t0;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -700,6 +728,60 @@ tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs)
     pl->jobs = jobs == 0 ? 1 : jobs;
 }
 
+static void
+stage_set_profile(struct stage *st, bool on)
+{
+    st->profile = on;
+    tm_extractor_set_profile(st->ex, on);
+}
+
+void
+tm_pipeline_set_profile(struct tm_pipeline *pl, bool on)
+{
+    pl->profile = on;
+    stage_set_profile(&pl->st, on);
+}
+
+static void
+add_stage_profile(struct tm_pipeline_profile *pr, const struct stage *st,
+                  size_t npatterns)
+{
+    const struct tm_pattern_cost *c = tm_extractor_costs(st->ex);
+    size_t i;
+
+    pr->normalize += st->t_normalize;
+    pr->extract += st->t_extract;
+    pr->link += st->t_link;
+    for (i = 0; c != NULL && i < npatterns; i++) {
+        pr->patterns[i].seconds += c[i].seconds;
+        pr->patterns[i].runs += c[i].runs;
+        pr->patterns[i].skipped += c[i].skipped;
+        pr->patterns[i].matches += c[i].matches;
+    }
+}
+
+void
+tm_pipeline_profile(const struct tm_pipeline *pl,
+                    struct tm_pipeline_profile *pr)
+{
+    size_t n = tm_pattern_set_npatterns(pl->set);
+    unsigned i;
+
+    memset(pr, 0, sizeof *pr);
+    pr->npatterns = n;
+    pr->patterns = tm_xcalloc(n + 1, sizeof *pr->patterns);
+    pr->output = pl->t_output;
+    add_stage_profile(pr, &pl->st, n);
+    for (i = 0; pl->pool != NULL && i < pl->pool->nw; i++)
+        add_stage_profile(pr, &pl->pool->w[i].st, n);
+}
+
+const char *
+tm_pipeline_pattern_id(const struct tm_pipeline *pl, size_t i)
+{
+    return pl->set->patterns[i].id;
+}
+
 enum tm_status
 tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
                          struct tm_emitter *const *ems, size_t nems,
@@ -711,8 +793,11 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
     pl->nems = nems;
     pl->stats.inputs++;
     pl->docs_failed = 0;
-    if (pl->jobs > 1 && pl->pool == NULL)
+    if (pl->jobs > 1 && pl->pool == NULL) {
         pl->pool = pool_new(pl->set, pl->jobs);
+        for (unsigned w = 0; pl->pool != NULL && w < pl->pool->nw; w++)
+            stage_set_profile(&pl->pool->w[w].st, pl->profile);
+    }
     if (pl->pool != NULL) {
         pl->pool->rc = TM_OK;
         tm_err_clear(&pl->pool->err);

@@ -13,6 +13,7 @@
 
 #include "emit.h"
 #include "err.h"
+#include "extract.h"
 #include "pattern.h"
 #include "record.h"
 
@@ -53,6 +54,20 @@ void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 /* Extract with this many worker threads (0 or 1: in the calling thread).
  * Output, warnings and statistics are the same for any number. */
 void tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs);
+
+/* Where the time goes: seconds per stage (summed over threads) and per
+ * pattern.  Profiling costs a few clock reads per sentence and pattern;
+ * turn it on before the first input. */
+struct tm_pipeline_profile {
+    double normalize, extract, link, output;
+    struct tm_pattern_cost *patterns; /* npatterns, malloc'd */
+    size_t npatterns;
+};
+void tm_pipeline_set_profile(struct tm_pipeline *pl, bool on);
+void tm_pipeline_profile(const struct tm_pipeline *pl,
+                         struct tm_pipeline_profile *out);
+/* The id ("file.pat:name") of the set's i-th pattern. */
+const char *tm_pipeline_pattern_id(const struct tm_pipeline *pl, size_t i);
 
 /* Also write each document's study-level rows to st (borrowed; NULL to
  * stop).  Rows are written after the document's records. */

@@ -5,8 +5,8 @@
 # set gzip-compressed so the read-ahead thread runs, a PMC article, the
 # text corpus, and a PubMed file that breaks half-way), and every output
 # format, the study table, the warnings and the exit status must match
-# between -j 1, -j 2 and -j 5.  No timing is asserted here: speed lives
-# in bench/.
+# between -j 1, -j 2 and -j 5; --profile reports without changing them.
+# No timing is asserted here: speed lives in bench/.
 set -u
 : "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
 top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -82,6 +82,17 @@ for id in pmid:49 pmid:89 pmcid:PMC9900001 r01_ucmsc pmid:90; do
     grep -q "\"doc\":\"[^\"]*$id" "$tmp/jsonl-j2.out" ||
         { echo "FAIL: no record from the input with $id"; fail=1; }
 done
+
+# --profile reports per stage and per pattern, and changes no output.
+"$TRIALMINE" extract -j 2 --profile "$tmp/big.xml" >"$tmp/prof.out" \
+    2>"$tmp/prof.err"
+"$TRIALMINE" extract -j 2 "$tmp/big.xml" >"$tmp/plain.out" 2>/dev/null
+cmp -s "$tmp/prof.out" "$tmp/plain.out" ||
+    { echo "FAIL: --profile changed the records"; fail=1; }
+grep -q "summed over 2 threads" "$tmp/prof.err" &&
+    grep -q "^  normalize " "$tmp/prof.err" &&
+    grep -Eq "^p_value.pat:[a-z-]+ +[0-9.]+ +[0-9.]+% +[1-9]" "$tmp/prof.err" ||
+    { echo "FAIL: --profile output:"; cat "$tmp/prof.err"; fail=1; }
 
 # A bad -j is a usage error.
 "$TRIALMINE" extract -j 0 "$tmp/big.xml" >/dev/null 2>&1

@@ -269,6 +269,17 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             p->space_pending = true;
             continue;
         }
+        if (!p->space_pending && p->sup_depth == 0) {
+            /* A run of ordinary bytes goes in at once. */
+            size_t j = i + 1;
+
+            while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+                   s[j] != '\r')
+                j++;
+            tm_buf_append(b, s + i, j - i);
+            i = j - 1;
+            continue;
+        }
         if (p->space_pending) {
             bool at_start =
                 b == &p->text ? b->len == p->para_start : b->len == 0;
@@ -741,7 +752,8 @@ emit_table(struct parser *p, const char *section)
 static bool
 is(const char *a, const char *b)
 {
-    return strcmp(a, b) == 0;
+    /* Most names differ in the first byte: no call for those. */
+    return a[0] == b[0] && strcmp(a, b) == 0;
 }
 
 /* Name of the enclosing element n levels up (1 = parent), or "". */
@@ -1040,7 +1052,14 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     f = &p->stack[p->depth++];
     memset(f, 0, sizeof *f);
-    snprintf(f->name, sizeof f->name, "%s", name);
+    {
+        /* A truncated copy, as snprintf would make, without its cost on
+         * every element. */
+        size_t nl = strnlen(name, sizeof f->name - 1);
+
+        memcpy(f->name, name, nl);
+        f->name[nl] = '\0';
+    }
     if (p->depth >= 2 && (p->stack[p->depth - 2].flags & F_MSUP)) {
         /* The second child of msup is the exponent. */
         struct frame *m = &p->stack[p->depth - 2];

@@ -2,13 +2,19 @@
 # SPDX-License-Identifier: MIT
 """Run commands several times on the same input and print a table.
 
-    bench/measure.py --input FILE --reps N --ref NAME -- NAME='CMD' ...
+    bench/measure.py --input FILE --reps N --ref NAME [--ref NAME2 ...]
+                     [--records R] [--quiet NAME ...] -- NAME='CMD' ...
 
 Each CMD is split like a shell command line (no redirections) and run
 directly with stdout to /dev/null; wall time comes from time.monotonic,
 peak RSS from GNU time (/usr/bin/time) around that very run.  The table gives median, min and max seconds,
 MB/s of the input, peak RSS, and the ratio of each command's median to the
-reference command's median, all measured in the same run.
+median of each reference command (one "vs NAME" column per --ref), all
+measured in the same run.  With --records, a records/s column divides the
+record count by the median.  --quiet NAME sends that command's stderr to
+/dev/null too (for tools that print a warning per record); a failing
+command is still reported by its exit status.  While a terminal is
+attached, progress goes to stderr.
 """
 import argparse
 import os
@@ -22,7 +28,7 @@ import time
 GNU_TIME = "/usr/bin/time"
 
 
-def run_once(cmd):
+def run_once(cmd, quiet=False):
     # Wall time here; peak RSS from GNU time (Debian package "time") when
     # present.  Measuring it from this process would not do: a child exec'd
     # from Python starts with Python's resident size as its peak.
@@ -32,14 +38,17 @@ def run_once(cmd):
         fd, rss_file = tempfile.mkstemp()
         os.close(fd)
         argv = [GNU_TIME, "-f", "%M", "-o", rss_file] + argv
+    actions = [(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)]
+    if quiet:
+        actions.append((os.POSIX_SPAWN_OPEN, 2, "/dev/null", os.O_WRONLY, 0))
     t0 = time.monotonic()
-    pid = os.posix_spawnp(argv[0], argv, os.environ,
-                          file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null",
-                                         os.O_WRONLY, 0)])
+    pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
     _, status, ru = os.wait4(pid, 0)
     wall = time.monotonic() - t0
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
+        if rss_file:
+            os.unlink(rss_file)
         sys.exit("command failed (%d): %s" % (code, cmd))
     rss = ru.ru_maxrss / 1024.0
     if rss_file:
@@ -53,35 +62,60 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--input", required=True)
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--ref", required=True)
+    ap.add_argument("--ref", required=True, action="append",
+                    help="reference command NAME; repeat for more columns")
     ap.add_argument("--records", type=int, default=0,
                     help="records in the input, for a records/s column")
+    ap.add_argument("--quiet", action="append", default=[],
+                    help="send command NAME's stderr to /dev/null")
     ap.add_argument("cmds", nargs="+", help="NAME=CMD")
     a = ap.parse_args()
-    size_mb = os.path.getsize(a.input) / 1e6
-    rows = []
+    specs = []
     for spec in a.cmds:
-        name, cmd = spec.split("=", 1)
+        if "=" not in spec:
+            ap.error("not NAME=CMD: %s" % spec)
+        specs.append(spec.split("=", 1))
+    names = [n for n, _c in specs]
+    for n in a.ref + a.quiet:
+        if n not in names:
+            ap.error("no command named %r" % n)
+    size_mb = os.path.getsize(a.input) / 1e6
+    progress = sys.stderr.isatty()
+    rows = []
+    for name, cmd in specs:
         times, rss = [], []
-        for _ in range(a.reps):
-            w, r = run_once(cmd)
+        for i in range(a.reps):
+            w, r = run_once(cmd, quiet=name in a.quiet)
             times.append(w)
             rss.append(r)
+            if progress:
+                sys.stderr.write("  %s: rep %d/%d %.3f s\n"
+                                 % (name, i + 1, a.reps, w))
         rows.append((name, statistics.median(times), min(times), max(times),
                      max(rss)))
-    ref = dict((r[0], r[1]) for r in rows)[a.ref]
-    head = "%-22s %8s %8s %8s %9s %9s %9s" % (
-        "command", "median s", "min s", "max s", "MB/s", "peak MiB",
-        "vs " + a.ref)
+    med = dict((r[0], r[1]) for r in rows)
+    refs = []
+    for n in a.ref:
+        if n not in refs:
+            refs.append(n)
+    vs = ["vs " + n for n in refs]
+    widths = [max(9, len(v)) for v in vs]
+    namew = max([22] + [len(n) for n in names])
+    head = "%-*s %8s %8s %8s %9s %9s" % (
+        namew, "command", "median s", "min s", "max s", "MB/s", "peak MiB")
+    for v, wd in zip(vs, widths):
+        head += " %*s" % (wd, v)
     if a.records:
         head += " %10s" % "records/s"
     print("input: %s (%.1f MB), %d repetitions" % (a.input, size_mb, a.reps))
     print(head)
-    for name, med, lo, hi, rss in rows:
-        line = "%-22s %8.3f %8.3f %8.3f %9.1f %9.1f %8.2fx" % (
-            name, med, lo, hi, size_mb / med, rss, med / ref)
+    for name, m, lo, hi, rss in rows:
+        line = "%-*s %8.3f %8.3f %8.3f %9.1f %9.1f" % (
+            namew, name, m, lo, hi, size_mb / m, rss)
+        for n, wd in zip(refs, widths):
+            line += " %*.2fx" % (wd - 1, m / med[n])
         if a.records:
-            line += " %10.0f" % (a.records / med)
+            line += " %10.0f" % (a.records / m)
         print(line)
 
 

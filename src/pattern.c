@@ -996,11 +996,11 @@ append_defines(const struct tm_pattern_set *set, struct tm_buf *src,
 /*
  * Inlining.  A pattern that starts with a subroutine call, (?&decimal),
  * gives PCRE2 no first character or start bitmap to search for, so the
- * matcher tries every position of every sentence.  Once a regex has
- * compiled as written (so diagnostics point at the user's text), it is
- * compiled again with each (?&define) replaced by the define's body; PCRE2
- * can then skip ahead to the positions where a match can start.  The body
- * is wrapped as (?^x: ... ) so that it sees the options it was written
+ * matcher tries every position of every sentence.  A regex is compiled
+ * with each (?&define) replaced by the define's body; PCRE2 can then skip
+ * ahead to the positions where a match can start.  Only if that fails is
+ * it compiled as written, so that the error points at the user's text.  The
+ * body is wrapped as (?^x: ... ) so that it sees the options it was written
  * under (a subroutine keeps its own options, an inlined group would take
  * the caller's).  Defines that capture, or that call themselves, stay
  * calls.
@@ -1182,20 +1182,45 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
                      uint32_t extra_options)
 {
     struct tm_buf full;
+    struct tm_buf flat;
     struct tm_segment *segs;
     size_t nsegs = nuser;
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *re;
+    pcre2_code *re = NULL;
+    const struct tm_define *stack[TM_INLINE_DEPTH];
 
+    /* The inlined form first: when it compiles, it is the one used. */
+    tm_buf_init(&flat, 0);
+    /* (An empty source is the check of the define block itself.) */
+    if (src[0] != '\0' && inline_calls(set, src, &flat, stack, 0) &&
+        flat.data != NULL) {
+        struct tm_segment *fsegs = NULL;
+        size_t nfsegs = 0;
+
+        /* The define block is needed only by the calls left. */
+        if (strstr(flat.data, "(?&") != NULL ||
+            strstr(flat.data, "(?P>") != NULL ||
+            strstr(flat.data, "\\g<") != NULL ||
+            strstr(flat.data, "\\g'") != NULL)
+            append_defines(set, &flat, &fsegs, &nfsegs);
+        free(fsegs);
+        re = pcre2_compile((PCRE2_SPTR)flat.data, flat.len,
+                           TM_PCRE2_OPTIONS | extra_options, &errcode, &erroff,
+                           NULL);
+    }
+    tm_buf_clear(&flat);
     tm_buf_init(&full, 0);
-    tm_buf_puts(&full, src);
     segs = tm_xreallocarray(NULL, nuser + 1, sizeof *segs);
-    memcpy(segs, user_segs, nuser * sizeof *segs);
-    append_defines(set, &full, &segs, &nsegs);
-    re = pcre2_compile((PCRE2_SPTR)full.data, full.len,
-                       TM_PCRE2_OPTIONS | extra_options, &errcode, &erroff,
-                       NULL);
+    if (re == NULL) {
+        /* As written: its errors point at the user's text. */
+        tm_buf_puts(&full, src);
+        memcpy(segs, user_segs, nuser * sizeof *segs);
+        append_defines(set, &full, &segs, &nsegs);
+        re = pcre2_compile((PCRE2_SPTR)full.data, full.len,
+                           TM_PCRE2_OPTIONS | extra_options, &errcode, &erroff,
+                           NULL);
+    }
     if (re == NULL) {
         PCRE2_UCHAR msg[256];
         const char *file;
@@ -1205,30 +1230,10 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
         locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
                &column);
         diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
-    } else {
-        const struct tm_define *stack[TM_INLINE_DEPTH];
-        struct tm_buf flat;
-        struct tm_segment *fsegs = NULL;
-        size_t nfsegs = 0;
-        pcre2_code *fre = NULL;
-
-        tm_buf_init(&flat, 0);
-        if (inline_calls(set, src, &flat, stack, 0)) {
-            append_defines(set, &flat, &fsegs, &nfsegs);
-            fre = pcre2_compile((PCRE2_SPTR)flat.data, flat.len,
-                                TM_PCRE2_OPTIONS | extra_options, &errcode,
-                                &erroff, NULL);
-        }
-        if (fre != NULL) {
-            pcre2_code_free(re);
-            re = fre;
-        }
-        free(fsegs);
-        tm_buf_clear(&flat);
+    } else if (!set->limits.no_jit) {
         /* JIT is an optimisation: a pattern JIT cannot handle still runs
          * in the interpreter. */
-        if (!set->limits.no_jit)
-            (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     }
     free(segs);
     tm_buf_clear(&full);

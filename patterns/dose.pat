@@ -159,6 +159,7 @@ pattern cells-mantissa-list
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg".
 pattern drug
     type dose
+    prefilter 0 1 2 3 4 5 6 7 8 9
     prefilter mg ml u/ iu µg μg ug g
     priority 15
     regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*

@@ -67,6 +67,7 @@ pattern n-equals-group
 # "enrolled 20 ARDS patients", "a total of 120 subjects"
 pattern verb-count-people
     type sample_size
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa-
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
     regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
@@ -94,6 +95,7 @@ pattern a-total-of
 pattern count-people-verb
     type sample_size
     prefilter were was been
+    prefilter recruit enrolled randomi randomly included assigned allocated treated studied analy
     priority 8
     regex (?&cstart) (?<value> (?&count) ) \s+
     regex (?: (?: (?&notunit) [\w/()-]+ \s+ ){0,4}? (?&people) \b
@@ -167,6 +169,8 @@ pattern of-whom
 pattern none-of-the
     type sample_size
     prefilter of the
+    prefilter none all each both
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa-
     priority 11
     regex (?i: none | all | each | both ) \s+ of \s+ the \s+ \K (?<value> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ (?i: who | that | on | receiving | treated | given )
     set scope subgroup
@@ -175,6 +179,7 @@ pattern none-of-the
 # "two adult patients", "a pediatric patient" (1)
 pattern small-case-series
     type sample_size
+    prefilter treated report describe present
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
     priority 6
     regex (?i: treated | report | reported | describe | described | present | presented ) \s+
@@ -188,6 +193,7 @@ pattern small-case-series
 # hydrocortisone group and 1826 in the placebo group"
 pattern arm-list
     type sample_size
+    prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
@@ -256,6 +262,7 @@ pattern group-of-count
     type sample_size
     priority 8
     prefilter of among
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa- randomi enrolled consecutive who
     regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
     regex \K (?<value> (?&count) ) \b
     regex (?= \s+ (?: (?&notunit) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
@@ -306,6 +313,7 @@ pattern consort-label
 # its count.
 pattern arm-list-named-first
     type sample_size
+    prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
     regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio ) \b )

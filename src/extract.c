@@ -19,6 +19,7 @@
 #include "utf8.h"
 
 #define JIT_STACK_MAX (1u << 20)
+#define LINE_END (SIZE_MAX - 1) /* ends a prefilter line's word indices */
 
 struct tm_extractor {
     const struct tm_pattern_set *set;
@@ -65,8 +66,11 @@ index_prefilters(struct tm_extractor *ex)
 
         if (pf->n == 0)
             continue;
-        ex->pattern_words[i] =
-            tm_xreallocarray(NULL, pf->n + 1, sizeof(size_t));
+        size_t *pw = tm_xreallocarray(NULL, 2 * pf->n + 1, sizeof(size_t));
+        size_t m = 0;
+        const unsigned *line = set->patterns[i].prefilter_line;
+
+        ex->pattern_words[i] = pw;
         for (k = 0; k < pf->n; k++) {
             for (w = 0; w < ex->words.n; w++) {
                 if (strcmp(ex->words.v[w], pf->v[k]) == 0)
@@ -74,9 +78,11 @@ index_prefilters(struct tm_extractor *ex)
             }
             if (w == ex->words.n)
                 tm_strv_push(&ex->words, pf->v[k]);
-            ex->pattern_words[i][k] = w;
+            pw[m++] = w;
+            if (k + 1 == pf->n || line[k + 1] != line[k])
+                pw[m++] = LINE_END;
         }
-        ex->pattern_words[i][pf->n] = SIZE_MAX;
+        pw[m] = SIZE_MAX;
     }
     ex->word_state = tm_xcalloc(ex->words.n + 1, 1);
 }
@@ -468,8 +474,9 @@ push_candidate(struct candidates *cs)
     return &cs->v[cs->n++];
 }
 
-/* Does the lower-cased sentence contain one of pattern pi's prefilter
- * words?  Each word's answer is kept for the rest of the sentence. */
+/* Does the lower-cased sentence contain a word of each of pattern pi's
+ * prefilter lines?  Each word's answer is kept for the rest of the
+ * sentence. */
 static bool
 prefilter_passes(struct tm_extractor *ex, size_t pi)
 {
@@ -477,15 +484,23 @@ prefilter_passes(struct tm_extractor *ex, size_t pi)
 
     if (w == NULL)
         return true;
-    for (; *w != SIZE_MAX; w++) {
-        unsigned char *st = &ex->word_state[*w];
+    while (*w != SIZE_MAX) {
+        bool found = false;
 
-        if (*st == 0)
-            *st = strstr(ex->lower.data, ex->words.v[*w]) != NULL ? 2 : 1;
-        if (*st == 2)
-            return true;
+        for (; *w != LINE_END; w++) {
+            unsigned char *st = &ex->word_state[*w];
+
+            if (found)
+                continue;
+            if (*st == 0)
+                *st = strstr(ex->lower.data, ex->words.v[*w]) != NULL ? 2 : 1;
+            found = *st == 2;
+        }
+        if (!found)
+            return false;
+        w++; /* past LINE_END */
     }
-    return false;
+    return true;
 }
 
 static void

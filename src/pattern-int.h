@@ -114,7 +114,10 @@ struct tm_pattern {
     size_t nsets;
     struct tm_rule *rules;
     size_t nrules;
-    struct tm_strv prefilter; /* lower-case literals; one must occur */
+    struct tm_strv prefilter; /* lower-case literals */
+    unsigned *prefilter_line; /* per word, the prefilter line it is on: a
+                                 word of every line must occur */
+    unsigned nprefilter_lines;
     struct tm_example *examples;
     size_t nexamples;
 };

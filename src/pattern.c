@@ -104,6 +104,7 @@ pattern_clear(struct tm_pattern *p)
     }
     free(p->rules);
     tm_strv_clear(&p->prefilter);
+    free(p->prefilter_line);
     for (i = 0; i < p->nexamples; i++) {
         free(p->examples[i].text);
         kv_free(p->examples[i].expect, p->examples[i].nexpect);
@@ -580,8 +581,17 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         add_rule(lc, line, args, word_is(w, n, "forbid"));
     } else if (word_is(w, n, "prefilter")) {
         const char *s = args, *rest;
-        size_t wn;
+        size_t wn, before = p->prefilter.n;
 
+        if (p->is_repair && p->prefilter.n > 0) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
+                 "a repair takes one prefilter line (its words mark where "
+                 "the rule looks)");
+            return;
+        }
+        /* Each prefilter line is one condition: a pattern runs on a
+         * sentence that has a word of every line. */
+        p->nprefilter_lines++;
         while ((wn = first_word(s, &rest)) > 0) {
             char *lit = tm_xstrndup(s, wn);
             size_t i;
@@ -591,10 +601,13 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
             for (i = 0; i < wn && !p->is_repair; i++)
                 lit[i] = (char)tolower((unsigned char)lit[i]);
             tm_strv_push(&p->prefilter, lit);
+            p->prefilter_line = tm_xreallocarray(
+                p->prefilter_line, p->prefilter.n, sizeof *p->prefilter_line);
+            p->prefilter_line[p->prefilter.n - 1] = p->nprefilter_lines - 1;
             free(lit);
             s = rest;
         }
-        if (p->prefilter.n == 0)
+        if (p->prefilter.n == before)
             diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
                  "prefilter needs at least one word");
     } else if (word_is(w, n, "example")) {

@@ -17,6 +17,16 @@ out=$(TRIALMINE_PATTERNS="$TM_FIXTURE_DIR/patterns/failing_example.pat" \
       "$TRIALMINE" patterns test 2>&1)
 echo "$out" | grep -q "failing_example.pat:5: failing_example.pat:n" || {
     echo "failing example not reported: $out"; exit 1; }
+# Several prefilter lines: every one must be met (the file's examples
+# and negatives say which sentences run); a repair takes one line.
+TRIALMINE_PATTERNS="$TM_FIXTURE_DIR/patterns/prefilter_lines.pat" \
+    "$TRIALMINE" patterns test >/dev/null 2>&1 ||
+    { echo "prefilter lines are not each a condition"; exit 1; }
+out=$("$TRIALMINE" patterns check \
+      "$TM_FIXTURE_DIR/patterns/repair_two_prefilters.pat" 2>&1) &&
+    { echo "a repair with two prefilter lines was accepted"; exit 1; }
+echo "$out" | grep -q "repair_two_prefilters.pat:4:5: a repair takes one prefilter line" ||
+    { echo "$out"; echo "two prefilter lines of a repair not named"; exit 1; }
 # Found by fuzz_pattern: a repair whose replacement was not UTF-8 put
 # invalid bytes into the text, and PCRE2 (UTF mode, subject not
 # rechecked) read out of bounds.  Such a line is refused, named by file

@@ -812,7 +812,8 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
         tm_err_clear(&werr);
         (void)pool_send(pl, &werr);
         wrc = pool_drain(pl, true, &werr);
-        if (wrc != TM_OK && rc == TM_OK) {
+        /* An output error outranks an input error: it ends the run. */
+        if (wrc != TM_OK && (rc == TM_OK || wrc == TM_ERR_IO)) {
             rc = wrc;
             *err = werr;
         }

@@ -94,6 +94,20 @@ grep -q "summed over 2 threads" "$tmp/prof.err" &&
     grep -Eq "^p_value.pat:[a-z-]+ +[0-9.]+ +[0-9.]+% +[1-9]" "$tmp/prof.err" ||
     { echo "FAIL: --profile output:"; cat "$tmp/prof.err"; fail=1; }
 
+# An output error mid-way (a full disk) ends the run the same way for
+# any N: one message, exit status 4.
+if [ -w /dev/full ]; then
+    for j in 1 2; do
+        "$TRIALMINE" extract -j "$j" "$tmp/big.xml" "$top/corpus/pmc/PMC9900001.nxml" \
+            >/dev/full 2>"$tmp/full-j$j.err"
+        echo $? >"$tmp/full-j$j.status"
+    done
+    [ "$(cat "$tmp/full-j2.status")" = 4 ] &&
+        cmp -s "$tmp/full-j1.err" "$tmp/full-j2.err" &&
+        cmp -s "$tmp/full-j1.status" "$tmp/full-j2.status" ||
+        { echo "FAIL: a write error differs between -j 1 and -j 2"; fail=1; }
+fi
+
 # A bad -j is a usage error.
 "$TRIALMINE" extract -j 0 "$tmp/big.xml" >/dev/null 2>&1
 [ $? -eq 2 ] || { echo "FAIL: -j 0 is not a usage error"; fail=1; }

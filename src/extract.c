@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "byteset.h"
 #include "number.h"
 #include "text.h"
 #include "utf8.h"
@@ -38,7 +39,9 @@ struct tm_extractor {
     struct tm_strv words;
     size_t **pattern_words; /* per pattern: indices, then SIZE_MAX */
     unsigned char *word_state;
-    struct tm_pattern_cost *costs; /* per pattern, when profiling */
+    struct tm_byteset *word_bytes;    /* per word, its bytes */
+    struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
+    struct tm_pattern_cost *costs;    /* per pattern, when profiling */
 };
 
 struct candidate {
@@ -85,6 +88,10 @@ index_prefilters(struct tm_extractor *ex)
         pw[m] = SIZE_MAX;
     }
     ex->word_state = tm_xcalloc(ex->words.n + 1, 1);
+    ex->word_bytes = tm_xcalloc(ex->words.n + 1, sizeof *ex->word_bytes);
+    for (w = 0; w < ex->words.n; w++)
+        tm_byteset_add_bytes(&ex->word_bytes[w], ex->words.v[w],
+                             strlen(ex->words.v[w]));
 }
 
 struct tm_extractor *
@@ -140,6 +147,7 @@ tm_extractor_free(struct tm_extractor *ex)
     }
     free(ex->pattern_words);
     free(ex->word_state);
+    free(ex->word_bytes);
     free(ex->costs);
     tm_strv_clear(&ex->words);
     free(ex);
@@ -492,8 +500,19 @@ prefilter_passes(struct tm_extractor *ex, size_t pi)
 
             if (found)
                 continue;
-            if (*st == 0)
-                *st = strstr(ex->lower.data, ex->words.v[*w]) != NULL ? 2 : 1;
+            if (*st == 0) {
+                /* A word with a byte the sentence lacks needs no search;
+                 * a one-byte word needs nothing more. */
+                const char *word = ex->words.v[*w];
+
+                if (!tm_byteset_covers(&ex->sentence_bytes,
+                                       &ex->word_bytes[*w]))
+                    *st = 1;
+                else if (word[1] == '\0')
+                    *st = 2;
+                else
+                    *st = strstr(ex->lower.data, word) != NULL ? 2 : 1;
+            }
             found = *st == 2;
         }
         if (!found)
@@ -680,10 +699,14 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         tm_buf_reset(&ex->lower);
         tm_buf_reserve(&ex->lower, se - ss + 1);
         low = ex->lower.data;
+        tm_byteset_clear(&ex->sentence_bytes);
         for (i = ss; i < se; i++) {
             unsigned char ch = (unsigned char)text[i];
 
-            low[i - ss] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            if (ch >= 'A' && ch <= 'Z')
+                ch += 32;
+            low[i - ss] = (char)ch;
+            tm_byteset_add(&ex->sentence_bytes, ch);
         }
         low[se - ss] = '\0';
         ex->lower.len = se - ss;

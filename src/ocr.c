@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "byteset.h"
 #include "number.h"
 
 struct span {
@@ -19,6 +20,7 @@ struct span {
 struct rule_state {
     size_t pattern; /* index in the set */
     unsigned long applied, refused;
+    struct tm_byteset *word_bytes; /* per prefilter word, its bytes */
 };
 
 struct tm_ocr {
@@ -34,6 +36,8 @@ struct tm_ocr {
     struct tm_buf out; /* substitution output */
     struct span *wins; /* windows of the current rule */
     size_t wins_cap;
+    struct tm_byteset text_bytes; /* bytes of the text being repaired */
+    bool text_bytes_valid;
 };
 
 struct tm_ocr *
@@ -62,6 +66,11 @@ tm_ocr_new(const struct tm_pattern_set *set)
         o->rules[o->nrules].pattern = i;
         o->rules[o->nrules].applied = 0;
         o->rules[o->nrules].refused = 0;
+        o->rules[o->nrules].word_bytes =
+            tm_xcalloc(p->prefilter.n + 1, sizeof(struct tm_byteset));
+        for (size_t k = 0; k < p->prefilter.n; k++)
+            tm_byteset_add_bytes(&o->rules[o->nrules].word_bytes[k],
+                                 p->prefilter.v[k], strlen(p->prefilter.v[k]));
         o->nrules++;
     }
     o->md = pcre2_match_data_create(max_pairs, NULL);
@@ -79,6 +88,8 @@ tm_ocr_free(struct tm_ocr *o)
         return;
     pcre2_match_data_free(o->md);
     pcre2_match_context_free(o->mctx);
+    for (size_t i = 0; i < o->nrules; i++)
+        free(o->rules[i].word_bytes);
     free(o->rules);
     free(o->edits);
     free(o->pool_off);
@@ -183,7 +194,8 @@ cmp_spans(const void *a, const void *b)
  * trigger.  Returns the number of windows (0: nothing to do).
  */
 static size_t
-windows(const struct tm_pattern *p, const struct tm_norm *n, struct span **out,
+windows(struct tm_ocr *o, const struct rule_state *rs,
+        const struct tm_pattern *p, const struct tm_norm *n, struct span **out,
         size_t *cap)
 {
     size_t nw = 0, i, k;
@@ -197,10 +209,19 @@ windows(const struct tm_pattern *p, const struct tm_norm *n, struct span **out,
         (*out)[0].end = n->len;
         return 1;
     }
+    if (!o->text_bytes_valid) {
+        tm_byteset_clear(&o->text_bytes);
+        tm_byteset_add_bytes(&o->text_bytes, n->text, n->len);
+        o->text_bytes_valid = true;
+    }
     for (i = 0; i < p->prefilter.n; i++) {
         const char *w = p->prefilter.v[i];
         size_t wl = strlen(w);
         const char *at = n->text, *end = n->text + n->len;
+
+        /* A word with a byte the text lacks cannot occur in it. */
+        if (!tm_byteset_covers(&o->text_bytes, &rs->word_bytes[i]))
+            continue;
 
         while ((at = memmem(at, (size_t)(end - at), w, wl)) != NULL) {
             size_t s = (size_t)(at - n->text);
@@ -245,7 +266,7 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
     size_t nw, wi, i;
     int rc;
 
-    nw = windows(p, n, &o->wins, &o->wins_cap);
+    nw = windows(o, rs, p, n, &o->wins, &o->wins_cap);
     o->nedits = 0;
     tm_buf_reset(&o->pool);
     for (wi = 0; wi < nw; wi++) {
@@ -313,6 +334,7 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
     for (i = 0; i < o->nedits; i++)
         o->edits[i].repl = o->pool.data + o->pool_off[i];
     tm_norm_apply(n, o->edits, o->nedits);
+    o->text_bytes_valid = false; /* the text changed */
     o->nedits = 0;
     return true;
 }
@@ -336,6 +358,7 @@ apply_stage(struct tm_ocr *o, enum tm_stage stage, struct tm_norm *n,
 {
     size_t i;
 
+    o->text_bytes_valid = false; /* a new text, or one changed since */
     for (i = 0; i < o->nrules; i++) {
         if (o->set->patterns[o->rules[i].pattern].stage == stage)
             run_rule(o, &o->rules[i], n, where, rep);

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * byteset: which byte values occur in a text.  A literal search for a
+ * word that has a byte the text lacks cannot succeed, so the prefilters
+ * of patterns (extract.c) and of repair rules (ocr.c) skip it without
+ * scanning; most repair triggers (®, °, ×, ·) are absent from most text.
+ */
+#ifndef TM_BYTESET_H
+#define TM_BYTESET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct tm_byteset {
+    uint64_t w[4];
+};
+
+static inline void
+tm_byteset_clear(struct tm_byteset *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+static inline void
+tm_byteset_add(struct tm_byteset *s, unsigned char c)
+{
+    s->w[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static inline void
+tm_byteset_add_bytes(struct tm_byteset *s, const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        tm_byteset_add(s, (unsigned char)p[i]);
+}
+
+/* Does have contain every byte of need? */
+static inline bool
+tm_byteset_covers(const struct tm_byteset *have, const struct tm_byteset *need)
+{
+    return ((need->w[0] & ~have->w[0]) | (need->w[1] & ~have->w[1]) |
+            (need->w[2] & ~have->w[2]) | (need->w[3] & ~have->w[3])) == 0;
+}
+
+#endif

@@ -228,7 +228,7 @@ static enum tm_status
 extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
             struct tm_err *err)
 {
-    size_t si, i, k;
+    size_t si, i, k, longest;
     char where[TM_ERR_MSG_MAX];
 
     tm_records_clear(recs);
@@ -255,15 +255,37 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
                           &st->sentences);
         if (st->profile)
             st->t_extract += seconds_now() - t1;
+        /* Repairs are sorted by raw start: one that overlaps [rs, re)
+         * starts before re and no earlier than rs minus the longest
+         * repair, so each record looks at its neighbours only. */
+        longest = 0;
+        for (k = 0; k < st->norm.nrepairs; k++) {
+            const struct tm_norm_repair *rp = &st->norm.repairs[k];
+
+            if (!rp->layout && rp->raw_end - rp->raw_start > longest)
+                longest = rp->raw_end - rp->raw_start;
+        }
         for (i = first; i < recs->n; i++) {
             struct tm_record *r = &recs->v[i];
             size_t rs = tm_norm_raw_start(&st->norm, r->start);
             size_t re = tm_norm_raw_end(&st->norm, r->end);
+            size_t from = rs > longest ? rs - longest : 0;
+            size_t lo = 0, hi = st->norm.nrepairs;
 
-            for (k = 0; k < st->norm.nrepairs; k++) {
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+
+                if (st->norm.repairs[mid].raw_start < from)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (k = lo;
+                 k < st->norm.nrepairs && st->norm.repairs[k].raw_start < re;
+                 k++) {
                 const struct tm_norm_repair *rp = &st->norm.repairs[k];
 
-                if (!rp->layout && rp->raw_start < re && rp->raw_end > rs)
+                if (!rp->layout && rp->raw_end > rs)
                     push_repair(r, raw, rp);
             }
             if (r->has_ref_span) {

@@ -678,6 +678,25 @@ resolve_overlaps(struct candidates *cs)
     tm_spans_clear(&kept);
 }
 
+/* Resolve the pending candidates' overlaps, move the kept ones to out
+ * and free the others. */
+static void
+flush_candidates(struct candidates *cs, struct tm_records *out)
+{
+    size_t i;
+
+    if (cs->n > 1)
+        qsort(cs->v, cs->n, sizeof *cs->v, cmp_candidates);
+    resolve_overlaps(cs);
+    for (i = 0; i < cs->n; i++) {
+        if (cs->v[i].keep)
+            *tm_records_push(out) = cs->v[i].rec;
+        else
+            tm_record_clear(&cs->v[i].rec);
+    }
+    cs->n = 0;
+}
+
 enum tm_status
 tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 const char *where, struct tm_records *out,
@@ -691,6 +710,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
                           where, bad);
     tm_text_sentences(text, len, &ex->sentences);
+    first = out->n;
     for (si = 0; si < ex->sentences.n; si++) {
         size_t ss = ex->sentences.v[si].start, se = ex->sentences.v[si].end;
 
@@ -735,16 +755,10 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 ex->costs[pi].seconds += seconds_now() - t0;
             }
         }
-    }
-    if (cs.n > 1)
-        qsort(cs.v, cs.n, sizeof *cs.v, cmp_candidates);
-    resolve_overlaps(&cs);
-    first = out->n;
-    for (i = 0; i < cs.n; i++) {
-        if (cs.v[i].keep)
-            *tm_records_push(out) = cs.v[i].rec;
-        else
-            tm_record_clear(&cs.v[i].rec);
+        /* Matches never cross a sentence, so neither do overlaps: each
+         * sentence's candidates are resolved on their own, which keeps
+         * the work linear in a long text. */
+        flush_candidates(&cs, out);
     }
     free(cs.v);
     if (out->n - first > 1)

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "http.h"
 
 /* PubMed's esearch returns at most this many ids per query. */
@@ -425,15 +426,6 @@ struct client {
     struct tm_reporter *rep;
 };
 
-static double
-now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static bool
 stopped(const struct tm_eutils_opts *o)
 {
@@ -458,11 +450,11 @@ sleep_for(const struct tm_eutils_opts *o, double s)
 static void
 rate_wait(struct client *c)
 {
-    double t = now();
+    double t = tm_monotonic_seconds();
 
     if (c->last > 0 && t - c->last < c->interval)
         sleep_for(c->o, c->interval - (t - c->last));
-    c->last = now();
+    c->last = tm_monotonic_seconds();
 }
 
 /* Build the common part of a form: db, tool, email, api_key. */
@@ -914,7 +906,7 @@ report(const struct tm_eutils_opts *o, const char *phase, unsigned long done,
     p.phase = phase;
     p.done = done;
     p.total = total;
-    p.elapsed = now() - t0;
+    p.elapsed = tm_monotonic_seconds() - t0;
     o->progress(o->progress_ctx, &p);
 }
 
@@ -935,7 +927,7 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
     memset(&c, 0, sizeof c);
     c.o = o;
     c.rep = rep;
-    c.t0 = now();
+    c.t0 = tm_monotonic_seconds();
     c.seed = (unsigned)getpid() ^ (unsigned)time(NULL);
     c.interval = 1.0 / (o->rate > 0 ? o->rate : (o->api_key ? 10.0 : 3.0));
     tm_http_resp_init(&c.resp);

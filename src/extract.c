@@ -11,9 +11,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "byteset.h"
 #include "number.h"
 #include "text.h"
@@ -171,15 +171,6 @@ const struct tm_pattern_cost *
 tm_extractor_costs(const struct tm_extractor *ex)
 {
     return ex->costs;
-}
-
-static double
-seconds_now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static bool
@@ -738,13 +729,13 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
             if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair)
                 continue;
             if (ex->costs != NULL)
-                t0 = seconds_now();
+                t0 = tm_monotonic_seconds();
             if (!prefilter_passes(ex, pi) ||
                 !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
                                      where, rep)) {
                 if (ex->costs != NULL) {
                     ex->costs[pi].skipped++;
-                    ex->costs[pi].seconds += seconds_now() - t0;
+                    ex->costs[pi].seconds += tm_monotonic_seconds() - t0;
                 }
                 continue;
             }
@@ -752,7 +743,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
             if (ex->costs != NULL) {
                 ex->costs[pi].runs++;
                 ex->costs[pi].matches += cs.n - before;
-                ex->costs[pi].seconds += seconds_now() - t0;
+                ex->costs[pi].seconds += tm_monotonic_seconds() - t0;
             }
         }
         /* Matches never cross a sentence, so neither do overlaps: each

@@ -8,12 +8,12 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "attrib.h"
 #include "buf.h"
+#include "clock.h"
 #include "extract.h"
 #include "input.h"
 #include "normalize.h"
@@ -55,15 +55,6 @@ struct tm_pipeline {
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
 };
-
-static double
-seconds_now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void
 stage_init(struct stage *st, const struct tm_pattern_set *set,
@@ -238,13 +229,13 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         size_t first = recs->n;
         enum tm_status rc;
 
-        double t0 = st->profile ? seconds_now() : 0, t1 = 0;
+        double t0 = st->profile ? tm_monotonic_seconds() : 0, t1 = 0;
 
         snprintf(where, sizeof where, "%s [%s]", doc->id, sec->name);
         tm_ocr_normalize(st->ocr, &st->norm, raw, sec->end - sec->start, where,
                          st->rep);
         if (st->profile) {
-            t1 = seconds_now();
+            t1 = tm_monotonic_seconds();
             st->t_normalize += t1 - t0;
         }
         rc = tm_extract_text(st->ex, st->norm.text, st->norm.len, where, recs,
@@ -254,7 +245,7 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         tm_attrib_section(st->norm.text, st->norm.len, recs, first,
                           &st->sentences);
         if (st->profile)
-            st->t_extract += seconds_now() - t1;
+            st->t_extract += tm_monotonic_seconds() - t1;
         /* Repairs are sorted by raw start: one that overlaps [rs, re)
          * starts before re and no earlier than rs minus the longest
          * repair, so each record looks at its neighbours only. */
@@ -393,10 +384,10 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         tm_records_clear(recs);
         return;
     }
-    t0 = st->profile ? seconds_now() : 0;
+    t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_studies_link_arms(doc, recs, &st->sentences);
     if (st->profile)
-        st->t_link += seconds_now() - t0;
+        st->t_link += tm_monotonic_seconds() - t0;
 }
 
 /* The ordered part: accounting, output and the study table, in document
@@ -426,13 +417,13 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
         pl->stats.records++;
         count_type(&pl->stats, recs->v[i].type);
     }
-    t0 = pl->profile ? seconds_now() : 0;
+    t0 = pl->profile ? tm_monotonic_seconds() : 0;
     for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
     if (rc == TM_OK && pl->studies != NULL)
         rc = tm_studies_add(pl->studies, doc, recs, err);
     if (pl->profile)
-        pl->t_output += seconds_now() - t0;
+        pl->t_output += tm_monotonic_seconds() - t0;
     return rc;
 }
 

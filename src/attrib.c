@@ -90,12 +90,12 @@ attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
 
 void
 tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
-                  size_t first, struct tm_spans *sentences)
+                  size_t first, const struct tm_spans *sentences)
 {
     struct mention *m = NULL;
     size_t nm = 0, i, k, *para = NULL, p = 0;
 
-    tm_text_sentences(text, len, sentences);
+    (void)len;
     if (sentences->n == 0)
         return;
     attrib_timepoints(sentences, recs, first);

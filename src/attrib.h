@@ -23,8 +23,9 @@
  * normalized text).  Sets study (the mention as a label, "Zheng et al.
  * [30]"), study_ref (its citation as written, "[30]", for the caller to
  * resolve) and ref_start/ref_end (the mention's span, in text
- * coordinates).  sentences is scratch space. */
+ * coordinates).  sentences are text's sentences, as tm_text_sentences
+ * splits them (the extractor's: tm_extractor_sentences). */
 void tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
-                       size_t first, struct tm_spans *sentences);
+                       size_t first, const struct tm_spans *sentences);
 
 #endif

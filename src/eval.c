@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "input.h"
 #include "pipeline.h"
 #include "record.h"
@@ -370,10 +371,8 @@ context(FILE *out, const struct edoc *d, size_t s, size_t e)
     size_t a = s > 70 ? s - 70 : 0, b = e + 70 < d->len ? e + 70 : d->len;
     size_t i;
 
-    while (a > 0 && ((unsigned char)d->text[a] & 0xC0) == 0x80)
-        a--;
-    while (b < d->len && ((unsigned char)d->text[b] & 0xC0) == 0x80)
-        b++;
+    a = tm_utf8_floor(d->text, a);
+    b = tm_utf8_ceil(d->text, d->len, b);
     fputs("    | ", out);
     for (i = a; i < b; i++) {
         char c = d->text[i];

@@ -22,6 +22,18 @@
 #define JIT_STACK_MAX (1u << 20)
 #define LINE_END (SIZE_MAX - 1) /* ends a prefilter line's word indices */
 
+struct candidate {
+    size_t pattern; /* index in the set */
+    int priority;
+    struct tm_record rec;
+    bool keep;
+};
+
+struct candidates {
+    struct candidate *v;
+    size_t n, cap;
+};
+
 struct tm_extractor {
     const struct tm_pattern_set *set;
     pcre2_match_context *mctx;
@@ -42,18 +54,8 @@ struct tm_extractor {
     struct tm_byteset *word_bytes;    /* per word, its bytes */
     struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
-};
-
-struct candidate {
-    size_t pattern; /* index in the set */
-    int priority;
-    struct tm_record rec;
-    bool keep;
-};
-
-struct candidates {
-    struct candidate *v;
-    size_t n, cap;
+    struct candidates cands;          /* one sentence's matches (scratch) */
+    struct tm_spans kept;             /* overlap resolution (scratch) */
 };
 
 static void
@@ -149,8 +151,16 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->word_state);
     free(ex->word_bytes);
     free(ex->costs);
+    free(ex->cands.v);
+    tm_spans_clear(&ex->kept);
     tm_strv_clear(&ex->words);
     free(ex);
+}
+
+const struct tm_spans *
+tm_extractor_sentences(const struct tm_extractor *ex)
+{
+    return &ex->sentences;
 }
 
 unsigned long
@@ -194,13 +204,6 @@ match_warning(struct tm_extractor *ex, struct tm_reporter *rep,
 }
 
 /* Move a byte offset to the start of the UTF-8 character it is in. */
-static size_t
-char_floor(const char *text, size_t off)
-{
-    while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
-        off--;
-    return off;
-}
 
 /* Does the rule hold for a match [ms, me) in sentence [ss, se)? */
 static bool
@@ -232,8 +235,8 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
         break;
     }
     (void)len;
-    from = char_floor(text, from);
-    to = to < len ? char_floor(text, to) : len;
+    from = tm_utf8_floor(text, from);
+    to = to < len ? tm_utf8_floor(text, to) : len;
     rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
                      PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
@@ -542,9 +545,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         me = ov[1] > ov[0] ? ov[1] : ov[0];
         if (me == ms) {
             /* An empty match yields nothing; step one character on. */
-            off = me + 1;
-            while (off < slen && ((unsigned char)subject[off] & 0xC0) == 0x80)
-                off++;
+            off = tm_utf8_ceil(subject, slen, me + 1);
             continue;
         }
         off = me;
@@ -628,9 +629,9 @@ cmp_output(const void *a, const void *b)
  * start so each test is a binary search.
  */
 static void
-resolve_overlaps(struct candidates *cs)
+resolve_overlaps(struct candidates *cs, struct tm_spans *kept_buf)
 {
-    struct tm_spans kept = {NULL, 0, 0};
+    struct tm_spans kept = *kept_buf; /* reused scratch */
     size_t i, lo, hi;
     const char *type = NULL;
 
@@ -666,19 +667,21 @@ resolve_overlaps(struct candidates *cs)
         kept.v[lo].start = s;
         kept.v[lo].end = e;
     }
-    tm_spans_clear(&kept);
+    kept.n = 0;
+    *kept_buf = kept;
 }
 
 /* Resolve the pending candidates' overlaps, move the kept ones to out
  * and free the others. */
 static void
-flush_candidates(struct candidates *cs, struct tm_records *out)
+flush_candidates(struct tm_extractor *ex, struct tm_records *out)
 {
+    struct candidates *cs = &ex->cands;
     size_t i;
 
     if (cs->n > 1)
         qsort(cs->v, cs->n, sizeof *cs->v, cmp_candidates);
-    resolve_overlaps(cs);
+    resolve_overlaps(cs, &ex->kept);
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep)
             *tm_records_push(out) = cs->v[i].rec;
@@ -694,7 +697,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 struct tm_reporter *rep, struct tm_err *err)
 {
     const struct tm_pattern_set *set = ex->set;
-    struct candidates cs = {NULL, 0, 0};
+    struct candidates *cs = &ex->cands;
     size_t si, pi, i, bad, first;
 
     if (!tm_utf8_valid(text, len, &bad))
@@ -724,7 +727,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         memset(ex->word_state, 0, ex->words.n);
         for (pi = 0; pi < set->npatterns; pi++) {
             double t0 = 0;
-            size_t before = cs.n;
+            size_t before = cs->n;
 
             if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair)
                 continue;
@@ -739,19 +742,18 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 }
                 continue;
             }
-            run_pattern(ex, pi, text, len, ss, se, where, rep, &cs);
+            run_pattern(ex, pi, text, len, ss, se, where, rep, cs);
             if (ex->costs != NULL) {
                 ex->costs[pi].runs++;
-                ex->costs[pi].matches += cs.n - before;
+                ex->costs[pi].matches += cs->n - before;
                 ex->costs[pi].seconds += tm_monotonic_seconds() - t0;
             }
         }
         /* Matches never cross a sentence, so neither do overlaps: each
          * sentence's candidates are resolved on their own, which keeps
          * the work linear in a long text. */
-        flush_candidates(&cs, out);
+        flush_candidates(ex, out);
     }
-    free(cs.v);
     if (out->n - first > 1)
         qsort(out->v + first, out->n - first, sizeof *out->v, cmp_output);
     return TM_OK;

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "pattern.h"
 #include "record.h"
+#include "text.h"
 
 struct tm_extractor;
 
@@ -34,6 +35,10 @@ enum tm_status tm_extract_text(struct tm_extractor *ex, const char *text,
                                size_t len, const char *where,
                                struct tm_records *out, struct tm_reporter *rep,
                                struct tm_err *err);
+
+/* The sentences of the text last given to tm_extract_text (valid until
+ * the next call), so later stages need not split it again. */
+const struct tm_spans *tm_extractor_sentences(const struct tm_extractor *ex);
 
 /* Number of patterns that hit a match limit so far. */
 unsigned long tm_extractor_limit_hits(const struct tm_extractor *ex);

@@ -352,22 +352,6 @@ edits_apply(struct tm_norm *n, struct edit_list *el)
 /* The Unicode pass                                                    */
 /* ------------------------------------------------------------------ */
 
-static int32_t
-decode(const unsigned char *s, size_t len)
-{
-    switch (len) {
-    case 1:
-        return s[0];
-    case 2:
-        return ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    case 3:
-        return ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    default:
-        return ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
-               ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    }
-}
-
 /* The ASCII character a superscript code point stands for, or 0. */
 static char
 superscript_char(int32_t cp)
@@ -427,11 +411,7 @@ is_folded_compat(int32_t cp)
 static size_t
 cp_at(const char *text, size_t len, size_t i, int32_t *cp)
 {
-    size_t n = tm_utf8_seq_len((const unsigned char *)text + i, len - i);
-
-    if (n > 0)
-        *cp = decode((const unsigned char *)text + i, n);
-    return n;
+    return tm_utf8_decode((const unsigned char *)text + i, len - i, cp);
 }
 
 void
@@ -685,15 +665,13 @@ drop_running_heads(struct tm_norm *n, struct edit_list *el)
 static bool
 is_lower_before(const char *t, size_t at)
 {
-    size_t i = at;
+    size_t i;
     int32_t cp;
 
     /* The code point that ends at `at`. */
-    while (i > 0 && ((unsigned char)t[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
+    if (at == 0)
         return false;
-    i--;
+    i = tm_utf8_floor(t, at - 1);
     if (cp_at(t, at, i, &cp) == 0)
         return false;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "byteset.h"
 #include "number.h"
 
@@ -243,10 +244,8 @@ windows(struct tm_ocr *o, const struct rule_state *rs,
     for (i = 0, k = 0; i < nw; i++) {
         struct span w = (*out)[i];
 
-        while (w.start > 0 && ((unsigned char)n->text[w.start] & 0xC0) == 0x80)
-            w.start--;
-        while (w.end < n->len && ((unsigned char)n->text[w.end] & 0xC0) == 0x80)
-            w.end++;
+        w.start = tm_utf8_floor(n->text, w.start);
+        w.end = tm_utf8_ceil(n->text, n->len, w.end);
         if (k > 0 && w.start <= (*out)[k - 1].end) {
             if (w.end > (*out)[k - 1].end)
                 (*out)[k - 1].end = w.end;
@@ -298,10 +297,7 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
             me = ov[1] > ov[0] ? ov[1] : ov[0];
             if (me == ms) {
                 /* Repairs replace something; an empty match is skipped. */
-                off = me + 1;
-                while (off < limit &&
-                       ((unsigned char)n->text[off] & 0xC0) == 0x80)
-                    off++;
+                off = tm_utf8_ceil(n->text, limit, me + 1);
                 continue;
             }
             off = me;

@@ -243,7 +243,7 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         if (rc != TM_OK)
             return rc;
         tm_attrib_section(st->norm.text, st->norm.len, recs, first,
-                          &st->sentences);
+                          tm_extractor_sentences(st->ex));
         if (st->profile)
             st->t_extract += tm_monotonic_seconds() - t1;
         /* Repairs are sorted by raw start: one that overlaps [rs, re)

@@ -6,14 +6,16 @@
 #include "utf8.h"
 
 size_t
-tm_utf8_seq_len(const unsigned char *s, size_t n)
+tm_utf8_decode(const unsigned char *s, size_t n, int32_t *out)
 {
     unsigned c = s[0];
     size_t len, i;
     unsigned long cp;
 
-    if (c < 0x80)
+    if (c < 0x80) {
+        *out = (int32_t)c;
         return 1;
+    }
     if (c >= 0xC2 && c <= 0xDF) {
         len = 2;
         cp = c & 0x1F;
@@ -36,7 +38,38 @@ tm_utf8_seq_len(const unsigned char *s, size_t n)
     if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
         (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
         return 0;
+    *out = (int32_t)cp;
     return len;
+}
+
+size_t
+tm_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    int32_t cp;
+
+    return tm_utf8_decode(s, n, &cp);
+}
+
+static bool
+is_continuation(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+size_t
+tm_utf8_floor(const char *s, size_t off)
+{
+    while (off > 0 && is_continuation(s[off]))
+        off--;
+    return off;
+}
+
+size_t
+tm_utf8_ceil(const char *s, size_t len, size_t off)
+{
+    while (off < len && is_continuation(s[off]))
+        off++;
+    return off;
 }
 
 bool

@@ -9,11 +9,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Is s[0..len) valid UTF-8 (no overlongs, surrogates or values beyond
  * U+10FFFF)?  If not and bad is not NULL, *bad is the first bad byte. */
 bool tm_utf8_valid(const char *s, size_t len, size_t *bad);
 /* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
 size_t tm_utf8_seq_len(const unsigned char *s, size_t n);
+/* The same, with the code point it encodes in *cp (left alone when the
+ * sequence is not valid). */
+size_t tm_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* off moved back to the start of the character it is in (floor), or on
+ * to the next character start, at most len (ceil). */
+size_t tm_utf8_floor(const char *s, size_t off);
+size_t tm_utf8_ceil(const char *s, size_t len, size_t off);
 
 #endif

@@ -36,13 +36,6 @@ cmp_offsets(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static bool
-is_outcome(const struct tm_record *r)
-{
-    return strcmp(r->type, "mortality") == 0 ||
-           strcmp(r->type, "survival") == 0;
-}
-
 /* Outcomes without a timepoint of their own take the closest _timepoint
  * mention before them in their sentence, else the first after. */
 static void
@@ -66,7 +59,7 @@ attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
         size_t lo = 0, hi = nt, s;
         const struct tm_record *pick = NULL;
 
-        if (r->timepoint != NULL || !is_outcome(r))
+        if (r->timepoint != NULL || !tm_record_is_outcome(r))
             continue;
         s = tm_spans_find(sentences, r->start);
         /* lo = the number of mentions starting before r. */

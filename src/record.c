@@ -10,6 +10,13 @@
 
 #include "err.h"
 
+bool
+tm_record_is_outcome(const struct tm_record *r)
+{
+    return strcmp(r->type, "mortality") == 0 ||
+           strcmp(r->type, "survival") == 0;
+}
+
 void
 tm_record_clear(struct tm_record *r)
 {

@@ -55,6 +55,10 @@ struct tm_records {
 
 /* Free the strings a record owns. */
 void tm_record_clear(struct tm_record *r);
+/* Is the record an outcome (mortality, survival): a value that has a
+ * timepoint and belongs to an arm?  Attribution and the study table ask
+ * the same question and must give the same answer. */
+bool tm_record_is_outcome(const struct tm_record *r);
 /* Append a zeroed record and return it. */
 struct tm_record *tm_records_push(struct tm_records *rs);
 /* Free all records and the list. */

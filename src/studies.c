@@ -149,18 +149,13 @@ is_type(const struct tm_record *r, const char *type)
     return strcmp(r->type, type) == 0;
 }
 
-static bool
-is_outcome(const struct tm_record *r)
-{
-    return is_type(r, "mortality") || is_type(r, "survival");
-}
-
 /* Values that belong to one arm: outcomes and per-arm sample sizes. */
 static bool
 armable(const struct tm_record *r)
 {
-    return is_outcome(r) || (is_type(r, "sample_size") && r->scope != NULL &&
-                             strcmp(r->scope, "arm") == 0);
+    return tm_record_is_outcome(r) ||
+           (is_type(r, "sample_size") && r->scope != NULL &&
+            strcmp(r->scope, "arm") == 0);
 }
 
 static int
@@ -730,7 +725,7 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             continue;
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
-        if (!is_outcome(r))
+        if (!tm_record_is_outcome(r))
             continue;
         any_outcome = true;
         /* One row per outcome and timepoint, at its first value. */

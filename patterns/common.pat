@@ -41,18 +41,24 @@ define cmp       <= | >= | =< | => | \x{2264} | \x{2265} | \x{2A7D} | \x{2A7E}
 map comparator \x{2264} | \x{2A7D} | \x{2266} | =<  => <=
 map comparator \x{2265} | \x{2A7E} | \x{2267} | =>  => >=
 
-# Counts written as words: "twelve", "Twenty-four", "forty five".
-define numword   (?i: (?: twenty | thirty | forty | fifty | sixty | seventy
-                         | eighty | ninety ) (?: [-\ ] (?: one | two | three
-                         | four | five | six | seven | eight | nine ) )?
-                     | eleven | twelve | thirteen | fourteen | fifteen
-                     | sixteen | seventeen | eighteen | nineteen | ten
-                     | one | two | three | four | five | six | seven
-                     | eight | nine ) (?! [\p{L}-] )
+# Counts written as words: "twelve", "Twenty-four", "forty five",
+# "One hundred nine", "Two hundred and thirty", "Four-hundred forty-three",
+# "two thousand three hundred".  The number reader reads the same grammar.
+define num1to9   (?i: one | two | three | four | five | six | seven | eight | nine )
+define num99     (?i) (?: twenty | thirty | forty | fifty | sixty | seventy | eighty
+                     | ninety ) (?: [-\ ] (?&num1to9) (?! \p{L} ) )?
+                 | eleven | twelve | thirteen | fourteen | fifteen | sixteen
+                 | seventeen | eighteen | nineteen | ten | (?&num1to9)
+define num999    (?i) (?&num1to9) [-\ ] hundred (?: [-\ ] (?: and \  )? (?&num99) (?! \p{L} ) )?
+                 | (?&num99)
+define numword   (?i: (?&num999) (?: [-\ ] thousand
+                         (?: ,? \  (?: and \  )? (?&num999) (?! \p{L} ) )? )? )
+                 (?! [\p{L}-] )
 
-# A count: digits (not a decimal, not a percentage) or words.
-define count     (?&integer) (?! [.,·]\d | \s* % | \d )
-                 | (?&numword)
+# A count: digits (not a decimal, not a percentage: "Sixty percent of
+# the patients" counts no one) or words.
+define count     (?&integer) (?! [.,·]\d | (?&pct) | \d )
+                 | (?&numword) (?! (?&pct) )
 
 # People counted in trials.
 define people    (?i: patients? | participants? | subjects? | adults?

@@ -478,6 +478,13 @@ tm_normalize_unicode(struct tm_norm *n)
             i += k;
             continue;
         }
+        if (cp == 0x2010 || cp == 0x2011) {
+            /* Unicode hyphen and non-breaking hyphen: "Forty\u2010four" and
+             * "COVID\u201119" are the ASCII hyphen's words. */
+            edits_add(&el, i, i + k, "-", 1, "hyphen", true);
+            i += k;
+            continue;
+        }
         if (cp == 0x00AD) {
             edits_add(&el, i, i + k, "", 0, "soft-hyphen", true);
             i += k;

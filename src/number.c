@@ -258,56 +258,119 @@ eat_word(struct cursor *c, const struct word *table, int *v)
     return false;
 }
 
-/* Numbers below 1000 in words: "twelve", "Twenty-one", "ninety nine". */
+/* A hyphen or a space between number words: "forty-three", "four
+ * hundred".  The normalizer folds U+2010 and U+2011 to '-'. */
 static bool
-parse_words_below_1000(struct cursor *c, int *out)
+eat_word_gap(struct cursor *c)
 {
-    int v = 0, w;
-    bool any = false;
+    struct cursor save = *c;
 
-    if (eat_word(c, units_words, &w)) {
-        struct cursor save = *c;
-
-        any = true;
-        v = w;
+    if (eat(c, "-")) {
         skip_space(c);
-        if (w > 0 && w < 10 && (eat(c, "hundred") || eat(c, "Hundred"))) {
-            v = w * 100;
-            save = *c;
-            skip_space(c);
-            eat(c, "and");
-            skip_space(c);
-            if (eat_word(c, tens_words, &w)) {
-                v += w;
-                save = *c;
-                if (eat(c, "-") || eat(c, " ")) {
-                    if (eat_word(c, units_words, &w) && w > 0 && w < 10)
-                        v += w;
-                    else
-                        *c = save;
-                }
-            } else if (eat_word(c, units_words, &w) && w > 0) {
-                v += w;
-            } else {
-                *c = save;
-            }
-        } else {
-            *c = save;
-        }
-    } else if (eat_word(c, tens_words, &w)) {
+        return true;
+    }
+    skip_space(c);
+    if (c->p > save.p)
+        return true;
+    *c = save;
+    return false;
+}
+
+/* Numbers below 100 in words: "nine", "twelve", "Twenty-one". */
+static bool
+parse_words_below_100(struct cursor *c, int *out)
+{
+    int w;
+
+    if (eat_word(c, tens_words, out)) {
         struct cursor save = *c;
 
-        any = true;
-        v = w;
-        if (eat(c, "-") || eat(c, " ")) {
-            if (eat_word(c, units_words, &w) && w > 0 && w < 10)
-                v += w;
-            else
-                *c = save;
+        if (eat_word_gap(c) && eat_word(c, units_words, &w) && w > 0 &&
+            w < 10)
+            *out += w;
+        else
+            *c = save;
+        return true;
+    }
+    return eat_word(c, units_words, out);
+}
+
+/* "hundred" or "thousand" after a gap, as a whole word. */
+static bool
+eat_scale_word(struct cursor *c, const char *word)
+{
+    struct cursor save = *c;
+    struct word one[2] = {{NULL, 1}, {NULL, 0}};
+    int v;
+
+    one[0].w = word;
+    if (eat_word_gap(c) && eat_word(c, one, &v))
+        return true;
+    *c = save;
+    return false;
+}
+
+/* After "hundred" or "thousand": an optional "and" and the rest, below
+ * the given limit ("one hundred and nine", "four-hundred forty-three"). */
+static void
+parse_words_rest(struct cursor *c, int (*below)(struct cursor *, int *),
+                 int *out)
+{
+    struct cursor save = *c;
+    static const struct word and_word[] = {{"and", 0}, {NULL, 0}};
+    int w;
+
+    if (eat_word_gap(c)) {
+        struct cursor mid = *c;
+
+        if (eat_word(c, and_word, &w) && !eat_word_gap(c))
+            *c = mid;
+        if (below(c, &w) && w > 0) {
+            *out += w;
+            return;
         }
     }
+    *c = save;
+}
+
+static int
+words_below_100(struct cursor *c, int *out)
+{
+    return parse_words_below_100(c, out);
+}
+
+/* Numbers below 1000 in words: "nine hundred and ninety-nine". */
+static int
+words_below_1000(struct cursor *c, int *out)
+{
+    int v;
+
+    if (!parse_words_below_100(c, &v))
+        return 0;
+    if (v > 0 && v < 10 && eat_scale_word(c, "hundred")) {
+        v *= 100;
+        parse_words_rest(c, words_below_100, &v);
+    }
     *out = v;
-    return any;
+    return 1;
+}
+
+/* Numbers below a million in words: "two thousand three hundred",
+ * "One hundred nine", "Four-hundred forty-three". */
+static bool
+parse_words_number(struct cursor *c, int *out)
+{
+    int v;
+
+    if (!words_below_1000(c, &v))
+        return false;
+    if (v > 0 && eat_scale_word(c, "thousand")) {
+        v *= 1000;
+        eat(c, ",");
+        parse_words_rest(c, words_below_1000, &v);
+    }
+    *out = v;
+    return true;
 }
 
 /* A scale word after a number: "2 million", "1.5 billion". */
@@ -356,7 +419,7 @@ tm_number_parse(const char *s, size_t len, double *out)
 
     if (parse_power_of_ten(&c, &v)) {
         /* "10^6" standing alone. */
-    } else if (parse_words_below_1000(&c, &words)) {
+    } else if (parse_words_number(&c, &words)) {
         v = words;
     } else if (parse_decimal(&c, &v)) {
         struct cursor save = c;

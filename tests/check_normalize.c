@@ -100,6 +100,11 @@ START_TEST(test_normalize_unicode_forms)
     assert_norm("12\xC2\xA0patients,\xE2\x80\x89n\xE2\x80\xAF=\xE2\x80\x8B"
                 "5, oxy\xC2\xADgen",
                 "12 patients, n =5, oxygen");
+    /* Unicode hyphens (U+2010, U+2011) are the ASCII hyphen */
+    assert_norm("Forty\xE2\x80\x90"
+                "four COVID\xE2\x80\x91"
+                "19 patients",
+                "Forty-four COVID-19 patients");
     /* control characters and CR LF */
     assert_norm("a\x01"
                 "b\r\nc",

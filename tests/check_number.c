@@ -85,6 +85,18 @@ START_TEST(test_number_words)
     assert_number("zero", 0);
     assert_not_number("twelfth");
     assert_not_number("tw");
+    /* Hundreds and thousands, with "and", spaces and hyphens. */
+    assert_number("One hundred nine", 109);
+    assert_number("one hundred and nine", 109);
+    assert_number("Two hundred and thirty", 230);
+    assert_number("Four-hundred forty-three", 443);
+    assert_number("four hundred", 400);
+    assert_number("nine hundred and ninety-nine", 999);
+    assert_number("two thousand three hundred and twelve", 2312);
+    assert_number("Three thousand", 3000);
+    assert_number("1,250", 1250);
+    assert_not_number("hundred");
+    assert_not_number("one hundred and");
 }
 END_TEST
 

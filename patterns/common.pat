@@ -89,3 +89,15 @@ map timepoint (?i) hospital  => in-hospital
 map timepoint (?i) in-hospital  => in-hospital
 map timepoint (?i) icu  => ICU
 map timepoint (?i) overall  => overall
+
+# Where a clause ends inside a sentence, for the `clause`, `clause-before`
+# and `clause-after` context rules.  A decimal point never ends one (it is
+# not in this list), nor does anything inside brackets: trialmine blanks a
+# bracketed group out of a clause unless the value is inside it.
+define clausebreak  ; | (?<! \d ) : (?! \d )
+                    | \s (?i: vs\.? | versus | whereas | while | but | respectively
+                          | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
+                    | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
+                                | of \s+ which | among \s+ whom | including ) \b
+                    | , \s+ (?= \d | (?&numword) )
+                    | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )

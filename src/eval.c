@@ -39,6 +39,9 @@ struct edoc {
 };
 
 struct state {
+    /* GOLD_DIR/sections.tsv: the sections annotated per document; when a
+     * document has any, records elsewhere in it are not judged. */
+    struct tm_strv sec_doc, sec_name;
     struct gold *gold;
     size_t ngold;
     struct neg *neg;
@@ -159,6 +162,75 @@ read_tsv(const char *path, bool negatives, struct state *st, bool required,
     }
     tm_buf_clear(&b);
     return TM_OK;
+}
+
+/* Read GOLD_DIR/sections.tsv (doc_id TAB section name), if present. */
+static enum tm_status
+read_sections(const char *path, struct state *st, struct tm_err *err)
+{
+    struct tm_buf b;
+    char *line, *next;
+    enum tm_status rc;
+
+    tm_buf_init(&b, 0);
+    rc = tm_buf_read_file(&b, path, err);
+    if (rc != TM_OK) {
+        tm_buf_clear(&b);
+        if (errno == ENOENT) {
+            tm_err_clear(err);
+            return TM_OK;
+        }
+        return rc;
+    }
+    for (line = b.data; line != NULL && *line != '\0'; line = next) {
+        char *tab;
+
+        next = strchr(line, '\n');
+        if (next != NULL)
+            *next++ = '\0';
+        if (*line == '\0' || *line == '#' || strncmp(line, "doc_id\t", 7) == 0)
+            continue;
+        if (line[strlen(line) - 1] == '\r')
+            line[strlen(line) - 1] = '\0';
+        tab = strchr(line, '\t');
+        if (tab == NULL) {
+            tm_buf_clear(&b);
+            return tm_err_set(err, TM_ERR_INPUT,
+                              "%s: expected doc_id TAB section: '%s'", path,
+                              line);
+        }
+        *tab = '\0';
+        tm_strv_push(&st->sec_doc, line);
+        tm_strv_push(&st->sec_name, tab + 1);
+    }
+    tm_buf_clear(&b);
+    return TM_OK;
+}
+
+/* Is record r of document d in an annotated section (or does d have no
+ * list of them)? */
+static bool
+in_annotated_section(const struct state *st, const struct edoc *d,
+                     const struct tm_record *r)
+{
+    size_t i;
+    bool listed = false;
+
+    for (i = 0; i < st->sec_doc.n; i++) {
+        if (strcmp(st->sec_doc.v[i], d->id) != 0)
+            continue;
+        listed = true;
+        if (r->section != NULL && strcmp(st->sec_name.v[i], r->section) == 0)
+            return true;
+    }
+    return !listed;
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+    return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0')
+                                      : (b != NULL && strcmp(a, b) == 0);
 }
 
 static bool
@@ -417,9 +489,22 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
         struct tm_eval_score *sc = score_for(ev, g->type);
 
         for (k = 0; d != NULL && k < d->recs.n; k++) {
-            if (!d->matched[k] && record_matches(d, &d->recs.v[k], g)) {
+            const struct tm_record *r = &d->recs.v[k];
+
+            if (!d->matched[k] && record_matches(d, r, g)) {
                 d->matched[k] = true;
                 g->matched = true;
+                if (strcmp(g->type, "sample_size") == 0 &&
+                    g->scope_group != NULL &&
+                    (strcmp(g->scope_group, "total") == 0 ||
+                     strcmp(g->scope_group, "arm") == 0 ||
+                     strcmp(g->scope_group, "subgroup") == 0)) {
+                    ev->scope_judged++;
+                    ev->scope_right += same_text(g->scope_group, r->scope);
+                } else if (tm_record_is_outcome(r)) {
+                    ev->time_judged++;
+                    ev->time_right += same_text(g->timepoint, r->timepoint);
+                }
                 break;
             }
         }
@@ -457,7 +542,7 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
             size_t t;
             bool judged = false;
 
-            if (d->matched[k])
+            if (d->matched[k] || !in_annotated_section(st, d, r))
                 continue;
             for (t = 0; t < ev->ntypes; t++)
                 judged |= strcmp(ev->types[t].type, r->type) == 0;
@@ -498,6 +583,8 @@ state_clear(struct state *st)
         free(g->notes);
     }
     free(st->gold);
+    tm_strv_clear(&st->sec_doc);
+    tm_strv_clear(&st->sec_name);
     for (i = 0; i < st->nneg; i++) {
         free(st->neg[i].doc);
         free(st->neg[i].type);
@@ -535,6 +622,11 @@ tm_eval_dir(const struct tm_pattern_set *set, const char *gold_dir,
         tm_buf_printf(&path, "%s/negatives.tsv", gold_dir);
         rc = read_tsv(path.data, true, &st, false, err);
     }
+    if (rc == TM_OK) {
+        tm_buf_reset(&path);
+        tm_buf_printf(&path, "%s/sections.tsv", gold_dir);
+        rc = read_sections(path.data, &st, err);
+    }
     tm_buf_clear(&path);
     if (rc == TM_OK) {
         st.pl = tm_pipeline_new(set, rep);
@@ -543,6 +635,7 @@ tm_eval_dir(const struct tm_pattern_set *set, const char *gold_dir,
     if (rc == TM_OK) {
         ev->docs += st.ndocs;
         ev->gold_lines += st.ngold;
+        ev->negatives += st.nneg;
         match_all(&st, ev, out, details, gold_dir);
     }
     tm_pipeline_free(st.pl);
@@ -576,6 +669,15 @@ tm_eval_print(const struct tm_eval *ev, FILE *out)
     }
     fprintf(out,
             "%lu documents, %lu gold values, %lu false hits on listed "
-            "negatives\n",
-            ev->docs, ev->gold_lines, ev->negatives_hit);
+            "negatives (of %lu)\n",
+            ev->docs, ev->gold_lines, ev->negatives_hit, ev->negatives);
+    if (ev->scope_judged > 0)
+        fprintf(out, "scope right for %lu of %lu matched sample sizes (%.3f)\n",
+                ev->scope_right, ev->scope_judged,
+                (double)ev->scope_right / (double)ev->scope_judged);
+    if (ev->time_judged > 0)
+        fprintf(out,
+                "timepoint right for %lu of %lu matched outcomes (%.3f)\n",
+                ev->time_right, ev->time_judged,
+                (double)ev->time_right / (double)ev->time_judged);
 }

@@ -26,7 +26,11 @@ struct tm_eval_score {
 struct tm_eval {
     struct tm_eval_score types[TM_EVAL_MAX_TYPES];
     size_t ntypes;
-    unsigned long docs, gold_lines, negatives_hit;
+    unsigned long docs, gold_lines, negatives_hit, negatives;
+    /* Of the matched sample sizes whose gold names a scope (total, arm,
+     * subgroup), how many records carry it; of the matched mortality and
+     * survival values, how many carry the gold's timepoint (none = none). */
+    unsigned long scope_judged, scope_right, time_judged, time_right;
 };
 
 /*

@@ -56,6 +56,13 @@ struct tm_extractor {
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
     struct candidates cands;          /* one sentence's matches (scratch) */
     struct tm_spans kept;             /* overlap resolution (scratch) */
+    /* Clauses of the current sentence, found when a clause rule first
+     * asks: the clause breaks and the bracketed groups outside brackets,
+     * and the clause text a rule is run on. */
+    size_t clause_ss, clause_se; /* the sentence they are for */
+    bool clause_ready;
+    struct tm_spans breaks, groups;
+    struct tm_buf clause_text;
 };
 
 static void
@@ -127,6 +134,7 @@ tm_extractor_new(const struct tm_pattern_set *set)
         tm_oom();
     tm_buf_init(&ex->lower, 0);
     tm_buf_init(&ex->scratch, 0);
+    tm_buf_init(&ex->clause_text, 0);
     index_prefilters(ex);
     return ex;
 }
@@ -143,6 +151,9 @@ tm_extractor_free(struct tm_extractor *ex)
     tm_spans_clear(&ex->sentences);
     tm_buf_clear(&ex->lower);
     tm_buf_clear(&ex->scratch);
+    tm_buf_clear(&ex->clause_text);
+    tm_spans_clear(&ex->breaks);
+    tm_spans_clear(&ex->groups);
     if (ex->pattern_words != NULL) {
         for (size_t i = 0; i < ex->set->npatterns; i++)
             free(ex->pattern_words[i]);
@@ -205,6 +216,112 @@ match_warning(struct tm_extractor *ex, struct tm_reporter *rep,
 
 /* Move a byte offset to the start of the UTF-8 character it is in. */
 
+/*
+ * Clauses.  A sentence's bracketed groups ("(...)", "[...]", outermost
+ * only) and its clause breaks (matches of the pattern files' `clausebreak`
+ * outside any bracket) are found once per sentence, when a clause rule
+ * first asks.  The clause of a match runs from the last break before it to
+ * the first break after it; a bracketed group that does not hold the match
+ * is blanked out of it, so "80 were randomized (12 died)" keeps the death
+ * out of the count's clause, while a value inside brackets sees the
+ * clause around them.
+ */
+static void
+find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
+             const char *where, struct tm_reporter *rep)
+{
+    size_t i, open = 0, off = 0;
+    int depth = 0;
+
+    ex->breaks.n = 0;
+    ex->groups.n = 0;
+    for (i = ss; i < se; i++) {
+        char c = text[i];
+
+        if (c == '(' || c == '[') {
+            if (depth++ == 0)
+                open = i;
+        } else if ((c == ')' || c == ']') && depth > 0) {
+            if (--depth == 0)
+                tm_spans_push(&ex->groups, open, i + 1);
+        }
+    }
+    while (ex->set->clause_break != NULL && off < se - ss) {
+        PCRE2_SIZE *ov;
+        size_t bs, be;
+        int rc = pcre2_match(ex->set->clause_break, (PCRE2_SPTR)(text + ss),
+                             se - ss, off, PCRE2_NO_UTF_CHECK, ex->rule_md,
+                             ex->mctx);
+
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH)
+                match_warning(ex, rep, "clausebreak", rc, where, ss);
+            break;
+        }
+        ov = pcre2_get_ovector_pointer(ex->rule_md);
+        bs = ss + ov[0];
+        be = ss + (ov[1] > ov[0] ? ov[1] : ov[0]);
+        off = ov[1] > ov[0] ? ov[1] : tm_utf8_ceil(text + ss, se - ss, ov[1] + 1);
+        if (ex->groups.n > 0) {
+            size_t g = tm_spans_find(&ex->groups, bs);
+
+            if (ex->groups.v[g].start <= bs && bs < ex->groups.v[g].end)
+                continue; /* inside brackets */
+        }
+        tm_spans_push(&ex->breaks, bs, be);
+    }
+    ex->clause_ss = ss;
+    ex->clause_se = se;
+    ex->clause_ready = true;
+}
+
+/* Copy the part [from, to) of the match [ms, me)'s clause into
+ * ex->clause_text, with bracketed groups that do not hold the match
+ * blanked. */
+static void
+clause_text(struct tm_extractor *ex, const char *text, size_t from, size_t to,
+            size_t ms, size_t me)
+{
+    size_t g;
+
+    tm_buf_reset(&ex->clause_text);
+    tm_buf_append(&ex->clause_text, text + from, to - from);
+    tm_buf_putc(&ex->clause_text, '\0');
+    for (g = 0; g < ex->groups.n; g++) {
+        const struct tm_span *gr = &ex->groups.v[g];
+        size_t a, b;
+
+        if (gr->end <= from || gr->start >= to)
+            continue;
+        if (gr->start <= ms && me <= gr->end)
+            continue; /* the match's own brackets */
+        a = gr->start > from ? gr->start : from;
+        b = gr->end < to ? gr->end : to;
+        memset(ex->clause_text.data + (a - from), ' ', b - a);
+    }
+}
+
+/* The clause [*from, *to) of the match [ms, me) in sentence [ss, se). */
+static void
+clause_of(const struct tm_extractor *ex, size_t ss, size_t se, size_t ms,
+          size_t me, size_t *from, size_t *to)
+{
+    size_t b;
+
+    *from = ss;
+    *to = se;
+    for (b = 0; b < ex->breaks.n; b++) {
+        const struct tm_span *br = &ex->breaks.v[b];
+
+        if (br->end <= ms)
+            *from = br->end;
+        else if (br->start >= me) {
+            *to = br->start;
+            break;
+        }
+    }
+}
+
 /* Does the rule hold for a match [ms, me) in sentence [ss, se)? */
 static bool
 rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
@@ -228,17 +345,33 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
         from = me;
         to = me + r->chars < se ? me + r->chars : se;
         break;
+    case TM_WHERE_CLAUSE:
+    case TM_WHERE_CLAUSE_BEFORE:
+    case TM_WHERE_CLAUSE_AFTER:
+        if (!ex->clause_ready || ex->clause_ss != ss || ex->clause_se != se)
+            find_clauses(ex, text, ss, se, where, rep);
+        clause_of(ex, ss, se, ms, me, &from, &to);
+        if (r->where == TM_WHERE_CLAUSE_BEFORE)
+            to = ms;
+        else if (r->where == TM_WHERE_CLAUSE_AFTER)
+            from = me;
+        if (to < from)
+            to = from;
+        clause_text(ex, text, from, to, ms, me);
+        rc = pcre2_match(r->re, (PCRE2_SPTR)ex->clause_text.data, to - from,
+                         0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        goto judge;
     case TM_WHERE_NEAR:
     default:
         from = ms > ss + r->chars ? ms - r->chars : ss;
         to = me + r->chars < se ? me + r->chars : se;
         break;
     }
-    (void)len;
     from = tm_utf8_floor(text, from);
     to = to < len ? tm_utf8_floor(text, to) : len;
     rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
                      PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+judge:
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         match_warning(ex, rep, "context rule", rc, where, ss);
         /* A rule we cannot evaluate does not hold: fail closed. */
@@ -707,6 +840,8 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
     first = out->n;
     for (si = 0; si < ex->sentences.n; si++) {
         size_t ss = ex->sentences.v[si].start, se = ex->sentences.v[si].end;
+
+        ex->clause_ready = false;
 
         char *low;
 

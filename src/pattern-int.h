@@ -41,11 +41,15 @@ enum tm_rule_where {
     TM_WHERE_SENTENCE,
     TM_WHERE_BEFORE,
     TM_WHERE_AFTER,
-    TM_WHERE_NEAR
+    TM_WHERE_NEAR,
+    TM_WHERE_CLAUSE,        /* the clause of the match */
+    TM_WHERE_CLAUSE_BEFORE, /* its clause, from the clause start to it */
+    TM_WHERE_CLAUSE_AFTER   /* its clause, from it to the clause end */
 };
 
 /* A context rule: the regex must (require) or must not (forbid) match in
- * the sentence, or within `chars` bytes before/after/around the match. */
+ * the sentence, within `chars` bytes before/after/around the match, or in
+ * the match's clause (see tm_pattern_set.clause_break). */
 struct tm_rule {
     bool forbid;
     enum tm_rule_where where;
@@ -150,6 +154,9 @@ struct tm_pattern_set {
     struct tm_map *maps;
     size_t nmaps, maps_cap;
     struct tm_strv diags;
+    /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
+     * ends a clause inside a sentence (clause rules need it). */
+    pcre2_code *clause_break;
     struct tm_pattern_limits limits;
     bool compiled;
     /* Files loaded (device, inode): a file named twice loads once. */

@@ -122,6 +122,7 @@ tm_pattern_set_free(struct tm_pattern_set *set)
     for (i = 0; i < set->npatterns; i++)
         pattern_clear(&set->patterns[i]);
     free(set->patterns);
+    pcre2_code_free(set->clause_break);
     for (i = 0; i < set->ndefines; i++) {
         free(set->defines[i].name);
         free(set->defines[i].src);
@@ -406,6 +407,12 @@ add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
     r.forbid = forbid;
     if (word_is(args, n, "sentence")) {
         r.where = TM_WHERE_SENTENCE;
+    } else if (word_is(args, n, "clause")) {
+        r.where = TM_WHERE_CLAUSE;
+    } else if (word_is(args, n, "clause-before")) {
+        r.where = TM_WHERE_CLAUSE_BEFORE;
+    } else if (word_is(args, n, "clause-after")) {
+        r.where = TM_WHERE_CLAUSE_AFTER;
     } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
                word_is(args, n, "near")) {
         char *end;
@@ -427,7 +434,8 @@ add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
             rest++;
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
-             "expected sentence, before N, after N or near N");
+             "expected sentence, clause, clause-before, clause-after, "
+             "before N, after N or near N");
         return;
     }
     if (*rest == '\0') {
@@ -1322,6 +1330,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
         m->re = compile_with_defines(set, err, "map", m->src, &seg, 1,
                                      PCRE2_ANCHORED | PCRE2_ENDANCHORED);
     }
+    pcre2_code_free(set->clause_break);
+    set->clause_break = NULL;
+    for (i = 0; i < set->ndefines; i++) {
+        const struct tm_define *d = &set->defines[i];
+        struct tm_segment seg = {0, 16, d->file, d->line, 1};
+
+        if (strcmp(d->name, "clausebreak") == 0)
+            set->clause_break = compile_with_defines(
+                set, err, "define", "(?&clausebreak)", &seg, 1, 0);
+    }
     for (i = 0; i < set->npatterns; i++) {
         struct tm_pattern *p = &set->patterns[i];
 
@@ -1343,6 +1361,18 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
             pcre2_code_free(r->re);
             r->re = compile_with_defines(
                 set, err, r->forbid ? "forbid" : "require", r->src, &seg, 1, 0);
+        }
+    }
+    for (i = 0; i < set->npatterns && set->clause_break == NULL; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+
+        for (k = 0; k < p->nrules; k++) {
+            if (p->rules[k].where >= TM_WHERE_CLAUSE) {
+                diag(set, err, p->file, p->rules[k].line, p->rules[k].column,
+                     "a clause rule needs a 'define clausebreak' (common.pat "
+                     "has one)");
+                break;
+            }
         }
     }
     if (set->diags.n > ndiags)

@@ -101,3 +101,24 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                                 | of \s+ which | among \s+ whom | including ) \b
                     | , \s+ (?= \d | (?&numword) )
                     | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
+
+# Units a dose is given in, and what they may be per (kg, m², day, hour).
+# A concentration (mg/dL, IU/mL, mmol/L) is not among them.
+define doseunit  (?: I?U | mg | mL | [µμ]g | g | mcg | (?i: grams? | milligrams? | micrograms? | units? ) )
+                 (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h )
+                   | \s+ per \s+ (?: day | kg | kilogram ) )?
+
+# Words of giving a treatment, of a trial's arms, and a drug's name (by the
+# endings of generic names); words of measuring something in patients.
+define dosing    (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading
+                     | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin
+                     | anticoag | treated \s+ with | regimen | maximum | supplement | capsules? | tablets?
+                     | inhal | premedicat | induction | per \s+ day | /day )
+define armword   (?i: \b groups? \b | \b arms? \b | allocat | assign | randomi[sz] | placebo | \bversus\b | \bvs\b
+                     | switched | compared )
+define drugname  (?i: \b [a-z]{3,} (?: ine | ol | one | ide | ate | in | an | il | am | mab | nib | pril | sartan | statin
+                     | cillin | mycin | micin | oxacin | azole | tron | pam | lam | done | fen | xib | parin
+                     | mat | ler | zole ) \b )
+define measured  (?i: \b (?: intake | consumption | content | excretion | serum | plasma | levels? | concentrations?
+                     | rose | fell | increased \s+ by | decreased \s+ by | reduced \s+ by | changes? | loss | lost
+                     | output | air | drawn | centrifug\w* ) \b )

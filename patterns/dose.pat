@@ -25,6 +25,12 @@ map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
 map unit (?i) (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes | evs )  => particles
 map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
 map unit (?i) I?U \s* / \s* kg  => U/kg
+map unit (?i) (?: grams? ) \s* (?: / \s* d(?:ay)? | per \s+ day )  => g/day
+map unit (?i) (?: grams? )  => g
+map unit (?i) milligrams? \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
+map unit (?i) milligrams?  => mg
+map unit (?i) (?: micrograms? | mcg ) \s* / \s* kg  => µg/kg
+map unit (?i) (?: micrograms? | mcg )  => µg
 map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
 map unit (?i) mg \s* / \s* kg  => mg/kg
 map unit (?i) mg \s* / \s* m\^?2  => mg/m^2
@@ -156,15 +162,21 @@ pattern cells-mantissa-list
     regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b )
     example nine patients received 1, 5 or 10 × 10^6 cells/kg => value=5000000 unit=cells/kg
 
-# Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg".
+# Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg", "6 grams/day",
+# "Respimat 2.5 µg", "4 mg ondansetron".  An amount in a dose unit (see
+# `doseunit` in common.pat) is a dose when its clause speaks of giving
+# something (`dosing`) or of the trial's arms (`armword`), or a drug's name
+# stands next to it; never when its clause measures something in the
+# patients (`measured`) or its unit is a concentration.
 pattern drug
     type dose
-    prefilter 0 1 2 3 4 5 6 7 8 9
-    prefilter mg ml u/ iu µg μg ug g
+    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred
+    prefilter mg ml u/ iu µg μg ug g mcg unit
     priority 15
-    regex (?<! [\p{L}\p{N}.,/] ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
-    regex (?<unit> (?: I?U | mg | mL | [µμ]g | g ) (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h ) | \s+ per \s+ day )? ) (?! [\p{L}/] )
-    require near 80 (?i: dose | doses | dosed | dosing | given | administ | receiv | infus | bolus | inject | loading | mainten | daily | once | twice | every | orally | oral | intraven | subcutan | heparin | anticoag | treated \s+ with | regimen | maximum )
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&decimal) | (?&numword) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
+    regex (?<unit> (?&doseunit) ) (?! [\p{L}/] )
+    require near 80 (?&dosing) | (?&armword) | (?&drugname)
+    forbid clause-before (?&measured) [^,;]* $
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
     example heparin was given at 50-100 U/kg => value=50 value_high=100 unit=U/kg
@@ -175,5 +187,14 @@ pattern drug
     example an infusion of 18 U/kg/h, titrated to an anti-Xa level of 0.3 IU/mL => value=18 unit=U/kg/h
     example alteplase 0.9 mg/kg (maximum 90 mg) => value=90 unit=mg
     example He received methylprednisolone 1 g/day for 3 days => value=1 unit=g/day
+    example were randomised to 6 grams/day concentrated oat β-glucan or 6 grams/day dextrose => value=6 unit=g/day
+    example 4 mg ondansetron (n = 35), 0.3 mg ramosetron (n = 38) => value=4 unit=mg
+    example switched to tiotropium Respimat 2.5 µg or 5 µg => value=2.5 unit=µg
+    example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
+    example Six grams per day => value=6 unit=g/day
+    example Furosemide 40 mg was given twice daily => value=40 unit=mg
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L
+    negative mean daily fibre intake rose by 12 g in the oat group
+    negative 150 mL of air was drawn into the syringe
+    negative morphine use was 4.43±2.78mg in the study group

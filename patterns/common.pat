@@ -61,10 +61,11 @@ define count     (?&integer) (?! [.,·]\d | (?&pct) | \d )
                  | (?&numword) (?! (?&pct) )
 
 # People counted in trials.
-define people    (?i: patients? | participants? | subjects? | adults?
-                     | children | infants? | neonates? | volunteers?
-                     | individuals? | cases? | recipients? | persons?
-                     | men | women | pa- )
+define people    (?i: patients? | participants? | subjects? | adults? | children | infants? | neonates?
+                     | volunteers? | individuals? | cases? | recipients? | persons? | men | women | pa-
+                     | students? | (?: non- ? )? smokers? | mothers? | girls? | boys? | respondents?
+                     | survivors? | athletes? | workers? | nurses? | outpatients? | inpatients?
+                     | couples? | families | households? | residents? | pregnant \s+ women | newborns? )
 
 # The percent sign, allowing a space before it, or the word.
 define pct       \s* % | \s+ (?i: percent | per \s+ cent ) \b
@@ -100,6 +101,8 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b
                     | , \s+ (?= \d | (?&numword) )
+                    | , \s+ (?i: so | thus | therefore | hence | leaving | resulting \s+ in ) \b
+                    | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
                     | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
 
 # Units a dose is given in, and what they may be per (kg, m², day, hour).

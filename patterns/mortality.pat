@@ -4,6 +4,9 @@
 # a death word stands before it in its sentence and no other outcome comes
 # between (words in parentheses, such as an odds ratio, do not count).
 
+# A mortality is never outside this range ("P = 5.2 kPa" is a pressure).
+range mortality 0 100
+
 define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
                      | \b died | \b deaths? \b | \b dead \b )
 

@@ -3,6 +3,9 @@
 # `NS` is not a value.  A threshold stated in the methods ("P < 0.05 was
 # considered significant") is a definition, not a result.
 
+# A p_value is never outside this range ("P = 5.2 kPa" is a pressure).
+range p_value 0 1
+
 # "P = 0.09", "P-value < 0.001", "p for trend = 0.01", "Pinteraction=0.04".
 pattern comparator
     type p_value

@@ -28,12 +28,61 @@ define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
                      | compared | gave | given | infused | followed
                      | evaluated | examined | involved | received )
 
+# Roles.  A count of people is a sample size when its clause (see
+# common.pat's clausebreak) makes them the trial's population or one of its
+# groups: enrolled, randomized, allocated, included, analysed, in an arm.
+# The same count is something else when its clause gives them another role:
+# they died, had an event, were screened, excluded, lost or withdrew.  Add a
+# verb or a noun here, not a new pattern.
+define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
+                     | assigned | assignment | includ\w* | analy[sz]\w* | participat\w* | completed
+                     | compris\w* | consist\w* | studied | involv\w* | trial | study | cohort | sample
+                     | total | treated | underwent | received | receiving | given | divided | groups? | arms?
+                     | population | intention | per-protocol | ITT ) \b )
+define otherrole (?i: \b (?: died | dead | deaths? | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
+                     | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
+                     | occurrences? | events? | adverse | side \s+ effects? | complications? | required
+                     | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
+                     | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
+                     | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
+                     | requested | cases \s+ of | anomal\w* | malformations? ) \b )
+
+# What a count of people never is: a year ("admitted from 2011 to 2015
+# were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
+# a power calculation ("would require 30 patients per group").
+range sample_size 1 100000000
+reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
+reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
+reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
+
+# Scope from the clause: which part of the trial a count is the size of.
+# A pattern's `set scope` is the default; the first role below whose
+# context holds decides instead (`role` lines: see patterns/README.md).
+define armname   (?: [\w+-]+ \s+ ){0,3}? (?i: group | arm ) (?: \s+ (?: [IVX]{1,3} | [A-D] | \d ) )?
+# "(N = 699)" after the trial or its population: everyone.
+define wholetrial (?i: \b (?: trial | study | cohort | population | sample | participants | patients | subjects | enrolled | randomi[sz]ed | total | overall | in \s+ all ) )
+# "(n = 3 per cohort)", "30 patients each", "12 per arm": one arm's size.
+role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | in \s+ each \b )
+# "(N = 699)" right after the trial or its population: everyone.
+role sample_size scope=total before 40 (?&wholetrial) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
+# "1578 patients were randomly assigned to pravastatin or control": all arms.
+role sample_size scope=total clause-after ^ [^;]*? (?i: randomi[sz]ed | randomly | assigned | allocated | divided ) \s+ (?: \w+ \s+ )? (?: to | into | between ) \b [^;]*? \b (?: or | and | versus | vs ) \b
+# "22 patients in the study group", "300 women recruited into the treatment
+# arm", "52 patients as the control group".
+role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
+# "group I included 100 patients", "the control arm comprised 40".
+role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
+# "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
+role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
+
 # "n = 12", "N=20", "(n = 10 per group)"
 pattern n-equals
     type sample_size
     prefilter =
     priority 10
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    forbid clause (?&otherrole)
     set scope total
     forbid before 3 [<>≤≥]
     example (n = 12) => value=12
@@ -59,6 +108,7 @@ pattern n-equals-group
     priority 12
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
+    forbid clause (?&otherrole)
     set scope arm
     example MSC group (n = 33) => value=33 scope=arm
     example placebo (n = 30) => value=30 scope=arm
@@ -72,6 +122,7 @@ pattern verb-count-people
     priority 8
     regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
     regex \K (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    forbid clause (?&otherrole)
     set scope total
     forbid after 40 ^ [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
     example Zheng et al. recruited 12 patients with ARDS => value=12 scope=total
@@ -86,6 +137,7 @@ pattern a-total-of
     priority 9
     regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
     regex (?= \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
+    forbid clause (?&otherrole)
     set scope total
     example a total of 120 subjects => value=120
     example A total of 4,512 patients => value=4512
@@ -98,11 +150,12 @@ pattern count-people-verb
     prefilter recruit enrolled randomi randomly included assigned allocated treated studied analy
     priority 8
     regex (?&cstart) (?<value> (?&count) ) \s+
-    regex (?: (?: (?&notunit) [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    regex (?: (?: (?&notunit) (?! \d ) [\w/()-]+ \s+ ){0,4}? (?&people) \b
     regex     (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s
     regex   )?
     regex (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
     regex (?&enrolled) \b
+    forbid clause (?&otherrole)
     set scope total
     example Twenty patients were randomized => value=20 scope=total
     example 47 patients were randomised => value=47
@@ -110,6 +163,10 @@ pattern count-people-verb
     example Forty-one patients were enrolled => value=41
     example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
     negative 312 patients were screened and none were randomly assigned
+    negative adults admitted from 2011 to 2015 were included
+    negative those with a coma score ≤ 8 were enrolled
+    negative we estimated that 30 patients per group would be needed to detect a 20% difference
+    example Two hundred and thirty adults with sepsis were enrolled => value=230
     negative 14 days of age were randomised
     negative Two infusions were given
 
@@ -120,6 +177,8 @@ pattern sentence-start-people
     priority 7
     regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
     forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
+    forbid clause (?&otherrole)
+    require sentence (?&enrolrole)
     set scope total
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
@@ -138,6 +197,7 @@ pattern arm-received
     forbid before 12 (?i: from | day | days | between | weeks? | months? ) \s* $
     # "randomised 40 patients to MSCs or placebo": 40 is everyone.
     forbid before 16 (?i: randomi[sz]ed | assigned | allocated ) \s+ $
+    forbid clause (?&otherrole)
     set scope arm
     example 12 received hUC-MSCs => value=12 scope=arm
     example randomised 40 patients to MSCs (n = 20) or placebo => value=40 scope=total
@@ -152,6 +212,7 @@ pattern per-arm
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
     regex (?: per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
     forbid before 60 (?i: score | median | mean | age | years? | days? | hours? ) [^,;]* $
+    forbid clause (?&otherrole)
     set scope arm
     example 12 per arm => value=12 scope=arm
     example three patients per dose level => value=3 scope=arm
@@ -163,6 +224,7 @@ pattern of-whom
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
     forbid after 30 ^ \s+ (?: \w+ \s+ )? (?i: survived | died | had | developed | experienced | were \s+ alive | recovered )
+    forbid clause (?&otherrole)
     set scope subgroup
     example 9 of whom received ECMO => value=9 scope=subgroup
 
@@ -200,6 +262,7 @@ pattern arm-list
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ [^.;]*? (?i: \b died | deaths? \b )
+    forbid clause (?&otherrole)
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
@@ -213,6 +276,7 @@ pattern in-the-group
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis )
     forbid before 20 (?i: \b day | \b days | \b of | \b and | \b week | \b month | \b by ) \s* (?: \( [^)]* \) \s* )? $
     forbid after 60 ^ [^.;]*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
+    forbid clause (?&otherrole)
     set scope arm
     example 3658 were included (1832 in the hydrocortisone group and 1826 in the placebo group) => value=1832 group=hydrocortisone scope=arm
 
@@ -225,14 +289,22 @@ pattern count-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
     priority 5
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) [\w-]+ \s+ ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) (?! \d ) [\w-]+ \s+ ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
     forbid after 40 ^ [^.;]*? (?i: per \s+ 1000 | per \s+ 100 )
+    forbid clause (?&otherrole)
+    require sentence (?&enrolrole)
+    forbid after 12 ^ [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
     set scope total
+    example after screening, Four-hundred forty-three participants were analysed => value=443
+    negative bleeding was seen in 4 patients after the first dose
+    negative Four patients in the placebo arm had nausea
+    negative Of 200 patients screened, 40 were excluded
+    negative Seven participants withdrew consent
     example Kirkham et al. pooled 8 randomized trials with 523 participants => value=523
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
@@ -249,6 +321,7 @@ pattern count-participle
     regex (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
     forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 12 (?i: phase | stage | grade | type ) \s* $
+    forbid clause (?&otherrole)
     set scope total
     example 83 excluded; 48 randomized. => value=48
     negative a phase 2 randomised controlled trial
@@ -265,10 +338,11 @@ pattern group-of-count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa- randomi enrolled consecutive who
     regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
     regex \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: (?&notunit) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
+    regex (?= \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
+    forbid clause (?&otherrole)
     set scope total
     example In this randomized clinical trial of 48 patients (24 per group) => value=48
     example we reviewed a cohort of 310 consecutive adults => value=310
@@ -284,6 +358,7 @@ pattern count-hyphen-people
     priority 8
     prefilter patient participant subject
     regex (?&cstart) (?<value> (?&count) ) - (?i: patient | participant | subject | person ) \b
+    forbid clause (?&otherrole)
     set scope total
     example an earlier 24-patient study => value=24
 
@@ -293,6 +368,7 @@ pattern n-paren
     priority 11
     prefilter n
     regex \( \s* [nN] \s* [=:]? \s* \K (?<value> (?&integer) ) (?= \s* [,;)] )
+    forbid clause (?&otherrole)
     set scope arm
     example the MSC group (n 24) was received => value=24
 

@@ -3,6 +3,9 @@
 # free of something, and not a ratio ("survival ... 2.5 times that of the
 # control group").
 
+# A survival is never outside this range ("P = 5.2 kPa" is a pressure).
+range survival 0 100
+
 define survword  (?i: survival | survived | \b alive \b | survivors )
 
 # Phrases that are not survival although they contain its words.

@@ -500,10 +500,21 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
                      strcmp(g->scope_group, "arm") == 0 ||
                      strcmp(g->scope_group, "subgroup") == 0)) {
                     ev->scope_judged++;
-                    ev->scope_right += same_text(g->scope_group, r->scope);
+                    if (same_text(g->scope_group, r->scope))
+                        ev->scope_right++;
+                    else if (details)
+                        fprintf(out, "SCOPE %s/%s %g '%s': %s, gold %s\n",
+                                gold_dir, g->doc, g->value, g->surface,
+                                r->scope ? r->scope : "none", g->scope_group);
                 } else if (tm_record_is_outcome(r)) {
                     ev->time_judged++;
-                    ev->time_right += same_text(g->timepoint, r->timepoint);
+                    if (same_text(g->timepoint, r->timepoint))
+                        ev->time_right++;
+                    else if (details)
+                        fprintf(out, "TIME  %s/%s %g '%s': %s, gold %s\n",
+                                gold_dir, g->doc, g->value, g->surface,
+                                r->timepoint ? r->timepoint : "none",
+                                g->timepoint ? g->timepoint : "none");
                 }
                 break;
             }

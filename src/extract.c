@@ -649,6 +649,67 @@ prefilter_passes(struct tm_extractor *ex, size_t pi)
     return true;
 }
 
+/* Did pattern p capture field f (a named group), rather than set it? */
+static bool
+captures(const struct tm_pattern *p, int f)
+{
+    size_t i;
+
+    for (i = 0; i < p->ngroups; i++) {
+        if (p->groups[i].field == f)
+            return true;
+    }
+    return false;
+}
+
+/* The pattern files' type-wide lines for a record just made from the match
+ * [ms, me): `range` and `reject` may refuse it (false); then a field that
+ * the pattern did not capture takes the value of the first `role` of the
+ * record's type and field whose context holds. */
+static bool
+apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
+            struct tm_record *rec, const char *text, size_t len, size_t ss,
+            size_t se, size_t ms, size_t me, const char *where,
+            struct tm_reporter *rep)
+{
+    const struct tm_pattern_set *set = ex->set;
+    bool decided[TM_F_COUNT] = {false};
+    size_t i;
+
+    for (i = 0; i < set->nroles; i++) {
+        const struct tm_role *role = &set->roles[i];
+        char **slot;
+
+        if (strcmp(role->type, rec->type) != 0)
+            continue;
+        if (role->field == -2) {
+            if (((rec->has & TM_HAS_VALUE) &&
+                 (rec->value < role->min || rec->value > role->max)) ||
+                ((rec->has & TM_HAS_VALUE_HIGH) &&
+                 (rec->value_high < role->min || rec->value_high > role->max)))
+                return false;
+            continue;
+        }
+        if (role->field == -1) {
+            if (rule_holds(ex, &role->rule, text, len, ss, se, ms, me, where,
+                           rep))
+                return false;
+            continue;
+        }
+        if (decided[role->field] || captures(p, role->field))
+            continue;
+        slot = text_field(rec, role->field);
+        if (slot == NULL ||
+            !rule_holds(ex, &role->rule, text, len, ss, se, ms, me, where,
+                        rep))
+            continue;
+        free(*slot);
+        *slot = tm_xstrdup(role->value);
+        decided[role->field] = true;
+    }
+    return true;
+}
+
 static void
 run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             size_t ss, size_t se, const char *where, struct tm_reporter *rep,
@@ -693,6 +754,13 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             c->pattern = pi;
             c->priority = p->priority;
             if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec)) {
+                cs->n--;
+                continue;
+            }
+            if (ex->set->nroles > 0 &&
+                !apply_roles(ex, p, &c->rec, text, len, ss, se, ss + ms,
+                             ss + me, where, rep)) {
+                tm_record_clear(&c->rec);
                 cs->n--;
                 continue;
             }

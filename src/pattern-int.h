@@ -145,6 +145,21 @@ struct tm_define {
     unsigned line;
 };
 
+/* `role TYPE FIELD=VALUE WHERE REGEX`: a record of TYPE whose pattern did
+ * not capture FIELD gets VALUE when the context rule holds (the first
+ * holding role of a type and field wins, in file order).  `reject TYPE
+ * WHERE REGEX` (field -1): no record of TYPE where the rule holds.
+ * `range TYPE MIN MAX` (field -2, no rule): none whose value or
+ * value_high is outside [min, max]. */
+struct tm_role {
+    char *type;
+    int field;
+    char *value;
+    double min, max;
+    struct tm_rule rule; /* forbid is false */
+    const char *file;
+};
+
 struct tm_pattern_set {
     struct tm_strv files;
     struct tm_pattern *patterns;
@@ -153,6 +168,8 @@ struct tm_pattern_set {
     size_t ndefines, defines_cap;
     struct tm_map *maps;
     size_t nmaps, maps_cap;
+    struct tm_role *roles;
+    size_t nroles;
     struct tm_strv diags;
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
      * ends a clause inside a sentence (clause rules need it). */

@@ -123,6 +123,13 @@ tm_pattern_set_free(struct tm_pattern_set *set)
         pattern_clear(&set->patterns[i]);
     free(set->patterns);
     pcre2_code_free(set->clause_break);
+    for (i = 0; i < set->nroles; i++) {
+        free(set->roles[i].type);
+        free(set->roles[i].value);
+        free(set->roles[i].rule.src);
+        pcre2_code_free(set->roles[i].rule.re);
+    }
+    free(set->roles);
     for (i = 0; i < set->ndefines; i++) {
         free(set->defines[i].name);
         free(set->defines[i].src);
@@ -396,39 +403,38 @@ add_example(struct line_ctx *lc, const char *line, const char *args,
     p->examples[p->nexamples++] = ex;
 }
 
-static void
-add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
+/* Parse "WHERE [N] REGEX" into r (where, chars, src, line, column). */
+static bool
+parse_rule(struct line_ctx *lc, const char *line, const char *args,
+           struct tm_rule *r)
 {
-    struct tm_rule r;
     const char *rest;
     size_t n = first_word(args, &rest);
 
-    memset(&r, 0, sizeof r);
-    r.forbid = forbid;
     if (word_is(args, n, "sentence")) {
-        r.where = TM_WHERE_SENTENCE;
+        r->where = TM_WHERE_SENTENCE;
     } else if (word_is(args, n, "clause")) {
-        r.where = TM_WHERE_CLAUSE;
+        r->where = TM_WHERE_CLAUSE;
     } else if (word_is(args, n, "clause-before")) {
-        r.where = TM_WHERE_CLAUSE_BEFORE;
+        r->where = TM_WHERE_CLAUSE_BEFORE;
     } else if (word_is(args, n, "clause-after")) {
-        r.where = TM_WHERE_CLAUSE_AFTER;
+        r->where = TM_WHERE_CLAUSE_AFTER;
     } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
                word_is(args, n, "near")) {
         char *end;
         unsigned long chars;
 
-        r.where = word_is(args, n, "before")  ? TM_WHERE_BEFORE
-                  : word_is(args, n, "after") ? TM_WHERE_AFTER
-                                              : TM_WHERE_NEAR;
+        r->where = word_is(args, n, "before")  ? TM_WHERE_BEFORE
+                   : word_is(args, n, "after") ? TM_WHERE_AFTER
+                                               : TM_WHERE_NEAR;
         errno = 0;
         chars = strtoul(rest, &end, 10);
         if (end == rest || errno != 0 || chars == 0 || chars > 100000) {
             diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, rest),
                  "expected a distance in characters (1 to 100000)");
-            return;
+            return false;
         }
-        r.chars = (unsigned)chars;
+        r->chars = (unsigned)chars;
         rest = end;
         while (*rest == ' ' || *rest == '\t')
             rest++;
@@ -436,19 +442,120 @@ add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
              "expected sentence, clause, clause-before, clause-after, "
              "before N, after N or near N");
-        return;
+        return false;
     }
     if (*rest == '\0') {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, rest),
              "missing regex");
-        return;
+        return false;
     }
-    r.src = tm_xstrdup(rest);
-    r.line = lc->lineno;
-    r.column = col_of(line, rest);
+    r->src = tm_xstrdup(rest);
+    r->line = lc->lineno;
+    r->column = col_of(line, rest);
+    return true;
+}
+
+static void
+add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
+{
+    struct tm_rule r;
+
+    memset(&r, 0, sizeof r);
+    r.forbid = forbid;
+    if (!parse_rule(lc, line, args, &r))
+        return;
     lc->cur->rules = tm_xreallocarray(lc->cur->rules, lc->cur->nrules + 1,
                                       sizeof *lc->cur->rules);
     lc->cur->rules[lc->cur->nrules++] = r;
+}
+
+static void
+push_role(struct tm_pattern_set *set, const struct tm_role *role)
+{
+    set->roles =
+        tm_xreallocarray(set->roles, set->nroles + 1, sizeof *set->roles);
+    set->roles[set->nroles++] = *role;
+}
+
+/* "reject TYPE WHERE [N] REGEX" */
+static void
+add_reject(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_role role;
+    const char *rest;
+    size_t n = first_word(args, &rest);
+
+    memset(&role, 0, sizeof role);
+    if (n == 0 || *rest == '\0') {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "expected: reject TYPE WHERE REGEX");
+        return;
+    }
+    if (!parse_rule(lc, line, rest, &role.rule))
+        return;
+    role.type = tm_xstrndup(args, n);
+    role.field = -1;
+    role.file = lc->file;
+    push_role(lc->set, &role);
+}
+
+/* "range TYPE MIN MAX" */
+static void
+add_range(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_role role;
+    const char *rest;
+    size_t n = first_word(args, &rest);
+    char *end1, *end2;
+
+    memset(&role, 0, sizeof role);
+    role.min = strtod(rest, &end1);
+    role.max = strtod(end1, &end2);
+    while (*end2 == ' ' || *end2 == '\t')
+        end2++;
+    if (n == 0 || end1 == rest || end2 == end1 || *end2 != '\0' ||
+        !(role.min <= role.max)) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "expected: range TYPE MIN MAX (numbers, MIN <= MAX)");
+        return;
+    }
+    role.type = tm_xstrndup(args, n);
+    role.field = -2;
+    role.file = lc->file;
+    push_role(lc->set, &role);
+}
+
+/* "role TYPE FIELD=VALUE WHERE [N] REGEX" */
+static void
+add_role(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_pattern_set *set = lc->set;
+    struct tm_role role;
+    const char *rest, *fv, *eq;
+    size_t n = first_word(args, &rest), fn;
+
+    memset(&role, 0, sizeof role);
+    fv = rest;
+    fn = first_word(fv, &rest);
+    eq = memchr(fv, '=', fn);
+    if (n == 0 || eq == NULL || eq == fv || eq + 1 == fv + fn) {
+        diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "expected: role TYPE FIELD=VALUE WHERE REGEX");
+        return;
+    }
+    role.field = tm_field_lookup(fv, (size_t)(eq - fv));
+    if (role.field < 0 || tm_field_is_numeric(role.field)) {
+        diag(set, lc->err, lc->file, lc->lineno, col_of(line, fv),
+             "role needs a text field (unit, comparator, scope, group, "
+             "timepoint, study)");
+        return;
+    }
+    if (!parse_rule(lc, line, rest, &role.rule))
+        return;
+    role.type = tm_xstrndup(args, n);
+    role.value = tm_xstrndup(eq + 1, (size_t)(fv + fn - eq - 1));
+    role.file = lc->file;
+    push_role(set, &role);
 }
 
 static void
@@ -799,10 +906,16 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         m->file = lc->file;
         m->line = lc->lineno;
         m->column = col_of(line, rest);
+    } else if (word_is(w, n, "role")) {
+        add_role(lc, line, args);
+    } else if (word_is(w, n, "reject")) {
+        add_reject(lc, line, args);
+    } else if (word_is(w, n, "range")) {
+        add_range(lc, line, args);
     } else {
         diag(set, lc->err, lc->file, lc->lineno, col_of(line, w),
-             "unknown directive '%.*s' (expected define, map, pattern or "
-             "repair; their settings are indented)",
+             "unknown directive '%.*s' (expected define, map, role, reject, "
+             "range, pattern or repair; their settings are indented)",
              (int)n, w);
     }
 }
@@ -1362,6 +1475,21 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
             r->re = compile_with_defines(
                 set, err, r->forbid ? "forbid" : "require", r->src, &seg, 1, 0);
         }
+    }
+    for (i = 0; i < set->nroles; i++) {
+        struct tm_rule *r = &set->roles[i].rule;
+        struct tm_segment seg;
+
+        if (r->src == NULL)
+            continue; /* a range */
+        seg = (struct tm_segment){0, strlen(r->src), set->roles[i].file,
+                                  r->line, r->column};
+        pcre2_code_free(r->re);
+        r->re = compile_with_defines(set, err, "role", r->src, &seg, 1, 0);
+        if (r->where >= TM_WHERE_CLAUSE && set->clause_break == NULL)
+            diag(set, err, set->roles[i].file, r->line, r->column,
+                 "a clause rule needs a 'define clausebreak' (common.pat "
+                 "has one)");
     }
     for (i = 0; i < set->npatterns && set->clause_break == NULL; i++) {
         const struct tm_pattern *p = &set->patterns[i];

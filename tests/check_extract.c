@@ -192,6 +192,76 @@ START_TEST(test_extract_context_rules_and_reset_start)
 }
 END_TEST
 
+/* Clause rules see the clause of the match (not the sentence, not a byte
+ * window), brackets that do not hold the match are blanked from it, and
+ * a decimal point does not end one. */
+START_TEST(test_extract_clause_rules)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ; | , \\s+ (?= \\d ) | \\s and \\s+ (?= \\d )\n"
+                  "pattern count\n"
+                  "    type sample_size\n"
+                  "    regex \\b (?<value>\\d+) \\s+ patients\n"
+                  "    require clause randomi[sz]ed\n"
+                  "    forbid clause died | excluded\n");
+    struct tm_records rs = run(set,
+                               "Of 120 patients excluded, 80 patients were "
+                               "randomized (12 patients died) and 40 patients "
+                               "died; 7.5 mg was given to 30 patients who "
+                               "were randomized.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert(rs.v[0].value == 80);
+    ck_assert(rs.v[1].value == 30);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+/* Type-wide lines: `range` and `reject` refuse a record whatever pattern
+ * made it; `role` fills a field the pattern did not capture, first
+ * holding role first. */
+START_TEST(test_extract_roles_rejects_and_ranges)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "range p_value 0 1\n"
+                  "reject sample_size before 8 from\\s*$\n"
+                  "role sample_size scope=arm clause-after ^ \\s+ in \\s+ the \\s+ \\w+ \\s+ group\n"
+                  "role sample_size scope=subgroup clause-after group\n"
+                  "pattern p\n"
+                  "    type p_value\n"
+                  "    regex P \\s* = \\s* (?<value> \\d+ (?: \\. \\d+ )? )\n"
+                  "pattern n\n"
+                  "    type sample_size\n"
+                  "    regex (?<! [\\d.] ) (?<value> \\d+ ) (?= \\s )\n"
+                  "    set scope total\n");
+    struct tm_records rs = run(set,
+                               "P = 5.2 kPa; P = 0.04; from 2011 onwards; "
+                               "20 in the MSC group; 40 enrolled",
+                               NULL);
+    size_t i, np = 0, nn = 0;
+
+    for (i = 0; i < rs.n; i++) {
+        const struct tm_record *r = &rs.v[i];
+
+        if (strcmp(r->type, "p_value") == 0) {
+            np++;
+            ck_assert(r->value == 0.04);
+        } else {
+            nn++;
+            ck_assert(r->value == 20 || r->value == 40);
+            ck_assert_str_eq(r->scope, r->value == 20 ? "arm" : "total");
+        }
+    }
+    ck_assert_uint_eq(np, 1);
+    ck_assert_uint_eq(nn, 2);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_extract_events_of_total_and_maps)
 {
     struct tm_pattern_set *set =
@@ -299,6 +369,8 @@ main(void)
                    test_extract_overlaps_resolved_by_priority_then_length);
     tcase_add_test(mech, test_extract_context_rules_and_reset_start);
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
+    tcase_add_test(mech, test_extract_clause_rules);
+    tcase_add_test(mech, test_extract_roles_rejects_and_ranges);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);

@@ -42,9 +42,13 @@ repair ocr-O-for-0
     regex O (?: (?<! [\p{L}\p{N}] O ) (?= [.·] \d )
     regex     | (?<= \d O | \d O O | \d O O O ) (?= [O\d]* (?! [\p{L}] ) )
     regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) )
-    regex     | (?<= ^ [lI] O | [^\p{L}] [lI] O ) (?= [O\d]* (?! [\p{L}] ) ) )
+    regex     | (?<= ^ [lI] O | [^\p{L}] [lI] O ) (?= [O\d]* (?! [\p{L}] ) )
+    regex     | (?<= [<>=≤≥] O | [<>=≤≥] \h O ) (?= [.·] [O\d] )
+    regex     | (?<= \d [.·] O | \d [.·] O O | \d [.·] O O O ) (?= [O\dl]* [\dl] (?! [\p{L}] ) ) )
     replace 0
     example (P=O.04) => (P=0.04)
+    example P<O.OO1 => P<0.001
+    example (P<O.OOl) => (P<0.001)
     example 1OO patients (n=2O) and 44O more => 100 patients (n=20) and 440 more
     example 4 (2O.O) and O.O9 => 4 (20.0) and 0.09
     example lO (25.O) => 10 (25.0)
@@ -53,9 +57,10 @@ repair ocr-O-for-0
 # "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
 # inside a number.
 repair ocr-l-for-1
-    regex [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) )
+    regex [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) | (?<= \d . ) (?= \d ) )
     replace 1
     example survival was 9l% and l2 patients (1/l2) => survival was 91% and 12 patients (1/12)
+    example P = 0·2l6 => P = 0.216
     negative IL-6 and I was
     negative type II
 
@@ -74,10 +79,11 @@ repair range-dash
 # "1x10^6", "2 X 10^7", "1*10(6)", "1x10 ®cells": the multiplication sign.
 repair times-sign
     regex [xX*\x{00B7}\x{22C5}] (?<= [\d)] . | [\d)] \h . )
-    regex (?= \h? 10 (?: \h* [\^(®°%] | [4-9] (?!\d) ) )
+    regex (?= \h? 10 (?: \h* [\^(®°%] | [4-9] (?!\d) | [-\x{2212}] [1-9]\d? (?! \d | [.,] \d ) ) )
     replace ×
     example 1x10^6 cells/kg => 1×10^6 cells/kg
     example 2 X 10^7 and 3*10(5) => 2 × 10^7 and 3×10(5)
+    example P = 5.81 x 10-48 => P = 5.81 × 10^-48
     example (100+20)x10^6 cells => (100±20)×10^6 cells
     negative 2 x 10 mg
 
@@ -144,6 +150,24 @@ repair ocr-flat-negative-exponent
     replace 10^${e}
     example P = 8.0 × 10-2 => P = 8.0 × 10^-2
     example a P value of 8.0 × 10-2. => a P value of 8.0 × 10^-2.
+
+# "P = 0,07", "p = 0,003": a decimal comma in a p-value (a p-value is
+# below 1, so "0," starts its fraction; a thousands group never does).
+repair p-decimal-comma
+    prefilter 0,
+    regex (?<! [\p{L}\p{N}] ) [Pp] (?: \h* -? \h* values? )? \h* (?&cmp) \h* 0 \K , (?= \d{1,4} (?! \d ) )
+    replace .
+    example P = 0,07 => P = 0.07
+    example p<0,001 => p<0.001
+    negative n = 10,000
+
+# "p,0.001" for "p<0.001": a comparator lost to a comma.
+repair p-comma-for-less
+    prefilter p, P,
+    regex (?<! [\p{L}\p{N}] ) [Pp] \K , (?= 0? [.·] \d )
+    replace <
+    example (p,0.001) => (p<0.001)
+    negative group p, 0.5 mg
 
 # "P = 0·03": the Lancet middle dot as a decimal point (but not as a
 # multiplication sign before 10^n).

@@ -15,6 +15,8 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | recover\w* | adverse | infection | admissions?
                      | crossed | cross-over | crossover | dyspn\w* | fibrosis
                      | response | dependence | resolution | \bor \s+ death
+                     | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
+                     | censored
                      | improv\w* | hospitali[sz]ation | readmission
                      | infarction | stroke | composite | viabilit\w* | \bBPD\b )
 
@@ -29,13 +31,17 @@ pattern pct-after-death-word
     type mortality
     prefilter mortal death died dead fatal
     priority 10
-    regex (?<! [\d.,·] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
+    regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
     regex   | (?<value> (?&decimal) ) (?&pctafter)
     regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
     require before 200 (?&deathword)
     forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
     forbid before 30 (?: I \^? 2 | I² | (?i: reduction | difference | increase | decrease ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
+    # a bound of a confidence interval, a relative change of a risk
+    forbid before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $
+    forbid before 60 (?i: reductions? | hazards? | odds ) (?: \s+ [\w-]+ ){0,4} \s+ of \s* $ | (?i: (?<! absolute \s ) risks? ) \s+ (?: reduction \s+ )? of \s* $
+    forbid after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ )? (?: reduction | lower | higher | decrease | increase | fewer | less | more | risk \s+ reduction ) ) \b
     forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: admissions | cases | ICU | intensive | hospital | population | screened ) )
     forbid after 50 ^ [\s)]* of \s+ (?: [\w-]+ \s+ ){0,3}? (?i: recovered | were \s+ discharged | met | received | required )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
@@ -50,6 +56,12 @@ pattern pct-after-death-word
     negative mortality was lower, although 23% of all cases were severe
     negative the risk ratio for mortality was 0.63 (95% CI 0.46–0.85)
     negative BPD or death occurred in 52% vs 55%
+    negative death or graft loss at month 36 was 19.0% with belatacept
+    negative reduced odds of death (OR 0.54) and a 54% reduction in the composite
+    negative three servings a week had a 39% lower mortality risk
+    negative a reduction in total mortality risk of 63% (95% CI −34% to −78%)
+    example with an absolute risk of death of 18.9% in the treated arms => value=18.9
+    negative freedom from death, graft loss or eGFR below 20 was 23.9% and 18.3%
     negative the risk ratio for death was 0.68 without heterogeneity (I^2 = 0%)
     example mortality was 9% with 15 mL and 34.8% with placebo, a relative reduction of 61% => value=34.8
 
@@ -59,7 +71,8 @@ pattern pct-before-death-word
     prefilter mortal death died dead fatal
     priority 10
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
-    forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase )
+    forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase | risk )
+    forbid after 20 ^ \s* (?i: lower | higher | fewer | less | more | relative | absolute ) \b
     set unit %
     example had a 35% 28-day mortality => value=35
 

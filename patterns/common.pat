@@ -104,6 +104,8 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | , \s+ (?i: so | thus | therefore | hence | leaving | resulting \s+ in ) \b
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
                     | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
+                    | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
+                                              | did | concluded | suggested ) \b )
 
 # Units a dose is given in, and what they may be per (kg, m², day, hour).
 # A concentration (mg/dL, IU/mL, mmol/L) is not among them.

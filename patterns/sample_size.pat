@@ -38,8 +38,11 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | assigned | assignment | includ\w* | analy[sz]\w* | participat\w* | completed
                      | compris\w* | consist\w* | studied | involv\w* | trial | study | cohort | sample
                      | total | treated | underwent | received | receiving | given | divided | groups? | arms?
-                     | population | intention | per-protocol | ITT ) \b )
-define otherrole (?i: \b (?: died | dead | deaths? | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
+                     | population | intention | per-protocol | ITT | infused | nebuli[sz]ed | delivered
+                     | administered | gave | injected | transplanted | therapy | case \s+ series | reported
+                     | described | followed | evaluated | examined | underwent | subgroup | among ) \b )
+define otherrole (?i: (?<! \b who \s ) (?<! \b that \s ) (?<! \b whom \s ) (?<! \b which \s )
+                     \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
@@ -55,6 +58,11 @@ reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | s
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
+
+# The words between a count and the people it counts ("120 critically ill
+# adult patients"): adjectives and nouns, never a number or a preposition
+# ("102 strokes in 92 patients" counts strokes).
+define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()-]+ \s+
 
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
@@ -121,7 +129,7 @@ pattern verb-count-people
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
     regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
-    regex \K (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    regex \K (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid clause (?&otherrole)
     set scope total
     forbid after 40 ^ [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
@@ -136,7 +144,7 @@ pattern a-total-of
     prefilter total
     priority 9
     regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
+    regex (?= \s+ (?: (?&headgap) ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
     forbid clause (?&otherrole)
     set scope total
     example a total of 120 subjects => value=120
@@ -150,7 +158,7 @@ pattern count-people-verb
     prefilter recruit enrolled randomi randomly included assigned allocated treated studied analy
     priority 8
     regex (?&cstart) (?<value> (?&count) ) \s+
-    regex (?: (?: (?&notunit) (?! \d ) [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    regex (?: (?: (?&headgap) ){0,4}? (?&people) \b
     regex     (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s
     regex   )?
     regex (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
@@ -175,7 +183,7 @@ pattern sentence-start-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
     priority 7
-    regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: [\w/()-]+ \s+ ){0,4}? (?&people) \b
+    regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
@@ -289,7 +297,7 @@ pattern count-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
     priority 5
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&notunit) (?! \d ) [\w-]+ \s+ ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $

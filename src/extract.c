@@ -301,12 +301,15 @@ clause_text(struct tm_extractor *ex, const char *text, size_t from, size_t to,
     }
 }
 
-/* The clause [*from, *to) of the match [ms, me) in sentence [ss, se). */
+/* The clause [*from, *to) of the match [ms, me) in sentence [ss, se).  A
+ * value in brackets that close an opening phrase ("Across 11 trials (n =
+ * 593), adverse events were similar") belongs to that phrase: its clause
+ * ends with its brackets. */
 static void
-clause_of(const struct tm_extractor *ex, size_t ss, size_t se, size_t ms,
-          size_t me, size_t *from, size_t *to)
+clause_of(const struct tm_extractor *ex, const char *text, size_t ss,
+          size_t se, size_t ms, size_t me, size_t *from, size_t *to)
 {
-    size_t b;
+    size_t b, g;
 
     *from = ss;
     *to = se;
@@ -319,6 +322,13 @@ clause_of(const struct tm_extractor *ex, size_t ss, size_t se, size_t ms,
             *to = br->start;
             break;
         }
+    }
+    for (g = 0; g < ex->groups.n; g++) {
+        const struct tm_span *gr = &ex->groups.v[g];
+
+        if (gr->start <= ms && me <= gr->end && gr->end < *to && gr->end < se &&
+            text[gr->end] == ',')
+            *to = gr->end;
     }
 }
 
@@ -350,7 +360,7 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     case TM_WHERE_CLAUSE_AFTER:
         if (!ex->clause_ready || ex->clause_ss != ss || ex->clause_se != se)
             find_clauses(ex, text, ss, se, where, rep);
-        clause_of(ex, ss, se, ms, me, &from, &to);
+        clause_of(ex, text, ss, se, ms, me, &from, &to);
         if (r->where == TM_WHERE_CLAUSE_BEFORE)
             to = ms;
         else if (r->where == TM_WHERE_CLAUSE_AFTER)

@@ -44,14 +44,15 @@ pattern comparator
 pattern list-after-p
     type p_value
     priority 8
-    prefilter = < > ≤ ≥
+    prefilter = < > ≤ ≥ values
     prefilter and , or
     regex (?: , | \b and | \b or ) \s+ \K (?<value> 0? [.·] \d+ | 1 (?: \.0+ )? | 0 ) (?! [\d.,]*\d | \s* % | \s* (?: mg | g | kg | mL | cm | mm ) \b )
-    require before 80 (?<! [\p{L}\p{N}] ) [Pp] (?: (?&sp) -? (?&sp) values? )? (?&sp) (?&cmp) (?&sp) (?&scinum) (?: \s* (?: , | , \s* and | and | or ) \s+ (?: 0? [.·] \d+ | 1 (?: \.0+ )? ) )* \s* (?: , | and | or ) \s* $
+    require before 80 (?<! [\p{L}\p{N}] ) [Pp] (?: (?&sp) -? (?&sp) values? )? (?: (?&sp) (?&cmp) | (?<= values ) \s+ (?: of | were ) ) (?&sp) (?&scinum) (?: \s* (?: , | , \s* and | and | or ) \s+ (?: 0? [.·] \d+ | 1 (?: \.0+ )? ) )* \s* (?: , | and | or ) \s* $
     set comparator =
     example fertility P = 0.74 and 0.30, respectively => value=0.3 comparator==
     example (P = .21, .06 and .40, respectively) => value=0.06
     example (P≤0.001 and 0.026) => value=0.026
+    example no effect (p-values of 0.18 and 0.32, respectively) => value=0.32
 
 # "p-value of 0.03", "P value was 0.20".
 pattern value-of

@@ -18,3 +18,17 @@ if [ -f "$c/heldout/gold.tsv" ]; then
     echo "held-out set (reported, not enforced):"
     "$TRIALMINE" eval --summary "$c/heldout" || exit 1
 fi
+# Real text (40 PMC trial reports in ../shared/realtext): the development
+# half has floors, the held-out half is reported only.
+if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
+    echo "real-text development half (corpus/real/dev, its own floors):"
+    "$TRIALMINE" eval --summary --floors "$c/real/dev/floors.tsv" \
+        "$c/real/dev" || exit 1
+    echo "real-text held-out half (corpus/real/heldout; reported, never tuned on):"
+    "$TRIALMINE" eval --summary "$c/real/heldout" || exit 1
+    echo "p-values in the doctors' evidence spans (250 reports):"
+    python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
+        exit 1
+else
+    echo "real-text sets skipped: ../shared/realtext is not beside the project"
+fi

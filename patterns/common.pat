@@ -51,7 +51,7 @@ define num99     (?i) (?: twenty | thirty | forty | fifty | sixty | seventy | ei
                  | seventeen | eighteen | nineteen | ten | (?&num1to9)
 define num999    (?i) (?&num1to9) [-\ ] hundred (?: [-\ ] (?: and \  )? (?&num99) (?! \p{L} ) )?
                  | (?&num99)
-define numword   (?i: (?&num999) (?: [-\ ] thousand
+define numword   (?<! \p{L} ) (?i: (?&num999) (?: [-\ ] thousand
                          (?: ,? \  (?: and \  )? (?&num999) (?! \p{L} ) )? )? )
                  (?! [\p{L}-] )
 
@@ -94,13 +94,16 @@ map timepoint (?i) overall  => overall
 # Where a clause ends inside a sentence, for the `clause`, `clause-before`
 # and `clause-after` context rules.  A decimal point never ends one (it is
 # not in this list), nor does anything inside brackets: trialmine blanks a
-# bracketed group out of a clause unless the value is inside it.
+# bracketed group out of a clause unless the value is inside it.  A
+# relative clause is a clause of its own: in "the 22 patients who needed
+# vasopressors", needing them is not what the count counts.
 define clausebreak  ; | (?<! \d ) : (?! \d )
                     | \s (?i: vs\.? | versus | whereas | while | but | respectively
                           | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b
                     | , \s+ (?= \d | (?&numword) )
+                    | \s (?= (?i: who | whom | which ) \s )
                     | , \s+ (?i: so | thus | therefore | hence | leaving | resulting \s+ in ) \b
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
                     | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
@@ -121,9 +124,9 @@ define dosing    (?i: dose | doses | dosed | dosing | given | administ | receiv 
                      | inhal | premedicat | induction | per \s+ day | /day )
 define armword   (?i: \b groups? \b | \b arms? \b | allocat | assign | randomi[sz] | placebo | \bversus\b | \bvs\b
                      | switched | compared )
-define drugname  (?i: \b [a-z]{3,} (?: ine | ol | one | ide | ate | in | an | il | am | mab | nib | pril | sartan | statin
-                     | cillin | mycin | micin | oxacin | azole | tron | pam | lam | done | fen | xib | parin
-                     | mat | ler | zole ) \b )
+define drugname  (?i: \b [a-z]{3,}+ (?<= ine | ol | one | ide | ate | in | an | il | am | mab | nib | pril | sartan
+                     | statin | cillin | mycin | micin | oxacin | azole | tron | pam | lam | done | fen | xib
+                     | parin | mat | ler | zole ) (?! [\w-] ) )
 define measured  (?i: \b (?: intake | consumption | content | excretion | serum | plasma | levels? | concentrations?
                      | rose | fell | increased \s+ by | decreased \s+ by | reduced \s+ by | changes? | loss | lost
                      | output | air | drawn | centrifug\w* ) \b )

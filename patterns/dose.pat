@@ -170,10 +170,10 @@ pattern cells-mantissa-list
 # patients (`measured`) or its unit is a concentration.
 pattern drug
     type dose
-    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred
+    prefilter 0 1 2 3 4 5 6 7 8 9
     prefilter mg ml u/ iu µg μg ug g mcg unit
     priority 15
-    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&decimal) | (?&numword) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
     regex (?<unit> (?&doseunit) ) (?! [\p{L}/] )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
@@ -191,7 +191,7 @@ pattern drug
     example 4 mg ondansetron (n = 35), 0.3 mg ramosetron (n = 38) => value=4 unit=mg
     example switched to tiotropium Respimat 2.5 µg or 5 µg => value=2.5 unit=µg
     example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
-    example Six grams per day => value=6 unit=g/day
+    example 6 grams per day => value=6 unit=g/day
     example Furosemide 40 mg was given twice daily => value=40 unit=mg
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L

@@ -41,8 +41,7 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | population | intention | per-protocol | ITT | infused | nebuli[sz]ed | delivered
                      | administered | gave | injected | transplanted | therapy | case \s+ series | reported
                      | described | followed | evaluated | examined | underwent | subgroup | among ) \b )
-define otherrole (?i: (?<! \b who \s ) (?<! \b that \s ) (?<! \b whom \s ) (?<! \b which \s )
-                     \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
+define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
@@ -182,6 +181,7 @@ pattern count-people-verb
 pattern sentence-start-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
+    prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 7
     regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
@@ -296,6 +296,7 @@ pattern in-the-group
 pattern count-people
     type sample_size
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
+    prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $

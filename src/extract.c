@@ -63,6 +63,14 @@ struct tm_extractor {
     bool clause_ready;
     struct tm_spans breaks, groups;
     struct tm_buf clause_text;
+    /* Clause rules judged in this sentence: many matches share a clause,
+     * and a rule's answer depends only on the clause text it sees. */
+    struct clause_memo {
+        const struct tm_rule *rule; /* or another rule of the same text */
+        size_t from, to, keep;
+        int rc;
+    } memo[32];
+    size_t nmemo;
 };
 
 static void
@@ -275,15 +283,24 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
     ex->clause_ready = true;
 }
 
-/* Copy the part [from, to) of the match [ms, me)'s clause into
- * ex->clause_text, with bracketed groups that do not hold the match
- * blanked. */
-static void
+/* The part [from, to) of the match [ms, me)'s clause as a rule sees it:
+ * the text itself, or a copy in ex->clause_text with the bracketed groups
+ * that do not hold the match blanked. */
+static const char *
 clause_text(struct tm_extractor *ex, const char *text, size_t from, size_t to,
             size_t ms, size_t me)
 {
     size_t g;
+    bool blank = false;
 
+    for (g = 0; g < ex->groups.n && !blank; g++) {
+        const struct tm_span *gr = &ex->groups.v[g];
+
+        blank = gr->end > from && gr->start < to &&
+                !(gr->start <= ms && me <= gr->end);
+    }
+    if (!blank)
+        return text + from;
     tm_buf_reset(&ex->clause_text);
     tm_buf_append(&ex->clause_text, text + from, to - from);
     tm_buf_putc(&ex->clause_text, '\0');
@@ -299,6 +316,20 @@ clause_text(struct tm_extractor *ex, const char *text, size_t from, size_t to,
         b = gr->end < to ? gr->end : to;
         memset(ex->clause_text.data + (a - from), ' ', b - a);
     }
+    return ex->clause_text.data;
+}
+
+/* The start of the bracketed group holding [ms, me), or SIZE_MAX. */
+static size_t
+holding_group(const struct tm_extractor *ex, size_t ms, size_t me)
+{
+    size_t g;
+
+    for (g = 0; g < ex->groups.n; g++) {
+        if (ex->groups.v[g].start <= ms && me <= ex->groups.v[g].end)
+            return ex->groups.v[g].start;
+    }
+    return SIZE_MAX;
 }
 
 /* The clause [*from, *to) of the match [ms, me) in sentence [ss, se).  A
@@ -332,6 +363,39 @@ clause_of(const struct tm_extractor *ex, const char *text, size_t ss,
     }
 }
 
+/* A rule's remembered answer on the window [from, to) (keep: the group
+ * left unblanked), or NULL.  Rules with the same regex text share answers
+ * (sixteen sample-size patterns forbid the same roles in a clause). */
+static struct clause_memo *
+memo_find(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
+          size_t to, size_t keep)
+{
+    size_t k;
+
+    for (k = 0; k < ex->nmemo; k++) {
+        struct clause_memo *m = &ex->memo[k];
+
+        if (m->from == from && m->to == to && m->keep == keep &&
+            (m->rule == r || (m->rule->where == r->where &&
+                              strcmp(m->rule->src, r->src) == 0)))
+            return m;
+    }
+    return NULL;
+}
+
+static void
+memo_add(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
+         size_t to, size_t keep, int rc)
+{
+    struct clause_memo *m = &ex->memo[ex->nmemo < 32 ? ex->nmemo++ : 31];
+
+    m->rule = r;
+    m->from = from;
+    m->to = to;
+    m->keep = keep;
+    m->rc = rc >= 0 ? 1 : rc;
+}
+
 /* Does the rule hold for a match [ms, me) in sentence [ss, se)? */
 static bool
 rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
@@ -343,10 +407,18 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
 
     /* Windows stay inside the sentence: context is the sentence's. */
     switch (r->where) {
-    case TM_WHERE_SENTENCE:
-        from = ss;
-        to = se;
-        break;
+    case TM_WHERE_SENTENCE: {
+        const struct clause_memo *m = memo_find(ex, r, ss, se, SIZE_MAX);
+
+        if (m != NULL) {
+            rc = m->rc;
+            goto judge;
+        }
+        rc = pcre2_match(r->re, (PCRE2_SPTR)(text + ss), se - ss, 0,
+                         PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        memo_add(ex, r, ss, se, SIZE_MAX, rc);
+        goto judge;
+    }
     case TM_WHERE_BEFORE:
         from = ms > ss + r->chars ? ms - r->chars : ss;
         to = ms;
@@ -367,9 +439,21 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
             from = me;
         if (to < from)
             to = from;
-        clause_text(ex, text, from, to, ms, me);
-        rc = pcre2_match(r->re, (PCRE2_SPTR)ex->clause_text.data, to - from,
-                         0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        {
+            size_t keep = holding_group(ex, ms, me);
+            const struct clause_memo *m = memo_find(ex, r, from, to, keep);
+
+            if (m != NULL) {
+                rc = m->rc;
+                goto judge;
+            }
+            rc = pcre2_match(r->re,
+                             (PCRE2_SPTR)clause_text(ex, text, from, to, ms,
+                                                     me),
+                             to - from, 0, PCRE2_NO_UTF_CHECK, ex->rule_md,
+                             ex->mctx);
+            memo_add(ex, r, from, to, keep, rc);
+        }
         goto judge;
     case TM_WHERE_NEAR:
     default:
@@ -672,15 +756,42 @@ captures(const struct tm_pattern *p, int f)
     return false;
 }
 
-/* The pattern files' type-wide lines for a record just made from the match
- * [ms, me): `range` and `reject` may refuse it (false); then a field that
- * the pattern did not capture takes the value of the first `role` of the
- * record's type and field whose context holds. */
+/* The pattern files' `range` and `reject` lines: may a record of this
+ * type be made from the match [ms, me)? */
 static bool
+type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
+             const char *text, size_t len, size_t ss, size_t se, size_t ms,
+             size_t me, const char *where, struct tm_reporter *rep)
+{
+    const struct tm_pattern_set *set = ex->set;
+    size_t i;
+
+    for (i = 0; i < set->nroles; i++) {
+        const struct tm_role *role = &set->roles[i];
+
+        if (role->field >= 0 || strcmp(role->type, rec->type) != 0)
+            continue;
+        if (role->field == -2) {
+            if (((rec->has & TM_HAS_VALUE) &&
+                 (rec->value < role->min || rec->value > role->max)) ||
+                ((rec->has & TM_HAS_VALUE_HIGH) &&
+                 (rec->value_high < role->min || rec->value_high > role->max)))
+                return false;
+        } else if (rule_holds(ex, &role->rule, text, len, ss, se, ms, me,
+                              where, rep)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The pattern files' `role` lines, for a record kept after overlap
+ * resolution: a field that its pattern did not capture takes the value of
+ * the first role of the record's type and field whose context holds. */
+static void
 apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
             struct tm_record *rec, const char *text, size_t len, size_t ss,
-            size_t se, size_t ms, size_t me, const char *where,
-            struct tm_reporter *rep)
+            size_t se, const char *where, struct tm_reporter *rep)
 {
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
@@ -690,34 +801,17 @@ apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
         const struct tm_role *role = &set->roles[i];
         char **slot;
 
-        if (strcmp(role->type, rec->type) != 0)
-            continue;
-        if (role->field == -2) {
-            if (((rec->has & TM_HAS_VALUE) &&
-                 (rec->value < role->min || rec->value > role->max)) ||
-                ((rec->has & TM_HAS_VALUE_HIGH) &&
-                 (rec->value_high < role->min || rec->value_high > role->max)))
-                return false;
-            continue;
-        }
-        if (role->field == -1) {
-            if (rule_holds(ex, &role->rule, text, len, ss, se, ms, me, where,
-                           rep))
-                return false;
-            continue;
-        }
-        if (decided[role->field] || captures(p, role->field))
+        if (role->field < 0 || decided[role->field] ||
+            strcmp(role->type, rec->type) != 0 || captures(p, role->field))
             continue;
         slot = text_field(rec, role->field);
-        if (slot == NULL ||
-            !rule_holds(ex, &role->rule, text, len, ss, se, ms, me, where,
-                        rep))
+        if (slot == NULL || !rule_holds(ex, &role->rule, text, len, ss, se,
+                                        rec->start, rec->end, where, rep))
             continue;
         free(*slot);
         *slot = tm_xstrdup(role->value);
         decided[role->field] = true;
     }
-    return true;
 }
 
 static void
@@ -768,8 +862,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
                 continue;
             }
             if (ex->set->nroles > 0 &&
-                !apply_roles(ex, p, &c->rec, text, len, ss, se, ss + ms,
-                             ss + me, where, rep)) {
+                !type_accepts(ex, &c->rec, text, len, ss, se, ss + ms,
+                              ss + me, where, rep)) {
                 tm_record_clear(&c->rec);
                 cs->n--;
                 continue;
@@ -882,10 +976,12 @@ resolve_overlaps(struct candidates *cs, struct tm_spans *kept_buf)
     *kept_buf = kept;
 }
 
-/* Resolve the pending candidates' overlaps, move the kept ones to out
- * and free the others. */
+/* Resolve the pending candidates' overlaps (sentence [ss, se) of text),
+ * give the kept ones their roles, move them to out and free the others. */
 static void
-flush_candidates(struct tm_extractor *ex, struct tm_records *out)
+flush_candidates(struct tm_extractor *ex, struct tm_records *out,
+                 const char *text, size_t len, size_t ss, size_t se,
+                 const char *where, struct tm_reporter *rep)
 {
     struct candidates *cs = &ex->cands;
     size_t i;
@@ -894,10 +990,14 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out)
         qsort(cs->v, cs->n, sizeof *cs->v, cmp_candidates);
     resolve_overlaps(cs, &ex->kept);
     for (i = 0; i < cs->n; i++) {
-        if (cs->v[i].keep)
+        if (cs->v[i].keep) {
+            if (ex->set->nroles > 0)
+                apply_roles(ex, &ex->set->patterns[cs->v[i].pattern],
+                            &cs->v[i].rec, text, len, ss, se, where, rep);
             *tm_records_push(out) = cs->v[i].rec;
-        else
+        } else {
             tm_record_clear(&cs->v[i].rec);
+        }
     }
     cs->n = 0;
 }
@@ -920,6 +1020,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         size_t ss = ex->sentences.v[si].start, se = ex->sentences.v[si].end;
 
         ex->clause_ready = false;
+        ex->nmemo = 0;
 
         char *low;
 
@@ -965,7 +1066,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         /* Matches never cross a sentence, so neither do overlaps: each
          * sentence's candidates are resolved on their own, which keeps
          * the work linear in a long text. */
-        flush_candidates(ex, out);
+        flush_candidates(ex, out, text, len, ss, se, where, rep);
     }
     if (out->n - first > 1)
         qsort(out->v + first, out->n - first, sizeof *out->v, cmp_output);

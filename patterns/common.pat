@@ -113,7 +113,7 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
 # Units a dose is given in, and what they may be per (kg, m², day, hour).
 # A concentration (mg/dL, IU/mL, mmol/L) is not among them.
 define doseunit  (?: I?U | mg | mL | [µμ]g | g | mcg | (?i: grams? | milligrams? | micrograms? | units? ) )
-                 (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m\^?2 | d(?:ay)? | h )
+                 (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | d | day ) )? | m (?: \^? 2 | \( 2 \) | ² ) | d(?:ay)? | h )
                    | \s+ per \s+ (?: day | kg | kilogram ) )?
 
 # Words of giving a treatment, of a trial's arms, and a drug's name (by the

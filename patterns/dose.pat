@@ -19,6 +19,7 @@ define perkg     (?: \s* / \s* kg | \s+ per \s+ (?i: kg | kilogram ) | \s* kg \s
 
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* / \s* kg .*  => cells/kg
 map unit (?i) / \s* kg .*  => cells/kg
+map unit (?i) per \s+ (?: kg | kilogram ) .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s+ per \s+ (?: kg | kilogram ) .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? ) \s* kg \s* \^? -1 .*  => cells/kg
 map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
@@ -33,7 +34,7 @@ map unit (?i) (?: micrograms? | mcg ) \s* / \s* kg  => µg/kg
 map unit (?i) (?: micrograms? | mcg )  => µg
 map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
 map unit (?i) mg \s* / \s* kg  => mg/kg
-map unit (?i) mg \s* / \s* m\^?2  => mg/m^2
+map unit (?i) mg \s* / \s* m (?: \^? 2 | \( 2 \) | ² )  => mg/m^2
 map unit (?i) mg \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
 map unit (?i) mg  => mg
 map unit (?i) g \s* (?: / \s* d(?:ay)? | per \s+ day )  => g/day
@@ -55,11 +56,12 @@ pattern cells-sci
     regex (?: (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s* × \s* )?
     regex 10 \s* (?: \^ \s* (?<exponent> -? \d{1,2} ) | \( (?<exponent> -? \d{1,2} ) \) )
     regex (?: (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? | (?&particles) ) \b
-    regex   | \s* (?<unit> / \s* kg ) \b )
+    regex   | \s* (?<unit> / \s* kg | \s per \s+ (?i: kg | kilogram ) ) \b )
     forbid before 8 (?i: per ) \s* $
     example 1 × 10^6 cells/kg => value=1000000 unit=cells/kg
     example 1–2 × 10^6 cells/kg => value=1000000 value_high=2000000 unit=cells/kg
     example 1 × 10^6 adipose-derived MSCs per kilogram => value=1000000 unit=cells/kg
+    example MSCs were given at 1x10(6) per Kg of body weight => value=1000000 unit=cells/kg
     example 10^7 MSCs/kg body weight => value=10000000 unit=cells/kg
     example 1.5 × 10^7 cells kg^-1 => value=15000000 unit=cells/kg
     example 900 × 10^6 cells => value=900000000 unit=cells
@@ -126,7 +128,7 @@ pattern cells-words
     prefilter cell msc mapc particle vesicle exosome evs
     priority 20
     regex (?<! [\d.,·:] ) (?: (?i: between ) \s+ \K (?<value> (?&decimal) ) \s+ and \s+ (?<value_high> (?&decimal) )
-    regex   | (?<value> (?&decimal) | (?&numword) (?: \s+ (?i: hundred ) )? ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? ) \s+
+    regex   | (?<value> (?&decimal) | (?&numword) (?: \s+ (?i: hundred ) )? ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? ) (?: \s+ | - )
     regex (?<scale> (?i: thousand | million | billion ) )
     regex (?: (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b
     regex   | (?= (?: \s* (?: and | or | , | , \s* and | , \s* or ) \s* (?&decimal) \s+ (?i: million | billion ) ){1,4} (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b ) )
@@ -139,6 +141,28 @@ pattern cells-words
     example 900 million MAPCs (n = 20) => value=900000000 unit=cells
     example allocated 2:1 to 900 million MAPCs => value=900000000 unit=cells
     example used between 1 and 10 million cells per kilogram => value=1000000 value_high=10000000 unit=cells/kg
+    example 200-million cells => value=200000000 unit=cells
+
+# "300 or 900 million cells": a number sharing the next one's scale and unit.
+pattern cells-words-shared
+    type dose
+    prefilter million billion
+    prefilter cell msc mapc
+    priority 19
+    regex (?<! [\d.,·:] ) (?<value> (?&decimal) ) (?= \s* (?: or | and | , | , \s* and | , \s* or ) \s* (?&decimal) (?: \s+ | - )
+    regex   (?<scale> (?i: million | billion ) ) (?: \s+ [\w-]+ ){0,2}? \s+ (?<unit> (?&cells) (?&perkg)? ) \b )
+    example patients were given 300 or 900 million cells => value=300000000 unit=cells
+    example 1, 2 and 4 million MSCs per kg => value=2000000 unit=cells/kg
+
+# "100M cells": M for million before a cell noun.
+pattern cells-M
+    type dose
+    prefilter m
+    prefilter cell msc
+    priority 19
+    regex (?<! [\d.,·:] ) (?<value> (?&decimal) ) \s? (?<scale> M ) (?: \s+ (?: [\w-]+ \s+ ){0,2}? | - ) (?<unit> (?&cells) (?&perkg)? ) \b
+    example each patient received 100M cells => value=100000000 unit=cells
+    example Allo-200M MSCs => value=200000000 unit=cells
 
 # A list that names the unit once: "1 × 10^6, 5 × 10^6 or 10 × 10^6
 # cells/kg" (each member is a dose).
@@ -161,6 +185,21 @@ pattern cells-mantissa-list
     regex (?= (?: \s* (?: , | or | and | , \s* or | , \s* and ) \s* (?&decimal) ){1,4} \s* × \s* 10 \s* \^ \s* (?<exponent> \d{1,2} )
     regex (?: \s+ [\w-]+ ){0,3}? \s* (?<unit> (?&cells) (?&perkg)? ) \b )
     example nine patients received 1, 5 or 10 × 10^6 cells/kg => value=5000000 unit=cells/kg
+
+# "0.5, 2, and 32 mg/kg": each number of a list that one unit follows.
+pattern drug-list
+    type dose
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    prefilter mg ml u/ iu µg μg ug g mcg unit
+    priority 14
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&decimal) )
+    regex (?= (?: \s* (?: , | , \s* and | and | or | , \s* or ) \s* (?&decimal) ){1,5} \s* (?<unit> (?&doseunit) ) (?! [\p{L}/] ) )
+    require near 80 (?&dosing) | (?&armword) | (?&drugname)
+    forbid clause-before (?&measured) [^,;]* $
+    example doses of 0.5, 2, and 32 mg/kg were compared => value=0.5 unit=mg/kg
+    example doses of 0.5, 2, and 32 mg/kg were compared => value=2 unit=mg/kg
+    example tiotropium 2.5 or 5 µg once daily => value=2.5 unit=µg
+    negative serum levels of 2, 4 and 8 mg/L
 
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg", "6 grams/day",
 # "Respimat 2.5 µg", "4 mg ondansetron".  An amount in a dose unit (see
@@ -191,6 +230,7 @@ pattern drug
     example 4 mg ondansetron (n = 35), 0.3 mg ramosetron (n = 38) => value=4 unit=mg
     example switched to tiotropium Respimat 2.5 µg or 5 µg => value=2.5 unit=µg
     example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
+    example docetaxel was given at 75 mg/m(2) every three weeks => value=75 unit=mg/m^2
     example 6 grams per day => value=6 unit=g/day
     example Furosemide 40 mg was given twice daily => value=40 unit=mg
     negative a tidal volume of 6 mL/kg

@@ -8,7 +8,10 @@
 range mortality 0 100
 
 define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
-                     | \b died | \b deaths? \b | \b dead \b )
+                     | \b died | \b deaths? \b | \b dead \b | (?&deathverb) )
+
+# Ways of saying that people died.
+define deathverb (?i: \b (?: died | had \s+ died | were \s+ dead | passed \s+ away | succumbed | deceased ) \b )
 
 # Outcomes that are not death, for forbid rules.
 define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
@@ -18,7 +21,9 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
                      | censored
                      | improv\w* | hospitali[sz]ation | readmission
-                     | infarction | stroke | composite | viabilit\w* | \bBPD\b )
+                     | infarction | stroke | composite | viabilit\w* | \bBPD\b
+                     | follow-up | followed \s+ up | complete | completed | drop-?out | attrition | adherence
+                     | compliance | \b events? \b | expression | positive | I \^? 2 \b | I \(2\) | heterogeneity )
 
 # After a number: its percent sign, or a partner that carries it
 # ("91 vs 42%").
@@ -29,7 +34,7 @@ define pctafter  (?&pct) (?&notci)
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
 pattern pct-after-death-word
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
     regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
     regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
@@ -37,7 +42,9 @@ pattern pct-after-death-word
     regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
     require before 200 (?&deathword)
     forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
-    forbid before 30 (?: I \^? 2 | I² | (?i: reduction | difference | increase | decrease ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
+    forbid before 30 (?: I \^? 2 | I² | I \s* \( \s* 2 \s* \) | (?i: reduction | difference | increase | decrease | fell | rose | dropped | declined | increased | decreased | reduced | lowered ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
+    # a threshold: "PD-L1 ≥ 50%"
+    forbid before 4 [≥≤<>] \s* $
     # a bound of a confidence interval, a relative change of a risk
     forbid before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $
     forbid before 60 (?i: reductions? | hazards? | odds ) (?: \s+ [\w-]+ ){0,4} \s+ of \s* $ | (?i: (?<! absolute \s ) risks? ) \s+ (?: reduction \s+ )? of \s* $
@@ -62,13 +69,19 @@ pattern pct-after-death-word
     negative a reduction in total mortality risk of 63% (95% CI −34% to −78%)
     example with an absolute risk of death of 18.9% in the treated arms => value=18.9
     negative freedom from death, graft loss or eGFR below 20 was 23.9% and 18.3%
+    negative Mortality was low, and follow-up was complete for 99.7% of participants.
+    negative Mortality did not differ; the dropout rate was 29.1% in both arms.
+    negative Deaths were rare, and serious adverse events occurred in 50% of recipients.
+    negative Mortality fell by 40% after the change in protocol.
+    negative heterogeneity of the mortality estimates was low (I2 = 0%; I(2) = 12%)
+    negative Mortality was higher among those with PD-L1 ≥ 50% expression.
     negative the risk ratio for death was 0.68 without heterogeneity (I^2 = 0%)
     example mortality was 9% with 15 mL and 34.8% with placebo, a relative reduction of 61% => value=34.8
 
 # "35% mortality", "a 28-day mortality of 40%": percentage first.
 pattern pct-before-death-word
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
     forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase | risk )
@@ -76,25 +89,41 @@ pattern pct-before-death-word
     set unit %
     example had a 35% 28-day mortality => value=35
 
+# "By day 28, 35% of patients in the placebo group had died": the death
+# verb after the people the percentage is of.
+pattern pct-of-people-died
+    type mortality
+    prefilter died dead passed succumbed deceased
+    priority 11
+    regex (?<! [\d.,·−-] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )?
+    regex (?= (?: [\w()-]+ \s+ ){0,8}? (?&deathverb) )
+    forbid clause-after ^ [^;]*? (?&otherout) [^;]*? (?&deathverb)
+    forbid after 100 ^ [^;.]*? (?i: \b who | \b that | \b whom ) \s+ (?: (?i: had | have ) \s+ )? (?&deathverb)
+    set unit %
+    example By day 28, 35% of patients in the placebo group had died. => value=35
+    example 12.5% of the recipients passed away within a month => value=12.5
+    negative 35% of patients who had died were men
+
 # "3 of 10 patients died", "4 of 21 UC-MSC recipients ... had died",
 # "Three of the 17 patients died (17.6%)"
 pattern events-of-total
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
-    regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?i: died | had \s+ died | were \s+ dead | deaths? ) \b
+    regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?: (?&deathverb) | (?i: deaths? ) \b )
     regex     (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )? )
     set unit %
     example 3 of 10 patients died => value=30 events=3 total=10
     example 4 of 21 UC-MSC recipients and 4 of 24 placebo recipients had died => value=19.047619047619
     example Three of the 17 patients in the MSC group died (17.6%) => value=17.6 events=3
     negative 9 of 10 patients were discharged
+    example Two of the 12 recipients passed away before discharge => value=16.666666666667 events=2 total=12
 
 # "... died, compared with 7 of 12 controls"
 pattern events-of-total-after
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?: (?: \s+ [\w-]+ )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
@@ -108,7 +137,7 @@ pattern events-of-total-after
 # "44 of 124 patients (35%) ... had died"
 pattern events-pct-of-total
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
     require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
@@ -118,7 +147,7 @@ pattern events-pct-of-total
 
 pattern events-of-total-pct
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
     require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
@@ -129,7 +158,7 @@ pattern events-of-total-pct
 # "3 (30%) died", "8.3% (1/12)" next to a death word
 pattern events-pct-died
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> \d+ ) \s* \( (?<value> (?&decimal) ) (?&pct) \) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | deaths? ) \b )
     set unit %
@@ -138,7 +167,7 @@ pattern events-pct-died
 # "none of the 18 patients died", "the mortality in the MSC group was zero"
 pattern none-died
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?i: (?<events> none ) \s+ of \s+ the \s+ ) (?<total> (?&count) ) (?= \s+ (?: [\w-]+ \s+ ){0,3}? (?i: died | had \s+ died ) \b )
     set unit %
@@ -146,7 +175,7 @@ pattern none-died
 
 pattern mortality-zero
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?i: mortality ) (?: \s+ [\w-]+ ){0,6}? \s+ (?i: was | of | were ) \s+ \K (?<value> (?i: zero | nil ) ) \b
     set unit %
@@ -156,7 +185,7 @@ pattern mortality-zero
 # or columns set apart by spaces.
 pattern table-events-pct
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 14
     regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
     regex (?: (?<events> \d+ ) (?: \s* / \s* (?<total> \d+ ) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
@@ -171,7 +200,7 @@ pattern table-events-pct
 # one record.
 pattern pct-with-fraction
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&deathword)
@@ -184,7 +213,7 @@ pattern pct-with-fraction
 # died", "no deaths among 12 treated patients".
 pattern no-deaths
     type mortality
-    prefilter mortal death died dead fatal
+    prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?i: \b none | \b no \s+ (?: patients? | one | participants? ) ) (?: \s+ [\w-]+ ){0,5}? \s+ (?i: died | had \s+ died | were \s+ dead ) \b
     regex | (?i: \b no \s+ deaths? \s+ (?: among | in ) \s+ ) (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,3}

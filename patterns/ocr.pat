@@ -57,10 +57,11 @@ repair ocr-O-for-0
 # "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
 # inside a number.
 repair ocr-l-for-1
-    regex [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) | (?<= \d . ) (?= \d ) )
+    regex (?! I 2 \h* [=:<>≤≥] ) [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) | (?<= \d . ) (?= \d ) )
     replace 1
     example survival was 9l% and l2 patients (1/l2) => survival was 91% and 12 patients (1/12)
     example P = 0·2l6 => P = 0.216
+    negative heterogeneity was low (I2 = 0%)
     negative IL-6 and I was
     negative type II
 
@@ -142,6 +143,24 @@ repair ocr-glued-exponent
     example 1 × 106 cells/kg => 1 × 10^6 cells/kg
     example delivered 2 × 108 exosome particles => delivered 2 × 10^8 exosome particles
     negative 3 × 104 patients
+
+# "1 x 10 6cells/kg": a superscript exponent set apart from its 10 and
+# glued to the cell noun.
+repair ocr-detached-exponent
+    prefilter 10
+    regex (?<mv> (?&decimal) ) \h* \K [x×X] \h* 10 \h (?<e> [4-9] ) \h? (?= (?&cellword) )
+    check 1e4 1e13 ${mv}×10^${e}
+    replace "× 10^${e} "
+    example a single dose of 1 x 10 6cells/kg => a single dose of 1 × 10^6 cells/kg
+    negative 3 × 10 4 patients
+
+# "1∼10 × 10^7": a tilde between two numbers is a range.
+repair range-tilde
+    prefilter ∼ ~
+    regex [\x{223C}~] (?<= \d . | \d \h . ) (?= \h? \d )
+    replace –
+    example 1∼10 × 10^7 cells => 1–10 × 10^7 cells
+    negative approximately ~10 patients
 
 # "8.0 × 10-2": a negative exponent flattened onto the line.
 repair ocr-flat-negative-exponent

@@ -457,6 +457,11 @@ tm_number_parse_scale(const char *s, size_t len, double *out)
     double v;
 
     skip_space(&c);
+    /* "100M cells": M alone is a million (a pattern decides where). */
+    if (len == 1 && s[0] == 'M') {
+        *out = 1e6;
+        return true;
+    }
     eat_times(&c);
     if (!parse_power_of_ten(&c, &v) && !parse_scale_word(&c, &v))
         return false;

@@ -109,6 +109,9 @@ START_TEST(test_number_scale)
     ck_assert(tm_number_parse_scale("\xC3\x97 10^7", 7, &v));
     ck_assert(v == 1e7);
     ck_assert(!tm_number_parse_scale("cells", 5, &v));
+    ck_assert(tm_number_parse_scale("M", 1, &v));
+    ck_assert(v == 1e6);
+    ck_assert(!tm_number_parse_scale("Mb", 2, &v));
 }
 END_TEST
 

@@ -19,9 +19,35 @@ pattern timepoint-after-outcome
     type _timepoint
     priority 10
     prefilter mortal surviv death died dead alive
-    regex (?i: mortality | survival | died | deaths? | dead | alive ) \s+ (?: (?i: rate | rates ) \s+ )?
-    regex (?i: at | by | within | through | after | on ) \s+ \K (?<timepoint> (?&timeword) ) \b
+    regex (?i: mortality | survival | survived | died | deaths? | dead | alive ) \s+ (?: (?i: rate | rates ) \s+ )?
+    regex (?i: at | by | within | through | after | on | to | before ) \s+ \K (?<timepoint> (?&timeword) ) \b
     example Mortality at day 28 was 15% => timepoint=28-day
+    example all seven patients survived to discharge => timepoint=in-hospital
     example survival at 31 days was 91% => timepoint=31-day
     example two patients died by day 60 => timepoint=60-day
     negative mortality at the end of the trial
+
+# "At 60 days, it was 38% versus 25%", "61.5% at day 28", "By day 90, ...":
+# a time point said on its own in a sentence about deaths or survival.
+pattern timepoint-on-its-own
+    type _timepoint
+    priority 9
+    prefilter mortal surviv death died dead alive
+    prefilter day week month year discharge
+    regex (?i: \b at | \b by | \b on | \b within | \b through | \b until | \b before ) \s+ (?: (?i: the ) \s+ )?
+    regex \K (?<timepoint> (?i: (?: day | week | month ) [\s-]* \d{1,3} | \d{1,3} \s+ (?: days | weeks | months | years ) | (?: hospital \s+ )? discharge ) ) \b
+    require sentence (?i: mortal | surviv | death | died | dead | alive )
+    example At 60 days, mortality was 38% => timepoint=60-day
+    example mortality was 61.5% at day 28 => timepoint=28-day
+    example death rates were 9.9% and 11.5%, respectively, at month 36 => timepoint=36-month
+    negative at 60 days the score fell
+
+# "Day-28 mortality", "One-year mortality", "mortality at 1 year".
+pattern timepoint-words
+    type _timepoint
+    priority 10
+    prefilter mortal surviv death
+    regex (?<! [\p{L}\p{N}] ) (?<timepoint> (?i: (?: one | two | three | five | ten ) [-\ ] (?: day | week | month | year ) s? | day - \d{1,3} ) )
+    regex (?= \s+ (?: all-cause \s+ )? (?i: mortality | survival | death ) )
+    example One-year mortality was 35% => timepoint=1-year
+    example Day-28 mortality was 25% => timepoint=28-day

@@ -36,11 +36,23 @@ cmp_offsets(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Outcomes without a timepoint of their own take the closest _timepoint
- * mention before them in their sentence, else the first after. */
+/* Is there a ';' in text[a, b)?  Semicolons part a sentence's list of
+ * results ("... at month 36; ... at month 60"). */
+static bool
+has_semicolon(const char *text, size_t a, size_t b)
+{
+    return a < b && memchr(text + a, ';', b - a) != NULL;
+}
+
+/* Outcomes without a timepoint of their own take one from a _timepoint
+ * mention of their sentence: one inside their own words, else the closest
+ * before them with no ';' between, else the first after them with none,
+ * else the closest before, else the
+ * first after.  (Taking one from an earlier sentence of the paragraph was
+ * measured: it helps as often as it hurts.) */
 static void
-attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
-                  size_t first)
+attrib_timepoints(const char *text, const struct tm_spans *sentences,
+                  struct tm_records *recs, size_t first)
 {
     const struct tm_record **t = NULL;
     size_t nt = 0, i;
@@ -57,7 +69,7 @@ attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
     for (i = first; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
         size_t lo = 0, hi = nt, s;
-        const struct tm_record *pick = NULL;
+        const struct tm_record *before = NULL, *after = NULL, *pick = NULL;
 
         if (r->timepoint != NULL || !tm_record_is_outcome(r))
             continue;
@@ -72,9 +84,19 @@ attrib_timepoints(const struct tm_spans *sentences, struct tm_records *recs,
                 hi = mid;
         }
         if (lo > 0 && tm_spans_find(sentences, t[lo - 1]->start) == s)
-            pick = t[lo - 1];
-        else if (lo < nt && tm_spans_find(sentences, t[lo]->start) == s)
-            pick = t[lo];
+            before = t[lo - 1];
+        if (lo < nt && tm_spans_find(sentences, t[lo]->start) == s)
+            after = t[lo];
+        if (after != NULL && after->end <= r->end)
+            pick = after; /* inside the value's own words */
+        else if (before != NULL && !has_semicolon(text, before->end, r->start))
+            pick = before;
+        else if (after != NULL && !has_semicolon(text, r->end, after->start))
+            pick = after;
+        else if (before != NULL)
+            pick = before;
+        else if (after != NULL)
+            pick = after;
         if (pick != NULL)
             r->timepoint = tm_xstrdup(pick->timepoint);
     }
@@ -91,7 +113,6 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
     (void)len;
     if (sentences->n == 0)
         return;
-    attrib_timepoints(sentences, recs, first);
     /* Paragraph of each sentence: a blank line between two sentences
      * starts a new one. */
     para = tm_xcalloc(sentences->n, sizeof *para);
@@ -103,6 +124,7 @@ tm_attrib_section(const char *text, size_t len, struct tm_records *recs,
             p++;
         para[i] = p;
     }
+    attrib_timepoints(text, sentences, recs, first);
     for (i = first; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
 

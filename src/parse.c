@@ -1195,6 +1195,11 @@ on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             tm_strv_clear(&p->secpath);
         } else if (is(name, "front")) {
             p->in_front = false;
+        } else if (is(name, "back") &&
+                   p->depth == (size_t)p->record_depth + 1) {
+            /* What follows <back> (<floats-group>: a fifth of PMC's trial
+             * reports keep their tables there) is not back matter. */
+            p->in_back = false;
         } else if (is(name, "ref") && p->in_ref) {
             struct tm_doc *d = &p->doc;
 

@@ -334,6 +334,31 @@ START_TEST(test_parse_inline_markup_flattened)
 }
 END_TEST
 
+/* Tables in a <floats-group> after <back> (a fifth of PMC's trial
+ * reports) are read as tables, and the reference list before them still
+ * is one. */
+START_TEST(test_parse_floats_group_tables_are_read)
+{
+    struct tm_err err;
+    struct docs *ds = read_text(
+        "<article><front><article-meta><title-group><article-title>T"
+        "</article-title></title-group></article-meta></front>"
+        "<body><sec><title>Results</title><p>See Table 1.</p></sec></body>"
+        "<back><ref-list><ref id=\"r1\"><label>1</label></ref></ref-list>"
+        "</back><floats-group><table-wrap id=\"T1\"><caption><p>Deaths"
+        "</p></caption><table><thead><tr><th>Outcome</th><th>MSC</th>"
+        "</tr></thead><tbody><tr><td>Death</td><td>2 (10)</td></tr>"
+        "</tbody></table></table-wrap></floats-group></article>",
+        TM_OK, &err);
+
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_msg(strstr(ds->v[0].sections, "table/T1|") != NULL, "%s",
+                  ds->v[0].sections);
+    ck_assert_ptr_nonnull(strstr(ds->v[0].text, "2 (10)"));
+    docs_free(ds);
+}
+END_TEST
+
 /* ---- hostile input ---- */
 
 /* A <ref> opened inside an unclosed <ref> replaces it; nothing leaks (the
@@ -513,6 +538,7 @@ main(void)
     tcase_set_timeout(real, 60);
     tcase_add_test(markup, test_parse_metadata_only_pmc_is_flagged);
     tcase_add_test(markup, test_parse_inline_markup_flattened);
+    tcase_add_test(markup, test_parse_floats_group_tables_are_read);
     tcase_add_test(hostile, test_parse_truncated_file_keeps_earlier_records);
     tcase_add_test(hostile, test_parse_nested_ref_replaces_open_ref);
     tcase_add_test(hostile, test_parse_bad_encoding_is_an_error);

@@ -112,13 +112,26 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                           | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b
-                    | , \s+ (?= \d | (?&numword) )
                     | \s (?= (?i: who | whom | which ) \s )
                     | , \s+ (?i: so | thus | therefore | hence | leaving | resulting \s+ in ) \b
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
-                    | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
                     | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
+
+# Where a list of counts parts: "20 were excluded, 40 were lost and 100
+# were randomized".  A member without a verb of its own shares the next
+# member's ("Four patients of one group and one of the other felt dizzy":
+# both felt dizzy), so such a break is dropped: a list break ends a clause
+# only when the text since the last break has a `clauseverb`.
+define listbreak    , \s+ (?= \d | (?&numword) )
+                    | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
+# (An opening phrase, "In a cohort of thirty, ...", "After exclusions, ...",
+# ends at its comma like a clause.)
+define clauseverb   (?i: \b (?: were | was | is | are | had | has | have | did | died | felt | received | underwent
+                                | occurred | developed | experienced | required | needed | withdrew | survived
+                                | completed | comprised | included | [a-z]{3,}ed ) \b
+                        | ^ \s* (?: in | of | among | after | at | by | from | during | within | across | for
+                                  | with | over | before | until | since | between ) \b )
 
 # Units a dose is given in, and what they may be per (kg, m², day, hour).
 # A concentration (mg/dL, IU/mL, mmol/L) is not among them.

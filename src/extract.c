@@ -238,7 +238,8 @@ static void
 find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
              const char *where, struct tm_reporter *rep)
 {
-    size_t i, open = 0, off = 0;
+    const struct tm_pattern_set *set = ex->set;
+    size_t i, open = 0, off = 0, last = ss;
     int depth = 0;
 
     ex->breaks.n = 0;
@@ -254,10 +255,10 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
                 tm_spans_push(&ex->groups, open, i + 1);
         }
     }
-    while (ex->set->clause_break != NULL && off < se - ss) {
+    while (set->clause_break != NULL && off < se - ss) {
         PCRE2_SIZE *ov;
         size_t bs, be;
-        int rc = pcre2_match(ex->set->clause_break, (PCRE2_SPTR)(text + ss),
+        int rc = pcre2_match(set->clause_break, (PCRE2_SPTR)(text + ss),
                              se - ss, off, PCRE2_NO_UTF_CHECK, ex->rule_md,
                              ex->mctx);
 
@@ -276,7 +277,14 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
             if (ex->groups.v[g].start <= bs && bs < ex->groups.v[g].end)
                 continue; /* inside brackets */
         }
+        /* A list break ends a clause only after a member with a verb. */
+        if (set->list_group > 0 && (uint32_t)rc > set->list_group &&
+            ov[2 * set->list_group] != PCRE2_UNSET &&
+            pcre2_match(set->clause_verb, (PCRE2_SPTR)(text + last), bs - last,
+                        0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) < 0)
+            continue;
         tm_spans_push(&ex->breaks, bs, be);
+        last = be;
     }
     ex->clause_ss = ss;
     ex->clause_se = se;

@@ -172,8 +172,12 @@ struct tm_pattern_set {
     size_t nroles;
     struct tm_strv diags;
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
-     * ends a clause inside a sentence (clause rules need it). */
+     * ends a clause inside a sentence (clause rules need it); with a
+     * `listbreak` define, `(?&clausebreak)|(?<_list>(?&listbreak))`, and
+     * `clauseverb` decides which list breaks end a clause. */
     pcre2_code *clause_break;
+    pcre2_code *clause_verb;
+    uint32_t list_group; /* the _list group's number, 0 without one */
     struct tm_pattern_limits limits;
     bool compiled;
     /* Files loaded (device, inode): a file named twice loads once. */

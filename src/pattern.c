@@ -123,6 +123,7 @@ tm_pattern_set_free(struct tm_pattern_set *set)
         pattern_clear(&set->patterns[i]);
     free(set->patterns);
     pcre2_code_free(set->clause_break);
+    pcre2_code_free(set->clause_verb);
     for (i = 0; i < set->nroles; i++) {
         free(set->roles[i].type);
         free(set->roles[i].value);
@@ -1444,14 +1445,43 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                      PCRE2_ANCHORED | PCRE2_ENDANCHORED);
     }
     pcre2_code_free(set->clause_break);
-    set->clause_break = NULL;
-    for (i = 0; i < set->ndefines; i++) {
-        const struct tm_define *d = &set->defines[i];
-        struct tm_segment seg = {0, 16, d->file, d->line, 1};
+    pcre2_code_free(set->clause_verb);
+    set->clause_break = set->clause_verb = NULL;
+    set->list_group = 0;
+    {
+        const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL;
 
-        if (strcmp(d->name, "clausebreak") == 0)
-            set->clause_break = compile_with_defines(
-                set, err, "define", "(?&clausebreak)", &seg, 1, 0);
+        for (i = 0; i < set->ndefines; i++) {
+            const struct tm_define *d = &set->defines[i];
+
+            if (strcmp(d->name, "clausebreak") == 0)
+                cb = d;
+            else if (strcmp(d->name, "listbreak") == 0)
+                lb = d;
+            else if (strcmp(d->name, "clauseverb") == 0)
+                cv = d;
+        }
+        if (cb != NULL) {
+            const char *src = lb != NULL && cv != NULL
+                                  ? "(?&clausebreak)|(?<_list>(?&listbreak))"
+                                  : "(?&clausebreak)";
+            struct tm_segment seg = {0, strlen(src), cb->file, cb->line, 1};
+            int n;
+
+            set->clause_break =
+                compile_with_defines(set, err, "define", src, &seg, 1, 0);
+            n = set->clause_break != NULL && lb != NULL && cv != NULL
+                    ? pcre2_substring_number_from_name(set->clause_break,
+                                                       (PCRE2_SPTR) "_list")
+                    : 0;
+            set->list_group = n > 0 ? (uint32_t)n : 0;
+        }
+        if (cv != NULL && set->list_group > 0) {
+            struct tm_segment seg = {0, 16, cv->file, cv->line, 1};
+
+            set->clause_verb = compile_with_defines(
+                set, err, "define", "(?&clauseverb)", &seg, 1, 0);
+        }
     }
     for (i = 0; i < set->npatterns; i++) {
         struct tm_pattern *p = &set->patterns[i];

@@ -219,6 +219,31 @@ START_TEST(test_extract_clause_rules)
 }
 END_TEST
 
+/* A list member without a verb of its own shares the next member's: its
+ * list break does not end its clause.  One with a verb keeps its own. */
+START_TEST(test_extract_list_members_share_a_verb)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "define listbreak \\s and \\s+ (?= \\d )\n"
+                  "define clauseverb \\b (?: were | felt ) \\b\n"
+                  "pattern count\n"
+                  "    type sample_size\n"
+                  "    regex \\b (?<value>\\d+) \\s+ patients\n"
+                  "    forbid clause felt | excluded\n");
+    struct tm_records rs = run(set,
+                               "4 patients of one arm and 1 patients of the "
+                               "other felt dizzy; 20 patients were excluded "
+                               "and 100 patients were randomized.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 1);
+    ck_assert(rs.v[0].value == 100);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 /* Type-wide lines: `range` and `reject` refuse a record whatever pattern
  * made it; `role` fills a field the pattern did not capture, first
  * holding role first. */
@@ -371,6 +396,7 @@ main(void)
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
     tcase_add_test(mech, test_extract_clause_rules);
     tcase_add_test(mech, test_extract_roles_rejects_and_ranges);
+    tcase_add_test(mech, test_extract_list_members_share_a_verb);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);

@@ -43,6 +43,10 @@ map unit (?i) g  => g
 map unit (?i) mL \s* / \s* kg \s* / \s* h(?:our|r)?  => mL/kg/h
 map unit (?i) mL \s* / \s* kg  => mL/kg
 map unit (?i) mL  => mL
+map unit (?i) IU \s* (?: / \s* d(?:ay)? | per \s+ day )  => IU/day
+map unit (?i) CFU (?: \s* (?: / \s* d(?:ay)? | per \s+ day ) )  => CFU/day
+map unit (?i) [µμ]g \s* / \s* kg \s* / \s* min  => µg/kg/min
+map unit (?i) [µμ]g \s* / \s* kg \s* / \s* h(?:our|r)?  => µg/kg/h
 map unit (?i) [µμ]g \s* / \s* kg  => µg/kg
 map unit (?i) [µμ]g  => µg
 
@@ -212,7 +216,7 @@ pattern drug
     prefilter 0 1 2 3 4 5 6 7 8 9
     prefilter mg ml u/ iu µg μg ug g mcg unit
     priority 15
-    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? \s*
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&power10) | (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? (?: \s* | - (?= [a-zµμ] ) )
     regex (?<unit> (?&doseunit) ) (?! [\p{L}/] )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
@@ -233,6 +237,9 @@ pattern drug
     example docetaxel was given at 75 mg/m(2) every three weeks => value=75 unit=mg/m^2
     example 6 grams per day => value=6 unit=g/day
     example Furosemide 40 mg was given twice daily => value=40 unit=mg
+    example norepinephrine was titrated up to 0.5 µg/kg/min => value=0.5 unit=µg/kg/min
+    example a single 2-g dose of ceftriaxone was given => value=2 unit=g
+    example the probiotic group received 10^9 CFU per day => value=1000000000 unit=CFU/day
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L
     negative mean daily fibre intake rose by 12 g in the oat group

@@ -38,6 +38,9 @@ define cmp       <= | >= | =< | => | \x{2264} | \x{2265} | \x{2A7D} | \x{2A7E}
                  | \x{2266} | \x{2267} | < | > | =
 
 # Canonical comparators (the record's `comparator` field).
+# A scope captured as the words that say it ("per arm", "in each group").
+map scope (?i) (?: per | each | in \s+ each ) .*  => arm
+
 map comparator \x{2264} | \x{2A7D} | \x{2266} | =<  => <=
 map comparator \x{2265} | \x{2A7E} | \x{2267} | =>  => >=
 

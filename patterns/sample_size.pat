@@ -80,6 +80,9 @@ role sample_size scope=total clause-after ^ [^;]*? (?i: randomi[sz]ed | randomly
 role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
 # "group I included 100 patients", "the control arm comprised 40".
 role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
+# "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
+role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
+
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
 role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
 
@@ -104,10 +107,10 @@ pattern n-equals-arm
     prefilter =
     priority 12
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex (?= \s+ (?: per | each | in \s+ each ) \b | \s+ each \b )
-    set scope arm
+    regex \s+ (?<scope> per | each | in \s+ each ) \b
     example (n = 3 per cohort) => value=3 scope=arm
     example n = 20 per arm => value=20 scope=arm
+    example Sixty-two subjects (n = 31 per group) => value=31 scope=arm
 
 pattern n-equals-group
     type sample_size
@@ -218,12 +221,12 @@ pattern per-arm
     prefilter per each
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
-    regex (?: per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
+    regex (?<scope> per | in \s+ each | each \s+ (?:in|per)? ) \s* (?i: arm | group | cohort | dose \s+ level | dose )
     forbid before 60 (?i: score | median | mean | age | years? | days? | hours? ) [^,;]* $
     forbid clause (?&otherrole)
-    set scope arm
     example 12 per arm => value=12 scope=arm
     example three patients per dose level => value=3 scope=arm
+    example Sixty-two subjects (31 per group) completed the study => value=31 scope=arm
 
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom

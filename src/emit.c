@@ -240,6 +240,12 @@ static const struct column columns[] = {
     {"end", COL_OFF, offsetof(struct tm_record, end), 0},
     STR_COL(pattern),
     {"repairs", COL_REPAIRS, offsetof(struct tm_record, repairs), 0},
+    /* Effect estimates (new columns go last: scripts index by position). */
+    STR_COL(measure),
+    {"ci_low", COL_NUM, offsetof(struct tm_record, ci_low), TM_HAS_CI_LOW},
+    {"ci_high", COL_NUM, offsetof(struct tm_record, ci_high), TM_HAS_CI_HIGH},
+    {"ci_level", COL_NUM, offsetof(struct tm_record, ci_level),
+     TM_HAS_CI_LEVEL},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

@@ -549,6 +549,8 @@ text_field(struct tm_record *r, int field)
         return &r->study;
     case TM_F_STUDY_REF:
         return &r->study_ref;
+    case TM_F_MEASURE:
+        return &r->measure;
     default:
         return NULL;
     }
@@ -683,6 +685,18 @@ build_record(struct tm_extractor *ex, const struct tm_pattern *p,
         r->total = (long long)llround(num[TM_F_TOTAL]);
         r->has |= TM_HAS_TOTAL;
     }
+    if (has[TM_F_CI_LOW]) {
+        r->ci_low = num[TM_F_CI_LOW] * mult;
+        r->has |= TM_HAS_CI_LOW;
+    }
+    if (has[TM_F_CI_HIGH]) {
+        r->ci_high = num[TM_F_CI_HIGH] * mult;
+        r->has |= TM_HAS_CI_HIGH;
+    }
+    if (has[TM_F_CI_LEVEL]) {
+        r->ci_level = num[TM_F_CI_LEVEL];
+        r->has |= TM_HAS_CI_LEVEL;
+    }
     for (f = 0; f < TM_F_COUNT; f++) {
         char **slot = text_field(r, f);
 
@@ -693,7 +707,8 @@ build_record(struct tm_extractor *ex, const struct tm_pattern *p,
             TM_FREE(*slot);
     }
     if (!isfinite(r->value) || !isfinite(r->value_high) ||
-        !isfinite(r->spread)) {
+        !isfinite(r->spread) || !isfinite(r->ci_low) ||
+        !isfinite(r->ci_high)) {
         tm_record_clear(r);
         return false;
     }

@@ -28,6 +28,10 @@ enum tm_field {
     TM_F_TOTAL,
     TM_F_STUDY,
     TM_F_STUDY_REF, /* a citation as written ("[30]"), resolved later */
+    TM_F_MEASURE,   /* an effect's measure: HR, OR, RR, ... */
+    TM_F_CI_LOW,
+    TM_F_CI_HIGH,
+    TM_F_CI_LEVEL,
     TM_F_COUNT
 };
 

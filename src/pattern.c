@@ -31,7 +31,8 @@
 static const char *const field_names[TM_F_COUNT] = {
     "value",  "value_high", "spread", "exponent", "scale",
     "unit",   "comparator", "scope",  "group",    "timepoint",
-    "events", "total",      "study",  "study_ref"};
+    "events", "total",      "study",  "study_ref", "measure",
+    "ci_low", "ci_high",    "ci_level"};
 
 int
 tm_field_lookup(const char *name, size_t len)
@@ -56,7 +57,9 @@ bool
 tm_field_is_numeric(int field)
 {
     return field == TM_F_VALUE || field == TM_F_VALUE_HIGH ||
-           field == TM_F_SPREAD || field == TM_F_EVENTS || field == TM_F_TOTAL;
+           field == TM_F_SPREAD || field == TM_F_EVENTS ||
+           field == TM_F_TOTAL || field == TM_F_CI_LOW ||
+           field == TM_F_CI_HIGH || field == TM_F_CI_LEVEL;
 }
 
 struct tm_pattern_set *

@@ -895,7 +895,8 @@ expect_holds(const struct tm_record *r, const struct tm_kv *kv)
                memcmp(kv->val, r->text, r->end - r->start) == 0;
     if (strcmp(kv->key, "value") == 0 || strcmp(kv->key, "value_high") == 0 ||
         strcmp(kv->key, "spread") == 0 || strcmp(kv->key, "events") == 0 ||
-        strcmp(kv->key, "total") == 0) {
+        strcmp(kv->key, "total") == 0 || strcmp(kv->key, "ci_low") == 0 ||
+        strcmp(kv->key, "ci_high") == 0 || strcmp(kv->key, "ci_level") == 0) {
         double v;
         unsigned flag;
 
@@ -911,6 +912,15 @@ expect_holds(const struct tm_record *r, const struct tm_kv *kv)
         } else if (strcmp(kv->key, "events") == 0) {
             v = (double)r->events;
             flag = TM_HAS_EVENTS;
+        } else if (strcmp(kv->key, "ci_low") == 0) {
+            v = r->ci_low;
+            flag = TM_HAS_CI_LOW;
+        } else if (strcmp(kv->key, "ci_high") == 0) {
+            v = r->ci_high;
+            flag = TM_HAS_CI_HIGH;
+        } else if (strcmp(kv->key, "ci_level") == 0) {
+            v = r->ci_level;
+            flag = TM_HAS_CI_LEVEL;
         } else {
             v = (double)r->total;
             flag = TM_HAS_TOTAL;
@@ -933,6 +943,8 @@ expect_holds(const struct tm_record *r, const struct tm_kv *kv)
         got = r->study;
     else if (strcmp(kv->key, "study_ref") == 0)
         got = r->study_ref;
+    else if (strcmp(kv->key, "measure") == 0)
+        got = r->measure;
     return got != NULL && strcmp(got, kv->val) == 0;
 }
 

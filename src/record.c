@@ -29,6 +29,7 @@ tm_record_clear(struct tm_record *r)
     free(r->timepoint);
     free(r->study);
     free(r->study_ref);
+    free(r->measure);
     free(r->pattern);
     tm_strv_clear(&r->repairs);
     memset(r, 0, sizeof *r);

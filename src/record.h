@@ -18,7 +18,10 @@ enum {
     TM_HAS_VALUE_HIGH = 1u << 1,
     TM_HAS_SPREAD = 1u << 2,
     TM_HAS_EVENTS = 1u << 3,
-    TM_HAS_TOTAL = 1u << 4
+    TM_HAS_TOTAL = 1u << 4,
+    TM_HAS_CI_LOW = 1u << 5,
+    TM_HAS_CI_HIGH = 1u << 6,
+    TM_HAS_CI_LEVEL = 1u << 7
 };
 
 struct tm_record {
@@ -27,9 +30,12 @@ struct tm_record {
     char *type;
     unsigned has; /* TM_HAS_* bits */
     double value, value_high, spread;
+    /* An effect estimate's confidence interval and its level (95). */
+    double ci_low, ci_high, ci_level;
     long long events, total;
     /* Optional strings; NULL when the field does not apply. */
     char *unit, *comparator, *scope, *group, *timepoint, *study, *study_ref;
+    char *measure; /* an effect's measure: HR, OR, RR, RD, MD, SMD, IRR */
     size_t start, end; /* UTF-8 byte offsets of the surface in doc text */
     const char *text;  /* borrowed: doc text + start, end - start bytes */
     char *pattern;     /* "file:name" */

@@ -26,6 +26,10 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
         "$c/real/dev" || exit 1
     echo "real-text held-out half (corpus/real/heldout; reported, never tuned on):"
     "$TRIALMINE" eval --summary "$c/real/heldout" || exit 1
+    echo "effect estimates with a CI (study-level gold; dev held to a floor):"
+    python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set dev --floor 0.90 ||
+        exit 1
+    python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set heldout || exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

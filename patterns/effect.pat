@@ -1,0 +1,105 @@
+# Effect estimates: a ratio or a difference with its confidence interval,
+# as a meta-analysis pools them.  A record of type `effect` has `measure`
+# (HR, OR, RR, IRR, RD, MD, SMD, RRR), `value`, `ci_low`, `ci_high` and,
+# when the text gives it, `ci_level` (95).  Its p-value, if any, is a
+# p_value record of its own.
+
+# How an effect measure is named.
+define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )?
+                      (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
+                        | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | death \s+ rate \s+ ratios?
+                        | (?: standardi[sz]ed \s+ )? mean \s+ differences? | difference \s+ in \s+ means )
+                    | \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b )
+# The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
+define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?i: CI ) \s* [\])] )?
+# A bound: a signed decimal.
+define bound      (?&minus)? (?&decimal)
+# What parts the two bounds: a dash, "to", a comma.
+define cisep      \s* (?: – | - | − | (?i: to ) | , ) \s*
+
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? hazard \s+ ratios? | a?HRs?  => HR
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? odds \s+ ratios? | a?ORs?  => OR
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? incidence \s+ rate \s+ ratios? | IRRs?  => IRR
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: relative \s+ risks? | risk \s+ ratios? | (?: death \s+ )? rate \s+ ratios? ) | RRs?  => RR
+map measure (?i) (?: relative \s+ risk \s+ reductions? ) | RRR  => RRR
+map measure (?i) (?: absolute \s+ risk \s+ (?: reductions? | differences? ) | risk \s+ differences? ) | RD | ARD  => RD
+map measure (?i) standardi[sz]ed \s+ mean \s+ differences? | SMD  => SMD
+map measure (?i) (?: mean \s+ differences? | difference \s+ in \s+ means ) | MD  => MD
+
+# "HR 0.51; 95% CI 0.36–0.74", "odds ratio, 0.62 [95% CI, 0.41 to 0.93]",
+# "hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to
+# 0.94", "RR 0.66, 95% CI 0.50-0.87", "MD −1.2 (95% CI −2.0 to −0.4)".
+pattern labelled-ci
+    type effect
+    prefilter ci confidence credible
+    prefilter ratio difference reduction hr or rr rd md smd irr
+    priority 10
+    regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
+    regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?<value> (?&bound) ) (?! \s* % ) \s* [;,(\[]? \s*
+    regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
+    example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
+    example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
+    example (RR 0.66, 95% CI 0.50-0.87; P=0.003) => measure=RR value=0.66 ci_low=0.5 ci_high=0.87
+    example a mean difference of −1.2 (95% CI −2.0 to −0.4) => measure=MD value=-1.2 ci_low=-2 ci_high=-0.4
+    example adjusted odds ratio (aOR) = 1.52 (95% CI: 1.10–2.09) => measure=OR value=1.52 ci_low=1.1 ci_high=2.09
+    negative the hazard ratio was not estimated (95% CI not reported)
+    negative mortality was 30% (95% CI 20 to 40)
+
+# "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":
+# a ratio or difference with the bounds in brackets right after it.
+pattern bracketed-ci
+    type effect
+    prefilter ratio difference reduction hr or rr rd md smd irr
+    prefilter ( [
+    priority 9
+    regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] [^\])=]{0,24} [\])] )?
+    regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,40}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?&cilabel) \s* [,:=]? \s* )?
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
+    example HR 0.87 (0.81–0.94) => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
+    example The HR was 1.52 (1–2.31, p = 0.14) => measure=HR value=1.52 ci_low=1 ci_high=2.31
+    example Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91) => measure=RR value=0.73 ci_low=0.59 ci_high=0.91
+    example the hazard ratio was 1.21 (0.98 to 1.49) => measure=HR value=1.21 ci_low=0.98 ci_high=1.49
+    negative the median age was 60 (45-70) years, and the HR was not estimated
+
+# "The HR during the first 9 months was 1.52 (1–2.31, p = 0.14), followed
+# by 0.84 (0.47–1.49, p = 0.59)": estimates after the measure is named;
+# the `role` lines below give each the measure named last before it.
+pattern listed-ci
+    type effect
+    prefilter ratio difference reduction hr or rr rd md smd irr
+    prefilter ( [
+    priority 8
+    regex (?<! [\p{L}\p{N}.,·^] ) (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?: \d{2} \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
+    require before 250 (?&effmeasure)
+    forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
+    example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
+    example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
+    negative mortality was 30 (20-40) in the first year
+
+# The measure an estimate takes from the sentence before it: the last one
+# named (one line per measure; the first that holds wins).
+define lastmeasure (?: (?! (?&effmeasure) ) . )* $
+role effect measure=HR before 250 (?i: hazard \s+ ratios? | \b a?HRs? \b ) (?&lastmeasure)
+role effect measure=OR before 250 (?i: odds \s+ ratios? | \b a?ORs? \b ) (?&lastmeasure)
+role effect measure=IRR before 250 (?i: incidence \s+ rate \s+ ratios? | \b IRRs? \b ) (?&lastmeasure)
+role effect measure=RR before 250 (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? | \b RRs? \b ) (?&lastmeasure)
+role effect measure=RD before 250 (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
+role effect measure=SMD before 250 (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
+role effect measure=MD before 250 (?i: mean \s+ differences? | \b MDs? \b ) (?&lastmeasure)
+
+# "a 17% (95% CI 9–25) proportional reduction in vascular deaths".
+pattern relative-reduction
+    type effect
+    prefilter reduction
+    prefilter ci confidence
+    priority 10
+    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) \s* % \s* [(\[] \s* (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) \s* %? (?&cisep) (?<ci_high> (?&bound) ) \s* %? \s* (?: [,;] [^)\]]{0,30} )? [)\]]
+    regex (?= \s+ (?i: proportional | relative ) \s+ (?: risk \s+ )? reduction )
+    set measure RRR
+    example a 17% (95% CI 9–25) proportional reduction in vascular deaths => measure=RRR value=17 ci_low=9 ci_high=25

@@ -68,7 +68,8 @@ define people    (?i: patients? | participants? | subjects? | adults? | children
                      | volunteers? | individuals? | cases? | recipients? | persons? | men | women | pa-
                      | students? | (?: non- ? )? smokers? | mothers? | girls? | boys? | respondents?
                      | survivors? | athletes? | workers? | nurses? | outpatients? | inpatients?
-                     | couples? | families | households? | residents? | pregnant \s+ women | newborns? )
+                     | couples? | families | households? | residents? | pregnant \s+ women | newborns?
+                     | pairs? | dyads? )
 
 # The percent sign, allowing a space before it, or the word.
 define pct       \s* % | \s+ (?i: percent | per \s+ cent ) \b

@@ -40,7 +40,8 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | total | treated | underwent | received | receiving | given | divided | groups? | arms?
                      | population | intention | per-protocol | ITT | infused | nebuli[sz]ed | delivered
                      | administered | gave | injected | transplanted | therapy | case \s+ series | reported
-                     | described | followed | evaluated | examined | underwent | subgroup | among ) \b )
+                     | described | followed | evaluated | examined | underwent | subgroup | among
+                     | took \s+ part | leaving ) \b )
 define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
@@ -56,12 +57,13 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
 # The words between a count and the people it counts ("120 critically ill
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
-define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()-]+ \s+
+define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
 
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
@@ -85,6 +87,38 @@ role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:
 
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
 role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
+
+# "212 of the planned 400 patients had been enrolled", "1,312 of 1,350
+# randomized women were analysed", "80 of the 84 participants completed
+# follow-up": the first count is how many took this step.
+pattern count-of-count-verb
+    type sample_size
+    prefilter of
+    prefilter enrol random includ analy complet follow particip
+    priority 9
+    regex (?&cstart) (?<value> (?&count) )
+    regex (?= (?: \s* \( [^)]{1,12} \) )? \s+ of \s+ (?: (?i: the | all ) \s+ )?
+    regex     (?: (?i: planned | randomi[sz]ed | eligible | enrolled | included | available | recruited ) \s+ )? (?&count)
+    regex     \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \b )? [^;.]{0,40}? (?i: \b (?: were | had \s+ been | was ) \s+ )?
+    regex     (?i: enrolled | randomi[sz]ed | included | analy[sz]ed | completed | followed | participated ) \b )
+    forbid clause (?&otherrole)
+    set scope total
+    example after 212 of the planned 400 patients had been enrolled => value=212 scope=total
+    example 80 (95%) of the 84 participants completed the 12-month follow-up => value=80
+    negative 3 of the 40 patients were excluded
+
+# "leaving 330 for the intention-to-treat analysis", "resulting in 1578
+# patients for analysis".
+pattern leaving-for-analysis
+    type sample_size
+    prefilter leaving left resulting yielding giving
+    prefilter analy itt intention protocol
+    priority 9
+    regex (?i: leaving | left | resulting \s+ in | yielding | giving ) \s+ \K (?<value> (?&count) )
+    regex (?= \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \s+ )? (?: \( [^)]{0,40} \) \s+ )? (?i: for | in ) \s+ (?: the \s+ | an? \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: analys[ie]s | ITT | intention | per-protocol ) )
+    set scope total
+    example two withdrew consent, leaving 330 for the intention-to-treat analysis => value=330
+    example were excluded, resulting in 1578 patients (793 in one group) for intention-to-treat analysis => value=1578
 
 # "n = 12", "N=20", "(n = 10 per group)"
 pattern n-equals
@@ -127,7 +161,7 @@ pattern n-equals-group
 # "enrolled 20 ARDS patients", "a total of 120 subjects"
 pattern verb-count-people
     type sample_size
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
     regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
@@ -183,7 +217,7 @@ pattern count-people-verb
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
     type sample_size
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 7
     regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
@@ -243,7 +277,7 @@ pattern none-of-the
     type sample_size
     prefilter of the
     prefilter none all each both
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
     priority 11
     regex (?i: none | all | each | both ) \s+ of \s+ the \s+ \K (?<value> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ (?i: who | that | on | receiving | treated | given )
     set scope subgroup
@@ -253,7 +287,7 @@ pattern none-of-the
 pattern small-case-series
     type sample_size
     prefilter treated report describe present
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
     priority 6
     regex (?i: treated | report | reported | describe | described | present | presented ) \s+
     regex \K (?<value> (?i: a | an | one | two | three | four | five | (?&integer) ) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?i: patients? | adults? | children | cases? | infants? ) \b
@@ -307,7 +341,7 @@ pattern in-the-group
 # denominator of a fraction ("3 of 10 patients").
 pattern count-people
     type sample_size
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men women pa- control
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
     regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
@@ -356,7 +390,7 @@ pattern group-of-count
     type sample_size
     priority 8
     prefilter of among
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men pa- randomi enrolled consecutive who
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
     regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
     regex \K (?<value> (?&count) ) \b
     regex (?= \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )

@@ -105,6 +105,11 @@ map timepoint (?i) in-hospital  => in-hospital
 map timepoint (?i) icu  => ICU
 map timepoint (?i) overall  => overall
 
+# A character of the same clause (for windows written as "no full stop or
+# semicolon between"): a decimal point is not a full stop ("(8.0%)").
+define inclause  (?: [^.;] | (?<= \d ) \. (?= \d ) )
+define insentence (?: [^.] | (?<= \d ) \. (?= \d ) )
+
 # Where a clause ends inside a sentence, for the `clause`, `clause-before`
 # and `clause-after` context rules.  A decimal point never ends one (it is
 # not in this list), nor does anything inside brackets: trialmine blanks a

@@ -84,7 +84,7 @@ pattern pct-before-death-word
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
-    forbid after 30 ^ [^.;]*? (?i: reduction | decrease | increase | risk )
+    forbid after 30 ^ (?&inclause)*? (?i: reduction | decrease | increase | risk )
     forbid after 20 ^ \s* (?i: lower | higher | fewer | less | more | relative | absolute ) \b
     set unit %
     example had a 35% 28-day mortality => value=35
@@ -127,11 +127,12 @@ pattern events-of-total-after
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?: (?: \s+ [\w-]+ )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
-    require before 100 (?i: \b died | \b deaths? | mortality ) (?: (?! (?&otherout) ) [^.] )*? $
-    forbid after 60 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover )
+    require before 100 (?i: \b died | \b deaths? | mortality ) (?: (?! (?&otherout) ) (?&insentence) )*? $
+    forbid after 60 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover )
     set unit %
     example 1 of 12 patients died after UC-MSCs compared with 7 of 12 controls => value=58.333333333333
     example one in five treated patients died compared with two in five controls => value=40
+    example Death occurred in 12 of 150 (8.0%) on the drug and 20 of 148 (13.5%) on placebo => value=13.5 events=20 total=148
 
 # "511 (27.9%) of 1832 patients ... had died", "12 (30%) of 40 patients",
 # "44 of 124 patients (35%) ... had died"
@@ -140,8 +141,8 @@ pattern events-pct-of-total
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
-    require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
+    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 511 (27·9%) of 1832 patients in the hydrocortisone group had died => value=27.9 events=511 total=1832
 
@@ -150,8 +151,8 @@ pattern events-of-total-pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 200 ^ [^.;]*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
+    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 44 of 124 patients (35%) in the ECMO group had died => value=35 events=44
 
@@ -230,8 +231,8 @@ pattern events-pct-later-died
     priority 11
     prefilter died dead death
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 160 ^ [^.;]*? (?i: \b died | \b dead \b | \b deaths? )
-    forbid after 160 ^ [^.;]*? (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
+    require after 160 ^ (?&inclause)*? (?i: \b died | \b dead \b | \b deaths? )
+    forbid after 160 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
     set unit %
     example At day 60, 3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo group had died => value=41.7 events=10
 

@@ -306,7 +306,7 @@ pattern arm-list
     regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
-    forbid after 80 ^ [^.;]*? (?i: \b died | deaths? \b )
+    forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
     forbid clause (?&otherrole)
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
@@ -324,7 +324,7 @@ pattern in-the-group
     regex (?! (?i: each | both | either | all | every ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s+ (?i: group | arm ) \b
     forbid before 20 (?i: \b day | \b days | \b of | \b week | \b month | \b by | \b from | \b between ) \s* (?: \( [^)]* \) \s* )? $
     forbid before 24 (?i: \b (?: days? | weeks? | months? | hours? | visits? ) ) \s+ \d+ \s* (?: and | or | to | – | - | , ) \s* $
-    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
+    forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
     forbid clause (?&otherrole)
     set scope arm
     example 3658 were included (1832 in the hydrocortisone group and 1826 in the placebo group) => value=1832 group=hydrocortisone scope=arm
@@ -350,7 +350,7 @@ pattern count-people
     forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
-    forbid after 40 ^ [^.;]*? (?i: per \s+ 1000 | per \s+ 100 )
+    forbid after 40 ^ (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
     forbid after 12 ^ [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b

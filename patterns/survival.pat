@@ -55,7 +55,7 @@ pattern events-of-total
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?= \s+ (?: [\w()-]+ \s+ ){0,6}? (?i: survived | were \s+ alive | survivors ) \b
     regex   | (?: \s+ [\w-]+ ){0,4}? \s* (?: , | \s versus | \s vs\.? ) \s+ (?: [\w-]+ \s+ ){0,4}? (?&count) \s+ (?i: of | in ) \s+ (?&count) \s+ (?i: survivors ) )
-    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? )
+    forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? )
     set unit %
     example Ten of the 20 UC-MSC recipients survived => value=50 events=10 total=20
     example found 10 of 20 versus 4 of 20 survivors => value=50
@@ -66,8 +66,8 @@ pattern events-of-total-after
     priority 11
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
     regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )?
-    require before 100 (?i: survived | were \s+ alive | survival ) (?: (?! (?i: died | deaths? | mortality ) ) [^.] )*? $
-    forbid after 60 ^ [^.;]*? (?i: \b died | deaths? )
+    require before 100 (?i: survived | were \s+ alive | survival ) (?: (?! (?i: died | deaths? | mortality ) ) (?&insentence) )*? $
+    forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? )
     set unit %
     example Ten of the 20 recipients survived, compared with four of 20 controls => value=20
     example survival to hospital discharge UC-MSC: 16 of 24 (66.7%) => value=66.7

@@ -243,7 +243,32 @@ pattern fraction
     prefilter died dead death mortal
     regex (?<! [\p{L}\p{N}.,/] ) (?<events> \d+ ) / (?<total> \d+ ) (?! [\d/] )
     regex (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) | \s* , \s* (?<value> (?&decimal) ) (?&pct) )?
-    require before 40 (?&deathword) [^/]* $
-    forbid before 40 (?&otherout) [^/]* $
+    require before 80 (?&deathword) (?&inclause)* $
+    forbid before 80 (?&otherout) (?: (?! (?&deathword) ) (?&inclause) )* $
     set unit %
     example there were no deaths in the MSC arm (0/65) => value=0 events=0 total=65
+    example Mortality did not differ between groups (18/60 vs 21/59; P = 0.52) => value=35.593220338983 events=21 total=59
+
+# "In-hospital deaths: 14 (9.3%) vs 22 (14.9%)": a count with its printed
+# percentage after a death word.
+pattern events-pct-after-death-word
+    type mortality
+    prefilter mortal death died dead fatal passed succumbed deceased
+    priority 12
+    regex (?<! [\p{L}\p{N}.,/] ) (?<! \b of \s ) (?<events> (?&count) ) \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
+    require before 120 (?&deathword) (?&inclause)* $
+    forbid before 120 (?&otherout) (?: (?! (?&deathword) ) (?&inclause) )* $
+    forbid after 40 ^ [\s)]* (?i: had | developed | experienced | required | needed | received | were \s+ (?! dead ) ) \b
+    set unit %
+    example In-hospital deaths: 14 (9.3%) vs 22 (14.9%) => value=14.9 events=22
+    negative deaths were rare, and 14 (9.3%) had a stroke
+
+# "There were 45 deaths (15.0%) in the early group".
+pattern deaths-pct
+    type mortality
+    prefilter death
+    priority 13
+    regex (?<! [\p{L}\p{N}.,/] ) (?<events> (?&count) ) \s+ (?: (?! (?i: cardiac | cardiovascular | cancer | vascular | respiratory ) \b ) [\w-]+ \s+ )? (?i: deaths? ) \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
+    set unit %
+    example There were 45 deaths (15.0%) in the early group => value=15 events=45
+    example 61 total deaths (20.3%) => value=20.3 events=61

@@ -249,6 +249,30 @@ ahead_stop(struct ahead *a)
         free(a->buf[i]);
 }
 
+/*
+ * The inflater's state at the end of the input.  gzread returns the data
+ * before a cut and then 0, as at a clean end; only gzerror's Z_BUF_ERROR
+ * tells that the gzip stream stopped in the middle (gzip -t: "unexpected
+ * end of file").  Checked for every kind, since a cut inside the gzip
+ * trailer leaves the XML itself complete.
+ */
+static enum tm_status
+gz_status(gzFile gz, const char *path, struct tm_err *err)
+{
+    int zerr;
+    const char *msg = gzerror(gz, &zerr);
+
+    if (zerr == Z_OK)
+        return TM_OK;
+    if (zerr == Z_BUF_ERROR)
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: gzip input truncated (unexpected end of file); "
+                          "only the part before the cut was read",
+                          path);
+    return tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
+                      zerr == Z_ERRNO ? strerror(errno) : msg);
+}
+
 static enum tm_status
 read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
           void *ctx, struct tm_err *err)
@@ -268,13 +292,8 @@ read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
         }
     }
     free(chunk);
-    if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
-
-        return tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
-                          zerr == Z_ERRNO ? strerror(errno) : msg);
-    }
+    if (n < 0)
+        return gz_status(gz, path, err);
     tm_doc_init(&doc, TM_DOC_TEXT);
     doc.id = tm_xstrdup(path);
     doc.source = tm_xstrdup(path);
@@ -282,6 +301,10 @@ read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
     tm_doc_add_section(&doc, "text", 0, doc.len);
     rc = fn(ctx, &doc, err);
     tm_doc_clear(&doc);
+    /* A cut text is still extracted as far as it goes (its records are
+     * real), and then reported. */
+    if (rc == TM_OK)
+        rc = gz_status(gz, path, err);
     return rc;
 }
 
@@ -312,11 +335,7 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
     head = tm_xmalloc(CHUNK);
     n = gzread(gz, head, CHUNK);
     if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
-
-        rc = tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
-                        zerr == Z_ERRNO ? strerror(errno) : msg);
+        rc = gz_status(gz, path, err);
         free(head);
         gzclose(gz);
         return rc;
@@ -336,6 +355,11 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
                           err);
         free(head);
     }
+    /* A cut gzip explains a malformed end better than the XML parser's
+     * message, and fails an input whose XML happened to be complete. */
+    if (kind != TM_KIND_TEXT && (rc == TM_OK || rc == TM_ERR_INPUT) &&
+        gz_status(gz, path, NULL) != TM_OK)
+        rc = gz_status(gz, path, err);
     tm_buf_clear(&b);
     gzclose(gz);
     return rc;

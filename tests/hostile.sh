@@ -30,7 +30,8 @@ run empty-file 0 "" "$tmp/empty.txt"
 
 head -c 65536 /dev/urandom >"$tmp/garbage.bin" 2>/dev/null ||
     dd if=/dev/urandom of="$tmp/garbage.bin" bs=1024 count=64 2>/dev/null
-run binary-garbage 0 "" "$tmp/garbage.bin"
+# Refused since input kinds are told by content (tests/inputs.sh).
+run binary-garbage 1 "garbage.bin: binary data" "$tmp/garbage.bin"
 
 printf 'P=0.01 \300\257 overlong \355\240\200 surrogate\n' >"$tmp/overlong.txt"
 run invalid-utf8 0 "" "$tmp/overlong.txt"

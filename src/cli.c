@@ -158,6 +158,9 @@ static const char extract_help[] =
     "                          bytes for any N\n"
     "      --profile           print where the time went, per stage and per\n"
     "                          pattern, to standard error\n"
+    "      --csv-raw           write CSV text cells as they are; by default\n"
+    "                          a cell starting with = + - @ (a formula to a\n"
+    "                          spreadsheet) gets a leading '\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -190,6 +193,9 @@ static const char studies_help[] =
     "                          bytes for any N\n"
     "      --profile           print where the time went, per stage and per\n"
     "                          pattern, to standard error\n"
+    "      --csv-raw           write text cells as they are; by default a\n"
+    "                          cell starting with = + - @ (a formula to a\n"
+    "                          spreadsheet) gets a leading '\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n";
 
@@ -491,7 +497,7 @@ parse_jobs(const char *s, unsigned *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE };
+enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE, OPT_CSV_RAW };
 
 static int
 cmp_cost(const void *a, const void *b, void *ctx)
@@ -552,10 +558,12 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         {"quiet", no_argument, NULL, 'q'},
         {"jobs", required_argument, NULL, 'j'},
         {"profile", no_argument, NULL, OPT_PROFILE},
+        {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
+    enum tm_csv_mode csv = TM_CSV_SAFE;
     unsigned jobs = default_jobs();
     bool profile = false;
     const char *output = NULL;
@@ -611,6 +619,9 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         case OPT_PROFILE:
             profile = true;
             break;
+        case OPT_CSV_RAW:
+            csv = TM_CSV_RAW;
+            break;
         case 'q':
             quiet = true;
             break;
@@ -644,8 +655,10 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     tm_pipeline_set_jobs(pl, jobs);
     tm_pipeline_set_profile(pl, profile);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
+    em.csv = csv;
     if (table) {
         st = tm_studies_new(of.f, output ? output : "standard output");
+        tm_studies_set_csv(st, csv);
         tm_pipeline_set_studies(pl, st);
     }
     for (i = optind; i < argc; i++) {

@@ -28,6 +28,7 @@
 #include "http.h"
 #include "input.h"
 #include "normalize.h"
+#include "outfile.h"
 #include "ocr.h"
 #include "pattern.h"
 #include "pipeline.h"
@@ -44,6 +45,34 @@ on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
+}
+
+/* extract and studies: remove the open temporary output files and die of
+ * the signal, so the exit status says what happened (130, 143).  A
+ * signal ignored at start (a background job of a script, nohup) stays
+ * ignored. */
+static void
+on_fatal_signal(int sig)
+{
+    tm_outfile_unlink_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void
+cleanup_on_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    size_t i;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 static void
@@ -397,74 +426,6 @@ load_patterns(struct cli *c, const struct pattern_opts *po)
 }
 
 /* ------------------------------------------------------------------ */
-/* Atomic output files                                                 */
-/* ------------------------------------------------------------------ */
-
-struct outfile {
-    FILE *f;
-    char *path, *tmp;
-};
-
-static enum tm_status
-outfile_open(struct outfile *o, const char *path, struct tm_err *err)
-{
-    struct tm_buf tmp;
-    int fd;
-
-    o->path = NULL;
-    o->tmp = NULL;
-    if (path == NULL || strcmp(path, "-") == 0) {
-        o->f = stdout;
-        return TM_OK;
-    }
-    tm_buf_init(&tmp, 0);
-    tm_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        tm_buf_clear(&tmp);
-        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    }
-    o->f = fdopen(fd, "w");
-    if (o->f == NULL) {
-        close(fd);
-        unlink(tmp.data);
-        tm_buf_clear(&tmp);
-        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    }
-    o->tmp = tm_buf_steal(&tmp, NULL);
-    o->path = tm_xstrdup(path);
-    return TM_OK;
-}
-
-/* Commit (rename into place) when ok, else discard the partial file. */
-static enum tm_status
-outfile_close(struct outfile *o, bool ok, struct tm_err *err)
-{
-    enum tm_status rc = TM_OK;
-
-    if (o->tmp == NULL)
-        return TM_OK;
-    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-        if (ok)
-            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (fclose(o->f) != 0 && ok) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (ok && rename(o->tmp, o->path) != 0) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(o->tmp);
-    TM_FREE(o->tmp);
-    TM_FREE(o->path);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* extract                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -574,7 +535,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     struct tm_emitter em;
     struct tm_studies *st = NULL;
     const char *cmd = table ? "studies" : "extract";
-    struct outfile of;
+    struct tm_outfile of;
     struct tm_err err;
     int opt, status = TM_EXIT_OK, i;
     enum tm_status rc;
@@ -646,7 +607,8 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     if (set == NULL)
         return TM_EXIT_PATTERN;
     tm_err_clear(&err);
-    if (outfile_open(&of, output, &err) != TM_OK) {
+    cleanup_on_signals();
+    if (tm_outfile_open(&of, output, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         tm_pattern_set_free(set);
         return TM_EXIT_IO;
@@ -685,7 +647,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     tm_err_clear(&err);
     /* A partial file is kept only when the inputs failed, not when the
      * output did: records of good inputs are never lost. */
-    if (outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
+    if (tm_outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
     }
@@ -1248,7 +1210,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     struct tm_pattern_set *set = NULL;
     struct tm_pipeline *pl = NULL;
     struct tm_buf url, jpath, cpath, spath;
-    struct outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
+    struct tm_outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
                    sf = {NULL, NULL, NULL};
     struct tm_studies *studies = NULL;
     struct tm_emitter jem, cem;
@@ -1344,9 +1306,9 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_printf(&jpath, "%s/records.jsonl", outdir);
     tm_buf_printf(&cpath, "%s/records.csv", outdir);
     tm_buf_printf(&spath, "%s/studies.csv", outdir);
-    if (outfile_open(&jf, jpath.data, &err) != TM_OK ||
-        outfile_open(&cf, cpath.data, &err) != TM_OK ||
-        outfile_open(&sf, spath.data, &err) != TM_OK) {
+    if (tm_outfile_open(&jf, jpath.data, &err) != TM_OK ||
+        tm_outfile_open(&cf, cpath.data, &err) != TM_OK ||
+        tm_outfile_open(&sf, spath.data, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
         goto out;
@@ -1388,9 +1350,9 @@ cmd_run(struct cli *c, int argc, char **argv)
         }
     }
     tm_err_clear(&err);
-    if (outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
-        outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
-        outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
+    if (tm_outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
+        tm_outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
+        tm_outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
     }
@@ -1432,11 +1394,11 @@ out:
         tm_emit_clear(&cem);
     }
     if (jf.tmp != NULL)
-        outfile_close(&jf, false, &err);
+        tm_outfile_close(&jf, false, &err);
     if (cf.tmp != NULL)
-        outfile_close(&cf, false, &err);
+        tm_outfile_close(&cf, false, &err);
     if (sf.tmp != NULL)
-        outfile_close(&sf, false, &err);
+        tm_outfile_close(&sf, false, &err);
     tm_studies_free(studies);
     tm_pipeline_free(pl);
     tm_pattern_set_free(set);

@@ -256,7 +256,8 @@ static const char normalize_help[] =
     "                         joins, spaces)\n"
     "  -s, --stats            after the output, how often each repair rule\n"
     "                         applied and how often it was refused as\n"
-    "                         implausible\n"
+    "                         implausible; running-head: lines dropped as\n"
+    "                         running heads, and repeated lines kept\n"
     "  -p, --patterns PATH    also load PATH's pattern and repair rules\n"
     "      --no-default-patterns  leave out the shipped files\n"
     "  -h, --help             show this help\n";
@@ -899,6 +900,10 @@ cmd_normalize(struct cli *c, int argc, char **argv)
         for (k = 0; k < tm_ocr_nrules(nc.ocr); k++)
             fprintf(c->out, "%s\t%lu\t%lu\n", tm_ocr_rule_name(nc.ocr, k),
                     tm_ocr_applied(nc.ocr, k), tm_ocr_refused(nc.ocr, k));
+        /* Lines dropped as running heads; refused: repeated lines kept
+         * because they did not sit where running heads do. */
+        fprintf(c->out, "running-head\t%lu\t%lu\n", nc.norm.running_heads,
+                nc.norm.repeats_kept);
     }
     tm_norm_clear(&nc.norm);
     tm_ocr_free(nc.ocr);

@@ -62,7 +62,8 @@ on_fatal_signal(int sig)
 static void
 cleanup_on_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    /* SIGABRT: "out of memory" aborts, and must not leave FILE.tmp.* */
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGABRT};
     struct sigaction sa, old;
     size_t i;
 
@@ -190,6 +191,10 @@ static const char extract_help[] =
     "      --csv-raw           write CSV text cells as they are; by default\n"
     "                          a cell starting with = + - @ (a formula to a\n"
     "                          spreadsheet) gets a leading '\n"
+    "      --max-records N     at most N records per document (default\n"
+    "                          50000; 0: no limit); the rest are dropped\n"
+    "                          with a warning and the exit status is 1, so\n"
+    "                          memory stays bounded\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -225,6 +230,9 @@ static const char studies_help[] =
     "      --csv-raw           write text cells as they are; by default a\n"
     "                          cell starting with = + - @ (a formula to a\n"
     "                          spreadsheet) gets a leading '\n"
+    "      --max-records N     at most N records per document (default\n"
+    "                          50000; 0: no limit); the rest are dropped\n"
+    "                          with a warning and the exit status is 1\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n";
 
@@ -459,7 +467,23 @@ parse_jobs(const char *s, unsigned *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE, OPT_CSV_RAW };
+/* Parse a count: 0 or more, digits only. */
+static bool
+parse_count(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || s[0] == '-' ||
+        v > (unsigned long long)SIZE_MAX)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE, OPT_CSV_RAW, OPT_MAX_RECORDS };
 
 static int
 cmp_cost(const void *a, const void *b, void *ctx)
@@ -521,11 +545,13 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         {"jobs", required_argument, NULL, 'j'},
         {"profile", no_argument, NULL, OPT_PROFILE},
         {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+        {"max-records", required_argument, NULL, OPT_MAX_RECORDS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
     enum tm_csv_mode csv = TM_CSV_SAFE;
+    size_t max_records = TM_PIPELINE_MAX_RECORDS;
     unsigned jobs = default_jobs();
     bool profile = false;
     const char *output = NULL;
@@ -584,6 +610,15 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         case OPT_CSV_RAW:
             csv = TM_CSV_RAW;
             break;
+        case OPT_MAX_RECORDS:
+            if (!parse_count(optarg, &max_records)) {
+                tm_strv_clear(&po.paths);
+                return usage_error(c,
+                                   "%s: --max-records wants a number of "
+                                   "records (0: no limit), not '%s'",
+                                   cmd, optarg);
+            }
+            break;
         case 'q':
             quiet = true;
             break;
@@ -617,6 +652,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_jobs(pl, jobs);
     tm_pipeline_set_profile(pl, profile);
+    tm_pipeline_set_max_records(pl, max_records);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     em.csv = csv;
     if (table) {

@@ -247,7 +247,7 @@ static const char eval_head[] =
     "Usage: trialmine eval [OPTIONS] GOLD_DIR...\n"
     "\n"
     "Extract from the documents of each GOLD_DIR and compare with its\n"
-    "gold.tsv (and negatives.tsv), in the format of shared/spec/records.md.\n"
+    "gold.tsv (and negatives.tsv), in the format of doc/records.md.\n"
     "Text documents are the files named by doc_id; XML documents (pmid:,\n"
     "pmcid:) are read from the directory's .xml, .nxml and .xml.gz files.\n"
     "The documents live in GOLD_DIR, or where GOLD_DIR/docs.path (one line,\n"

@@ -67,7 +67,8 @@ csv_fields(const char *s, size_t len, bool guarded)
             quoted = true;
             first = i + 1 < len ? s[i + 1] : 0;
             i++;
-            while (i < len && !(s[i] == '"' && (i + 1 >= len || s[i + 1] != '"')))
+            while (i < len &&
+                   !(s[i] == '"' && (i + 1 >= len || s[i + 1] != '"')))
                 i += s[i] == '"' ? 2 : 1;
             if (i >= len)
                 abort(); /* unterminated quote */
@@ -175,8 +176,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!tm_utf8_valid(out, len, NULL) || nl == NULL)
             abort();
         header_fields = count(out, (size_t)(nl - out), ',') + 1;
-        if (csv_fields(nl + 2, len - (size_t)(nl + 2 - out), m == TM_CSV_SAFE) !=
-            header_fields)
+        if (csv_fields(nl + 2, len - (size_t)(nl + 2 - out),
+                       m == TM_CSV_SAFE) != header_fields)
             abort();
         free(out);
     }

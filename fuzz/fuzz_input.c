@@ -44,8 +44,8 @@ gzip(const uint8_t *data, size_t size, uint8_t **out)
 
     memset(&z, 0, sizeof z);
     *out = malloc(cap);
-    if (*out == NULL || deflateInit2(&z, 6, Z_DEFLATED, 31, 8,
-                                     Z_DEFAULT_STRATEGY) != Z_OK)
+    if (*out == NULL ||
+        deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         abort();
     z.next_in = (Bytef *)data;
     z.avail_in = (uInt)size;

@@ -88,8 +88,8 @@ lay_passage(struct layout *l, const char *type, long long off, const char *s,
     start = l->text.len;
     tm_buf_append(&l->text, s, len);
     l->cp += code_points(s, len);
-    tm_doc_add_section(&l->doc, type != NULL && *type ? type : "passage",
-                       start, l->text.len);
+    tm_doc_add_section(&l->doc, type != NULL && *type ? type : "passage", start,
+                       l->text.len);
 }
 
 static enum tm_status
@@ -158,9 +158,8 @@ struct jdoc {
 static void
 ws(struct json *j)
 {
-    while (j->pos < j->len &&
-           (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
-            j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
+    while (j->pos < j->len && (j->s[j->pos] == ' ' || j->s[j->pos] == '\t' ||
+                               j->s[j->pos] == '\n' || j->s[j->pos] == '\r'))
         j->pos++;
 }
 
@@ -235,14 +234,26 @@ string(struct json *j, struct tm_buf *out)
             e = j->s[j->pos + 1];
             j->pos += 2;
             switch (e) {
-            case '"': case '\\': case '/':
+            case '"':
+            case '\\':
+            case '/':
                 cp = e;
                 break;
-            case 'b': cp = '\b'; break;
-            case 'f': cp = '\f'; break;
-            case 'n': cp = '\n'; break;
-            case 'r': cp = '\r'; break;
-            case 't': cp = '\t'; break;
+            case 'b':
+                cp = '\b';
+                break;
+            case 'f':
+                cp = '\f';
+                break;
+            case 'n':
+                cp = '\n';
+                break;
+            case 'r':
+                cp = '\r';
+                break;
+            case 't':
+                cp = '\t';
+                break;
             case 'u':
                 if (j->len - j->pos < 4 || (cp = hex4(j->s + j->pos)) < 0)
                     return fail(j, "a bad \\u escape");
@@ -373,8 +384,8 @@ passage(struct json *j, struct jpassage *p)
                         ok = member(j, &key);
                         if (!ok)
                             break;
-                        is_type = key.len == 4 &&
-                                  memcmp(key.data, "type", 4) == 0;
+                        is_type =
+                            key.len == 4 && memcmp(key.data, "type", 4) == 0;
                         ws(j);
                         if (is_type && j->pos < j->len && j->s[j->pos] == '"')
                             ok = string(j, &type);
@@ -512,7 +523,8 @@ value(struct json *j, struct layout *l, tm_doc_fn fn, void *ctx,
         j->pos++;
         if (!eat(j, '}')) {
             do {
-                ok = string(j, NULL) && (eat(j, ':') || fail(j, "':' expected")) &&
+                ok = string(j, NULL) &&
+                     (eat(j, ':') || fail(j, "':' expected")) &&
                      value(j, NULL, NULL, NULL, NULL, NULL);
             } while (ok && eat(j, ','));
             ok = ok && (eat(j, '}') || fail(j, "'}' expected"));
@@ -728,8 +740,7 @@ tm_bioc_read_xml(const char *path, const char *head, size_t len,
             if (empty && depth == pas_depth) {
                 pas_depth = -1;
             }
-        } else if (t == XML_READER_TYPE_TEXT ||
-                   t == XML_READER_TYPE_CDATA ||
+        } else if (t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
                    t == XML_READER_TYPE_WHITESPACE ||
                    t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
             const xmlChar *v = xmlTextReaderConstValue(r);
@@ -745,8 +756,7 @@ tm_bioc_read_xml(const char *path, const char *head, size_t len,
                 long long off =
                     offset.len > 0 ? strtoll(offset.data, &end, 10) : -1;
 
-                if (end != NULL && *end != '\0' && *end != ' ' &&
-                    *end != '\n')
+                if (end != NULL && *end != '\0' && *end != ' ' && *end != '\n')
                     off = -1;
                 lay_passage(&l, type.data, off, text.data ? text.data : "",
                             text.len);

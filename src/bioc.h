@@ -39,9 +39,9 @@ enum tm_status tm_bioc_read_json(const char *path, const char *s, size_t len,
  * under the same rules as the PubMed parser: no network, no DTD, no
  * entity expansion, at most 256 levels.  Errors as tm_bioc_read_json.
  */
-enum tm_status tm_bioc_read_xml(const char *path, const char *head,
-                                size_t len, tm_read_fn read, void *rctx,
-                                tm_doc_fn fn, void *ctx,
-                                struct tm_reporter *rep, struct tm_err *err);
+enum tm_status tm_bioc_read_xml(const char *path, const char *head, size_t len,
+                                tm_read_fn read, void *rctx, tm_doc_fn fn,
+                                void *ctx, struct tm_reporter *rep,
+                                struct tm_err *err);
 
 #endif

@@ -405,7 +405,6 @@ parse_count(const char *s, size_t *out)
     return true;
 }
 
-
 static int
 cmp_cost(const void *a, const void *b, void *ctx)
 {
@@ -843,7 +842,6 @@ cmd_normalize(struct cli *c, int argc, char **argv)
 /* fetch and run                                                       */
 /* ------------------------------------------------------------------ */
 
-
 struct fetch_cli {
     struct tm_eutils_opts o;
     char *cache; /* owned default cache path */
@@ -979,7 +977,6 @@ fetch_option(struct fetch_cli *fc, int opt, const char *arg)
     }
 }
 
-
 static void
 fetch_cli_init(struct fetch_cli *fc, struct cli *c)
 {
@@ -1104,7 +1101,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     struct tm_pipeline *pl = NULL;
     struct tm_buf url, jpath, cpath, spath;
     struct tm_outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
-                   sf = {NULL, NULL, NULL};
+                      sf = {NULL, NULL, NULL};
     struct tm_studies *studies = NULL;
     struct tm_emitter jem, cem;
     struct tm_emitter *ems[2] = {&jem, &cem};

@@ -176,8 +176,7 @@ starts_formula(const char *s, size_t len)
 }
 
 void
-tm_csv_field(struct tm_buf *b, const char *s, size_t len,
-             enum tm_csv_mode mode)
+tm_csv_field(struct tm_buf *b, const char *s, size_t len, enum tm_csv_mode mode)
 {
     size_t i;
     bool quote = false;

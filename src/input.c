@@ -131,8 +131,8 @@ is_bioc_json(const char *s, size_t len)
 {
     size_t i = 0;
 
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                       s[i] == '\r'))
+    while (i < len &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
     if (i >= len || (s[i] != '{' && s[i] != '['))
         return false;
@@ -154,8 +154,8 @@ is_binary(const char *s, size_t len)
         size_t k;
 
         if (c < 0x80) {
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-                c != '\f' && c != '\v' && c != 0x1B)
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+                c != '\v' && c != 0x1B)
                 bad++;
             i++;
             continue;
@@ -435,19 +435,18 @@ decode_utf(const char *s, size_t len, enum encoding enc, struct tm_buf *out)
         if (len - i < w) {
             cp = 0xFFFD;
         } else if (w == 4) {
-            uint32_t v = le ? (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 |
-                                  (uint32_t)u[i + 2] << 16 |
-                                  (uint32_t)u[i + 3] << 24
-                            : (uint32_t)u[i + 3] | (uint32_t)u[i + 2] << 8 |
-                                  (uint32_t)u[i + 1] << 16 |
-                                  (uint32_t)u[i] << 24;
+            uint32_t v =
+                le ? (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 |
+                         (uint32_t)u[i + 2] << 16 | (uint32_t)u[i + 3] << 24
+                   : (uint32_t)u[i + 3] | (uint32_t)u[i + 2] << 8 |
+                         (uint32_t)u[i + 1] << 16 | (uint32_t)u[i] << 24;
 
             cp = v > 0x10FFFF ? 0xFFFD : (int32_t)v;
         } else {
             cp = le ? u[i] | u[i + 1] << 8 : u[i + 1] | u[i] << 8;
             if (cp >= 0xD800 && cp <= 0xDBFF && len - i >= 4) {
-                int32_t lo = le ? u[i + 2] | u[i + 3] << 8
-                                : u[i + 3] | u[i + 2] << 8;
+                int32_t lo =
+                    le ? u[i + 2] | u[i + 3] << 8 : u[i + 3] | u[i + 2] << 8;
 
                 if (lo >= 0xDC00 && lo <= 0xDFFF) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -523,8 +522,8 @@ no_more(void *ctx, char *buf, size_t len)
  */
 static enum tm_status
 read_wide(gzFile gz, const char *path, enum encoding enc, size_t skip,
-          struct tm_buf *raw, tm_doc_fn fn, void *ctx,
-          struct tm_reporter *rep, struct tm_err *err)
+          struct tm_buf *raw, tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+          struct tm_err *err)
 {
     struct tm_buf b;
     enum tm_input_kind kind;

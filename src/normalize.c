@@ -574,10 +574,10 @@ struct line {
     size_t start, end;           /* trimmed content */
     size_t full_start, full_end; /* with its newline */
     uint64_t hash;
-    size_t page;   /* pages are separated by form feeds */
-    size_t at;     /* index among the page's non-blank lines */
+    size_t page;     /* pages are separated by form feeds */
+    size_t at;       /* index among the page's non-blank lines */
     size_t from_end; /* the same, counted from the page's last line */
-    size_t global; /* index among all non-blank lines */
+    size_t global;   /* index among all non-blank lines */
 };
 
 static uint64_t
@@ -620,8 +620,7 @@ cmp_edits(const void *a, const void *b)
  * (the pos-th line from the top, or from the bottom when from_end), if
  * they are on three or more pages. */
 static void
-heads_at(const struct line *v, size_t k, size_t pos, bool from_end,
-         bool *drop)
+heads_at(const struct line *v, size_t k, size_t pos, bool from_end, bool *drop)
 {
     size_t i, pages = 0, last_page = (size_t)-1;
 

@@ -93,10 +93,10 @@ void tm_normalize_unicode(struct tm_norm *n);
  * times that sit where running heads do: at the same place, first or
  * last lines, on three or more pages between form feeds, or, without
  * form feeds, a page's length apart at regular intervals; counted in
- * n->running_heads); a form feed becomes a line break; a blank line stays a paragraph break ("\n\n"); a line break
- * inside a paragraph becomes a space, or is joined: "devas-\ntating" ->
- * "devastating" when both sides are lower-case letters, "UCB-\nMSCs"
- * keeps its hyphen. */
+ * n->running_heads); a form feed becomes a line break; a blank line stays a
+ * paragraph break ("\n\n"); a line break inside a paragraph becomes a space, or
+ * is joined: "devas-\ntating" -> "devastating" when both sides are lower-case
+ * letters, "UCB-\nMSCs" keeps its hyphen. */
 void tm_normalize_layout(struct tm_norm *n);
 
 /* All built-in passes in order (unicode, layout), for callers without

@@ -357,8 +357,8 @@ tm_options_check(char *why, size_t why_len)
                          a->name, b->name);
                 return false;
             }
-            if (same_name && (a->id != b->id ||
-                              (a->arg == NULL) != (b->arg == NULL))) {
+            if (same_name &&
+                (a->id != b->id || (a->arg == NULL) != (b->arg == NULL))) {
                 snprintf(why, why_len, "--%s has two letters or arguments",
                          a->name);
                 return false;

@@ -52,7 +52,7 @@ enum tm_opt {
 /* One row.  A long name may have several rows (their help differs per
  * command), but always the same letter and argument kind. */
 struct tm_option {
-    int id;          /* the letter, or a TM_OPT_* value */
+    int id; /* the letter, or a TM_OPT_* value */
     const char *name;
     const char *arg; /* the argument's name in help ("N"), NULL: none */
     unsigned cmds;   /* TM_CMD_* bits */

@@ -30,7 +30,7 @@ struct stage {
     struct tm_spans sentences; /* scratch for attribution */
     struct tm_reporter *rep;
     bool profile;
-    size_t max_records; /* per document; 0: none */
+    size_t max_records;                    /* per document; 0: none */
     double t_normalize, t_extract, t_link; /* seconds, when profiling */
 };
 
@@ -857,10 +857,9 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
         rc = tm_err_set(err, TM_ERR_INPUT, "%s: %lu document%s skipped", path,
                         pl->docs_failed, pl->docs_failed == 1 ? "" : "s");
     if (rc == TM_OK && pl->docs_cut > 0)
-        rc = tm_err_set(err, TM_ERR_LIMIT,
-                        "%s: %lu document%s cut at %zu records", path,
-                        pl->docs_cut, pl->docs_cut == 1 ? "" : "s",
-                        pl->st.max_records);
+        rc = tm_err_set(
+            err, TM_ERR_LIMIT, "%s: %lu document%s cut at %zu records", path,
+            pl->docs_cut, pl->docs_cut == 1 ? "" : "s", pl->st.max_records);
     if (rc != TM_OK && rc != TM_ERR_IO)
         pl->stats.inputs_failed++;
     pl->ems = NULL;

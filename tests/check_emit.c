@@ -94,8 +94,8 @@ END_TEST
 
 START_TEST(test_emit_csv_guards_formula_text_cells)
 {
-    static const char *const risky[] = {"=", "=1+1", "+1", "-3+3", "@SUM(1)",
-                                        "\tx", "\rx"};
+    static const char *const risky[] = {"=",       "=1+1", "+1", "-3+3",
+                                        "@SUM(1)", "\tx",  "\rx"};
     struct tm_buf b;
     size_t i;
 
@@ -183,7 +183,8 @@ START_TEST(test_emit_csv_has_header_and_crlf)
     ck_assert_ptr_nonnull(strstr(out, "doc,section,type,value,"));
     /* The comparator is text and guarded; a negative value is a number
      * and is not. */
-    ck_assert_ptr_nonnull(strstr(out, "\r\nseed.txt,text,p_value,-0.09,,,,'=,"));
+    ck_assert_ptr_nonnull(
+        strstr(out, "\r\nseed.txt,text,p_value,-0.09,,,,'=,"));
     ck_assert_ptr_nonnull(strstr(out, ",P=0.09,4,10,"));
     ck_assert_int_eq(out[outlen - 1], '\n');
     ck_assert_int_eq(out[outlen - 2], '\r');

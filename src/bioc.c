@@ -566,6 +566,8 @@ tm_bioc_read_json(const char *path, const char *s, size_t len, tm_doc_fn fn,
         if (j.pos < j.len)
             fail(&j, "text after the JSON value");
     }
+    if (rc == TM_OK && !j.failed && l.ndocs == 0)
+        tm_warn(rep, "%s: BioC JSON without documents (no \"passages\")", path);
     if (rc == TM_OK && j.failed) {
         unsigned line = 1, col = 1;
         size_t i;

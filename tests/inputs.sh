@@ -125,6 +125,9 @@ for l in open(recs):
 PY
     fi
 done
+# JSON that looks like BioC but holds no document is said, not silent.
+printf '{"documents": [], "note": "empty"}' >"$tmp/empty.bioc.json"
+run empty-bioc 0 'empty.bioc.json: BioC JSON without documents' "$tmp/empty.bioc.json"
 # The shared PubTator exports read as documents too, when present.
 shared="$top/../shared/fixtures/bioc"
 if [ -d "$shared" ]; then

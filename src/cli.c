@@ -3,9 +3,10 @@
  * cli: subcommands, options, help, and exit codes.
  *
  * Each subcommand is a function taking (argc, argv) after the subcommand
- * name and an output context.  Options are parsed with getopt_long, but
- * its own messages are silenced so that every error is one line in our
- * format, naming the option or file.
+ * name and an output context.  Its options, and the option list of its
+ * help, come from the one option table (options.c), parsed by
+ * getopt_long with its own messages silenced, so that every error is one
+ * line in our format, naming the option or file.
  */
 #include "config.h"
 #include "cli.h"
@@ -28,6 +29,8 @@
 #include "http.h"
 #include "input.h"
 #include "normalize.h"
+#include "options.h"
+#include "outfile.h"
 #include "ocr.h"
 #include "pattern.h"
 #include "pipeline.h"
@@ -44,6 +47,35 @@ on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
+}
+
+/* extract and studies: remove the open temporary output files and die of
+ * the signal, so the exit status says what happened (130, 143).  A
+ * signal ignored at start (a background job of a script, nohup) stays
+ * ignored. */
+static void
+on_fatal_signal(int sig)
+{
+    tm_outfile_unlink_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void
+cleanup_on_signals(void)
+{
+    /* SIGABRT: "out of memory" aborts, and must not leave FILE.tmp.* */
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGABRT};
+    struct sigaction sa, old;
+    size_t i;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 static void
@@ -133,7 +165,7 @@ static const char main_help[] =
     "error; 130 interrupted (a rerun of fetch or run resumes).\n"
     "Run 'trialmine COMMAND --help' for a command's options.\n";
 
-static const char extract_help[] =
+static const char extract_head[] =
     "Usage: trialmine extract [OPTIONS] FILE...\n"
     "\n"
     "Read each FILE ('-' for standard input): plain text, PubMed XML or PMC\n"
@@ -141,30 +173,13 @@ static const char extract_help[] =
     "Run the pattern files over each document and write one record per\n"
     "extracted value.  Offsets (start, end) are UTF-8 byte offsets into the\n"
     "document text: for a text file, the file itself.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FMT        jsonl (default), csv (RFC 4180), tsv, or\n"
-    "                          bioc (BioC JSON: a passage per section, an\n"
-    "                          annotation per record, offsets in code\n"
-    "                          points; byte offsets in its infons)\n"
-    "  -o, --output FILE       write records to FILE (atomically: complete\n"
-    "                          or not at all) instead of standard output\n"
-    "  -p, --patterns PATH     also load pattern files from PATH (a .pat\n"
-    "                          file or a directory); repeatable.  Paths in\n"
-    "                          $TRIALMINE_PATTERNS (':'-separated) load too\n"
-    "      --no-default-patterns  do not load the shipped pattern files\n"
-    "  -j, --jobs N            extract with N threads (default: the number\n"
-    "                          of processors); the output is the same\n"
-    "                          bytes for any N\n"
-    "      --profile           print where the time went, per stage and per\n"
-    "                          pattern, to standard error\n"
-    "  -q, --quiet             do not print warnings\n"
-    "  -h, --help              show this help\n"
-    "\n"
+    "\n";
+
+static const char extract_tail[] =
     "A file that cannot be read is reported and skipped; the others are\n"
     "still extracted, and the exit status is then 1.\n";
 
-static const char studies_help[] =
+static const char studies_head[] =
     "Usage: trialmine studies [OPTIONS] FILE...\n"
     "\n"
     "Extract from each FILE as 'trialmine extract' does and write the\n"
@@ -179,32 +194,20 @@ static const char studies_help[] =
     "the order (noted in the notes column); events derived from a\n"
     "percentage are noted too.  source lists the records used, as\n"
     "type@start-end offsets into the document.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE       write the table to FILE (atomically) instead\n"
-    "                          of standard output\n"
-    "  -p, --patterns PATH     also load pattern files from PATH; repeatable\n"
-    "      --no-default-patterns  do not load the shipped pattern files\n"
-    "  -j, --jobs N            extract with N threads (default: the number\n"
-    "                          of processors); the output is the same\n"
-    "                          bytes for any N\n"
-    "      --profile           print where the time went, per stage and per\n"
-    "                          pattern, to standard error\n"
-    "  -q, --quiet             do not print warnings\n"
-    "  -h, --help              show this help\n";
+    "\n";
 
-static const char text_help[] =
+static const char studies_tail[] = "";
+
+static const char text_head[] =
     "Usage: trialmine text [OPTIONS] FILE...\n"
     "\n"
     "Print each document's text exactly as record offsets refer to it,\n"
     "after a header line '==> DOC <=='.\n"
-    "\n"
-    "Options:\n"
-    "  -j, --json    one JSON object per document (doc, text, sections,\n"
-    "                source and metadata)\n"
-    "  -h, --help    show this help\n";
+    "\n";
 
-static const char normalize_help[] =
+static const char text_tail[] = "";
+
+static const char normalize_head[] =
     "Usage: trialmine normalize [OPTIONS] FILE...\n"
     "\n"
     "Print the text that patterns see: Unicode normalized (NFC, ligatures,\n"
@@ -212,41 +215,11 @@ static const char normalize_help[] =
     "running heads dropped, and OCR damage repaired by the repair rules of\n"
     "the pattern files (1x10 ®cells/kg -> 1×10^6 cells/kg).  Record offsets\n"
     "still index the raw text; every repair is traceable to it.\n"
-    "\n"
-    "Options:\n"
-    "  -r, --repairs          list each repair instead, tab-separated:\n"
-    "                         doc, section, raw start, raw end, raw bytes,\n"
-    "                         replacement (both as JSON strings), rule\n"
-    "  -a, --all              with --repairs, include layout changes (line\n"
-    "                         joins, spaces)\n"
-    "  -s, --stats            after the output, how often each repair rule\n"
-    "                         applied and how often it was refused as\n"
-    "                         implausible\n"
-    "  -p, --patterns PATH    also load PATH's pattern and repair rules\n"
-    "      --no-default-patterns  leave out the shipped files\n"
-    "  -h, --help             show this help\n";
+    "\n";
 
-#define FETCH_OPTIONS_HELP                                                     \
-    "  -d, --db DB            pubmed (default) or pmc\n"                       \
-    "  -m, --max N            at most N records (default: all)\n"              \
-    "      --mindate DATE, --maxdate DATE  publication dates "                 \
-    "(YYYY[/MM[/DD]])\n"                                                       \
-    "  -c, --cache DIR        the cache (default: $TRIALMINE_CACHE, else\n"    \
-    "                         $XDG_CACHE_HOME/trialmine, else\n"               \
-    "                         ~/.cache/trialmine)\n"                           \
-    "  -b, --batch N          records per efetch request (default 200)\n"      \
-    "      --refresh          search again; the cached id list is replaced\n"  \
-    "      --retries N        retries per request (default 5)\n"               \
-    "      --backoff SECONDS  wait before the first retry; doubles (1)\n"      \
-    "      --timeout SECONDS  per request (default 120)\n"                     \
-    "      --rate N           requests per second (default 3, or 10 with\n"    \
-    "                         NCBI_API_KEY)\n"                                 \
-    "      --email ADDRESS    sent to NCBI as asked (or $NCBI_EMAIL)\n"        \
-    "      --base-url URL     E-utilities base (or $TRIALMINE_EUTILS_URL);\n"  \
-    "                         for mirrors and test servers\n"                  \
-    "  -q, --quiet            no progress on standard error\n"
+static const char normalize_tail[] = "";
 
-static const char fetch_help[] =
+static const char fetch_head[] =
     "Usage: trialmine fetch [OPTIONS] QUERY\n"
     "\n"
     "Search PubMed or PMC through NCBI E-utilities and download every\n"
@@ -254,10 +227,11 @@ static const char fetch_help[] =
     "A rerun downloads only what is missing; an interrupted fetch resumes.\n"
     "The API key is read from $NCBI_API_KEY and sent only in POST bodies:\n"
     "never printed, logged or cached.\n"
-    "\n"
-    "Options:\n" FETCH_OPTIONS_HELP "  -h, --help             show this help\n";
+    "\n";
 
-static const char run_help[] =
+static const char fetch_tail[] = "";
+
+static const char run_head[] =
     "Usage: trialmine run [OPTIONS] QUERY -o DIR\n"
     "\n"
     "Fetch QUERY (as trialmine fetch does), then parse, normalize and\n"
@@ -265,37 +239,26 @@ static const char run_help[] =
     "and the study table DIR/studies.csv (see trialmine studies --help).\n"
     "Prints a summary: records fetched, documents with extractions, counts\n"
     "per type.  A record that two batches both returned is used once.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR       where the results go (created if needed)\n"
-    "      --offline          use the cache alone; fail if anything is\n"
-    "                         missing from it\n"
-    "  -p, --patterns PATH    also load PATH's patterns\n"
-    "  -j, --jobs N           extract with N threads (default: the number\n"
-    "                         of processors); same output for any "
-    "N\n" FETCH_OPTIONS_HELP "  -h, --help             show this help\n";
+    "\n";
 
-static const char eval_help[] =
+static const char run_tail[] = "";
+
+static const char eval_head[] =
     "Usage: trialmine eval [OPTIONS] GOLD_DIR...\n"
     "\n"
     "Extract from the documents of each GOLD_DIR and compare with its\n"
-    "gold.tsv (and negatives.tsv), in the format of shared/spec/records.md.\n"
+    "gold.tsv (and negatives.tsv), in the format of doc/records.md.\n"
     "Text documents are the files named by doc_id; XML documents (pmid:,\n"
     "pmcid:) are read from the directory's .xml, .nxml and .xml.gz files.\n"
     "The documents live in GOLD_DIR, or where GOLD_DIR/docs.path (one line,\n"
     "relative to GOLD_DIR) says; a directory whose documents are absent is\n"
     "skipped with a notice.  Prints every miss and false hit with its\n"
     "context, then precision, recall and F1 per type.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --floors FILE      lines 'TYPE<TAB>MIN_F1': exit 1 if a type\n"
-    "                         scores below its floor\n"
-    "  -s, --summary          only the table, not every miss and false hit\n"
-    "  -p, --patterns PATH    also load PATH's patterns\n"
-    "      --no-default-patterns  leave out the shipped pattern files\n"
-    "  -h, --help             show this help\n";
+    "\n";
 
-static const char patterns_help[] =
+static const char eval_tail[] = "";
+
+static const char patterns_head[] =
     "Usage: trialmine patterns check [OPTIONS] [PATH...]\n"
     "       trialmine patterns test [OPTIONS] [PATH...]\n"
     "\n"
@@ -304,11 +267,14 @@ static const char patterns_help[] =
     "FILE:LINE:COLUMN: MESSAGE.\n"
     "test:  also run every inline example and negative example, printing\n"
     "each failure; exits 1 if any fails.\n"
-    "\n"
-    "Options:\n"
-    "  -p, --patterns PATH        also load PATH (as PATH arguments do)\n"
-    "      --no-default-patterns  leave out the shipped pattern files\n"
-    "  -h, --help                 show this help\n";
+    "\n";
+
+static const char patterns_tail[] = "";
+
+struct command;
+static const struct command *find_command(const char *name);
+static void print_help_to(FILE *out, const struct command *cmd);
+static void print_help(struct cli *c, const char *name);
 
 static void
 print_version(struct cli *c)
@@ -391,74 +357,6 @@ load_patterns(struct cli *c, const struct pattern_opts *po)
 }
 
 /* ------------------------------------------------------------------ */
-/* Atomic output files                                                 */
-/* ------------------------------------------------------------------ */
-
-struct outfile {
-    FILE *f;
-    char *path, *tmp;
-};
-
-static enum tm_status
-outfile_open(struct outfile *o, const char *path, struct tm_err *err)
-{
-    struct tm_buf tmp;
-    int fd;
-
-    o->path = NULL;
-    o->tmp = NULL;
-    if (path == NULL || strcmp(path, "-") == 0) {
-        o->f = stdout;
-        return TM_OK;
-    }
-    tm_buf_init(&tmp, 0);
-    tm_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        tm_buf_clear(&tmp);
-        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    }
-    o->f = fdopen(fd, "w");
-    if (o->f == NULL) {
-        close(fd);
-        unlink(tmp.data);
-        tm_buf_clear(&tmp);
-        return tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    }
-    o->tmp = tm_buf_steal(&tmp, NULL);
-    o->path = tm_xstrdup(path);
-    return TM_OK;
-}
-
-/* Commit (rename into place) when ok, else discard the partial file. */
-static enum tm_status
-outfile_close(struct outfile *o, bool ok, struct tm_err *err)
-{
-    enum tm_status rc = TM_OK;
-
-    if (o->tmp == NULL)
-        return TM_OK;
-    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-        if (ok)
-            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (fclose(o->f) != 0 && ok) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (ok && rename(o->tmp, o->path) != 0) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(o->tmp);
-    TM_FREE(o->tmp);
-    TM_FREE(o->path);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* extract                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -491,7 +389,21 @@ parse_jobs(const char *s, unsigned *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULTS = 1000, OPT_PROFILE };
+/* Parse a count: 0 or more, digits only. */
+static bool
+parse_count(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || s[0] == '-' ||
+        v > (unsigned long long)SIZE_MAX)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
 
 static int
 cmp_cost(const void *a, const void *b, void *ctx)
@@ -544,18 +456,10 @@ print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
 static int
 extract_main(struct cli *c, int argc, char **argv, bool table)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"patterns", required_argument, NULL, 'p'},
-        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
-        {"quiet", no_argument, NULL, 'q'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"profile", no_argument, NULL, OPT_PROFILE},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
+    enum tm_csv_mode csv = TM_CSV_SAFE;
+    size_t max_records = TM_PIPELINE_MAX_RECORDS;
     unsigned jobs = default_jobs();
     bool profile = false;
     const char *output = NULL;
@@ -566,15 +470,15 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     struct tm_emitter em;
     struct tm_studies *st = NULL;
     const char *cmd = table ? "studies" : "extract";
-    struct outfile of;
+    struct tm_outfile of;
     struct tm_err err;
+    struct tm_getopt g;
+    char why[256];
     int opt, status = TM_EXIT_OK, i;
     enum tm_status rc;
 
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "f:o:p:qj:h", longopts, NULL)) !=
-           -1) {
+    tm_getopt_init(&g, table ? TM_CMD_STUDIES : TM_CMD_EXTRACT);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
         case 'j':
             if (!parse_jobs(optarg, &jobs)) {
@@ -586,11 +490,6 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
             }
             break;
         case 'f':
-            if (table) {
-                tm_strv_clear(&po.paths);
-                return usage_error(c, "studies: the table is CSV only; "
-                                      "-f is an option of extract");
-            }
             if (!tm_format_parse(optarg, &fmt)) {
                 tm_strv_clear(&po.paths);
                 return usage_error(c,
@@ -605,23 +504,34 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         case 'p':
             tm_strv_push(&po.paths, optarg);
             break;
-        case OPT_NO_DEFAULTS:
+        case TM_OPT_NO_DEFAULTS:
             po.no_defaults = true;
             break;
-        case OPT_PROFILE:
+        case TM_OPT_PROFILE:
             profile = true;
+            break;
+        case TM_OPT_CSV_RAW:
+            csv = TM_CSV_RAW;
+            break;
+        case TM_OPT_MAX_RECORDS:
+            if (!parse_count(optarg, &max_records)) {
+                tm_strv_clear(&po.paths);
+                return usage_error(c,
+                                   "%s: --max-records wants a number of "
+                                   "records (0: no limit), not '%s'",
+                                   cmd, optarg);
+            }
             break;
         case 'q':
             quiet = true;
             break;
         case 'h':
-            fputs(table ? studies_help : extract_help, c->out);
+            print_help(c, table ? "studies" : "extract");
             tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
             tm_strv_clear(&po.paths);
-            return usage_error(c, "%s: unknown or incomplete option '%s'", cmd,
-                               argv[optind - 1]);
+            return usage_error(c, "%s", why);
         }
     }
     if (optind >= argc) {
@@ -635,7 +545,8 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     if (set == NULL)
         return TM_EXIT_PATTERN;
     tm_err_clear(&err);
-    if (outfile_open(&of, output, &err) != TM_OK) {
+    cleanup_on_signals();
+    if (tm_outfile_open(&of, output, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         tm_pattern_set_free(set);
         return TM_EXIT_IO;
@@ -643,9 +554,12 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_jobs(pl, jobs);
     tm_pipeline_set_profile(pl, profile);
+    tm_pipeline_set_max_records(pl, max_records);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
+    em.csv = csv;
     if (table) {
         st = tm_studies_new(of.f, output ? output : "standard output");
+        tm_studies_set_csv(st, csv);
         tm_pipeline_set_studies(pl, st);
     }
     for (i = optind; i < argc; i++) {
@@ -672,7 +586,7 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     tm_err_clear(&err);
     /* A partial file is kept only when the inputs failed, not when the
      * output did: records of good inputs are never lost. */
-    if (outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
+    if (tm_outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
     }
@@ -727,28 +641,25 @@ print_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 static int
 cmd_text(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
     struct text_ctx tc = {c, false};
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_err err;
+    struct tm_getopt g;
+    char why[256];
     int opt, status = TM_EXIT_OK, i;
     enum tm_status rc;
 
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
+    tm_getopt_init(&g, TM_CMD_TEXT);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
-        case 'j':
+        case TM_OPT_JSON:
             tc.json = true;
             break;
         case 'h':
-            fputs(text_help, c->out);
+            print_help(c, "text");
             return TM_EXIT_OK;
         default:
-            return usage_error(c, "text: unknown option '%s'",
-                               argv[optind - 1]);
+            return usage_error(c, "%s", why);
         }
     }
     if (optind >= argc)
@@ -841,19 +752,13 @@ normalize_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 static int
 cmd_normalize(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"repairs", no_argument, NULL, 'r'},
-        {"all", no_argument, NULL, 'a'},
-        {"stats", no_argument, NULL, 's'},
-        {"patterns", required_argument, NULL, 'p'},
-        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     struct tm_reporter rep = {print_warning, c, 0};
     struct norm_ctx nc;
     struct tm_pattern_set *set;
     struct tm_err err;
+    struct tm_getopt g;
+    char why[256];
     bool stats = false;
     int opt, status = TM_EXIT_OK, i;
     enum tm_status rc;
@@ -861,9 +766,8 @@ cmd_normalize(struct cli *c, int argc, char **argv)
     memset(&nc, 0, sizeof nc);
     nc.c = c;
     nc.rep = &rep;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "rasp:h", longopts, NULL)) != -1) {
+    tm_getopt_init(&g, TM_CMD_NORMALIZE);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
         case 'r':
             nc.repairs = true;
@@ -877,17 +781,16 @@ cmd_normalize(struct cli *c, int argc, char **argv)
         case 'p':
             tm_strv_push(&po.paths, optarg);
             break;
-        case OPT_NO_DEFAULTS:
+        case TM_OPT_NO_DEFAULTS:
             po.no_defaults = true;
             break;
         case 'h':
-            fputs(normalize_help, c->out);
+            print_help(c, "normalize");
             tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
             tm_strv_clear(&po.paths);
-            return usage_error(c, "normalize: unknown option '%s'",
-                               argv[optind - 1]);
+            return usage_error(c, "%s", why);
         }
     }
     if (optind >= argc) {
@@ -924,6 +827,10 @@ cmd_normalize(struct cli *c, int argc, char **argv)
         for (k = 0; k < tm_ocr_nrules(nc.ocr); k++)
             fprintf(c->out, "%s\t%lu\t%lu\n", tm_ocr_rule_name(nc.ocr, k),
                     tm_ocr_applied(nc.ocr, k), tm_ocr_refused(nc.ocr, k));
+        /* Lines dropped as running heads; refused: repeated lines kept
+         * because they did not sit where running heads do. */
+        fprintf(c->out, "running-head\t%lu\t%lu\n", nc.norm.running_heads,
+                nc.norm.repeats_kept);
     }
     tm_norm_clear(&nc.norm);
     tm_ocr_free(nc.ocr);
@@ -934,19 +841,6 @@ cmd_normalize(struct cli *c, int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* fetch and run                                                       */
 /* ------------------------------------------------------------------ */
-
-enum {
-    OPT_MINDATE = 1100,
-    OPT_MAXDATE,
-    OPT_REFRESH,
-    OPT_RETRIES,
-    OPT_BACKOFF,
-    OPT_TIMEOUT,
-    OPT_RATE,
-    OPT_EMAIL,
-    OPT_BASE_URL,
-    OPT_OFFLINE
-};
 
 struct fetch_cli {
     struct tm_eutils_opts o;
@@ -1025,54 +919,54 @@ fetch_option(struct fetch_cli *fc, int opt, const char *arg)
         return 0;
     case 'm':
     case 'b':
-    case OPT_RETRIES:
-    case OPT_TIMEOUT: {
+    case TM_OPT_RETRIES:
+    case TM_OPT_TIMEOUT: {
         unsigned long v;
 
         errno = 0;
         v = strtoul(arg, &end, 10);
         if (end == arg || *end != '\0' || errno != 0 ||
             (opt == 'b' && (v == 0 || v > 10000)) ||
-            (opt == OPT_RETRIES && v > 100) ||
-            (opt == OPT_TIMEOUT && (v == 0 || v > 86400)))
+            (opt == TM_OPT_RETRIES && v > 100) ||
+            (opt == TM_OPT_TIMEOUT && (v == 0 || v > 86400)))
             return usage_error(fc->c, "%s: bad number '%s'", fc->c->cmd, arg);
         if (opt == 'm')
             fc->o.max = v;
         else if (opt == 'b')
             fc->o.batch = (unsigned)v;
-        else if (opt == OPT_RETRIES)
+        else if (opt == TM_OPT_RETRIES)
             fc->o.retries = (unsigned)v;
         else
             fc->o.timeout = (long)v;
         return 0;
     }
-    case OPT_BACKOFF:
-    case OPT_RATE:
+    case TM_OPT_BACKOFF:
+    case TM_OPT_RATE:
         d = strtod(arg, &end);
         if (end == arg || *end != '\0' || d < 0 || d > 3600 ||
-            (opt == OPT_RATE && d <= 0))
+            (opt == TM_OPT_RATE && d <= 0))
             return usage_error(fc->c, "%s: bad number '%s'", fc->c->cmd, arg);
-        if (opt == OPT_BACKOFF)
+        if (opt == TM_OPT_BACKOFF)
             fc->o.backoff = d;
         else
             fc->o.rate = d;
         return 0;
-    case OPT_MINDATE:
+    case TM_OPT_MINDATE:
         fc->o.mindate = arg;
         return 0;
-    case OPT_MAXDATE:
+    case TM_OPT_MAXDATE:
         fc->o.maxdate = arg;
         return 0;
     case 'c':
         fc->o.cache_dir = arg;
         return 0;
-    case OPT_REFRESH:
+    case TM_OPT_REFRESH:
         fc->o.refresh = true;
         return 0;
-    case OPT_EMAIL:
+    case TM_OPT_EMAIL:
         fc->o.email = arg;
         return 0;
-    case OPT_BASE_URL:
+    case TM_OPT_BASE_URL:
         fc->o.base_url = arg;
         return 0;
     case 'q':
@@ -1082,24 +976,6 @@ fetch_option(struct fetch_cli *fc, int opt, const char *arg)
         return -1;
     }
 }
-
-#define FETCH_LONGOPTS                                                         \
-    {"db", required_argument, NULL, 'd'},                                      \
-        {"max", required_argument, NULL, 'm'},                                 \
-        {"mindate", required_argument, NULL, OPT_MINDATE},                     \
-        {"maxdate", required_argument, NULL, OPT_MAXDATE},                     \
-        {"cache", required_argument, NULL, 'c'},                               \
-        {"batch", required_argument, NULL, 'b'},                               \
-        {"refresh", no_argument, NULL, OPT_REFRESH},                           \
-        {"retries", required_argument, NULL, OPT_RETRIES},                     \
-        {"backoff", required_argument, NULL, OPT_BACKOFF},                     \
-        {"timeout", required_argument, NULL, OPT_TIMEOUT},                     \
-        {"rate", required_argument, NULL, OPT_RATE},                           \
-        {"email", required_argument, NULL, OPT_EMAIL},                         \
-        {"base-url", required_argument, NULL, OPT_BASE_URL},                   \
-    {                                                                          \
-        "quiet", no_argument, NULL, 'q'                                        \
-    }
 
 static void
 fetch_cli_init(struct fetch_cli *fc, struct cli *c)
@@ -1159,25 +1035,23 @@ print_fetch_summary(struct cli *c, const char *query,
 static int
 cmd_fetch(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     struct fetch_cli fc;
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_eutils_result res;
     struct tm_buf url;
     struct tm_err err;
+    struct tm_getopt g;
+    char why[256];
     int opt, st = TM_EXIT_OK;
 
     fetch_cli_init(&fc, c);
     tm_buf_init(&url, 0);
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "d:m:c:b:qh", longopts, NULL)) !=
-           -1) {
+    tm_getopt_init(&g, TM_CMD_FETCH);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         int r;
 
         if (opt == 'h') {
-            fputs(fetch_help, c->out);
+            print_help(c, "fetch");
             goto out;
         }
         r = fetch_option(&fc, opt, optarg);
@@ -1186,8 +1060,7 @@ cmd_fetch(struct cli *c, int argc, char **argv)
             goto out;
         }
         if (r < 0) {
-            st = usage_error(c, "fetch: unknown or incomplete option '%s'",
-                             argv[optind - 1]);
+            st = usage_error(c, "%s", why);
             goto out;
         }
     }
@@ -1219,14 +1092,6 @@ out:
 static int
 cmd_run(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        FETCH_LONGOPTS,
-        {"output", required_argument, NULL, 'o'},
-        {"offline", no_argument, NULL, OPT_OFFLINE},
-        {"patterns", required_argument, NULL, 'p'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     struct fetch_cli fc;
     unsigned jobs = default_jobs();
     struct pattern_opts po = {false, {NULL, 0, 0}};
@@ -1235,14 +1100,18 @@ cmd_run(struct cli *c, int argc, char **argv)
     struct tm_pattern_set *set = NULL;
     struct tm_pipeline *pl = NULL;
     struct tm_buf url, jpath, cpath, spath;
-    struct outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
-                   sf = {NULL, NULL, NULL};
+    struct tm_outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
+                      sf = {NULL, NULL, NULL};
     struct tm_studies *studies = NULL;
     struct tm_emitter jem, cem;
     struct tm_emitter *ems[2] = {&jem, &cem};
     struct tm_err err;
     const char *outdir = NULL;
     bool offline = false, emitters = false;
+    enum tm_csv_mode csv = TM_CSV_SAFE;
+    size_t max_records = TM_PIPELINE_MAX_RECORDS;
+    struct tm_getopt g;
+    char why[256];
     int opt, st = TM_EXIT_OK;
     size_t i;
 
@@ -1252,10 +1121,8 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_init(&jpath, 0);
     tm_buf_init(&cpath, 0);
     tm_buf_init(&spath, 0);
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "d:m:c:b:qo:p:j:h", longopts,
-                              NULL)) != -1) {
+    tm_getopt_init(&g, TM_CMD_RUN);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         int r;
 
         if (opt == 'j') {
@@ -1268,15 +1135,27 @@ cmd_run(struct cli *c, int argc, char **argv)
             }
             continue;
         } else if (opt == 'h') {
-            fputs(run_help, c->out);
+            print_help(c, "run");
             goto out;
+        } else if (opt == TM_OPT_CSV_RAW) {
+            csv = TM_CSV_RAW;
+            continue;
+        } else if (opt == TM_OPT_MAX_RECORDS) {
+            if (!parse_count(optarg, &max_records)) {
+                st = usage_error(c,
+                                 "run: --max-records wants a number of "
+                                 "records (0: no limit), not '%s'",
+                                 optarg);
+                goto out;
+            }
+            continue;
         } else if (opt == 'o') {
             outdir = optarg;
             continue;
         } else if (opt == 'p') {
             tm_strv_push(&po.paths, optarg);
             continue;
-        } else if (opt == OPT_OFFLINE) {
+        } else if (opt == TM_OPT_OFFLINE) {
             offline = true;
             continue;
         }
@@ -1286,8 +1165,7 @@ cmd_run(struct cli *c, int argc, char **argv)
             goto out;
         }
         if (r < 0) {
-            st = usage_error(c, "run: unknown or incomplete option '%s'",
-                             argv[optind - 1]);
+            st = usage_error(c, "%s", why);
             goto out;
         }
     }
@@ -1331,20 +1209,23 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_printf(&jpath, "%s/records.jsonl", outdir);
     tm_buf_printf(&cpath, "%s/records.csv", outdir);
     tm_buf_printf(&spath, "%s/studies.csv", outdir);
-    if (outfile_open(&jf, jpath.data, &err) != TM_OK ||
-        outfile_open(&cf, cpath.data, &err) != TM_OK ||
-        outfile_open(&sf, spath.data, &err) != TM_OK) {
+    if (tm_outfile_open(&jf, jpath.data, &err) != TM_OK ||
+        tm_outfile_open(&cf, cpath.data, &err) != TM_OK ||
+        tm_outfile_open(&sf, spath.data, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
         goto out;
     }
     tm_emit_init(&jem, jf.f, jpath.data, TM_FMT_JSONL);
     tm_emit_init(&cem, cf.f, cpath.data, TM_FMT_CSV);
+    cem.csv = csv;
     emitters = true;
     pl = tm_pipeline_new(set, &rep);
     tm_pipeline_set_dedupe(pl, true);
     tm_pipeline_set_jobs(pl, jobs);
+    tm_pipeline_set_max_records(pl, max_records);
     studies = tm_studies_new(sf.f, spath.data);
+    tm_studies_set_csv(studies, csv);
     tm_pipeline_set_studies(pl, studies);
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
         enum tm_status rc;
@@ -1375,9 +1256,9 @@ cmd_run(struct cli *c, int argc, char **argv)
         }
     }
     tm_err_clear(&err);
-    if (outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
-        outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
-        outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
+    if (tm_outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
+        tm_outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
+        tm_outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
     }
@@ -1419,11 +1300,11 @@ out:
         tm_emit_clear(&cem);
     }
     if (jf.tmp != NULL)
-        outfile_close(&jf, false, &err);
+        tm_outfile_close(&jf, false, &err);
     if (cf.tmp != NULL)
-        outfile_close(&cf, false, &err);
+        tm_outfile_close(&cf, false, &err);
     if (sf.tmp != NULL)
-        outfile_close(&sf, false, &err);
+        tm_outfile_close(&sf, false, &err);
     tm_studies_free(studies);
     tm_pipeline_free(pl);
     tm_pattern_set_free(set);
@@ -1528,45 +1409,38 @@ check_floors(struct cli *c, const char *floors, const struct tm_eval *ev)
 static int
 cmd_eval(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"floors", required_argument, NULL, 'f'},
-        {"summary", no_argument, NULL, 's'},
-        {"patterns", required_argument, NULL, 'p'},
-        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_pattern_set *set;
     struct tm_eval ev;
     const char *floors = NULL;
     bool summary = false;
+    struct tm_getopt g;
+    char why[256];
     int opt, i, status = TM_EXIT_OK;
 
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "f:sp:h", longopts, NULL)) != -1) {
+    tm_getopt_init(&g, TM_CMD_EVAL);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
-        case 'f':
+        case TM_OPT_FLOORS:
             floors = optarg;
             break;
-        case 's':
+        case TM_OPT_SUMMARY:
             summary = true;
             break;
         case 'p':
             tm_strv_push(&po.paths, optarg);
             break;
-        case OPT_NO_DEFAULTS:
+        case TM_OPT_NO_DEFAULTS:
             po.no_defaults = true;
             break;
         case 'h':
-            fputs(eval_help, c->out);
+            print_help(c, "eval");
             tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
             tm_strv_clear(&po.paths);
-            return usage_error(c, "eval: unknown option '%s'",
-                               argv[optind - 1]);
+            return usage_error(c, "%s", why);
         }
     }
     if (optind >= argc) {
@@ -1621,19 +1495,16 @@ print_failure(void *ctx, const char *msg)
 static int
 cmd_patterns(struct cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"patterns", required_argument, NULL, 'p'},
-        {"no-default-patterns", no_argument, NULL, OPT_NO_DEFAULTS},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     struct pattern_opts po = {false, {NULL, 0, 0}};
     struct tm_pattern_set *set;
+    struct tm_getopt g;
+    char why[256];
     bool test;
     int opt, i;
 
     if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
         strcmp(argv[1], "-h") == 0) {
-        fputs(patterns_help, argc < 2 ? c->err : c->out);
+        print_help_to(argc < 2 ? c->err : c->out, find_command("patterns"));
         return argc < 2 ? TM_EXIT_USAGE : TM_EXIT_OK;
     }
     if (strcmp(argv[1], "check") == 0) {
@@ -1651,23 +1522,22 @@ cmd_patterns(struct cli *c, int argc, char **argv)
     }
     argc--;
     argv++;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
+    tm_getopt_init(&g, TM_CMD_PATTERNS);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
         case 'p':
             tm_strv_push(&po.paths, optarg);
             break;
-        case OPT_NO_DEFAULTS:
+        case TM_OPT_NO_DEFAULTS:
             po.no_defaults = true;
             break;
         case 'h':
-            fputs(patterns_help, c->out);
+            print_help(c, "patterns");
+            tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
             tm_strv_clear(&po.paths);
-            return usage_error(c, "patterns: unknown option '%s'",
-                               argv[optind - 1]);
+            return usage_error(c, "%s", why);
         }
     }
     for (i = optind; i < argc; i++)
@@ -1703,19 +1573,22 @@ cmd_patterns(struct cli *c, int argc, char **argv)
 struct command {
     const char *name;
     int (*run)(struct cli *c, int argc, char **argv);
-    const char *help;
+    unsigned bit;     /* TM_CMD_*: its rows of the option table */
+    const char *head; /* help before the option list (usage, prose) */
+    const char *tail; /* help after it, or "" */
 };
 
 /* clang-format off */
 static const struct command commands[] = {
-    {"extract", cmd_extract, extract_help},
-    {"studies", cmd_studies, studies_help},
-    {"text", cmd_text, text_help},
-    {"normalize", cmd_normalize, normalize_help},
-    {"run", cmd_run, run_help},
-    {"fetch", cmd_fetch, fetch_help},
-    {"eval", cmd_eval, eval_help},
-    {"patterns", cmd_patterns, patterns_help},
+    {"extract", cmd_extract, TM_CMD_EXTRACT, extract_head, extract_tail},
+    {"studies", cmd_studies, TM_CMD_STUDIES, studies_head, studies_tail},
+    {"text", cmd_text, TM_CMD_TEXT, text_head, text_tail},
+    {"normalize", cmd_normalize, TM_CMD_NORMALIZE, normalize_head,
+     normalize_tail},
+    {"run", cmd_run, TM_CMD_RUN, run_head, run_tail},
+    {"fetch", cmd_fetch, TM_CMD_FETCH, fetch_head, fetch_tail},
+    {"eval", cmd_eval, TM_CMD_EVAL, eval_head, eval_tail},
+    {"patterns", cmd_patterns, TM_CMD_PATTERNS, patterns_head, patterns_tail},
 };
 /* clang-format on */
 
@@ -1729,6 +1602,25 @@ find_command(const char *name)
             return &commands[i];
     }
     return NULL;
+}
+
+/* A command's help: its prose, and its options from the option table. */
+static void
+print_help_to(FILE *out, const struct command *cmd)
+{
+    fputs(cmd->head, out);
+    fputs("Options:\n", out);
+    tm_options_help(out, cmd->bit);
+    if (cmd->tail[0] != '\0') {
+        fputc('\n', out);
+        fputs(cmd->tail, out);
+    }
+}
+
+static void
+print_help(struct cli *c, const char *name)
+{
+    print_help_to(c->out, find_command(name));
 }
 
 int
@@ -1760,7 +1652,7 @@ tm_cli_main(int argc, char **argv, FILE *out, FILE *errout)
             c.cmd = "help";
             return usage_error(&c, "help: unknown command '%s'", argv[2]);
         }
-        fputs(cmd->help, out);
+        print_help_to(out, cmd);
         return TM_EXIT_OK;
     }
     if (argv[1][0] == '-') {

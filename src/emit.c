@@ -167,8 +167,16 @@ append_clean_utf8(struct tm_buf *b, const char *s, size_t len, bool tsv)
     }
 }
 
+/* Would a spreadsheet take this text cell for a formula? */
+static bool
+starts_formula(const char *s, size_t len)
+{
+    return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+                       s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
 void
-tm_csv_field(struct tm_buf *b, const char *s, size_t len)
+tm_csv_field(struct tm_buf *b, const char *s, size_t len, enum tm_csv_mode mode)
 {
     size_t i;
     bool quote = false;
@@ -179,11 +187,16 @@ tm_csv_field(struct tm_buf *b, const char *s, size_t len)
             break;
         }
     }
+    if (quote)
+        tm_buf_putc(b, '"');
+    /* The guard goes inside the quotes, so the field still parses as one
+     * RFC 4180 field and R reads "'=" back as text. */
+    if (mode != TM_CSV_RAW && starts_formula(s, len))
+        tm_buf_putc(b, '\'');
     if (!quote) {
         append_clean_utf8(b, s, len, false);
         return;
     }
-    tm_buf_putc(b, '"');
     for (i = 0; i < len;) {
         size_t j = i;
 
@@ -336,7 +349,8 @@ format_json(struct tm_buf *b, const struct tm_record *r)
 }
 
 static void
-format_delimited(struct tm_buf *b, const struct tm_record *r, bool tsv)
+format_delimited(struct tm_buf *b, const struct tm_record *r, bool tsv,
+                 enum tm_csv_mode em_csv)
 {
     size_t i, k;
 
@@ -353,7 +367,7 @@ format_delimited(struct tm_buf *b, const struct tm_record *r, bool tsv)
             if (tsv)
                 append_clean_utf8(b, s, len, true);
             else
-                tm_csv_field(b, s, len);
+                tm_csv_field(b, s, len, em_csv);
         } else if (c->kind == COL_REPAIRS) {
             struct tm_buf joined;
 
@@ -366,7 +380,7 @@ format_delimited(struct tm_buf *b, const struct tm_record *r, bool tsv)
             if (tsv)
                 append_clean_utf8(b, joined.data, joined.len, true);
             else
-                tm_csv_field(b, joined.data, joined.len);
+                tm_csv_field(b, joined.data, joined.len, em_csv);
             tm_buf_clear(&joined);
         } else {
             format_scalar(b, c, r);
@@ -397,6 +411,7 @@ tm_emit_init(struct tm_emitter *em, FILE *out, const char *name,
     em->out = out;
     em->name = name;
     em->header_done = false;
+    em->csv = TM_CSV_SAFE;
     tm_buf_init(&em->line, 0);
 }
 
@@ -428,7 +443,7 @@ tm_emit_record(struct tm_emitter *em, const struct tm_record *r,
     if (em->fmt == TM_FMT_JSONL)
         format_json(&em->line, r);
     else
-        format_delimited(&em->line, r, em->fmt == TM_FMT_TSV);
+        format_delimited(&em->line, r, em->fmt == TM_FMT_TSV, em->csv);
     return write_line(em, err);
 }
 

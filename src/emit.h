@@ -18,12 +18,20 @@
 
 enum tm_format { TM_FMT_JSONL, TM_FMT_CSV, TM_FMT_TSV, TM_FMT_BIOC };
 
+/* CSV text cells starting with = + - @, a tab or a CR are formulas to
+ * Excel and LibreOffice.  SAFE (the default) writes them with a leading
+ * ' so a spreadsheet shows them as text; numbers are never touched, so
+ * R still reads numeric columns (negative ones too) as numbers.  RAW
+ * writes every cell as it is. */
+enum tm_csv_mode { TM_CSV_SAFE, TM_CSV_RAW };
+
 struct tm_emitter {
     enum tm_format fmt;
     FILE *out;        /* borrowed */
     const char *name; /* for error messages ("stdout", a path) */
     bool header_done;
-    struct tm_buf line; /* reused for every line */
+    enum tm_csv_mode csv; /* TM_CSV_SAFE after init */
+    struct tm_buf line;   /* reused for every line */
 };
 
 /* Parse "jsonl", "csv", "tsv" or "bioc"; returns false for anything
@@ -58,7 +66,9 @@ enum tm_status tm_emit_doc_json(FILE *out, const char *name,
 void tm_json_string(struct tm_buf *b, const char *s, size_t len);
 /* Append v as the shortest JSON number that reads back as v. */
 void tm_json_number(struct tm_buf *b, double v);
-/* Append s[0..len) as an RFC 4180 field (quoted only when needed). */
-void tm_csv_field(struct tm_buf *b, const char *s, size_t len);
+/* Append the text s[0..len) as an RFC 4180 field (quoted only when
+ * needed), guarded against formulas unless mode is TM_CSV_RAW. */
+void tm_csv_field(struct tm_buf *b, const char *s, size_t len,
+                  enum tm_csv_mode mode);
 
 #endif

@@ -16,11 +16,14 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include "bioc.h"
 #include "buf.h"
 #include "parse.h"
+#include "utf8.h"
 
 #define CHUNK (256u * 1024u)
 
@@ -32,6 +35,16 @@ tm_input_kind_name(enum tm_input_kind kind)
         return "pubmed";
     case TM_KIND_PMC:
         return "pmc";
+    case TM_KIND_BIOC:
+        return "bioc";
+    case TM_KIND_BIOC_JSON:
+        return "bioc-json";
+    case TM_KIND_HTML:
+        return "html";
+    case TM_KIND_PDF:
+        return "pdf";
+    case TM_KIND_BINARY:
+        return "binary";
     case TM_KIND_TEXT:
     default:
         return "text";
@@ -104,14 +117,79 @@ name_is(const char *name, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(name, lit, n) == 0;
 }
 
+static bool
+name_is_ci(const char *name, size_t n, const char *lit)
+{
+    return strlen(lit) == n && strncasecmp(name, lit, n) == 0;
+}
+
+/* JSON whose first object holds "passages" (a BioC document) or
+ * "documents" (a collection); PubTator's exports are one or the other, or
+ * a list of documents. */
+static bool
+is_bioc_json(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    if (i >= len || (s[i] != '{' && s[i] != '['))
+        return false;
+    return memmem(s, len, "\"passages\"", 10) != NULL ||
+           memmem(s, len, "\"documents\"", 11) != NULL;
+}
+
+/* Over a quarter of the bytes are NULs, control characters other than
+ * white space (and ESC, which some OCR output keeps), or not UTF-8.  The
+ * last character may be cut by the end of the head, so it is not
+ * counted. */
+static bool
+is_binary(const char *s, size_t len)
+{
+    size_t i = 0, bad = 0;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k;
+
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+                c != '\v' && c != 0x1B)
+                bad++;
+            i++;
+            continue;
+        }
+        k = tm_utf8_seq_len((const unsigned char *)s + i, len - i);
+        if (k == 0) {
+            if (len - i < 4)
+                break;
+            bad++;
+            k = 1;
+        }
+        i += k;
+    }
+    return bad * 4 > len;
+}
+
 enum tm_input_kind
 tm_input_sniff(const char *head, size_t len)
 {
     const char *name;
     size_t n;
 
-    if (!root_element(head, len, &name, &n))
-        return TM_KIND_TEXT;
+    if (len >= 5 && memcmp(head, "%PDF-", 5) == 0)
+        return TM_KIND_PDF;
+    if (!root_element(head, len, &name, &n)) {
+        if (is_bioc_json(head, len))
+            return TM_KIND_BIOC_JSON;
+        return is_binary(head, len) ? TM_KIND_BINARY : TM_KIND_TEXT;
+    }
+    if (name_is(name, n, "collection"))
+        return TM_KIND_BIOC;
+    if (name_is_ci(name, n, "html") || name_is_ci(name, n, "head") ||
+        name_is_ci(name, n, "body"))
+        return TM_KIND_HTML;
     if (name_is(name, n, "PubmedArticleSet") ||
         name_is(name, n, "PubmedArticle") ||
         name_is(name, n, "PubmedBookArticle") ||
@@ -121,7 +199,7 @@ tm_input_sniff(const char *head, size_t len)
     if (name_is(name, n, "article") || name_is(name, n, "pmc-articleset") ||
         name_is(name, n, "articles"))
         return TM_KIND_PMC;
-    return TM_KIND_TEXT;
+    return is_binary(head, len) ? TM_KIND_BINARY : TM_KIND_TEXT;
 }
 
 /* Reads from an open gzFile; used by the XML parser through parse.h. */
@@ -249,13 +327,36 @@ ahead_stop(struct ahead *a)
         free(a->buf[i]);
 }
 
+/*
+ * The inflater's state at the end of the input.  gzread returns the data
+ * before a cut and then 0, as at a clean end; only gzerror's Z_BUF_ERROR
+ * tells that the gzip stream stopped in the middle (gzip -t: "unexpected
+ * end of file").  Checked for every kind, since a cut inside the gzip
+ * trailer leaves the XML itself complete.
+ */
 static enum tm_status
-read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
-          void *ctx, struct tm_err *err)
+gz_status(gzFile gz, const char *path, struct tm_err *err)
+{
+    int zerr;
+    const char *msg = gzerror(gz, &zerr);
+
+    if (zerr == Z_OK)
+        return TM_OK;
+    if (zerr == Z_BUF_ERROR)
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: gzip input truncated (unexpected end of file); "
+                          "only the part before the cut was read",
+                          path);
+    return tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
+                      zerr == Z_ERRNO ? strerror(errno) : msg);
+}
+
+/* Append the rest of the input to b; a size over b's limit or a read
+ * error fails. */
+static enum tm_status
+read_rest(gzFile gz, const char *path, struct tm_buf *b, struct tm_err *err)
 {
     char *chunk = tm_xmalloc(CHUNK);
-    struct tm_doc doc;
-    enum tm_status rc = TM_OK;
     int n;
 
     while ((n = gzread(gz, chunk, CHUNK)) > 0) {
@@ -268,13 +369,17 @@ read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
         }
     }
     free(chunk);
-    if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
+    return n < 0 ? gz_status(gz, path, err) : TM_OK;
+}
 
-        return tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
-                          zerr == Z_ERRNO ? strerror(errno) : msg);
-    }
+/* A text input is one document: the (UTF-8) bytes in b. */
+static enum tm_status
+deliver_text(const char *path, struct tm_buf *b, tm_doc_fn fn, void *ctx,
+             struct tm_err *err)
+{
+    struct tm_doc doc;
+    enum tm_status rc;
+
     tm_doc_init(&doc, TM_DOC_TEXT);
     doc.id = tm_xstrdup(path);
     doc.source = tm_xstrdup(path);
@@ -282,6 +387,171 @@ read_text(gzFile gz, const char *path, struct tm_buf *b, tm_doc_fn fn,
     tm_doc_add_section(&doc, "text", 0, doc.len);
     rc = fn(ctx, &doc, err);
     tm_doc_clear(&doc);
+    return rc;
+}
+
+/* Unicode encodings a byte order mark announces. */
+enum encoding { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF32LE, ENC_UTF32BE };
+
+static enum encoding
+bom(const char *s, size_t n, size_t *skip)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    *skip = 0;
+    if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) {
+        *skip = 4;
+        return ENC_UTF32LE;
+    }
+    if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) {
+        *skip = 4;
+        return ENC_UTF32BE;
+    }
+    if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        *skip = 2;
+        return ENC_UTF16LE;
+    }
+    if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        *skip = 2;
+        return ENC_UTF16BE;
+    }
+    return ENC_UTF8;
+}
+
+/* Decode UTF-16/32 (after its BOM) into UTF-8 in out.  Unpaired
+ * surrogates, values beyond U+10FFFF and a cut last unit become U+FFFD,
+ * as invalid UTF-8 does elsewhere.  False when out's limit is reached. */
+static bool
+decode_utf(const char *s, size_t len, enum encoding enc, struct tm_buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = enc == ENC_UTF16LE || enc == ENC_UTF16BE ? 2 : 4, i;
+    bool le = enc == ENC_UTF16LE || enc == ENC_UTF32LE;
+
+    for (i = 0; i < len; i += w) {
+        int32_t cp;
+        char utf8[4];
+
+        if (len - i < w) {
+            cp = 0xFFFD;
+        } else if (w == 4) {
+            uint32_t v =
+                le ? (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 |
+                         (uint32_t)u[i + 2] << 16 | (uint32_t)u[i + 3] << 24
+                   : (uint32_t)u[i + 3] | (uint32_t)u[i + 2] << 8 |
+                         (uint32_t)u[i + 1] << 16 | (uint32_t)u[i] << 24;
+
+            cp = v > 0x10FFFF ? 0xFFFD : (int32_t)v;
+        } else {
+            cp = le ? u[i] | u[i + 1] << 8 : u[i + 1] | u[i] << 8;
+            if (cp >= 0xD800 && cp <= 0xDBFF && len - i >= 4) {
+                int32_t lo =
+                    le ? u[i + 2] | u[i + 3] << 8 : u[i + 3] | u[i + 2] << 8;
+
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 2;
+                }
+            }
+        }
+        if (!tm_buf_append(out, utf8, tm_utf8_encode(cp, utf8)))
+            return false;
+    }
+    return true;
+}
+
+/* The refused kinds, with what to do instead. */
+static enum tm_status
+refuse(const char *path, enum tm_input_kind kind, struct tm_err *err)
+{
+    switch (kind) {
+    case TM_KIND_PDF:
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: a PDF file, not read; convert it to text "
+                          "first: pdftotext -layout %s out.txt",
+                          path, path);
+    case TM_KIND_HTML:
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: an HTML page, not read (its markup would be "
+                          "read as text); save it as text first, e.g. "
+                          "pandoc -t plain %s -o out.txt, or give the "
+                          "article's PubMed or PMC XML",
+                          path, path);
+    case TM_KIND_BINARY:
+    default:
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: binary data, not text (NUL or control bytes, "
+                          "or mostly not UTF-8; UTF-16 needs a byte order "
+                          "mark); not read",
+                          path);
+    }
+}
+
+static bool
+is_refused(enum tm_input_kind kind)
+{
+    return kind == TM_KIND_PDF || kind == TM_KIND_HTML ||
+           kind == TM_KIND_BINARY;
+}
+
+/* The XML reader for a kind: BioC streams through its own reader, which
+ * keeps passage text verbatim; PubMed and PMC through the SAX parser. */
+typedef enum tm_status (*markup_fn)(const char *path, const char *head,
+                                    size_t len, tm_read_fn read, void *rctx,
+                                    tm_doc_fn fn, void *ctx,
+                                    struct tm_reporter *rep,
+                                    struct tm_err *err);
+
+static markup_fn
+markup_reader(enum tm_input_kind kind)
+{
+    return kind == TM_KIND_BIOC ? tm_bioc_read_xml : tm_parse_xml;
+}
+
+/* A reader with nothing more to give: the whole input is in the head. */
+static long
+no_more(void *ctx, char *buf, size_t len)
+{
+    return 0;
+}
+
+/*
+ * UTF-16 or UTF-32 with a byte order mark: the whole input is decoded to
+ * UTF-8 and then read by its kind.  XML goes to libxml2 undecoded, since
+ * its declaration names the encoding libxml2 then decodes.
+ */
+static enum tm_status
+read_wide(gzFile gz, const char *path, enum encoding enc, size_t skip,
+          struct tm_buf *raw, tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+          struct tm_err *err)
+{
+    struct tm_buf b;
+    enum tm_input_kind kind;
+    enum tm_status rc;
+
+    rc = read_rest(gz, path, raw, err);
+    if (rc != TM_OK)
+        return rc;
+    tm_buf_init(&b, TM_INPUT_MAX_DOC);
+    if (!decode_utf(raw->data + skip, raw->len - skip, enc, &b)) {
+        tm_buf_clear(&b);
+        return tm_err_set(err, TM_ERR_LIMIT,
+                          "%s: document larger than the limit of %zu "
+                          "bytes; skipped",
+                          path, b.limit);
+    }
+    kind = tm_input_sniff(b.data != NULL ? b.data : "",
+                          b.len < CHUNK ? b.len : CHUNK);
+    if (is_refused(kind))
+        rc = refuse(path, kind, err);
+    else if (kind == TM_KIND_TEXT)
+        rc = deliver_text(path, &b, fn, ctx, err);
+    else if (kind == TM_KIND_BIOC_JSON)
+        rc = tm_bioc_read_json(path, b.data, b.len, fn, ctx, rep, err);
+    else
+        rc = markup_reader(kind)(path, raw->data, raw->len, no_more, NULL, fn,
+                                 ctx, rep, err);
+    tm_buf_clear(&b);
     return rc;
 }
 
@@ -295,6 +565,8 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
     struct tm_buf b;
     char *head;
     int n;
+    size_t skip;
+    enum encoding enc;
     enum tm_input_kind kind;
     enum tm_status rc;
     struct ahead a;
@@ -312,30 +584,47 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
     head = tm_xmalloc(CHUNK);
     n = gzread(gz, head, CHUNK);
     if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
-
-        rc = tm_err_set(err, TM_ERR_INPUT, "%s: read error: %s", path,
-                        zerr == Z_ERRNO ? strerror(errno) : msg);
+        rc = gz_status(gz, path, err);
         free(head);
         gzclose(gz);
         return rc;
     }
-    kind = tm_input_sniff(head, (size_t)n);
-    if (kind == TM_KIND_TEXT) {
+    enc = bom(head, (size_t)n, &skip);
+    kind = enc != ENC_UTF8 ? TM_KIND_TEXT : tm_input_sniff(head, (size_t)n);
+    if (enc != ENC_UTF8) {
+        /* 4 bytes per character at most in UTF-32 */
+        b.limit = 4 * (size_t)TM_INPUT_MAX_DOC;
         tm_buf_append(&b, head, (size_t)n);
         free(head);
-        rc = read_text(gz, path, &b, fn, ctx, err);
+        rc = read_wide(gz, path, enc, skip, &b, fn, ctx, rep, err);
+    } else if (is_refused(kind)) {
+        free(head);
+        rc = refuse(path, kind, err);
+    } else if (kind == TM_KIND_TEXT || kind == TM_KIND_BIOC_JSON) {
+        tm_buf_append(&b, head, (size_t)n);
+        free(head);
+        rc = read_rest(gz, path, &b, err);
+        /* A cut text is still extracted as far as it goes (its records
+         * are real), and then reported. */
+        if (rc == TM_OK && kind == TM_KIND_TEXT)
+            rc = deliver_text(path, &b, fn, ctx, err);
+        else if (rc == TM_OK)
+            rc = tm_bioc_read_json(path, b.data, b.len, fn, ctx, rep, err);
     } else if (!gzdirect(gz) && ahead_start(&a, gz)) {
-        rc = tm_parse_xml(path, head, (size_t)n, ahead_reader, &a, fn, ctx, rep,
-                          err);
+        rc = markup_reader(kind)(path, head, (size_t)n, ahead_reader, &a, fn,
+                                 ctx, rep, err);
         ahead_stop(&a);
         free(head);
     } else {
-        rc = tm_parse_xml(path, head, (size_t)n, gz_reader, gz, fn, ctx, rep,
-                          err);
+        rc = markup_reader(kind)(path, head, (size_t)n, gz_reader, gz, fn, ctx,
+                                 rep, err);
         free(head);
     }
+    /* A cut gzip explains a malformed end better than a parser's message,
+     * and fails an input whose content happened to be complete. */
+    if (!is_refused(kind) && (rc == TM_OK || rc == TM_ERR_INPUT) &&
+        gz_status(gz, path, NULL) != TM_OK)
+        rc = gz_status(gz, path, err);
     tm_buf_clear(&b);
     gzclose(gz);
     return rc;

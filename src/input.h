@@ -13,7 +13,18 @@
 #include "doc.h"
 #include "err.h"
 
-enum tm_input_kind { TM_KIND_TEXT, TM_KIND_PUBMED, TM_KIND_PMC };
+/* What an input holds, told from its first bytes.  The last four are
+ * refused with a message saying what to do instead. */
+enum tm_input_kind {
+    TM_KIND_TEXT,
+    TM_KIND_PUBMED,
+    TM_KIND_PMC,
+    TM_KIND_BIOC,      /* BioC XML (<collection>) */
+    TM_KIND_BIOC_JSON, /* BioC JSON: a collection, a document or a list */
+    TM_KIND_HTML,
+    TM_KIND_PDF,
+    TM_KIND_BINARY /* NULs, control bytes or invalid UTF-8 */
+};
 
 /* The largest document accepted (bytes of text); larger ones are
  * reported and skipped.  Big enough for a 100 MB OCR dump. */
@@ -24,12 +35,21 @@ enum tm_input_kind { TM_KIND_TEXT, TM_KIND_PUBMED, TM_KIND_PMC };
 typedef enum tm_status (*tm_doc_fn)(void *ctx, struct tm_doc *doc,
                                     struct tm_err *err);
 
-/* Tell the kind from the first bytes of the (decompressed) content. */
+/* Tell the kind from the first bytes of the (decompressed, UTF-8)
+ * content.  Binary means over a quarter of the bytes are NULs, control
+ * characters other than white space, or not UTF-8: Latin-1 or damaged
+ * text stays text (its bad bytes become U+FFFD), while random bytes and
+ * UTF-16 without a byte order mark are refused. */
 enum tm_input_kind tm_input_sniff(const char *head, size_t len);
 const char *tm_input_kind_name(enum tm_input_kind kind);
 
 /*
  * Read path ("-" for standard input) and call fn for each document.
+ * UTF-16 and UTF-32 with a byte order mark are decoded to UTF-8 first
+ * (offsets then index the UTF-8 text, which `trialmine text` prints).
+ * PDF, HTML and binary inputs fail with TM_ERR_INPUT and a message that
+ * says how to convert them; a truncated gzip fails after the documents
+ * before the cut were delivered.
  * Problems with single records are warnings through rep; the return value
  * says whether the input as a whole failed (unreadable, malformed, too
  * large), with err naming the file and, where known, line and record.

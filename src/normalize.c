@@ -434,7 +434,10 @@ tm_normalize_unicode(struct tm_norm *n)
                     edits_add(&el, i, i + 1, "", 0, "crlf", true);
                 else
                     edits_add(&el, i, i + 1, "\n", 1, "crlf", true);
-            } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') ||
+                       c == 0x7F) {
+                /* A form feed stays for the layout pass: it marks a page
+                 * break (pdftotext ends each page with one). */
                 edits_add(&el, i, i + 1, " ", 1, "control-char", false);
             }
             i++;
@@ -571,6 +574,10 @@ struct line {
     size_t start, end;           /* trimmed content */
     size_t full_start, full_end; /* with its newline */
     uint64_t hash;
+    size_t page;     /* pages are separated by form feeds */
+    size_t at;       /* index among the page's non-blank lines */
+    size_t from_end; /* the same, counted from the page's last line */
+    size_t global;   /* index among all non-blank lines */
 };
 
 static uint64_t
@@ -604,20 +611,98 @@ cmp_edits(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Short lines that repeat three or more times are running heads or
- * footers ("STEM CELLS TRANSLATIONAL MEDICINE"); drop them. */
+/* Running heads sit on one of the first or last EDGE lines of a page. */
+#define EDGE 2
+/* Without form feeds, a page is at least MIN_PAGE non-blank lines. */
+#define MIN_PAGE 20
+
+/* Marks in drop[] the lines of v[0..k) at position pos of their page
+ * (the pos-th line from the top, or from the bottom when from_end), if
+ * they are on three or more pages. */
+static void
+heads_at(const struct line *v, size_t k, size_t pos, bool from_end, bool *drop)
+{
+    size_t i, pages = 0, last_page = (size_t)-1;
+
+    for (i = 0; i < k; i++) {
+        if ((from_end ? v[i].from_end : v[i].at) == pos &&
+            v[i].page != last_page) {
+            pages++;
+            last_page = v[i].page;
+        }
+    }
+    if (pages < 3)
+        return;
+    for (i = 0; i < k; i++) {
+        if ((from_end ? v[i].from_end : v[i].at) == pos)
+            drop[i] = true;
+    }
+}
+
+/*
+ * Which of the equal lines v[0..k) (in text order) are running heads?
+ * Marks them in drop[] and returns how many.  A line repeated three
+ * times is not enough (table rows, "P < 0.001", repeated sentences): it
+ * must behave like a running head.  With form feeds, that is sitting at
+ * the same place (one of the first or last EDGE lines) on three or more
+ * pages; occurrences elsewhere stay.  Without them the pages are
+ * unknown, so every occurrence must be a page's length (MIN_PAGE lines or
+ * more) from the next, and about equally so (the longest gap at most
+ * twice the shortest), as a head at the same place on every page is.
+ */
+static size_t
+pick_heads(const struct line *v, size_t k, bool paged, bool *drop)
+{
+    size_t i, pos, n = 0;
+
+    for (i = 0; i < k; i++)
+        drop[i] = false;
+    if (paged) {
+        for (pos = 0; pos < EDGE; pos++) {
+            heads_at(v, k, pos, false, drop);
+            heads_at(v, k, pos, true, drop);
+        }
+    } else {
+        size_t min_gap = (size_t)-1, max_gap = 0;
+
+        for (i = 1; i < k; i++) {
+            size_t g = v[i].global - v[i - 1].global;
+
+            min_gap = g < min_gap ? g : min_gap;
+            max_gap = g > max_gap ? g : max_gap;
+        }
+        if (min_gap < MIN_PAGE || max_gap > 2 * min_gap)
+            return 0;
+        for (i = 0; i < k; i++)
+            drop[i] = true;
+    }
+    for (i = 0; i < k; i++)
+        n += drop[i];
+    return n;
+}
+
+/*
+ * Drop running heads and footers ("STEM CELLS TRANSLATIONAL MEDICINE"):
+ * short lines (4-100 bytes with a letter) repeated three or more times
+ * that pick_heads accepts.  Every drop is counted in n->running_heads;
+ * repeated lines kept, in n->repeats_kept.  Form feeds become line
+ * breaks here, once the pages have been seen.
+ */
 static void
 drop_running_heads(struct tm_norm *n, struct edit_list *el)
 {
-    struct line *lines = NULL;
-    size_t nlines = 0, cap = 0, i = 0, j;
+    struct line *lines = NULL, *eq = NULL;
+    bool *drop = NULL;
+    size_t nlines = 0, cap = 0, i = 0, j, page = 0, at = 0, global = 0;
+    size_t page_first = 0; /* first candidate of the current page */
+    bool paged = false;
     const char *t = n->text;
 
-    while (i < n->len) {
+    while (i <= n->len) {
         size_t e = i, s, te;
         bool letter = false;
 
-        while (e < n->len && t[e] != '\n')
+        while (e < n->len && t[e] != '\n' && t[e] != '\f')
             e++;
         s = i;
         te = e;
@@ -635,36 +720,69 @@ drop_running_heads(struct tm_norm *n, struct edit_list *el)
             lines[nlines].start = s;
             lines[nlines].end = te;
             lines[nlines].full_start = i;
-            lines[nlines].full_end = e < n->len ? e + 1 : e;
+            lines[nlines].full_end = e < n->len && t[e] == '\n' ? e + 1 : e;
             lines[nlines].hash = fnv1a(t + s, te - s);
+            lines[nlines].page = page;
+            lines[nlines].at = at;
+            lines[nlines].global = global;
             nlines++;
+        }
+        if (te > s) {
+            at++;
+            global++;
+        }
+        if (e >= n->len || t[e] == '\f') {
+            /* The page ends: now each of its lines knows its distance
+             * from the page's last line. */
+            for (j = page_first; j < nlines; j++)
+                lines[j].from_end = at - 1 - lines[j].at;
+            page_first = nlines;
+            if (e < n->len) {
+                edits_add(el, e, e + 1, "\n", 1, "page-break", true);
+                paged = true;
+                page++;
+                at = 0;
+            }
         }
         i = e + 1;
     }
     if (nlines > 1)
         qsort(lines, nlines, sizeof *lines, cmp_lines);
     for (i = 0; i < nlines; i = j) {
-        size_t len = lines[i].end - lines[i].start, count = 1;
+        size_t len = lines[i].end - lines[i].start, k = 0, m;
 
-        for (j = i + 1; j < nlines && lines[j].hash == lines[i].hash; j++) {
-            if (lines[j].end - lines[j].start == len &&
-                memcmp(t + lines[j].start, t + lines[i].start, len) == 0)
-                count++;
-        }
-        if (count < 3)
+        for (j = i; j < nlines && lines[j].hash == lines[i].hash; j++)
+            ;
+        if (j - i < 3)
             continue;
-        for (size_t k = i; k < j; k++) {
-            if (lines[k].end - lines[k].start == len &&
-                memcmp(t + lines[k].start, t + lines[i].start, len) == 0)
-                edits_add(el, lines[k].full_start, lines[k].full_end, "", 0,
+        /* The lines equal to lines[i], in text order (a hash collision
+         * leaves the others for their own turn: rare, and harmless). */
+        eq = tm_xreallocarray(eq, j - i, sizeof *eq);
+        drop = tm_xreallocarray(drop, j - i, sizeof *drop);
+        for (m = i; m < j; m++) {
+            if (lines[m].end - lines[m].start == len &&
+                memcmp(t + lines[m].start, t + lines[i].start, len) == 0)
+                eq[k++] = lines[m];
+        }
+        if (k < 3)
+            continue;
+        m = pick_heads(eq, k, paged, drop);
+        n->running_heads += m;
+        n->repeats_kept += k - m;
+        for (m = 0; m < k; m++) {
+            if (drop[m])
+                edits_add(el, eq[m].full_start, eq[m].full_end, "", 0,
                           "running-head", true);
         }
     }
     free(lines);
+    free(eq);
+    free(drop);
     if (el->n > 1)
         qsort(el->v, el->n, sizeof *el->v, cmp_edits);
-    /* qsort moved the edits but not their pool offsets: rebuild them in
-     * order (every running-head edit has an empty replacement). */
+    /* qsort moved the edits but not their pool offsets.  The pool holds
+     * only the page breaks' "\n"s (running heads replace with nothing),
+     * so offset 0 is right for every edit. */
     for (i = 0; i < el->n; i++)
         el->repl_off[i] = 0;
 }

@@ -57,6 +57,10 @@ struct tm_norm {
     struct tm_norm_repair *repairs;
     size_t nrepairs, repairs_cap;
     bool keep_layout; /* also record layout repairs (default: not) */
+    /* Lines the layout pass dropped as running heads, and repeated lines
+     * it kept because they did not behave like ones; these add up over
+     * every text the norm normalizes (tm_norm_reset keeps them). */
+    unsigned long running_heads, repeats_kept;
     /* scratch, reused between calls */
     char *tmp;
     size_t tmp_cap;
@@ -86,10 +90,13 @@ void tm_norm_apply(struct tm_norm *n, const struct tm_norm_edit *edits,
 void tm_normalize_unicode(struct tm_norm *n);
 
 /* The layout pass: drop running heads (short lines repeated three or more
- * times); a blank line stays a paragraph break ("\n\n"); a line break
- * inside a paragraph becomes a space, or is joined: "devas-\ntating" ->
- * "devastating" when both sides are lower-case letters, "UCB-\nMSCs"
- * keeps its hyphen. */
+ * times that sit where running heads do: at the same place, first or
+ * last lines, on three or more pages between form feeds, or, without
+ * form feeds, a page's length apart at regular intervals; counted in
+ * n->running_heads); a form feed becomes a line break; a blank line stays a
+ * paragraph break ("\n\n"); a line break inside a paragraph becomes a space, or
+ * is joined: "devas-\ntating" -> "devastating" when both sides are lower-case
+ * letters, "UCB-\nMSCs" keeps its hyphen. */
 void tm_normalize_layout(struct tm_norm *n);
 
 /* All built-in passes in order (unicode, layout), for callers without

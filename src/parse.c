@@ -40,6 +40,11 @@
  * libxml2's own depth check does not run in its push parser. */
 #define MAX_DEPTH 256
 
+/* Tables laid out on a grid (for column names): at most this wide and
+ * this many cells; larger ones keep their rows as plain cells. */
+#define MAX_TABLE_COLS 200
+#define MAX_TABLE_CELLS (4u << 20)
+
 /* What a frame of the element stack does. */
 enum {
     F_PARA = 1 << 0,   /* opened a paragraph */
@@ -621,6 +626,31 @@ starts_with_comparator(const char *s)
  *     "Row label | H2 = cell | H3 = cell"
  * so that a value and the column it belongs to stand in one sentence.
  */
+/* A row as its non-empty cells in order, "a | b | c", as a paragraph of
+ * section; line is scratch space. */
+static void
+emit_plain_row(struct parser *p, const char *section, const struct row *row,
+               struct tm_buf *line)
+{
+    size_t k;
+
+    tm_buf_reset(line);
+    for (k = 0; k < row->n; k++) {
+        const struct cell *cell = &row->cells[k];
+
+        if (cell->text == NULL || cell->text[0] == '\0')
+            continue;
+        if (line->len > 0)
+            tm_buf_puts(line, " | ");
+        tm_buf_puts(line, cell->text);
+    }
+    if (line->len > 0) {
+        open_para(p, section);
+        tm_buf_append(&p->text, line->data, line->len);
+        close_para(p);
+    }
+}
+
 static void
 emit_table(struct parser *p, const char *section)
 {
@@ -647,8 +677,24 @@ emit_table(struct parser *p, const char *section)
         }
         any_header |= t->rows[r].header;
     }
-    if (ncols == 0 || ncols > 200)
+    if (ncols == 0)
         return;
+    if (ncols > MAX_TABLE_COLS || t->n * (ncols + 100) > MAX_TABLE_CELLS) {
+        /* Too wide (or too big) to lay out on a grid: every row is kept
+         * as its cells in order, without the column names, and said. */
+        tm_warn(p->rep,
+                "%s: record %lu%s%s: %s (%zu rows, %zu columns) is larger "
+                "than %d columns or %d cells: its rows are kept without "
+                "column names",
+                p->path, p->nrecords + 1, p->doc.pmcid ? " pmcid:" : "",
+                p->doc.pmcid ? p->doc.pmcid : "", section ? section : "table",
+                t->n, ncols, MAX_TABLE_COLS, MAX_TABLE_CELLS);
+        tm_buf_init(&line, 0);
+        for (r = 0; r < t->n; r++)
+            emit_plain_row(p, section, &t->rows[r], &line);
+        tm_buf_clear(&line);
+        return;
+    }
     ncols += 100; /* room for rowspans pushing cells right */
     grid = tm_xcalloc(t->n, sizeof *grid);
     for (r = 0; r < t->n; r++)
@@ -691,23 +737,8 @@ emit_table(struct parser *p, const char *section)
      * Placebo (n = 10) | P", then "Day 7 | Day 28 | ..." for a second
      * header row.  Body rows below carry the combined column names. */
     for (r = 0; r < t->n && any_header; r++) {
-        if (!t->rows[r].header)
-            continue;
-        tm_buf_reset(&line);
-        for (k = 0; k < t->rows[r].n; k++) {
-            const struct cell *cell = &t->rows[r].cells[k];
-
-            if (cell->text[0] == '\0')
-                continue;
-            if (line.len > 0)
-                tm_buf_puts(&line, " | ");
-            tm_buf_puts(&line, cell->text);
-        }
-        if (line.len > 0) {
-            open_para(p, section);
-            tm_buf_append(&p->text, line.data, line.len);
-            close_para(p);
-        }
+        if (t->rows[r].header)
+            emit_plain_row(p, section, &t->rows[r], &line);
     }
     for (r = 0; r < t->n; r++) {
         const struct cell *prev = NULL;

@@ -30,6 +30,7 @@ struct stage {
     struct tm_spans sentences; /* scratch for attribution */
     struct tm_reporter *rep;
     bool profile;
+    size_t max_records;                    /* per document; 0: none */
     double t_normalize, t_extract, t_link; /* seconds, when profiling */
 };
 
@@ -54,6 +55,7 @@ struct tm_pipeline {
     char **seen;
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
+    unsigned long docs_cut;    /* in the current input, at max_records */
 };
 
 static void
@@ -65,6 +67,7 @@ stage_init(struct stage *st, const struct tm_pattern_set *set,
     tm_norm_init(&st->norm);
     memset(&st->sentences, 0, sizeof st->sentences);
     st->rep = rep;
+    st->max_records = TM_PIPELINE_MAX_RECORDS;
 }
 
 static void
@@ -379,6 +382,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     double t0;
 
     tm_err_clear(derr);
+    recs->limit = st->max_records;
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
@@ -407,6 +411,15 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
         tm_warn(pl->rep, "%s; document skipped", derr->msg);
         pl->docs_failed++;
         return TM_OK;
+    }
+    if (recs->dropped > 0) {
+        /* Cut on purpose, so memory stays bounded: said, and counted
+         * for the exit status. */
+        tm_warn(pl->rep,
+                "%s: more than %zu records; %lu more were dropped "
+                "(--max-records)",
+                doc->id, recs->limit, recs->dropped);
+        pl->docs_cut++;
     }
     if (recs->n > 0)
         pl->stats.docs_with_records++;
@@ -736,6 +749,12 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 }
 
 void
+tm_pipeline_set_max_records(struct tm_pipeline *pl, size_t n)
+{
+    pl->st.max_records = n;
+}
+
+void
 tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs)
 {
     pl->jobs = jobs == 0 ? 1 : jobs;
@@ -806,10 +825,13 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
     pl->nems = nems;
     pl->stats.inputs++;
     pl->docs_failed = 0;
+    pl->docs_cut = 0;
     if (pl->jobs > 1 && pl->pool == NULL) {
         pl->pool = pool_new(pl->set, pl->jobs);
-        for (unsigned w = 0; pl->pool != NULL && w < pl->pool->nw; w++)
+        for (unsigned w = 0; pl->pool != NULL && w < pl->pool->nw; w++) {
             stage_set_profile(&pl->pool->w[w].st, pl->profile);
+            pl->pool->w[w].st.max_records = pl->st.max_records;
+        }
     }
     if (pl->pool != NULL) {
         pl->pool->rc = TM_OK;
@@ -834,6 +856,10 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
     if (rc == TM_OK && pl->docs_failed > 0)
         rc = tm_err_set(err, TM_ERR_INPUT, "%s: %lu document%s skipped", path,
                         pl->docs_failed, pl->docs_failed == 1 ? "" : "s");
+    if (rc == TM_OK && pl->docs_cut > 0)
+        rc = tm_err_set(
+            err, TM_ERR_LIMIT, "%s: %lu document%s cut at %zu records", path,
+            pl->docs_cut, pl->docs_cut == 1 ? "" : "s", pl->st.max_records);
     if (rc != TM_OK && rc != TM_ERR_IO)
         pl->stats.inputs_failed++;
     pl->ems = NULL;
@@ -1038,7 +1064,7 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
         }
         for (ei = 0; ei < p->nexamples; ei++) {
             const struct tm_example *exm = &p->examples[ei];
-            struct tm_records rs = {NULL, 0, 0};
+            struct tm_records rs = {0};
             struct tm_err err;
             struct tm_buf msg;
             bool ok = false, any_of_type = false;

@@ -18,6 +18,8 @@
 #include "record.h"
 
 #define TM_PIPELINE_MAX_TYPES 16
+/* The default per-document record limit. */
+#define TM_PIPELINE_MAX_RECORDS 50000
 
 struct tm_pipeline_stats {
     unsigned long inputs, inputs_failed;
@@ -54,6 +56,12 @@ void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 /* Extract with this many worker threads (0 or 1: in the calling thread).
  * Output, warnings and statistics are the same for any number. */
 void tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs);
+/* At most n records per document (0: no limit; default
+ * TM_PIPELINE_MAX_RECORDS): the rest are dropped with a warning naming
+ * the document, and tm_pipeline_extract_file then fails with
+ * TM_ERR_LIMIT, so the exit status says records were cut.  This is what
+ * bounds memory per document (about 600 bytes a record). */
+void tm_pipeline_set_max_records(struct tm_pipeline *pl, size_t n);
 
 /* Where the time goes: seconds per stage (summed over threads) and per
  * pattern.  Profiling costs a few clock reads per sentence and pattern;

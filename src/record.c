@@ -38,6 +38,16 @@ tm_record_clear(struct tm_record *r)
 struct tm_record *
 tm_records_push(struct tm_records *rs)
 {
+    if (rs->limit > 0 && rs->n >= rs->limit) {
+        /* The spare slot v[n]: free what the last dropped record left. */
+        if (rs->dropped > 0)
+            tm_record_clear(&rs->v[rs->n]);
+        else if (rs->n == rs->cap)
+            rs->v = tm_xreallocarray(rs->v, ++rs->cap, sizeof *rs->v);
+        rs->dropped++;
+        memset(&rs->v[rs->n], 0, sizeof rs->v[rs->n]);
+        return &rs->v[rs->n];
+    }
     if (rs->n == rs->cap) {
         rs->cap = rs->cap ? rs->cap * 2 : 16;
         rs->v = tm_xreallocarray(rs->v, rs->cap, sizeof *rs->v);
@@ -53,8 +63,11 @@ tm_records_clear(struct tm_records *rs)
 
     for (i = 0; i < rs->n; i++)
         tm_record_clear(&rs->v[i]);
+    if (rs->dropped > 0)
+        tm_record_clear(&rs->v[rs->n]);
     free(rs->v);
     rs->v = NULL;
     rs->n = 0;
     rs->cap = 0;
+    rs->dropped = 0;
 }

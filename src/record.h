@@ -53,10 +53,14 @@ struct tm_record {
 enum { TM_ARM_NONE = 0, TM_ARM_TREATMENT = 1, TM_ARM_CONTROL = 2 };
 enum { TM_ARM_BY_NAME = 0, TM_ARM_BY_ORDER = 1, TM_ARM_BY_OTHER = 2 };
 
-/* A growable list of records. */
+/* A growable list of records.  With a limit, records pushed beyond it
+ * are dropped (counted in dropped), so memory stays bounded whatever a
+ * document holds. */
 struct tm_records {
     struct tm_record *v;
     size_t n, cap;
+    size_t limit;          /* 0: none; kept by tm_records_clear */
+    unsigned long dropped; /* pushes refused since the last clear */
 };
 
 /* Free the strings a record owns. */
@@ -65,9 +69,11 @@ void tm_record_clear(struct tm_record *r);
  * timepoint and belongs to an arm?  Attribution and the study table ask
  * the same question and must give the same answer. */
 bool tm_record_is_outcome(const struct tm_record *r);
-/* Append a zeroed record and return it. */
+/* Append a zeroed record and return it.  At the limit, count a drop and
+ * return a spare slot outside v[0..n), which the next push or the clear
+ * frees: the caller fills it as usual and it is never seen again. */
 struct tm_record *tm_records_push(struct tm_records *rs);
-/* Free all records and the list. */
+/* Free all records and the list (the limit stays; dropped is reset). */
 void tm_records_clear(struct tm_records *rs);
 
 #endif

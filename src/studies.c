@@ -65,6 +65,7 @@ struct tm_studies {
     struct tm_buf line;
     struct tm_spans sent;
     bool truncated; /* the current document had too many values */
+    enum tm_csv_mode csv;
 };
 
 static const char *const columns[] = {
@@ -81,8 +82,15 @@ tm_studies_new(FILE *out, const char *name)
 
     st->out = out;
     st->name = name;
+    st->csv = TM_CSV_SAFE;
     tm_buf_init(&st->line, 0);
     return st;
+}
+
+void
+tm_studies_set_csv(struct tm_studies *st, enum tm_csv_mode mode)
+{
+    st->csv = mode;
 }
 
 void
@@ -519,11 +527,11 @@ put_sep(struct tm_buf *b)
 }
 
 static void
-put_str(struct tm_buf *b, const char *s)
+put_str(struct tm_studies *st, const char *s)
 {
-    put_sep(b);
+    put_sep(&st->line);
     if (s != NULL)
-        tm_csv_field(b, s, strlen(s));
+        tm_csv_field(&st->line, s, strlen(s), st->csv);
 }
 
 static void
@@ -599,11 +607,12 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
         (w->c != NULL && w->t == NULL))
         note(w, "one arm only");
     tm_buf_reset(b);
-    tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id));
-    put_str(b, s->ref);
-    put_str(b, doc->id);
-    put_str(b, outcome);
-    put_str(b, timepoint);
+    tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id),
+                 st->csv);
+    put_str(st, s->ref);
+    put_str(st, doc->id);
+    put_str(st, outcome);
+    put_str(st, timepoint);
     put_num(b, has_value(w->n), w->n ? w->n->value : 0);
     put_num(b, has_value(w->nsub), w->nsub ? w->nsub->value : 0);
     put_int(b, w->has_ev_t, w->ev_t);
@@ -614,11 +623,11 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_num(b, has_value(w->c), w->c ? w->c->value : 0);
     put_num(b, has_value(w->all), w->all ? w->all->value : 0);
     put_num(b, has_value(w->p), w->p ? w->p->value : 0);
-    put_str(b, w->p ? w->p->comparator : NULL);
+    put_str(st, w->p ? w->p->comparator : NULL);
     put_num(b, has_value(w->dose), w->dose ? w->dose->value : 0);
-    put_str(b, w->dose ? w->dose->unit : NULL);
-    put_str(b, w->notes.len ? w->notes.data : NULL);
-    put_str(b, w->source.len ? w->source.data : NULL);
+    put_str(st, w->dose ? w->dose->unit : NULL);
+    put_str(st, w->notes.len ? w->notes.data : NULL);
+    put_str(st, w->source.len ? w->source.data : NULL);
     tm_buf_putc(b, '\n');
     st->rows++;
     return write_line(st, err);

@@ -22,6 +22,7 @@
 #include <stdio.h>
 
 #include "doc.h"
+#include "emit.h"
 #include "err.h"
 #include "record.h"
 
@@ -30,6 +31,9 @@ struct tm_studies;
 /* A table writer on out (borrowed; name is for error messages and is
  * borrowed too).  The header is written before the first row. */
 struct tm_studies *tm_studies_new(FILE *out, const char *name);
+/* Guard text cells against spreadsheet formulas (TM_CSV_SAFE, the
+ * default) or write them raw; see emit.h. */
+void tm_studies_set_csv(struct tm_studies *st, enum tm_csv_mode mode);
 
 /* Link a document's values to arms, before they are written: every
  * mortality, survival and per-arm sample size gets its side of the

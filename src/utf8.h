@@ -19,6 +19,9 @@ size_t tm_utf8_seq_len(const unsigned char *s, size_t n);
 /* The same, with the code point it encodes in *cp (left alone when the
  * sequence is not valid). */
 size_t tm_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Write cp as UTF-8 into out and return its length (1-4); a surrogate
+ * or a value beyond U+10FFFF is written as U+FFFD. */
+size_t tm_utf8_encode(int32_t cp, char out[4]);
 /* off moved back to the start of the character it is in (floor), or on
  * to the next character start, at most len (ceil). */
 size_t tm_utf8_floor(const char *s, size_t off);

@@ -80,14 +80,44 @@ START_TEST(test_emit_csv_quotes_only_when_needed)
     struct tm_buf b;
 
     tm_buf_init(&b, 0);
-    tm_csv_field(&b, "plain", 5);
+    tm_csv_field(&b, "plain", 5, TM_CSV_SAFE);
     tm_buf_putc(&b, '|');
-    tm_csv_field(&b, "a,b", 3);
+    tm_csv_field(&b, "a,b", 3, TM_CSV_SAFE);
     tm_buf_putc(&b, '|');
-    tm_csv_field(&b, "say \"hi\"", 8);
+    tm_csv_field(&b, "say \"hi\"", 8, TM_CSV_SAFE);
     tm_buf_putc(&b, '|');
-    tm_csv_field(&b, "two\nlines", 9);
+    tm_csv_field(&b, "two\nlines", 9, TM_CSV_SAFE);
     ck_assert_str_eq(b.data, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"");
+    tm_buf_clear(&b);
+}
+END_TEST
+
+START_TEST(test_emit_csv_guards_formula_text_cells)
+{
+    static const char *const risky[] = {"=",       "=1+1", "+1", "-3+3",
+                                        "@SUM(1)", "\tx",  "\rx"};
+    struct tm_buf b;
+    size_t i;
+
+    tm_buf_init(&b, 0);
+    for (i = 0; i < sizeof risky / sizeof risky[0]; i++) {
+        tm_buf_reset(&b);
+        tm_csv_field(&b, risky[i], strlen(risky[i]), TM_CSV_SAFE);
+        ck_assert_msg(b.data[0] == '\'' ||
+                          (b.data[0] == '"' && b.data[1] == '\''),
+                      "%s not guarded: %s", risky[i], b.data);
+    }
+    /* Inside the quotes when quoted, so the field stays one field. */
+    tm_buf_reset(&b);
+    tm_csv_field(&b, "=a,b", 4, TM_CSV_SAFE);
+    ck_assert_str_eq(b.data, "\"'=a,b\"");
+    /* Harmless text and raw mode are untouched. */
+    tm_buf_reset(&b);
+    tm_csv_field(&b, "a=b", 3, TM_CSV_SAFE);
+    ck_assert_str_eq(b.data, "a=b");
+    tm_buf_reset(&b);
+    tm_csv_field(&b, "=1+1", 4, TM_CSV_RAW);
+    ck_assert_str_eq(b.data, "=1+1");
     tm_buf_clear(&b);
 }
 END_TEST
@@ -145,12 +175,16 @@ START_TEST(test_emit_csv_has_header_and_crlf)
     FILE *f = open_memstream(&out, &outlen);
 
     sample_record(&r, doctext);
+    r.value = -0.09;
     tm_emit_init(&em, f, "memory", TM_FMT_CSV);
     ck_assert_int_eq(tm_emit_record(&em, &r, &err), TM_OK);
     ck_assert_int_eq(tm_emit_finish(&em, &err), TM_OK);
     fclose(f);
     ck_assert_ptr_nonnull(strstr(out, "doc,section,type,value,"));
-    ck_assert_ptr_nonnull(strstr(out, "\r\nseed.txt,text,p_value,0.09,,,"));
+    /* The comparator is text and guarded; a negative value is a number
+     * and is not. */
+    ck_assert_ptr_nonnull(
+        strstr(out, "\r\nseed.txt,text,p_value,-0.09,,,,'=,"));
     ck_assert_ptr_nonnull(strstr(out, ",P=0.09,4,10,"));
     ck_assert_int_eq(out[outlen - 1], '\n');
     ck_assert_int_eq(out[outlen - 2], '\r');
@@ -203,6 +237,7 @@ main(void)
     tcase_add_test(json, test_emit_jsonl_record_omits_absent_fields);
     tcase_add_test(csv, test_emit_csv_quotes_only_when_needed);
     tcase_add_test(csv, test_emit_csv_has_header_and_crlf);
+    tcase_add_test(csv, test_emit_csv_guards_formula_text_cells);
     tcase_add_test(io, test_emit_reports_write_error_on_full_disk);
     suite_add_tcase(s, json);
     suite_add_tcase(s, csv);

@@ -48,7 +48,7 @@ static struct tm_records
 run(struct tm_pattern_set *set, const char *text, struct tm_reporter *rep)
 {
     struct tm_pipeline *pl = tm_pipeline_new(set, rep);
-    struct tm_records rs = {NULL, 0, 0};
+    struct tm_records rs = {0};
     struct tm_err err;
 
     tm_err_clear(&err);
@@ -363,7 +363,7 @@ START_TEST(test_extract_invalid_utf8_is_repaired_not_fatal)
 {
     struct tm_pattern_set *set = shipped();
     struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
-    struct tm_records rs = {NULL, 0, 0};
+    struct tm_records rs = {0};
     struct tm_err err;
 
     tm_err_clear(&err);

@@ -5,11 +5,13 @@
  * seed review's doses. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "normalize.h"
 #include "ocr.h"
 #include "pattern.h"
@@ -124,10 +126,76 @@ START_TEST(test_normalize_layout_forms)
     /* a dose split over a line */
     assert_norm("(100 +20)x 10\xC2\xB0\ncells/kg",
                 "(100 +20)x 10\xC2\xB0 cells/kg");
-    /* running heads: a short line repeated three times */
+}
+END_TEST
+
+/* A text of npages pages (form feeds between them when ff) of 30
+ * numbered body lines, each page headed by head and with mid as its
+ * 15th line (when not NULL); returns a malloc'd string. */
+static char *
+paged(int npages, bool ff, const char *head, const char *mid)
+{
+    struct tm_buf b;
+    int p, k;
+
+    tm_buf_init(&b, 0);
+    for (p = 0; p < npages; p++) {
+        if (p > 0)
+            tm_buf_puts(&b, ff ? "\f" : "");
+        if (head != NULL)
+            tm_buf_printf(&b, "%s\n", head);
+        for (k = 0; k < 30; k++) {
+            if (k == 15 && mid != NULL)
+                tm_buf_printf(&b, "%s\n", mid);
+            tm_buf_printf(&b, "Body text page %d line %d\n", p, k);
+        }
+    }
+    return tm_buf_steal(&b, NULL);
+}
+
+START_TEST(test_normalize_running_heads)
+{
+    struct tm_norm n;
+    char *t;
+
+    /* Repeated table rows and repeated sentences are content, however
+     * often they repeat: only page structure makes a running head. */
+    assert_norm("MSC (n = 20)\nPlacebo (n = 20)\nMSC (n = 20)\n"
+                "Placebo (n = 20)\nMSC (n = 20)\nPlacebo (n = 20)",
+                "MSC (n = 20) Placebo (n = 20) MSC (n = 20) "
+                "Placebo (n = 20) MSC (n = 20) Placebo (n = 20)");
+    assert_norm("Mortality fell.\nP < 0.001\nIL-6 fell.\nP < 0.001\n"
+                "IL-8 fell.\nP < 0.001",
+                "Mortality fell. P < 0.001 IL-6 fell. P < 0.001 IL-8 fell. "
+                "P < 0.001");
     assert_norm("STEM CELLS TM\nfirst part\nSTEM CELLS TM\nsecond\n"
                 "STEM CELLS TM\nthird",
-                "first part second third");
+                "STEM CELLS TM first part STEM CELLS TM second STEM CELLS "
+                "TM third");
+
+    /* At the top of every page after a form feed: dropped, and counted. */
+    tm_norm_init(&n);
+    t = paged(3, true, "STEM CELLS TRANSLATIONAL MEDICINE", NULL);
+    tm_normalize(&n, t, strlen(t));
+    ck_assert_ptr_null(strstr(n.text, "TRANSLATIONAL"));
+    ck_assert_ptr_nonnull(strstr(n.text, "Body text page 2 line 29"));
+    ck_assert_uint_eq(n.running_heads, 3);
+    /* The same lines mid-page on every page are not running heads. */
+    free(t);
+    t = paged(3, true, NULL, "STEM CELLS TRANSLATIONAL MEDICINE");
+    tm_normalize(&n, t, strlen(t));
+    ck_assert_ptr_nonnull(strstr(n.text, "STEM CELLS TRANSLATIONAL"));
+    ck_assert_uint_eq(n.running_heads, 3);
+    ck_assert_uint_eq(n.repeats_kept, 3);
+    /* Without form feeds, a line at the same place on every page (the
+     * same number of lines apart) is one; counts accumulate per norm. */
+    free(t);
+    t = paged(4, false, "STEM CELLS TRANSLATIONAL MEDICINE", NULL);
+    tm_normalize(&n, t, strlen(t));
+    ck_assert_ptr_null(strstr(n.text, "TRANSLATIONAL"));
+    ck_assert_uint_eq(n.running_heads, 7);
+    free(t);
+    tm_norm_clear(&n);
 }
 END_TEST
 
@@ -441,6 +509,7 @@ main(void)
 
     tcase_add_test(forms, test_normalize_unicode_forms);
     tcase_add_test(forms, test_normalize_layout_forms);
+    tcase_add_test(forms, test_normalize_running_heads);
     tcase_add_test(forms, test_normalize_ocr_forms);
     tcase_add_test(map, test_normalize_offsets_map_repairs_to_raw_bytes);
     tcase_add_test(map, test_normalize_offset_map_is_consistent_property);

@@ -160,7 +160,20 @@ START_TEST(test_parse_sniffs_kind_from_content)
                                     "article-type=\"x\">",
                                     30),
                      TM_KIND_PMC);
-    ck_assert_int_eq(tm_input_sniff("<html><body>", 12), TM_KIND_TEXT);
+    /* HTML is refused on purpose (its markup would be read as text). */
+    ck_assert_int_eq(tm_input_sniff("<html><body>", 12), TM_KIND_HTML);
+    ck_assert_int_eq(tm_input_sniff("<!DOCTYPE html>\n<HTML>", 22),
+                     TM_KIND_HTML);
+    ck_assert_int_eq(tm_input_sniff("%PDF-1.4\n", 9), TM_KIND_PDF);
+    ck_assert_int_eq(tm_input_sniff("<collection><source>", 20), TM_KIND_BIOC);
+    ck_assert_int_eq(tm_input_sniff(" {\"documents\": [", 17),
+                     TM_KIND_BIOC_JSON);
+    ck_assert_int_eq(tm_input_sniff("[{\"passages\": [", 15),
+                     TM_KIND_BIOC_JSON);
+    /* A little damage is text; mostly control bytes or NULs is not. */
+    ck_assert_int_eq(tm_input_sniff("P = 0.01 \xFF here", 18), TM_KIND_TEXT);
+    ck_assert_int_eq(tm_input_sniff("P\0 \0=\0 \0000\0", 10), TM_KIND_BINARY);
+    ck_assert_int_eq(tm_input_sniff("\x01\x02\x03text", 7), TM_KIND_BINARY);
 }
 END_TEST
 

@@ -252,8 +252,12 @@ static const char eval_head[] =
     "pmcid:) are read from the directory's .xml, .nxml and .xml.gz files.\n"
     "The documents live in GOLD_DIR, or where GOLD_DIR/docs.path (one line,\n"
     "relative to GOLD_DIR) says; a directory whose documents are absent is\n"
-    "skipped with a notice.  Prints every miss and false hit with its\n"
-    "context, then precision, recall and F1 per type.\n"
+    "skipped with a notice.  GOLD_DIR/sections.tsv (doc_id TAB section),\n"
+    "if present, lists the sections annotated; records elsewhere in those\n"
+    "documents are not judged.  Prints every miss and false hit with its\n"
+    "context (and SCOPE/TIME lines for a matched value whose scope or\n"
+    "timepoint differs), then precision, recall and F1 per type, and how\n"
+    "often scope and timepoint are right.\n"
     "\n";
 
 static const char eval_tail[] = "";

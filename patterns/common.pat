@@ -105,10 +105,12 @@ map timepoint (?i) in-hospital  => in-hospital
 map timepoint (?i) icu  => ICU
 map timepoint (?i) overall  => overall
 
-# A character of the same clause (for windows written as "no full stop or
-# semicolon between"): a decimal point is not a full stop ("(8.0%)").
-define inclause  (?: [^.;] | (?<= \d ) \. (?= \d ) )
-define insentence (?: [^.] | (?<= \d ) \. (?= \d ) )
+# A character of the same clause or sentence, for windows that must not
+# run past one.  Windows never leave the sentence (the splitter decides
+# where it ends), so a full stop inside one is a decimal point ("(8.0%)")
+# or an abbreviation ("vs."), never an end: only a semicolon parts clauses.
+define inclause  [^;]
+define insentence (?s: . )
 
 # Where a clause ends inside a sentence, for the `clause`, `clause-before`
 # and `clause-after` context rules.  A decimal point never ends one (it is

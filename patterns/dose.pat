@@ -194,7 +194,8 @@ pattern cells-mantissa-list
 pattern drug-list
     type dose
     prefilter 0 1 2 3 4 5 6 7 8 9
-    prefilter mg ml u/ iu µg μg ug g mcg unit
+    prefilter mg ml u/ iu µg μg ug mcg unit gram
+    prefilter , and or
     priority 14
     regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&decimal) )
     regex (?= (?: \s* (?: , | , \s* and | and | or | , \s* or ) \s* (?&decimal) ){1,5} \s* (?<unit> (?&doseunit) ) (?! [\p{L}/] ) )

@@ -31,6 +31,7 @@ map measure (?i) (?: mean \s+ differences? | difference \s+ in \s+ means ) | MD 
 # 0.94", "RR 0.66, 95% CI 0.50-0.87", "MD −1.2 (95% CI −2.0 to −0.4)".
 pattern labelled-ci
     type effect
+    prefilter %
     prefilter ci confidence credible
     prefilter ratio difference reduction hr or rr rd md smd irr
     priority 10
@@ -49,10 +50,13 @@ pattern labelled-ci
     negative mortality was 30% (95% CI 20 to 40)
 
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":
-# a ratio or difference with the bounds in brackets right after it.
+# a ratio or difference with the bounds in brackets right after it.  (An
+# "OR" alone is not among the prefilter words: "or" is in every other
+# sentence; "OR 1.2, 95% CI ..." is the labelled form's.)
 pattern bracketed-ci
     type effect
-    prefilter ratio difference reduction hr or rr rd md smd irr
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    prefilter ratio difference reduction hr rr rd md smd irr
     prefilter ( [
     priority 9
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] [^\])=]{0,24} [\])] )?
@@ -70,7 +74,8 @@ pattern bracketed-ci
 # the `role` lines below give each the measure named last before it.
 pattern listed-ci
     type effect
-    prefilter ratio difference reduction hr or rr rd md smd irr
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    prefilter ratio difference reduction hr rr rd md smd irr
     prefilter ( [
     priority 8
     regex (?<! [\p{L}\p{N}.,·^] ) (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?: \d{2} \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?

@@ -147,7 +147,7 @@ repair ocr-glued-exponent
 # "1 x 10 6cells/kg": a superscript exponent set apart from its 10 and
 # glued to the cell noun.
 repair ocr-detached-exponent
-    prefilter 10
+    prefilter cell MSC
     regex (?<mv> (?&decimal) ) \h* \K [x×X] \h* 10 \h (?<e> [4-9] ) \h? (?= (?&cellword) )
     check 1e4 1e13 ${mv}×10^${e}
     replace "× 10^${e} "
@@ -182,7 +182,7 @@ repair p-decimal-comma
 
 # "p,0.001" for "p<0.001": a comparator lost to a comma.
 repair p-comma-for-less
-    prefilter p, P,
+    prefilter p,0 P,0 p,. P,.
     regex (?<! [\p{L}\p{N}] ) [Pp] \K , (?= 0? [.·] \d )
     replace <
     example (p,0.001) => (p<0.001)

@@ -45,7 +45,8 @@ has_semicolon(const char *text, size_t a, size_t b)
 }
 
 /* Outcomes without a timepoint of their own take one from a _timepoint
- * mention of their sentence: one inside their own words, else the closest
+ * mention of their sentence: one inside or right after their own words
+ * ("all seven survived to discharge"), else the closest
  * before them with no ';' between, else the first after them with none,
  * else the closest before, else the
  * first after.  (Taking one from an earlier sentence of the paragraph was
@@ -87,8 +88,9 @@ attrib_timepoints(const char *text, const struct tm_spans *sentences,
             before = t[lo - 1];
         if (lo < nt && tm_spans_find(sentences, t[lo]->start) == s)
             after = t[lo];
-        if (after != NULL && after->end <= r->end)
-            pick = after; /* inside the value's own words */
+        if (after != NULL &&
+            (after->end <= r->end || after->start <= r->end + 16))
+            pick = after; /* in or right after the value's own words */
         else if (before != NULL && !has_semicolon(text, before->end, r->start))
             pick = before;
         else if (after != NULL && !has_semicolon(text, r->end, after->start))

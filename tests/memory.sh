@@ -14,8 +14,19 @@ chunk = 'Mortality was 15% (3 of 20) vs 35% (7 of 20), P = 0.02. '
 sys.stdout.write(chunk * (12 * 1024 * 1024 // len(chunk)))" >"$tmp/dense.txt"
 cd "$tmp" || exit 1
 limit=300000 # KiB of address space: threads and their arenas included
+# A sanitizer build maps terabytes of shadow memory at start, which no
+# `ulimit -v` allows: there the limit is left out (the record cut and its
+# messages are still checked; the plain build, which CI runs first, checks
+# the memory bound itself).
+if grep -aq '__asan_init\|__tsan_init\|__msan_init' "$TRIALMINE"; then
+    sanitized=1
+    ulimit_v() { :; }
+else
+    sanitized=0
+    ulimit_v() { ulimit -v "$1"; }
+fi
 
-(ulimit -v $limit && exec "$TRIALMINE" extract -j 2 -o out.jsonl dense.txt) 2>err
+(ulimit_v $limit && exec "$TRIALMINE" extract -j 2 -o out.jsonl dense.txt) 2>err
 st=$?
 [ "$st" = 1 ] && ok || { bad "limited run: exit $st, want 1"; cat err; }
 grep -q 'warning: dense.txt: more than 50000 records; [0-9]* more were dropped' err &&
@@ -35,10 +46,12 @@ cmp -s j1 j3 && [ "$(wc -l <j1)" -le 1000 ] && [ "$(wc -l <j1)" -gt 0 ] && ok ||
 
 # Without the limit the document does not fit: the run dies, but its
 # temporary file does not outlive it.
-(ulimit -v $limit && exec "$TRIALMINE" extract -j 2 --max-records 0 \
-    -o unbounded.jsonl dense.txt) >/dev/null 2>err
-st=$?
-[ "$st" != 0 ] && [ "$st" != 1 ] && ok || bad "unbounded run under ulimit: exit $st"
-ls | grep -q 'unbounded.jsonl' && bad "unbounded run left $(ls | grep unbounded)" || ok
+if [ "$sanitized" = 0 ]; then
+    (ulimit -v $limit && exec "$TRIALMINE" extract -j 2 --max-records 0 \
+        -o unbounded.jsonl dense.txt) >/dev/null 2>err
+    st=$?
+    [ "$st" != 0 ] && [ "$st" != 1 ] && ok || bad "unbounded run under ulimit: exit $st"
+    ls | grep -q 'unbounded.jsonl' && bad "unbounded run left $(ls | grep unbounded)" || ok
+fi
 
 finish memory

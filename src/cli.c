@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1004,13 +1005,21 @@ fetch_cli_init(struct fetch_cli *fc, struct cli *c)
     catch_signals();
 }
 
-/* Check what getopt cannot: dates in pairs, a base URL ending in '/'. */
+/* Check what getopt cannot: dates in pairs, an http(s) base URL ending
+ * in '/'. */
 static int
 fetch_cli_finish(struct fetch_cli *fc, struct tm_buf *url)
 {
     if ((fc->o.mindate == NULL) != (fc->o.maxdate == NULL))
         return usage_error(fc->c, "%s: --mindate and --maxdate go together",
                            fc->c->cmd);
+    if (strncasecmp(fc->o.base_url, "http://", 7) != 0 &&
+        strncasecmp(fc->o.base_url, "https://", 8) != 0)
+        return usage_error(fc->c,
+                           "%s: the E-utilities URL (--base-url or "
+                           "$TRIALMINE_EUTILS_URL) must start with http:// "
+                           "or https://, not '%s'",
+                           fc->c->cmd, fc->o.base_url);
     tm_buf_puts(url, fc->o.base_url);
     if (url->len == 0 || url->data[url->len - 1] != '/')
         tm_buf_putc(url, '/');

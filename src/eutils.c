@@ -35,6 +35,11 @@
 #define PUBMED_CAP 9999
 #define PAGE 5000
 #define MAX_BODY (512u << 20)
+/* Seconds: the longest backoff, and the most of a Retry-After honoured. */
+#define MAX_WAIT 60
+/* Requests are spaced 10% wider than the rate asks: NCBI counts arrivals,
+ * and arrivals jitter (4 were once seen within 0.999 s at 3/s). */
+#define RATE_MARGIN 1.1
 
 void
 tm_eutils_opts_init(struct tm_eutils_opts *o)
@@ -446,15 +451,48 @@ sleep_for(const struct tm_eutils_opts *o, double s)
         ;
 }
 
-/* Keep request starts at least `interval` apart. */
+/* http's before_send hook: keep the requests actually sent (libcurl's
+ * own included) at least `interval` apart, and count them. */
 static void
-rate_wait(struct client *c)
+before_send(void *ctx)
 {
+    struct client *c = ctx;
     double t = tm_monotonic_seconds();
 
     if (c->last > 0 && t - c->last < c->interval)
         sleep_for(c->o, c->interval - (t - c->last));
     c->last = tm_monotonic_seconds();
+    c->requests++;
+}
+
+/*
+ * Make text from the server (an <ERROR>, a parser message quoting the
+ * body) fit for one line of stderr: control characters and runs of white
+ * space become one space, and the API key, should the server echo it,
+ * becomes "[redacted]".
+ */
+static void
+clean_server_text(char *s, size_t size, const char *key)
+{
+    struct tm_buf b;
+    size_t klen = key != NULL ? strlen(key) : 0, i;
+
+    tm_buf_init(&b, 0);
+    for (i = 0; s[i] != '\0'; i++) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (klen > 0 && strncmp(s + i, key, klen) == 0) {
+            tm_buf_puts(&b, "[redacted]");
+            i += klen - 1;
+        } else if (ch < 0x20 || ch == 0x7f || ch == ' ') {
+            if (b.len > 0 && b.data[b.len - 1] != ' ')
+                tm_buf_putc(&b, ' ');
+        } else {
+            tm_buf_putc(&b, (char)ch);
+        }
+    }
+    snprintf(s, size, "%s", b.data != NULL ? b.data : "");
+    tm_buf_clear(&b);
 }
 
 /* Build the common part of a form: db, tool, email, api_key. */
@@ -501,21 +539,29 @@ request(struct client *c, const char *endpoint, const char *form,
 
         tm_err_clear(&e);
         if (attempt > 0) {
-            /* Exponential backoff with jitter, or what the server asked. */
+            /* Exponential backoff with jitter, or what the server asked,
+             * up to MAX_WAIT: a server must not park the run for hours. */
+            double asked = c->resp.retry_after;
+
             wait = c->o->backoff * pow(2.0, (double)(attempt - 1));
-            if (wait > 60)
-                wait = 60;
+            if (wait > MAX_WAIT)
+                wait = MAX_WAIT;
             wait *= 0.5 + (double)rand_r(&c->seed) / RAND_MAX / 2;
-            if (c->resp.retry_after >= 0 && c->resp.retry_after > wait)
-                wait = c->resp.retry_after;
+            if (asked > MAX_WAIT) {
+                tm_warn(c->rep,
+                        "%s: the server asks to wait %.0f s (Retry-After); "
+                        "waiting %d s, the longest wait trialmine honours",
+                        what, asked, MAX_WAIT);
+                asked = MAX_WAIT;
+            }
+            if (asked > wait)
+                wait = asked;
             sleep_for(c->o, wait);
         }
         if (stopped(c->o)) {
             snprintf(reason, sizeof reason, "interrupted");
             break;
         }
-        rate_wait(c);
-        c->requests++;
         if (tm_http_post(c->http, url.data, form, &c->resp, &e) != TM_OK) {
             snprintf(reason, sizeof reason, "%s", e.msg);
         } else if (c->resp.status == 429) {
@@ -532,6 +578,7 @@ request(struct client *c, const char *endpoint, const char *form,
             rc = TM_OK;
             goto out;
         }
+        clean_server_text(reason, sizeof reason, c->o->api_key);
         if (attempt < c->o->retries && retry)
             tm_warn(c->rep, "%s: %s; retrying", what, reason);
         if (!retry)
@@ -929,7 +976,8 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
     c.rep = rep;
     c.t0 = tm_monotonic_seconds();
     c.seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-    c.interval = 1.0 / (o->rate > 0 ? o->rate : (o->api_key ? 10.0 : 3.0));
+    c.interval =
+        RATE_MARGIN / (o->rate > 0 ? o->rate : (o->api_key ? 10.0 : 3.0));
     tm_http_resp_init(&c.resp);
     res->dir = tm_eutils_cache_entry(o, query);
     ids_path = tm_xmalloc(strlen(res->dir) + 16);
@@ -942,6 +990,8 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
         ho.max_body = MAX_BODY;
         ho.user_agent = "trialmine/" PACKAGE_VERSION;
         ho.stop = o->stop;
+        ho.before_send = before_send;
+        ho.before_send_ctx = &c;
         rc = mkdirs(res->dir, err);
         if (rc == TM_OK && (c.http = tm_http_new(&ho, err)) == NULL)
             rc = TM_ERR_IO;

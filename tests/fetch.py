@@ -161,10 +161,11 @@ def t_retries_are_bounded_and_resume_works():
     srv2.stop()
 
 
-def within_window(times, per_second):
+def within_window(times, per_second, window=1.0):
+    """No more than per_second requests in any `window` seconds."""
     times = sorted(times)
     for i in range(len(times) - per_second):
-        if times[i + per_second] - times[i] < 0.98:
+        if times[i + per_second] - times[i] < window:
             return False
     return True
 
@@ -177,6 +178,8 @@ def t_rate_limit_holds():
     times = [x["t_mono"] for x in srv.requests()]
     assert len(times) >= 12, len(times)
     assert within_window(times, 3), "more than 3 requests/s without a key"
+    # with a margin: 4 requests were once seen in 0.999 s, and NCBI counts arrivals
+    assert within_window(times, 3, 1.05), "no margin below 3 requests/s"
     span = times[-1] - times[0]
     # and it is not needlessly slow either: about 3 per second
     assert span < (len(times) - 1) / 3 + 1.0, span
@@ -189,6 +192,70 @@ def t_rate_limit_holds():
     assert within_window(times, 10), "more than 10 requests/s with a key"
     assert not within_window(times, 3), "a key should allow more than 3/s"
     assert all(x["api_key_present"] for x in srv.requests())
+    srv.stop()
+
+
+def t_resent_requests_keep_the_rate_and_the_backoff():
+    """A reset on a reused connection makes libcurl send the request again at
+    once; that request, too, waits for the rate limit and the backoff."""
+    srv = Server("--records", RECORDS, "--faults", "efetch:2=reset,efetch:5=reset")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(["fetch", "--quiet", "--base-url", srv.url, "--cache", cache, "--batch", "3",
+            "--backoff", "0.6", "--timeout", "5", "cells"])
+    assert r.returncode == 0, r.stderr
+    rows = sorted(srv.wait_requests(None, 9), key=lambda x: x["t_mono"])
+    assert len(rows) == 9, [(x["endpoint"], x["fault"]) for x in rows]
+    gaps = [b["t_mono"] - a["t_mono"] for a, b in zip(rows, rows[1:])]
+    assert min(gaps) >= 1 / 3, ["%.3f" % g for g in gaps]
+    assert within_window([x["t_mono"] for x in rows], 3, 1.05), ["%.3f" % g for g in gaps]
+    for i, row in enumerate(rows[:-1]):
+        if row["fault"] == "reset":   # the backoff: 0.6 s, jittered down to half at most
+            assert gaps[i] >= 0.3, ("no backoff after a reset", "%.3f" % gaps[i])
+    assert r.stderr.count("retrying") == 2, r.stderr
+    srv.stop()
+
+
+def t_retry_after_is_capped_and_said():
+    srv = Server("--records", RECORDS, "--faults", "efetch:1=429:600")
+    cache = tempfile.mkdtemp(dir=TMP)
+    errf = os.path.join(srv.dir, "client.stderr")
+    env = dict(os.environ)
+    env.pop("NCBI_API_KEY", None)
+    p = subprocess.Popen([TM] + fetch_args(srv, cache, "cells"), env=env,
+                         stdout=subprocess.DEVNULL, stderr=open(errf, "w"))
+    end = time.monotonic() + 5
+    while "Retry-After" not in open(errf).read() and time.monotonic() < end:
+        time.sleep(0.05)
+    err = open(errf).read()
+    try:
+        assert "Retry-After" in err and "600 s" in err and "60 s" in err, err
+        assert p.poll() is None, "the client stopped instead of waiting"
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(10)
+    assert p.returncode == 130, p.returncode
+    srv.stop()
+
+
+def t_empty_base_url_is_a_usage_error():
+    cache = tempfile.mkdtemp(dir=TMP)
+    for url in ("", "ftp://127.0.0.1/"):
+        r = tm(["fetch", "--quiet", "--cache", cache, "--base-url", url, "--backoff", "0.01",
+                "cells"], timeout=30)
+        assert r.returncode == 2, (url, r.returncode, r.stderr)
+        assert "--base-url" in r.stderr and "retrying" not in r.stderr, r.stderr
+
+
+def t_server_text_is_printed_with_the_key_redacted():
+    srv = Server("--records", RECORDS, "--faults", "esearch:1=echo-key,efetch:1-2=echo-key")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--rate", "50", "--retries", "1", "cells"),
+           {"NCBI_API_KEY": KEY})
+    assert r.returncode == 4, (r.returncode, r.stderr)
+    assert "API key invalid" in r.stderr, r.stderr
+    assert KEY not in r.stderr and KEY not in r.stdout, r.stderr
+    # one line per message, even when the server's text has several
+    assert all(l.startswith("trialmine: ") for l in r.stderr.splitlines()), r.stderr
     srv.stop()
 
 
@@ -338,6 +405,10 @@ def main():
               t_faults_are_retried_and_429_waits,
               t_retries_are_bounded_and_resume_works,
               t_rate_limit_holds,
+              t_resent_requests_keep_the_rate_and_the_backoff,
+              t_retry_after_is_capped_and_said,
+              t_empty_base_url_is_a_usage_error,
+              t_server_text_is_printed_with_the_key_redacted,
               t_sigkill_and_rerun_give_identical_output,
               t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes,
               t_pubmed_cap_is_split_into_pmid_ranges,

@@ -1045,6 +1045,20 @@ print_fetch_summary(struct cli *c, const char *query,
                 res->no_body);
 }
 
+/* Records NCBI never returned are named, and make the exit status 1. */
+static int
+missing_records(struct cli *c, const struct fetch_cli *fc,
+                const struct tm_eutils_result *res)
+{
+    char *msg = tm_eutils_missing_message(&fc->o, res);
+
+    if (msg == NULL)
+        return TM_EXIT_OK;
+    error_line(c, "%s: %s", c->cmd, msg);
+    free(msg);
+    return TM_EXIT_INPUT;
+}
+
 static int
 cmd_fetch(struct cli *c, int argc, char **argv)
 {
@@ -1095,6 +1109,7 @@ cmd_fetch(struct cli *c, int argc, char **argv)
         goto out;
     }
     print_fetch_summary(c, argv[optind], &res);
+    st = missing_records(c, &fc, &res);
     tm_eutils_result_clear(&res);
 out:
     tm_buf_clear(&url);
@@ -1201,7 +1216,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     if (offline)
         fc.o.progress = NULL; /* nothing to download */
     if (offline)
-        st = tm_eutils_cached(&fc.o, argv[optind], &res, &err) == TM_OK
+        st = tm_eutils_cached(&fc.o, argv[optind], &res, &rep, &err) == TM_OK
                  ? TM_EXIT_OK
                  : TM_EXIT_INPUT;
     else if (tm_http_global_init(&err) != TM_OK)
@@ -1306,6 +1321,8 @@ cmd_run(struct cli *c, int argc, char **argv)
         fprintf(c->out, "studies: %lu rows\n", tm_studies_rows(studies));
         fprintf(c->out, "output: %s, %s, %s\n", jpath.data, cpath.data,
                 spath.data);
+        if (missing_records(c, &fc, &res) != TM_EXIT_OK)
+            st = TM_EXIT_INPUT;
     }
 out:
     if (emitters) {

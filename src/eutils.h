@@ -53,13 +53,15 @@ struct tm_eutils_opts {
 
 struct tm_eutils_result {
     char *dir;                     /* the cache entry of this query */
+    char *gen;                     /* its generation the files are in */
     unsigned long count;           /* esearch's Count (capped by max) */
     unsigned long batches;         /* in all */
     unsigned long batches_fetched; /* by this run (the rest was cached) */
     unsigned long requests;
-    unsigned long missing; /* ids never returned */
-    unsigned long no_body; /* PMC articles without a body */
-    struct tm_strv files;  /* the batch files, in order */
+    unsigned long missing;      /* ids never returned */
+    struct tm_strv missing_ids; /* which, in batch order */
+    unsigned long no_body;      /* PMC articles without a body */
+    struct tm_strv files;       /* the batch files, in order */
 };
 
 /* Fill opts with defaults (NCBI URL, pubmed, batch 200, 5 retries, ...).
@@ -72,19 +74,27 @@ char *tm_eutils_cache_entry(const struct tm_eutils_opts *opts,
 
 /*
  * Search and fetch query into the cache.  On success res->files lists
- * the batch files in order.  When retries run out the message names the
- * batch and the reason, and says that rerunning resumes; everything
- * fetched so far stays in the cache.
+ * the batch files in order.  Records NCBI never returned are not an error here:
+ * res->missing_ids names them (see tm_eutils_missing_message), and the
+ * next fetch asks for them again.  When retries run out the message names
+ * the batch and the reason, and says that rerunning resumes; everything
+ * fetched so far stays in the cache, and a failed --refresh leaves the
+ * last complete search in place.
  */
 enum tm_status tm_eutils_fetch(const struct tm_eutils_opts *opts,
                                const char *query, struct tm_eutils_result *res,
                                struct tm_reporter *rep, struct tm_err *err);
 
-/* The cached batch files of query without any network access; fails if
- * the search or any batch is not in the cache. */
+/* The cached batch files of query's last complete search, without any
+ * network access; fails if there is none, or a file of it is damaged. */
 enum tm_status tm_eutils_cached(const struct tm_eutils_opts *opts,
                                 const char *query, struct tm_eutils_result *res,
-                                struct tm_err *err);
+                                struct tm_reporter *rep, struct tm_err *err);
+
+/* NULL when every record of res arrived; otherwise a one-line message
+ * (malloc'd, the caller frees) naming the ids never returned. */
+char *tm_eutils_missing_message(const struct tm_eutils_opts *opts,
+                                const struct tm_eutils_result *res);
 
 void tm_eutils_result_clear(struct tm_eutils_result *res);
 

@@ -86,6 +86,52 @@ def entry_of(cache):
     return os.path.join(cache, dirs[0])
 
 
+def generation(cache):
+    """The directory of the entry's generation: the one being fetched
+    (`pending`), else the complete one (`current`), else (a cache from
+    before generations) the entry itself."""
+    entry = entry_of(cache)
+    for name in ("pending", "current"):
+        p = os.path.join(entry, name)
+        if os.path.exists(p):
+            return os.path.join(entry, open(p).read().strip())
+    return entry
+
+
+def in_cache(cache, suffix):
+    """Whether the generation has a file ending in suffix (False while
+    the entry is still being made)."""
+    try:
+        return any(f.endswith(suffix) for f in os.listdir(generation(cache)))
+    except (AssertionError, OSError):
+        return False
+
+
+def wait_for(pred, seconds):
+    end = time.monotonic() + seconds
+    while not pred() and time.monotonic() < end:
+        time.sleep(0.05)
+    return pred()
+
+
+def run_args(srv, cache, out, *extra):
+    return ["run", "--quiet", "--base-url", srv.url, "--cache", cache, "--backoff", "0.05",
+            "--timeout", "5", *extra, "cells", "-o", out]
+
+
+def complete_cache(srv):
+    """A new cache with the 15 records fetched whole (3 batches), and an
+    output directory."""
+    cache, out = tempfile.mkdtemp(dir=TMP), tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "5", "--rate", "50", "cells"))
+    assert r.returncode == 0, r.stderr
+    return cache, out
+
+
+def offline(cache, out):
+    return tm(["run", "--quiet", "--offline", "--cache", cache, "cells", "-o", out])
+
+
 def check(name, fn):
     t0 = time.monotonic()
     try:
@@ -95,6 +141,9 @@ def check(name, fn):
     except Exception as e:  # a failed check is reported, the others still run
         results.append((name, e))
         print("FAIL %s: %s" % (name, e))
+        if os.environ.get("TM_TRACE"):
+            import traceback
+            traceback.print_exc()
 
 
 def t_every_record_once_and_rerun_fetches_nothing():
@@ -102,7 +151,7 @@ def t_every_record_once_and_rerun_fetches_nothing():
     cache = tempfile.mkdtemp(dir=TMP)
     r = tm(fetch_args(srv, cache, "--batch", "4", "cells"))
     assert r.returncode == 0, r.stderr
-    ids = pmids_in_cache(entry_of(cache))
+    ids = pmids_in_cache(generation(cache))
     assert len(ids) == 15 and len(set(ids)) == 15, ids
     n = len(srv.wait_requests(None, 6))
     r = tm(fetch_args(srv, cache, "--batch", "4", "cells"))
@@ -126,7 +175,7 @@ def t_faults_are_retried_and_429_waits():
     r = tm(fetch_args(srv, cache, "--batch", "1", "--retries", "3", "--rate", "50",
                       "cells"))
     assert r.returncode == 0, r.stderr
-    ids = pmids_in_cache(entry_of(cache))
+    ids = pmids_in_cache(generation(cache))
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 15, ids
     ef = srv.requests("efetch")
     faulted = [x["fault"] for x in ef if x["fault"]]
@@ -149,7 +198,7 @@ def t_retries_are_bounded_and_resume_works():
     assert "batch 2/3" in r.stderr and "rerun the same command to resume" in r.stderr, r.stderr
     assert "after 3 attempts" in r.stderr, r.stderr
     assert len(srv.wait_requests("efetch", 4)) == 1 + 3, len(srv.requests("efetch"))
-    entry = entry_of(cache)
+    entry = generation(cache)
     assert os.path.exists(os.path.join(entry, "batch-000001.xml"))
     assert not os.path.exists(os.path.join(entry, "batch-000002.xml"))
     srv.stop()
@@ -157,7 +206,7 @@ def t_retries_are_bounded_and_resume_works():
     r = tm(fetch_args(srv2, cache, "--batch", "5", "--rate", "50", "cells"))
     assert r.returncode == 0 and "2 fetched now, 1 from the cache" in r.stdout, r.stdout
     assert len(srv2.requests("esearch")) == 0, "resume searched again"
-    assert len(pmids_in_cache(entry)) == 15
+    assert len(pmids_in_cache(generation(cache))) == 15
     srv2.stop()
 
 
@@ -272,8 +321,8 @@ def t_sigkill_and_rerun_give_identical_output():
     time.sleep(2.5)
     p.send_signal(signal.SIGKILL)
     p.wait()
-    entry = entry_of(cache_k)
-    done = [f for f in os.listdir(entry) if f.startswith("batch-")]
+    entry = generation(cache_k)
+    done = [f for f in os.listdir(entry) if f.startswith("batch-") and f.endswith(".xml")]
     assert 0 < len(done) < 15, done
     srv.stop()
     srv = Server("--records", RECORDS)
@@ -310,7 +359,7 @@ def t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes():
         assert p.returncode == 130, (p.returncode, err)
         assert "rerun" in err, err
         assert os.listdir(out) == [], os.listdir(out)   # no partial output
-        entry = entry_of(cache)
+        entry = generation(cache)
         assert not [f for f in os.listdir(entry) if ".tmp." in f], os.listdir(entry)
         for f in os.listdir(entry):                       # cached batches are whole
             if f.endswith(".xml"):
@@ -330,7 +379,7 @@ def t_pubmed_cap_is_split_into_pmid_ranges():
     cache = tempfile.mkdtemp(dir=TMP)
     r = tm(fetch_args(srv, cache, "--batch", "5000", "--rate", "100", "all"))
     assert r.returncode == 0, r.stderr
-    ids = open(os.path.join(entry_of(cache), "ids.txt")).read().split()
+    ids = open(os.path.join(generation(cache), "ids.txt")).read().split()
     assert len(ids) == 25000 and len(set(ids)) == 25000, len(set(ids))
     terms = [x["params"]["term"] for x in srv.requests("esearch")]
     assert any("[uid]" in t for t in terms), terms[:5]
@@ -353,13 +402,141 @@ def t_duplicates_and_dropped_records():
     ef = srv.wait_requests("efetch", 3)
     assert len(ef) == 3, [x["fault"] for x in ef]  # batch 1, batch 2, its missing id
     srv.stop()
+
+
+def t_a_dropped_record_is_not_lost_when_its_request_again_fails():
+    """NCBI drops a record from batch 1 and the request for it again fails
+    (or the client is killed meanwhile): the rerun still gets it."""
+    srv = Server("--records", RECORDS, "--faults", "efetch:1=drop:90000008,efetch:2-=503")
+    cache = tempfile.mkdtemp(dir=TMP)
+    r = tm(fetch_args(srv, cache, "--batch", "8", "--retries", "1", "--rate", "50", "cells"))
+    assert r.returncode == 4, (r.returncode, r.stderr)
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    out = tempfile.mkdtemp(dir=TMP)
+    r = tm(run_args(srv, cache, out, "--batch", "8", "--rate", "50"))
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    assert any("90000008" in x["params"]["id"] for x in srv.wait_requests("efetch", 2)), \
+        "the rerun did not ask for the dropped record"
+    srv.stop()
+    # killed while it asks for the dropped record again
+    srv = Server("--records", RECORDS, "--faults", "efetch:1=drop:90000008,efetch:2=slow:5")
+    cache = tempfile.mkdtemp(dir=TMP)
+    env = dict(os.environ)
+    env.pop("NCBI_API_KEY", None)
+    p = subprocess.Popen([TM] + fetch_args(srv, cache, "--batch", "8", "--rate", "50",
+                                           "--timeout", "10", "cells"), env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for(lambda: in_cache(cache, "batch-000001.xml"), 5), "batch 1 never came"
+        time.sleep(0.3)
+    finally:
+        p.kill()
+        p.wait()
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    out = tempfile.mkdtemp(dir=TMP)
+    r = tm(run_args(srv, cache, out, "--batch", "8", "--rate", "50"))
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    srv.stop()
+
+
+def t_missing_records_are_named_and_asked_for_again():
     srv = Server("--records", RECORDS, "--faults", "efetch:*=drop:90000008")
     cache = tempfile.mkdtemp(dir=TMP)
+    out = tempfile.mkdtemp(dir=TMP)
     r = tm(fetch_args(srv, cache, "--batch", "8", "--retries", "2", "--rate", "50", "cells"))
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "missing: 1" in r.stdout, r.stdout
+    assert "90000008" in r.stderr.splitlines()[-1], r.stderr
+    r = offline(cache, out)   # the cache alone: the same record missing, the same status
+    assert r.returncode == 1 and "documents: 14 read" in r.stdout, (r.stdout, r.stderr)
+    assert "90000008" in r.stderr, r.stderr
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    r = tm(run_args(srv, cache, out, "--batch", "8", "--rate", "50"))
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    assert "missing" not in r.stdout + r.stderr, (r.stdout, r.stderr)
+    ef = srv.wait_requests("efetch", 1)
+    assert [x["params"]["id"] for x in ef] == ["90000008"], ef
+    srv.stop()
+
+
+def t_a_failed_refresh_keeps_the_complete_search():
+    srv = Server("--records", RECORDS)
+    cache, out = complete_cache(srv)
+    srv.stop()
+    # the new search fails: the old one stays whole
+    srv = Server("--records", RECORDS, "--faults", "esearch:*=500")
+    r = tm(fetch_args(srv, cache, "--refresh", "--batch", "8", "--retries", "1", "--rate", "50",
+                      "cells"))
+    assert r.returncode == 4, (r.returncode, r.stderr)
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    srv.stop()
+    # the new search works but its fetch fails: the old one is still used until
+    # the new one is complete, and a rerun without --refresh completes it
+    srv = Server("--records", RECORDS, "--faults", "efetch:2-=503")
+    r = tm(fetch_args(srv, cache, "--refresh", "--batch", "8", "--retries", "1", "--rate", "50",
+                      "cells"))
+    assert r.returncode == 4 and "without --refresh" in r.stderr, (r.returncode, r.stderr)
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    assert "(3 batches" in r.stdout, r.stdout
+    srv.stop()
+    srv = Server("--records", RECORDS)
+    r = tm(fetch_args(srv, cache, "--rate", "50", "cells"))
+    assert r.returncode == 0 and "1 fetched now, 1 from the cache" in r.stdout, r.stdout
+    assert srv.requests("esearch") == [], "the rerun searched again"
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    assert "(2 batches" in r.stdout, r.stdout
+    assert len(os.listdir(entry_of(cache))) == 2, os.listdir(entry_of(cache))  # old one gone
+    srv.stop()
+
+
+def t_a_damaged_cache_file_is_fetched_again():
+    srv = Server("--records", RECORDS)
+    cache, out = complete_cache(srv)
+    bad = os.path.join(generation(cache), "batch-000002.xml")
+    data = bytearray(open(bad, "rb").read())
+    data[len(data) // 2:len(data) // 2 + 8] = b"XXXXXXXX"   # same size, other bytes
+    open(bad, "wb").write(data)
+    r = offline(cache, out)   # offline it cannot be mended, and it is not read as if whole
+    assert r.returncode != 0 and "batch-000002.xml" in r.stderr, (r.returncode, r.stderr)
+    r = tm(fetch_args(srv, cache, "--batch", "5", "--rate", "50", "cells"))
+    assert r.returncode == 0 and "1 fetched now, 2 from the cache" in r.stdout, (r.stdout,
+                                                                                r.stderr)
+    assert "batch-000002.xml" in r.stderr, r.stderr
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    srv.stop()
+
+
+def t_a_cache_from_before_generations_is_read_and_replaced():
+    srv = Server("--records", RECORDS)
+    cache, out = complete_cache(srv)
+    entry, gen = entry_of(cache), generation(cache)
+    # the old layout: the files in the entry itself, no manifests, no pointer
+    for f in os.listdir(gen):
+        if f.endswith(".done"):
+            os.remove(os.path.join(gen, f))
+        else:
+            shutil.move(os.path.join(gen, f), entry)
+    os.rmdir(gen)
+    os.remove(os.path.join(entry, "current"))
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
+    n = len(srv.wait_requests(None, 5))
+    r = tm(fetch_args(srv, cache, "--batch", "5", "--rate", "50", "cells"))
+    assert r.returncode == 0 and "0 fetched now" in r.stdout, (r.stdout, r.stderr)
+    assert len(srv.requests()) == n, "the old cache was fetched again"
+    r = tm(fetch_args(srv, cache, "--refresh", "--rate", "50", "cells"))
     assert r.returncode == 0, r.stderr
-    assert "missing: 1" in r.stdout and "never returned" in r.stderr, (r.stdout, r.stderr)
-    missing = open(os.path.join(entry_of(cache), "batch-000001.missing")).read().split()
-    assert missing == ["90000008"], missing
+    assert sorted(os.listdir(entry))[0] == "current" and len(os.listdir(entry)) == 2, \
+        os.listdir(entry)   # the old files went with the old search
+    r = offline(cache, out)
+    assert r.returncode == 0 and "documents: 15 read" in r.stdout, (r.stdout, r.stderr)
     srv.stop()
 
 
@@ -413,6 +590,11 @@ def main():
               t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes,
               t_pubmed_cap_is_split_into_pmid_ranges,
               t_duplicates_and_dropped_records,
+              t_a_dropped_record_is_not_lost_when_its_request_again_fails,
+              t_missing_records_are_named_and_asked_for_again,
+              t_a_failed_refresh_keeps_the_complete_search,
+              t_a_damaged_cache_file_is_fetched_again,
+              t_a_cache_from_before_generations_is_read_and_replaced,
               t_metadata_only_pmc_is_flagged,
               t_offline_quick_start_cache,
               t_key_never_written]

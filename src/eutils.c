@@ -3,6 +3,7 @@
  * eutils: search, batch, fetch, retry, cache.
  *
  * Cache layout:
+ *   CACHE/lock                 flock'd by the one process using the cache
  *   CACHE/DB-HASH/             one entry per query (db, term, dates, max)
  *     current, pending         the name of the last complete generation,
  *                              and of the one being fetched
@@ -33,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -895,6 +897,119 @@ report(const struct tm_eutils_opts *o, const char *phase, unsigned long done,
 /* The cache: one owner, generations, batch manifests                  */
 /* ------------------------------------------------------------------ */
 
+struct tm_eutils_lock {
+    int fd;
+};
+
+static void
+lock_release(struct tm_eutils_lock *l)
+{
+    if (l == NULL)
+        return;
+    close(l->fd); /* and with it the flock */
+    free(l);
+}
+
+/* The lock file: "pid P\nlast T\n", the owner's pid (for a waiting
+ * process's message) and the monotonic time of its last request. */
+static void
+lock_read(int fd, long *pid, double *last)
+{
+    char text[128];
+    ssize_t n = pread(fd, text, sizeof text - 1, 0);
+    const char *p;
+
+    *pid = 0;
+    *last = 0;
+    if (n <= 0)
+        return;
+    text[n] = '\0';
+    if (strncmp(text, "pid ", 4) == 0)
+        *pid = strtol(text + 4, NULL, 10);
+    if ((p = strstr(text, "\nlast ")) != NULL)
+        *last = strtod(p + 6, NULL);
+}
+
+static void
+lock_write(int fd, double last)
+{
+    char text[128];
+    int n = snprintf(text, sizeof text, "pid %ld\nlast %.6f\n", (long)getpid(),
+                     last);
+
+    /* Only informative: a failure costs a message or some spacing. */
+    if (ftruncate(fd, 0) == 0 && pwrite(fd, text, (size_t)n, 0) < 0)
+        return;
+}
+
+/*
+ * One process at a time owns a cache: a fetch takes cache_dir/lock
+ * exclusively, an --offline read shared, and both keep it until the
+ * caller has read the files (tm_eutils_result_clear).  A busy lock is
+ * waited for, said once; a stop request ends the wait.  A reader finds no
+ * lock file in a cache no fetch has written (a read-only copy): there is
+ * nobody to wait for.  flock goes with the process, even a killed one.
+ */
+static enum tm_status
+lock_cache(struct client *c, bool exclusive, struct tm_eutils_lock **out,
+           struct tm_err *err)
+{
+    char *path = path_in(c->o->cache_dir, "lock");
+    int fd = open(
+        path, exclusive ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC,
+        0666);
+    bool said = false;
+    enum tm_status rc = TM_OK;
+    long pid;
+    double last;
+
+    *out = NULL;
+    if (fd < 0) {
+        if (!exclusive && (errno == ENOENT || errno == EACCES))
+            goto out;
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    while (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+            break;
+        }
+        if (!said) {
+            lock_read(fd, &pid, &last);
+            tm_warn(c->rep,
+                    "the cache %s is in use by another trialmine "
+                    "(pid %ld); waiting for it to finish",
+                    c->o->cache_dir, pid);
+            said = true;
+        }
+        if (stopped(c->o)) {
+            rc = tm_err_set(err, TM_ERR_IO,
+                            "interrupted while waiting for the cache %s",
+                            c->o->cache_dir);
+            break;
+        }
+        sleep_for(c->o, 0.1);
+    }
+    if (rc != TM_OK) {
+        close(fd);
+        goto out;
+    }
+    *out = tm_xmalloc(sizeof **out);
+    (*out)->fd = fd;
+    if (exclusive) {
+        /* Keep the rate across processes: the last owner's last request
+         * counts as ours (monotonic time is one clock for the machine). */
+        lock_read(fd, &pid, &last);
+        if (last > 0 && last <= tm_monotonic_seconds())
+            c->last = last;
+        lock_write(fd, c->last);
+    }
+out:
+    free(path);
+    return rc;
+}
+
 /*
  * Generations.  A search and the batches fetched for it live in a
  * directory of their own, entry/gen-XXXXXX.  entry/pending names the one
@@ -976,7 +1091,7 @@ clean_generation(const char *entry, const char *gen, bool temps_only)
         rmdir(gen);
 }
 
-/* Remove what killed runs left in entry:
+/* Under the exclusive lock, remove what killed runs left in entry:
  * generations no pointer names, and temporary files. */
 static void
 remove_strays(const char *entry, const char *cur, const char *pend)
@@ -1578,7 +1693,9 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
         if (rc != TM_OK)
             goto out;
     }
-    rc = choose_generation(&c, res->dir, query, offline, &gen, &ids, err);
+    rc = lock_cache(&c, !offline, &res->lock, err);
+    if (rc == TM_OK)
+        rc = choose_generation(&c, res->dir, query, offline, &gen, &ids, err);
     if (rc != TM_OK)
         goto out;
     res->gen = tm_xstrdup(gen);
@@ -1654,6 +1771,12 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
             rc = make_current(res->dir, gen, err);
     }
 out:
+    if (res->lock != NULL && !offline)
+        lock_write(res->lock->fd, c.last);
+    if (rc != TM_OK) {
+        lock_release(res->lock);
+        res->lock = NULL;
+    }
     res->requests = c.requests;
     tm_http_resp_clear(&c.resp);
     tm_http_free(c.http);
@@ -1665,6 +1788,7 @@ out:
 void
 tm_eutils_result_clear(struct tm_eutils_result *res)
 {
+    lock_release(res->lock);
     free(res->dir);
     free(res->gen);
     tm_strv_clear(&res->files);

@@ -495,6 +495,38 @@ def t_a_failed_refresh_keeps_the_complete_search():
     srv.stop()
 
 
+def t_two_fetches_on_one_cache_take_turns():
+    srv = Server("--records", RECORDS, "--faults", "efetch:*=slow:0.2")
+    cache = tempfile.mkdtemp(dir=TMP)
+    out_a, out_b = tempfile.mkdtemp(dir=TMP), tempfile.mkdtemp(dir=TMP)
+    env = dict(os.environ)
+    env.pop("NCBI_API_KEY", None)
+    err_a, err_b = (os.path.join(srv.dir, n) for n in ("a.stderr", "b.stderr"))
+    a = subprocess.Popen([TM] + run_args(srv, cache, out_a, "--batch", "3"), env=env,
+                         stdout=subprocess.PIPE, stderr=open(err_a, "w"), text=True)
+    b = None
+    try:
+        assert wait_for(lambda: in_cache(cache, ".xml"), 10), "no batch"
+        b = subprocess.Popen([TM] + run_args(srv, cache, out_b, "--batch", "3", "--refresh"),
+                             env=env, stdout=subprocess.PIPE, stderr=open(err_b, "w"),
+                             text=True)
+        out_a_text, _ = a.communicate(timeout=60)
+        out_b_text, _ = b.communicate(timeout=60)
+    finally:
+        for p in (a, b):
+            if p and p.poll() is None:
+                p.kill()
+    assert a.returncode == 0 and "documents: 15 read" in out_a_text, (out_a_text,
+                                                                      open(err_a).read())
+    assert b.returncode == 0 and "documents: 15 read" in out_b_text, (out_b_text,
+                                                                      open(err_b).read())
+    times = [x["t_mono"] for x in srv.wait_requests(None, 14)]
+    assert within_window(times, 3), "both together made more than 3 requests/s"
+    assert len(times) == 14, len(times)   # each: 2 esearch, 5 efetch
+    assert "in use" in open(err_b).read(), open(err_b).read()
+    srv.stop()
+
+
 def t_a_damaged_cache_file_is_fetched_again():
     srv = Server("--records", RECORDS)
     cache, out = complete_cache(srv)
@@ -593,6 +625,7 @@ def main():
               t_a_dropped_record_is_not_lost_when_its_request_again_fails,
               t_missing_records_are_named_and_asked_for_again,
               t_a_failed_refresh_keeps_the_complete_search,
+              t_two_fetches_on_one_cache_take_turns,
               t_a_damaged_cache_file_is_fetched_again,
               t_a_cache_from_before_generations_is_read_and_replaced,
               t_metadata_only_pmc_is_flagged,

@@ -22,3 +22,5 @@ while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 rm -rf "$top/corpus/cache"
 NCBI_API_KEY= "$tm" fetch --quiet --batch 5 --cache "$top/corpus/cache" \
     --base-url "http://127.0.0.1:$(cat "$tmp/port")/entrez/eutils/" "$query"
+# The lock belongs to the fetch that made the cache, not to the copy shipped.
+rm -f "$top/corpus/cache/lock"

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1004,13 +1005,21 @@ fetch_cli_init(struct fetch_cli *fc, struct cli *c)
     catch_signals();
 }
 
-/* Check what getopt cannot: dates in pairs, a base URL ending in '/'. */
+/* Check what getopt cannot: dates in pairs, an http(s) base URL ending
+ * in '/'. */
 static int
 fetch_cli_finish(struct fetch_cli *fc, struct tm_buf *url)
 {
     if ((fc->o.mindate == NULL) != (fc->o.maxdate == NULL))
         return usage_error(fc->c, "%s: --mindate and --maxdate go together",
                            fc->c->cmd);
+    if (strncasecmp(fc->o.base_url, "http://", 7) != 0 &&
+        strncasecmp(fc->o.base_url, "https://", 8) != 0)
+        return usage_error(fc->c,
+                           "%s: the E-utilities URL (--base-url or "
+                           "$TRIALMINE_EUTILS_URL) must start with http:// "
+                           "or https://, not '%s'",
+                           fc->c->cmd, fc->o.base_url);
     tm_buf_puts(url, fc->o.base_url);
     if (url->len == 0 || url->data[url->len - 1] != '/')
         tm_buf_putc(url, '/');
@@ -1034,6 +1043,20 @@ print_fetch_summary(struct cli *c, const char *query,
     if (res->no_body > 0)
         fprintf(c->out, "without body: %lu PMC articles are metadata only\n",
                 res->no_body);
+}
+
+/* Records NCBI never returned are named, and make the exit status 1. */
+static int
+missing_records(struct cli *c, const struct fetch_cli *fc,
+                const struct tm_eutils_result *res)
+{
+    char *msg = tm_eutils_missing_message(&fc->o, res);
+
+    if (msg == NULL)
+        return TM_EXIT_OK;
+    error_line(c, "%s: %s", c->cmd, msg);
+    free(msg);
+    return TM_EXIT_INPUT;
 }
 
 static int
@@ -1086,6 +1109,7 @@ cmd_fetch(struct cli *c, int argc, char **argv)
         goto out;
     }
     print_fetch_summary(c, argv[optind], &res);
+    st = missing_records(c, &fc, &res);
     tm_eutils_result_clear(&res);
 out:
     tm_buf_clear(&url);
@@ -1192,7 +1216,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     if (offline)
         fc.o.progress = NULL; /* nothing to download */
     if (offline)
-        st = tm_eutils_cached(&fc.o, argv[optind], &res, &err) == TM_OK
+        st = tm_eutils_cached(&fc.o, argv[optind], &res, &rep, &err) == TM_OK
                  ? TM_EXIT_OK
                  : TM_EXIT_INPUT;
     else if (tm_http_global_init(&err) != TM_OK)
@@ -1297,6 +1321,8 @@ cmd_run(struct cli *c, int argc, char **argv)
         fprintf(c->out, "studies: %lu rows\n", tm_studies_rows(studies));
         fprintf(c->out, "output: %s, %s, %s\n", jpath.data, cpath.data,
                 spath.data);
+        if (missing_records(c, &fc, &res) != TM_EXIT_OK)
+            st = TM_EXIT_INPUT;
     }
 out:
     if (emitters) {

@@ -2,18 +2,29 @@
 /*
  * eutils: search, batch, fetch, retry, cache.
  *
- * Cache layout, one directory per query (db, term, dates, max):
- *   query.txt          what the query was (for people; no key in it)
- *   ids.txt            every id, one per line: the resume point
- *   batch-NNNNNN.xml   efetch answer for ids [N*B, (N+1)*B)
- *   batch-NNNNNN-K.xml a later request for ids that batch N lacked
- *   batch-NNNNNN.missing  ids never returned despite retries
+ * Cache layout:
+ *   CACHE/lock                 flock'd by the one process using the cache
+ *   CACHE/DB-HASH/             one entry per query (db, term, dates, max)
+ *     current, pending         the name of the last complete generation,
+ *                              and of the one being fetched
+ *     gen-XXXXXX/              a generation: one search and its batches
+ *       query.txt              what the query was (for people; no key)
+ *       ids.txt                every id, one per line: the resume point
+ *       batch-NNNNNN.xml       efetch answer for ids [N*B, (N+1)*B)
+ *       batch-NNNNNN-K.xml     a later answer for ids batch N lacked
+ *       batch-NNNNNN.done      the manifest: the answers with their sizes
+ *                              and checksums, the ids none held; batch N
+ *                              is done when this exists
+ *       missing.txt            every id never returned, for people
  * Every file is written to a temporary name and renamed, so a file that
- * exists is complete, and a killed run loses at most the batch in flight.
+ * exists is complete, and a killed run loses at most the request in
+ * flight.  A cache from before generations has a generation's files in
+ * the entry itself; it is read, completed, and replaced by a --refresh.
  */
 #include "config.h"
 #include "eutils.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
@@ -23,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +47,11 @@
 #define PUBMED_CAP 9999
 #define PAGE 5000
 #define MAX_BODY (512u << 20)
+/* Seconds: the longest backoff, and the most of a Retry-After honoured. */
+#define MAX_WAIT 60
+/* Requests are spaced 10% wider than the rate asks: NCBI counts arrivals,
+ * and arrivals jitter (4 were once seen within 0.999 s at 3/s). */
+#define RATE_MARGIN 1.1
 
 void
 tm_eutils_opts_init(struct tm_eutils_opts *o)
@@ -47,14 +64,6 @@ tm_eutils_opts_init(struct tm_eutils_opts *o)
     o->retries = 5;
     o->backoff = 1.0;
     o->timeout = 120;
-}
-
-void
-tm_eutils_result_clear(struct tm_eutils_result *res)
-{
-    free(res->dir);
-    tm_strv_clear(&res->files);
-    memset(res, 0, sizeof *res);
 }
 
 /* ------------------------------------------------------------------ */
@@ -134,13 +143,26 @@ write_atomic(const char *path, const char *data, size_t len, struct tm_err *err)
     return rc;
 }
 
+/* FNV-1a over n bytes: the cache entry's name, and a batch file's
+ * checksum (against damage, not against an attacker). */
+static uint64_t
+fnv1a_bytes(uint64_t h, const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+#define FNV_OFFSET 1469598103934665603ull
+
 static uint64_t
 fnv1a(uint64_t h, const char *s)
 {
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
+    h = fnv1a_bytes(h, s, strlen(s));
     h ^= 0xff; /* field separator */
     h *= 1099511628211ull;
     return h;
@@ -149,7 +171,7 @@ fnv1a(uint64_t h, const char *s)
 char *
 tm_eutils_cache_entry(const struct tm_eutils_opts *o, const char *query)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = FNV_OFFSET;
     char max[32];
     struct tm_buf b;
 
@@ -165,17 +187,58 @@ tm_eutils_cache_entry(const struct tm_eutils_opts *o, const char *query)
     return tm_buf_steal(&b, NULL);
 }
 
+static bool
+is_dir(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* dir/name (malloc'd). */
 static char *
-batch_path(const char *dir, unsigned long i, unsigned k, const char *ext)
+path_in(const char *dir, const char *name)
+{
+    struct tm_buf b;
+
+    tm_buf_init(&b, 0);
+    tm_buf_printf(&b, "%s/%s", dir, name);
+    return tm_buf_steal(&b, NULL);
+}
+
+/* The name of batch i's file K (batch-NNNNNN.ext, or batch-NNNNNN-K.ext
+ * for K > 0), malloc'd. */
+static char *
+batch_name(unsigned long i, unsigned k, const char *ext)
 {
     struct tm_buf b;
 
     tm_buf_init(&b, 0);
     if (k == 0)
-        tm_buf_printf(&b, "%s/batch-%06lu.%s", dir, i + 1, ext);
+        tm_buf_printf(&b, "batch-%06lu.%s", i + 1, ext);
     else
-        tm_buf_printf(&b, "%s/batch-%06lu-%u.%s", dir, i + 1, k, ext);
+        tm_buf_printf(&b, "batch-%06lu-%u.%s", i + 1, k, ext);
     return tm_buf_steal(&b, NULL);
+}
+
+/* K of a file name of batch i (see batch_name, ext "xml"), or -1 when the
+ * name is not one of batch i's answers. */
+static long
+batch_file_k(const char *name, unsigned long i)
+{
+    char prefix[32], *end;
+    int len = snprintf(prefix, sizeof prefix, "batch-%06lu", i + 1);
+    const char *p = name + len;
+    unsigned long k;
+
+    if (len <= 0 || strncmp(name, prefix, (size_t)len) != 0)
+        return -1;
+    if (strcmp(p, ".xml") == 0)
+        return 0;
+    if (p[0] != '-' || p[1] < '1' || p[1] > '9')
+        return -1;
+    k = strtoul(p + 1, &end, 10);
+    return strcmp(end, ".xml") == 0 && k < 1000000 ? (long)k : -1;
 }
 
 static enum tm_status
@@ -446,15 +509,48 @@ sleep_for(const struct tm_eutils_opts *o, double s)
         ;
 }
 
-/* Keep request starts at least `interval` apart. */
+/* http's before_send hook: keep the requests actually sent (libcurl's
+ * own included) at least `interval` apart, and count them. */
 static void
-rate_wait(struct client *c)
+before_send(void *ctx)
 {
+    struct client *c = ctx;
     double t = tm_monotonic_seconds();
 
     if (c->last > 0 && t - c->last < c->interval)
         sleep_for(c->o, c->interval - (t - c->last));
     c->last = tm_monotonic_seconds();
+    c->requests++;
+}
+
+/*
+ * Make text from the server (an <ERROR>, a parser message quoting the
+ * body) fit for one line of stderr: control characters and runs of white
+ * space become one space, and the API key, should the server echo it,
+ * becomes "[redacted]".
+ */
+static void
+clean_server_text(char *s, size_t size, const char *key)
+{
+    struct tm_buf b;
+    size_t klen = key != NULL ? strlen(key) : 0, i;
+
+    tm_buf_init(&b, 0);
+    for (i = 0; s[i] != '\0'; i++) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (klen > 0 && strncmp(s + i, key, klen) == 0) {
+            tm_buf_puts(&b, "[redacted]");
+            i += klen - 1;
+        } else if (ch < 0x20 || ch == 0x7f || ch == ' ') {
+            if (b.len > 0 && b.data[b.len - 1] != ' ')
+                tm_buf_putc(&b, ' ');
+        } else {
+            tm_buf_putc(&b, (char)ch);
+        }
+    }
+    snprintf(s, size, "%s", b.data != NULL ? b.data : "");
+    tm_buf_clear(&b);
 }
 
 /* Build the common part of a form: db, tool, email, api_key. */
@@ -501,21 +597,29 @@ request(struct client *c, const char *endpoint, const char *form,
 
         tm_err_clear(&e);
         if (attempt > 0) {
-            /* Exponential backoff with jitter, or what the server asked. */
+            /* Exponential backoff with jitter, or what the server asked,
+             * up to MAX_WAIT: a server must not park the run for hours. */
+            double asked = c->resp.retry_after;
+
             wait = c->o->backoff * pow(2.0, (double)(attempt - 1));
-            if (wait > 60)
-                wait = 60;
+            if (wait > MAX_WAIT)
+                wait = MAX_WAIT;
             wait *= 0.5 + (double)rand_r(&c->seed) / RAND_MAX / 2;
-            if (c->resp.retry_after >= 0 && c->resp.retry_after > wait)
-                wait = c->resp.retry_after;
+            if (asked > MAX_WAIT) {
+                tm_warn(c->rep,
+                        "%s: the server asks to wait %.0f s (Retry-After); "
+                        "waiting %d s, the longest wait trialmine honours",
+                        what, asked, MAX_WAIT);
+                asked = MAX_WAIT;
+            }
+            if (asked > wait)
+                wait = asked;
             sleep_for(c->o, wait);
         }
         if (stopped(c->o)) {
             snprintf(reason, sizeof reason, "interrupted");
             break;
         }
-        rate_wait(c);
-        c->requests++;
         if (tm_http_post(c->http, url.data, form, &c->resp, &e) != TM_OK) {
             snprintf(reason, sizeof reason, "%s", e.msg);
         } else if (c->resp.status == 429) {
@@ -532,6 +636,7 @@ request(struct client *c, const char *endpoint, const char *form,
             rc = TM_OK;
             goto out;
         }
+        clean_server_text(reason, sizeof reason, c->o->api_key);
         if (attempt < c->o->retries && retry)
             tm_warn(c->rep, "%s: %s; retrying", what, reason);
         if (!retry)
@@ -733,166 +838,44 @@ efetch(struct client *c, char *const *ids, size_t n, const char *what,
     return rc;
 }
 
-static bool
-contains(const struct tm_strv *sv, const char *s)
+static int
+cmp_str(const void *a, const void *b)
 {
-    size_t i;
-
-    for (i = 0; i < sv->n; i++) {
-        if (strcmp(sv->v[i], s) == 0)
-            return true;
-    }
-    return false;
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Fetch batch i (ids[0..n)) into the cache, then ask again for any id the
- * answer lacked; record those never returned. */
-static enum tm_status
-fetch_batch(struct client *c, const char *dir, unsigned long i,
-            unsigned long nbatches, char *const *ids, size_t n,
-            struct tm_eutils_result *res, struct tm_err *err)
+/* Append to out the ids of ids[0..n) that are not in got (sorted here, a
+ * copy of its pointers, so that a batch of 10,000 costs n log n). */
+static void
+ids_lacking(char *const *ids, size_t n, const struct tm_strv *got,
+            struct tm_strv *out)
 {
-    struct efetch_ctx fc = {NULL, {NULL, 0, 0}, 0};
-    struct tm_strv missing = {NULL, 0, 0};
-    char what[96];
-    char *path;
-    unsigned k;
+    char **sorted = tm_xreallocarray(NULL, got->n + 1, sizeof *sorted);
     size_t j;
-    enum tm_status rc;
 
-    snprintf(what, sizeof what, "efetch batch %lu/%lu", i + 1, nbatches);
-    rc = efetch(c, ids, n, what, &fc, err);
-    if (rc != TM_OK)
-        goto out;
-    path = batch_path(dir, i, 0, "xml");
-    rc = write_atomic(path, c->resp.body.data, c->resp.body.len, err);
-    free(path);
-    if (rc != TM_OK)
-        goto out;
-    res->no_body += fc.no_body;
+    for (j = 0; j < got->n; j++)
+        sorted[j] = got->v[j];
+    qsort(sorted, got->n, sizeof *sorted, cmp_str);
     for (j = 0; j < n; j++) {
-        if (!contains(&fc.got, ids[j]))
-            tm_strv_push(&missing, ids[j]);
+        if (bsearch(&ids[j], sorted, got->n, sizeof *sorted, cmp_str) == NULL)
+            tm_strv_push(out, ids[j]);
     }
-    /* NCBI sometimes drops records from an answer: ask for them again. */
-    for (k = 1; missing.n > 0 && k <= c->o->retries; k++) {
-        struct tm_strv still = {NULL, 0, 0};
-
-        snprintf(what, sizeof what, "efetch batch %lu/%lu (%zu missing)", i + 1,
-                 nbatches, missing.n);
-        rc = efetch(c, missing.v, missing.n, what, &fc, err);
-        if (rc != TM_OK) {
-            tm_strv_clear(&missing);
-            goto out;
-        }
-        if (fc.got.n > 0) {
-            path = batch_path(dir, i, k, "xml");
-            rc = write_atomic(path, c->resp.body.data, c->resp.body.len, err);
-            free(path);
-            if (rc != TM_OK) {
-                tm_strv_clear(&missing);
-                goto out;
-            }
-        }
-        res->no_body += fc.no_body;
-        for (j = 0; j < missing.n; j++) {
-            if (!contains(&fc.got, missing.v[j]))
-                tm_strv_push(&still, missing.v[j]);
-        }
-        tm_strv_clear(&missing);
-        missing = still;
-    }
-    if (missing.n > 0) {
-        struct tm_buf list;
-
-        tm_buf_init(&list, 0);
-        for (j = 0; j < missing.n; j++)
-            tm_buf_printf(&list, "%s\n", missing.v[j]);
-        path = batch_path(dir, i, 0, "missing");
-        rc = write_atomic(path, list.data, list.len, err);
-        free(path);
-        tm_buf_clear(&list);
-        tm_warn(c->rep,
-                "efetch batch %lu/%lu: %zu id%s never returned "
-                "(first: %s)",
-                i + 1, nbatches, missing.n, missing.n == 1 ? "" : "s",
-                missing.v[0]);
-        res->missing += missing.n;
-    }
-    tm_strv_clear(&missing);
-out:
-    tm_strv_clear(&fc.got);
-    return rc;
+    free(sorted);
 }
 
-/* The files of batch i present in the cache, in order. */
-static bool
-list_batch_files(const char *dir, unsigned long i, struct tm_strv *files)
+/* "PMID 1, 2, 3" (or "PMC1, PMC2") for up to max ids, then how many more. */
+static void
+name_ids(struct tm_buf *b, const char *db, char *const *ids, size_t n,
+         size_t max)
 {
-    char *path = batch_path(dir, i, 0, "xml");
-    unsigned k;
-    bool present = file_exists(path);
+    bool pmc = strcmp(db, "pmc") == 0;
+    size_t j;
 
-    if (present)
-        tm_strv_push(files, path);
-    free(path);
-    for (k = 1; present && k <= 64; k++) {
-        path = batch_path(dir, i, k, "xml");
-        if (!file_exists(path)) {
-            free(path);
-            break;
-        }
-        tm_strv_push(files, path);
-        free(path);
-    }
-    return present;
-}
-
-static enum tm_status
-write_query_txt(const struct tm_eutils_opts *o, const char *dir,
-                const char *query, struct tm_err *err)
-{
-    struct tm_buf b;
-    char *path;
-    enum tm_status rc;
-
-    tm_buf_init(&b, 0);
-    tm_buf_printf(&b,
-                  "db: %s\nquery: %s\nmindate: %s\nmaxdate: %s\n"
-                  "max: %lu\nbatch: %u\n",
-                  o->db, query, o->mindate ? o->mindate : "",
-                  o->maxdate ? o->maxdate : "", o->max, o->batch);
-    path = tm_xmalloc(strlen(dir) + 16);
-    snprintf(path, strlen(dir) + 16, "%s/query.txt", dir);
-    rc = write_atomic(path, b.data, b.len, err);
-    free(path);
-    tm_buf_clear(&b);
-    return rc;
-}
-
-/* The batch size a cache entry was made with (so a rerun with another
- * --batch still finds its files). */
-static unsigned
-cached_batch_size(const char *dir, unsigned dflt)
-{
-    struct tm_buf b, path;
-    struct tm_err e;
-    unsigned v = dflt;
-    const char *p;
-
-    tm_buf_init(&b, 1u << 16);
-    tm_buf_init(&path, 0);
-    tm_buf_printf(&path, "%s/query.txt", dir);
-    if (tm_buf_read_file(&b, path.data, &e) == TM_OK &&
-        (p = strstr(b.data, "\nbatch: ")) != NULL) {
-        unsigned long n = strtoul(p + 8, NULL, 10);
-
-        if (n > 0 && n <= 10000)
-            v = (unsigned)n;
-    }
-    tm_buf_clear(&b);
-    tm_buf_clear(&path);
-    return v;
+    tm_buf_puts(b, pmc ? "" : "PMID ");
+    for (j = 0; j < n && j < max; j++)
+        tm_buf_printf(b, "%s%s%s", j > 0 ? ", " : "", pmc ? "PMC" : "", ids[j]);
+    if (n > max)
+        tm_buf_printf(b, " and %zu more", n - max);
 }
 
 static void
@@ -910,6 +893,767 @@ report(const struct tm_eutils_opts *o, const char *phase, unsigned long done,
     o->progress(o->progress_ctx, &p);
 }
 
+/* ------------------------------------------------------------------ */
+/* The cache: one owner, generations, batch manifests                  */
+/* ------------------------------------------------------------------ */
+
+struct tm_eutils_lock {
+    int fd;
+};
+
+static void
+lock_release(struct tm_eutils_lock *l)
+{
+    if (l == NULL)
+        return;
+    close(l->fd); /* and with it the flock */
+    free(l);
+}
+
+/* The lock file: "pid P\nlast T\n", the owner's pid (for a waiting
+ * process's message) and the monotonic time of its last request. */
+static void
+lock_read(int fd, long *pid, double *last)
+{
+    char text[128];
+    ssize_t n = pread(fd, text, sizeof text - 1, 0);
+    const char *p;
+
+    *pid = 0;
+    *last = 0;
+    if (n <= 0)
+        return;
+    text[n] = '\0';
+    if (strncmp(text, "pid ", 4) == 0)
+        *pid = strtol(text + 4, NULL, 10);
+    if ((p = strstr(text, "\nlast ")) != NULL)
+        *last = strtod(p + 6, NULL);
+}
+
+static void
+lock_write(int fd, double last)
+{
+    char text[128];
+    int n = snprintf(text, sizeof text, "pid %ld\nlast %.6f\n", (long)getpid(),
+                     last);
+
+    /* Only informative: a failure costs a message or some spacing. */
+    if (ftruncate(fd, 0) == 0 && pwrite(fd, text, (size_t)n, 0) < 0)
+        return;
+}
+
+/*
+ * One process at a time owns a cache: a fetch takes cache_dir/lock
+ * exclusively, an --offline read shared, and both keep it until the
+ * caller has read the files (tm_eutils_result_clear).  A busy lock is
+ * waited for, said once; a stop request ends the wait.  A reader finds no
+ * lock file in a cache no fetch has written (a read-only copy): there is
+ * nobody to wait for.  flock goes with the process, even a killed one.
+ */
+static enum tm_status
+lock_cache(struct client *c, bool exclusive, struct tm_eutils_lock **out,
+           struct tm_err *err)
+{
+    char *path = path_in(c->o->cache_dir, "lock");
+    int fd = open(
+        path, exclusive ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC,
+        0666);
+    bool said = false;
+    enum tm_status rc = TM_OK;
+    long pid;
+    double last;
+
+    *out = NULL;
+    if (fd < 0) {
+        if (!exclusive && (errno == ENOENT || errno == EACCES))
+            goto out;
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    while (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+            break;
+        }
+        if (!said) {
+            lock_read(fd, &pid, &last);
+            tm_warn(c->rep,
+                    "the cache %s is in use by another trialmine "
+                    "(pid %ld); waiting for it to finish",
+                    c->o->cache_dir, pid);
+            said = true;
+        }
+        if (stopped(c->o)) {
+            rc = tm_err_set(err, TM_ERR_IO,
+                            "interrupted while waiting for the cache %s",
+                            c->o->cache_dir);
+            break;
+        }
+        sleep_for(c->o, 0.1);
+    }
+    if (rc != TM_OK) {
+        close(fd);
+        goto out;
+    }
+    *out = tm_xmalloc(sizeof **out);
+    (*out)->fd = fd;
+    if (exclusive) {
+        /* Keep the rate across processes: the last owner's last request
+         * counts as ours (monotonic time is one clock for the machine). */
+        lock_read(fd, &pid, &last);
+        if (last > 0 && last <= tm_monotonic_seconds())
+            c->last = last;
+        lock_write(fd, c->last);
+    }
+out:
+    free(path);
+    return rc;
+}
+
+/*
+ * Generations.  A search and the batches fetched for it live in a
+ * directory of their own, entry/gen-XXXXXX.  entry/pending names the one
+ * being fetched, entry/current the last complete one; each pointer is
+ * replaced atomically, so --offline (which reads only current) never sees
+ * a search that is not whole, and a failed --refresh leaves current as it
+ * was.  A cache from before generations has its files in the entry itself;
+ * it counts as current.
+ */
+static char *
+generation_named(const char *entry, const char *pointer)
+{
+    char *path = path_in(entry, pointer), *dir = NULL;
+    struct tm_buf b;
+    struct tm_err e;
+
+    tm_buf_init(&b, 4096);
+    if (file_exists(path) && tm_buf_read_file(&b, path, &e) == TM_OK) {
+        b.data[strcspn(b.data, "\n")] = '\0';
+        if (strncmp(b.data, "gen-", 4) == 0 && strchr(b.data, '/') == NULL) {
+            dir = path_in(entry, b.data);
+            if (!is_dir(dir))
+                TM_FREE(dir);
+        }
+    }
+    tm_buf_clear(&b);
+    free(path);
+    return dir;
+}
+
+static enum tm_status
+point_to(const char *entry, const char *pointer, const char *gen,
+         struct tm_err *err)
+{
+    char *path = path_in(entry, pointer);
+    const char *base = strrchr(gen, '/');
+    struct tm_buf b;
+    enum tm_status rc;
+
+    tm_buf_init(&b, 0);
+    tm_buf_printf(&b, "%s\n", base != NULL ? base + 1 : gen);
+    rc = write_atomic(path, b.data, b.len, err);
+    tm_buf_clear(&b);
+    free(path);
+    return rc;
+}
+
+/* A name trialmine writes in a generation (or a temporary one of it). */
+static bool
+is_generation_file(const char *name)
+{
+    return strncmp(name, "batch-", 6) == 0 || strcmp(name, "ids.txt") == 0 ||
+           strcmp(name, "query.txt") == 0 || strcmp(name, "missing.txt") == 0 ||
+           strstr(name, ".tmp.") != NULL;
+}
+
+/* Remove gen's files (only names trialmine writes), and gen itself unless
+ * it is the entry (a cache from before generations).  With temps_only,
+ * only the temporary files a killed run left. */
+static void
+clean_generation(const char *entry, const char *gen, bool temps_only)
+{
+    DIR *d = opendir(gen);
+    struct dirent *de;
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        if (temps_only ? strstr(de->d_name, ".tmp.") != NULL
+                       : is_generation_file(de->d_name)) {
+            char *p = path_in(gen, de->d_name);
+
+            unlink(p);
+            free(p);
+        }
+    }
+    closedir(d);
+    if (!temps_only && strcmp(gen, entry) != 0)
+        rmdir(gen);
+}
+
+/* Under the exclusive lock, remove what killed runs left in entry:
+ * generations no pointer names, and temporary files. */
+static void
+remove_strays(const char *entry, const char *cur, const char *pend)
+{
+    DIR *d = opendir(entry);
+    struct dirent *de;
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        char *p = path_in(entry, de->d_name);
+
+        if (strncmp(de->d_name, "gen-", 4) == 0 &&
+            (cur == NULL || strcmp(p, cur) != 0) &&
+            (pend == NULL || strcmp(p, pend) != 0))
+            clean_generation(entry, p, false);
+        else if (strstr(de->d_name, ".tmp.") != NULL)
+            unlink(p);
+        free(p);
+    }
+    closedir(d);
+    if (cur != NULL)
+        clean_generation(entry, cur, true);
+    if (pend != NULL)
+        clean_generation(entry, pend, true);
+}
+
+static enum tm_status
+write_query_txt(const struct tm_eutils_opts *o, const char *dir,
+                const char *query, struct tm_err *err)
+{
+    struct tm_buf b;
+    char *path = path_in(dir, "query.txt");
+    enum tm_status rc;
+
+    tm_buf_init(&b, 0);
+    tm_buf_printf(&b,
+                  "db: %s\nquery: %s\nmindate: %s\nmaxdate: %s\n"
+                  "max: %lu\nbatch: %u\n",
+                  o->db, query, o->mindate ? o->mindate : "",
+                  o->maxdate ? o->maxdate : "", o->max, o->batch);
+    rc = write_atomic(path, b.data, b.len, err);
+    free(path);
+    tm_buf_clear(&b);
+    return rc;
+}
+
+/* One id a line into dir/name; an empty list removes the file. */
+static enum tm_status
+write_id_list(const char *dir, const char *name, const struct tm_strv *ids,
+              bool keep_empty, struct tm_err *err)
+{
+    char *path = path_in(dir, name);
+    struct tm_buf list;
+    enum tm_status rc = TM_OK;
+    size_t k;
+
+    tm_buf_init(&list, 0);
+    for (k = 0; k < ids->n; k++)
+        tm_buf_printf(&list, "%s\n", ids->v[k]);
+    if (ids->n > 0 || keep_empty)
+        rc = write_atomic(path, list.data ? list.data : "", list.len, err);
+    else
+        unlink(path);
+    tm_buf_clear(&list);
+    free(path);
+    return rc;
+}
+
+/*
+ * Search afresh into a new generation beside the others; entry/pending
+ * names it only once its query.txt and ids.txt are written, so a failed
+ * search changes nothing.  *gen is the new directory (malloc'd).
+ */
+static enum tm_status
+new_generation(struct client *c, const char *entry, const char *query,
+               struct tm_strv *ids, char **gen, struct tm_err *err)
+{
+    char *dir = path_in(entry, "gen-XXXXXX");
+    unsigned long count = 0;
+    enum tm_status rc = TM_OK;
+
+    *gen = NULL;
+    if (mkdtemp(dir) == NULL) {
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", dir, strerror(errno));
+        free(dir);
+        return rc;
+    }
+    report(c->o, "search", 0, 0, c->t0);
+    rc = search(c, query, ids, &count, err);
+    if (rc == TM_OK)
+        rc = write_query_txt(c->o, dir, query, err);
+    if (rc == TM_OK)
+        rc = write_id_list(dir, "ids.txt", ids, true, err);
+    if (rc == TM_OK)
+        rc = point_to(entry, "pending", dir, err);
+    if (rc != TM_OK) {
+        clean_generation(entry, dir, false);
+        free(dir);
+        return rc;
+    }
+    *gen = dir;
+    return TM_OK;
+}
+
+/* The batch size a generation was made with (so a rerun with another
+ * --batch still finds its files). */
+static unsigned
+cached_batch_size(const char *dir, unsigned dflt)
+{
+    struct tm_buf b;
+    struct tm_err e;
+    char *path = path_in(dir, "query.txt");
+    unsigned v = dflt;
+    const char *p;
+
+    tm_buf_init(&b, 1u << 16);
+    if (tm_buf_read_file(&b, path, &e) == TM_OK &&
+        (p = strstr(b.data, "\nbatch: ")) != NULL) {
+        unsigned long n = strtoul(p + 8, NULL, 10);
+
+        if (n > 0 && n <= 10000)
+            v = (unsigned)n;
+    }
+    tm_buf_clear(&b);
+    free(path);
+    return v;
+}
+
+/*
+ * Batches.  Batch i is done when its manifest, batch-NNNNNN.done, is
+ * written: the batch's answers (batch-NNNNNN.xml, then batch-NNNNNN-K.xml
+ * for the ids asked for again), each with its size and checksum, and the
+ * ids that no answer held.  The manifest is written last, so a batch whose
+ * answers are in the cache but whose missing ids were never asked for
+ * again is not done; missing ids are asked for again by every later run;
+ * and a file that no longer matches its checksum is fetched again.
+ */
+#define MANIFEST_HEAD "trialmine batch 1\n"
+
+struct batch {
+    const char *gen; /* the generation's directory */
+    unsigned long i, nbatches;
+    char *const *ids; /* the batch's ids */
+    size_t n;
+    struct tm_strv files;   /* the names of its answers in gen, in order */
+    struct tm_strv missing; /* its ids in none of them */
+    unsigned long no_body;
+    unsigned next_k; /* for the next answer's name */
+};
+
+static void
+batch_clear(struct batch *b)
+{
+    tm_strv_clear(&b->files);
+    tm_strv_clear(&b->missing);
+}
+
+/* Read path whole (up to an efetch answer's limit); its size and checksum. */
+static enum tm_status
+read_answer(const char *path, struct tm_buf *data, uint64_t *sum,
+            struct tm_err *err)
+{
+    enum tm_status rc = tm_buf_read_file(data, path, err);
+
+    if (rc == TM_OK)
+        *sum = fnv1a_bytes(FNV_OFFSET, data->data, data->len);
+    return rc;
+}
+
+enum manifest { MANIFEST_OK, MANIFEST_ABSENT, MANIFEST_DAMAGED };
+
+/*
+ * Read batch b's manifest and check every file it lists.  MANIFEST_OK
+ * fills b; MANIFEST_DAMAGED puts the names of the files (the manifest
+ * itself included) that no longer match into bad, and leaves b empty.
+ */
+static enum manifest
+read_manifest(struct batch *b, struct tm_strv *bad)
+{
+    char *mname = batch_name(b->i, 0, "done"), *mpath = path_in(b->gen, mname);
+    struct tm_buf text, data;
+    struct tm_err e;
+    char *line, *next;
+    enum manifest m = MANIFEST_OK;
+    bool ended = false;
+
+    tm_buf_init(&text, 1u << 24);
+    tm_buf_init(&data, MAX_BODY);
+    if (!file_exists(mpath)) {
+        m = MANIFEST_ABSENT;
+        goto out;
+    }
+    if (tm_buf_read_file(&text, mpath, &e) != TM_OK ||
+        strncmp(text.data, MANIFEST_HEAD, strlen(MANIFEST_HEAD)) != 0)
+        goto damaged;
+    for (line = text.data + strlen(MANIFEST_HEAD); *line != '\0'; line = next) {
+        char name[64], hex[17];
+        unsigned long long size;
+        uint64_t sum;
+        long k;
+
+        if (ended || (next = strchr(line, '\n')) == NULL)
+            goto damaged; /* "end" is the last line, whole */
+        *next++ = '\0';
+        if (strcmp(line, "end") == 0) {
+            ended = true;
+        } else if (strncmp(line, "missing ", 8) == 0 && line[8] != '\0') {
+            tm_strv_push(&b->missing, line + 8);
+        } else if (strncmp(line, "no-body ", 8) == 0) {
+            b->no_body = strtoul(line + 8, NULL, 10);
+        } else if (sscanf(line, "file %63s %llu %16s", name, &size, hex) == 3 &&
+                   (k = batch_file_k(name, b->i)) >= 0) {
+            char *path = path_in(b->gen, name);
+
+            if (read_answer(path, &data, &sum, &e) != TM_OK ||
+                data.len != size || sum != strtoull(hex, NULL, 16))
+                tm_strv_push(bad, name);
+            else
+                tm_strv_push(&b->files, name);
+            if ((unsigned long)k >= b->next_k)
+                b->next_k = (unsigned)k + 1;
+            free(path);
+        } else {
+            goto damaged;
+        }
+    }
+    if (ended && bad->n == 0)
+        goto out;
+damaged:
+    if (bad->n == 0)
+        tm_strv_push(bad, mname);
+    m = MANIFEST_DAMAGED;
+    tm_strv_clear(&b->files);
+    tm_strv_clear(&b->missing);
+    b->no_body = 0;
+out:
+    tm_buf_clear(&text);
+    tm_buf_clear(&data);
+    free(mpath);
+    free(mname);
+    return m;
+}
+
+static enum tm_status
+write_manifest(const struct batch *b, struct tm_err *err)
+{
+    char *mname = batch_name(b->i, 0, "done"), *mpath = path_in(b->gen, mname);
+    struct tm_buf text, data;
+    enum tm_status rc = TM_OK;
+    uint64_t sum = 0;
+    size_t j;
+
+    tm_buf_init(&text, 0);
+    tm_buf_init(&data, MAX_BODY);
+    tm_buf_puts(&text, MANIFEST_HEAD);
+    for (j = 0; j < b->files.n && rc == TM_OK; j++) {
+        char *path = path_in(b->gen, b->files.v[j]);
+
+        rc = read_answer(path, &data, &sum, err);
+        tm_buf_printf(&text, "file %s %zu %016llx\n", b->files.v[j], data.len,
+                      (unsigned long long)sum);
+        free(path);
+    }
+    for (j = 0; j < b->missing.n; j++)
+        tm_buf_printf(&text, "missing %s\n", b->missing.v[j]);
+    tm_buf_printf(&text, "no-body %lu\nend\n", b->no_body);
+    if (rc == TM_OK)
+        rc = write_atomic(mpath, text.data, text.len, err);
+    tm_buf_clear(&text);
+    tm_buf_clear(&data);
+    free(mpath);
+    free(mname);
+    return rc;
+}
+
+/* A file of the cache that is not what was fetched: online it is removed
+ * (its records are fetched again), offline it is an error. */
+static enum tm_status
+damaged(struct client *c, const struct batch *b, const char *name,
+        const char *why, bool offline, struct tm_err *err)
+{
+    char *path = path_in(b->gen, name);
+    enum tm_status rc = TM_OK;
+
+    if (offline) {
+        rc = tm_err_set(err, TM_ERR_INPUT,
+                        "the cache file %s is damaged (%s); run without "
+                        "--offline to fetch it again",
+                        path, why);
+    } else {
+        tm_warn(c->rep, "the cache file %s is damaged (%s); fetching again",
+                path, why);
+        unlink(path);
+    }
+    free(path);
+    return rc;
+}
+
+/*
+ * Without a manifest (a run stopped before writing it, a cache from before
+ * manifests, a damaged manifest): find the answers batch b has and which
+ * of its ids they hold, in order of K.  An answer that does not parse is
+ * damaged.
+ */
+static enum tm_status
+scan_batch(struct client *c, struct batch *b, bool offline, struct tm_err *err)
+{
+    DIR *d = opendir(b->gen);
+    struct dirent *de;
+    struct tm_strv names = {NULL, 0, 0};
+    struct tm_strv got = {NULL, 0, 0};
+    struct tm_buf data;
+    struct tm_err e;
+    enum tm_status rc = TM_OK;
+    size_t j, m;
+
+    if (d == NULL)
+        return tm_err_set(err, TM_ERR_IO, "%s: %s", b->gen, strerror(errno));
+    while ((de = readdir(d)) != NULL) {
+        if (batch_file_k(de->d_name, b->i) >= 0)
+            tm_strv_push(&names, de->d_name);
+    }
+    closedir(d);
+    /* In order of K: an insertion sort, as a batch has few answers. */
+    for (j = 1; j < names.n; j++) {
+        char *t = names.v[j];
+
+        for (m = j; m > 0 &&
+                    batch_file_k(names.v[m - 1], b->i) > batch_file_k(t, b->i);
+             m--)
+            names.v[m] = names.v[m - 1];
+        names.v[m] = t;
+    }
+    tm_buf_init(&data, MAX_BODY);
+    for (j = 0; j < names.n && rc == TM_OK; j++) {
+        char *path = path_in(b->gen, names.v[j]);
+        size_t before = got.n;
+        unsigned long no_body = 0;
+
+        tm_err_clear(&e);
+        if (tm_buf_read_file(&data, path, &e) == TM_OK &&
+            tm_eutils_parse_efetch(c->o->db, data.data, data.len, &got,
+                                   &no_body, &e) == TM_OK) {
+            tm_strv_push(&b->files, names.v[j]);
+            b->no_body += no_body;
+        } else {
+            /* Forget the ids of the half that parsed. */
+            while (got.n > before)
+                free(got.v[--got.n]);
+            rc = damaged(c, b, names.v[j], e.msg, offline, err);
+        }
+        b->next_k = (unsigned)batch_file_k(names.v[j], b->i) + 1;
+        free(path);
+    }
+    if (rc == TM_OK)
+        ids_lacking(b->ids, b->n, &got, &b->missing);
+    tm_buf_clear(&data);
+    tm_strv_clear(&got);
+    tm_strv_clear(&names);
+    return rc;
+}
+
+/* What the cache holds of batch b: *settled when its manifest holds. */
+static enum tm_status
+load_batch(struct client *c, struct batch *b, bool offline, bool *settled,
+           struct tm_err *err)
+{
+    struct tm_strv bad = {NULL, 0, 0};
+    enum tm_status rc = TM_OK;
+    size_t j;
+
+    *settled = false;
+    switch (read_manifest(b, &bad)) {
+    case MANIFEST_OK:
+        *settled = true;
+        return TM_OK;
+    case MANIFEST_DAMAGED:
+        for (j = 0; j < bad.n && rc == TM_OK; j++)
+            rc = damaged(c, b, bad.v[j], "not as it was written", offline, err);
+        if (rc == TM_OK) {
+            char *mname = batch_name(b->i, 0, "done");
+            char *mpath = path_in(b->gen, mname);
+
+            unlink(mpath);
+            free(mpath);
+            free(mname);
+        }
+        break;
+    case MANIFEST_ABSENT:
+        break;
+    }
+    tm_strv_clear(&bad);
+    if (rc == TM_OK)
+        rc = scan_batch(c, b, offline, err);
+    if (rc == TM_OK && offline && b->files.n == 0)
+        rc = tm_err_set(err, TM_ERR_INPUT,
+                        "batch %lu/%lu of this query is not in the cache "
+                        "%s (run without --offline to fetch it)",
+                        b->i + 1, b->nbatches, b->gen);
+    else if (rc == TM_OK && offline && b->missing.n > 0)
+        rc = tm_err_set(err, TM_ERR_INPUT,
+                        "batch %lu/%lu of this query is incomplete in the "
+                        "cache %s (run without --offline to complete it)",
+                        b->i + 1, b->nbatches, b->gen);
+    return rc;
+}
+
+/*
+ * Ask for batch b's missing ids (all of them, for a batch not yet
+ * fetched) until every one came or the retries are spent, keeping each
+ * answer that holds any; then write the manifest.  NCBI sometimes drops
+ * records from an answer, and they often come on the next request.
+ */
+static enum tm_status
+complete_batch(struct client *c, struct batch *b, struct tm_err *err)
+{
+    struct efetch_ctx fc = {NULL, {NULL, 0, 0}, 0};
+    unsigned round;
+    enum tm_status rc = TM_OK;
+
+    for (round = 0; b->missing.n > 0 && round <= c->o->retries; round++) {
+        struct tm_strv still = {NULL, 0, 0};
+        char what[96];
+
+        if (b->missing.n == b->n)
+            snprintf(what, sizeof what, "efetch batch %lu/%lu", b->i + 1,
+                     b->nbatches);
+        else
+            snprintf(what, sizeof what, "efetch batch %lu/%lu (%zu missing)",
+                     b->i + 1, b->nbatches, b->missing.n);
+        rc = efetch(c, b->missing.v, b->missing.n, what, &fc, err);
+        if (rc != TM_OK)
+            break;
+        if (fc.got.n > 0) {
+            char *name = batch_name(b->i, b->next_k, "xml");
+            char *path = path_in(b->gen, name);
+
+            rc = write_atomic(path, c->resp.body.data, c->resp.body.len, err);
+            if (rc == TM_OK) {
+                tm_strv_push(&b->files, name);
+                b->next_k++;
+                b->no_body += fc.no_body;
+            }
+            free(path);
+            free(name);
+            if (rc != TM_OK)
+                break;
+        }
+        ids_lacking(b->missing.v, b->missing.n, &fc.got, &still);
+        tm_strv_clear(&b->missing);
+        b->missing = still;
+    }
+    if (rc == TM_OK && b->missing.n > 0) {
+        struct tm_buf list;
+
+        tm_buf_init(&list, 0);
+        name_ids(&list, c->o->db, b->missing.v, b->missing.n, 10);
+        tm_warn(c->rep,
+                "efetch batch %lu/%lu: %zu record%s never returned (%s); "
+                "a rerun asks for %s again",
+                b->i + 1, b->nbatches, b->missing.n,
+                b->missing.n == 1 ? "" : "s", list.data,
+                b->missing.n == 1 ? "it" : "them");
+        tm_buf_clear(&list);
+    }
+    if (rc == TM_OK)
+        rc = write_manifest(b, err);
+    tm_strv_clear(&fc.got);
+    return rc;
+}
+
+/* Which generation this run works on (*gen, malloc'd); a new search when
+ * asked to or when there is none.  Online, a pending generation is
+ * resumed before the current one is used. */
+static enum tm_status
+choose_generation(struct client *c, const char *entry, const char *query,
+                  bool offline, char **gen, struct tm_strv *ids,
+                  struct tm_err *err)
+{
+    char *cur = generation_named(entry, "current");
+    char *pend = generation_named(entry, "pending");
+    char *ids_path = path_in(entry, "ids.txt");
+    enum tm_status rc = TM_OK;
+
+    *gen = NULL;
+    if (cur == NULL && pend == NULL && file_exists(ids_path))
+        cur = tm_xstrdup(entry); /* from before generations */
+    if (pend != NULL && cur != NULL && strcmp(pend, cur) == 0)
+        TM_FREE(pend); /* a run stopped as it made pending current */
+    if (!offline)
+        remove_strays(entry, cur, pend);
+    if (offline && cur == NULL) {
+        rc = tm_err_set(err, TM_ERR_INPUT,
+                        "no %scached search for this query in %s (run "
+                        "without --offline %s)",
+                        pend != NULL ? "complete " : "", c->o->cache_dir,
+                        pend != NULL ? "to finish fetching it" : "first");
+    } else if (offline) {
+        if (pend != NULL)
+            tm_warn(c->rep,
+                    "a newer search of this query is not fetched whole; "
+                    "reading the last complete one (run without "
+                    "--offline to finish the newer)");
+        *gen = cur;
+        cur = NULL;
+    } else if (c->o->refresh || (cur == NULL && pend == NULL)) {
+        rc = new_generation(c, entry, query, ids, gen, err);
+        if (rc == TM_OK && pend != NULL)
+            clean_generation(entry, pend, false); /* superseded */
+    } else if (pend != NULL) {
+        *gen = pend;
+        pend = NULL;
+    } else {
+        *gen = cur;
+        cur = NULL;
+    }
+    if (rc == TM_OK && ids->n == 0) {
+        free(ids_path);
+        ids_path = path_in(*gen, "ids.txt");
+        rc = read_ids(ids_path, ids, err);
+    }
+    if (rc != TM_OK)
+        TM_FREE(*gen);
+    free(ids_path);
+    free(cur);
+    free(pend);
+    return rc;
+}
+
+/* gen, pending and now complete, becomes current; the generation it
+ * replaces goes. */
+static enum tm_status
+make_current(const char *entry, const char *gen, struct tm_err *err)
+{
+    char *pend = generation_named(entry, "pending");
+    char *cur = generation_named(entry, "current");
+    char *path;
+    enum tm_status rc = TM_OK;
+
+    if (pend == NULL || strcmp(pend, gen) != 0)
+        goto out; /* gen is current already */
+    if (cur == NULL) {
+        path = path_in(entry, "ids.txt");
+        if (file_exists(path))
+            cur = tm_xstrdup(entry);
+        free(path);
+    }
+    rc = point_to(entry, "current", gen, err);
+    if (rc == TM_OK) {
+        path = path_in(entry, "pending");
+        unlink(path);
+        free(path);
+        if (cur != NULL && strcmp(cur, gen) != 0)
+            clean_generation(entry, cur, false);
+    }
+out:
+    free(pend);
+    free(cur);
+    return rc;
+}
+
 static enum tm_status
 run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
           struct tm_eutils_result *res, struct tm_reporter *rep,
@@ -918,7 +1662,7 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
     struct client c;
     struct tm_http_opts ho;
     struct tm_strv ids = {NULL, 0, 0};
-    char *ids_path = NULL;
+    char *gen = NULL;
     unsigned long i, nbatches, done = 0;
     unsigned batch;
     enum tm_status rc = TM_OK;
@@ -929,11 +1673,10 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
     c.rep = rep;
     c.t0 = tm_monotonic_seconds();
     c.seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-    c.interval = 1.0 / (o->rate > 0 ? o->rate : (o->api_key ? 10.0 : 3.0));
+    c.interval =
+        RATE_MARGIN / (o->rate > 0 ? o->rate : (o->api_key ? 10.0 : 3.0));
     tm_http_resp_init(&c.resp);
     res->dir = tm_eutils_cache_entry(o, query);
-    ids_path = tm_xmalloc(strlen(res->dir) + 16);
-    snprintf(ids_path, strlen(res->dir) + 16, "%s/ids.txt", res->dir);
 
     if (!offline) {
         ho.connect_timeout = o->timeout < 15 ? o->timeout : 15;
@@ -942,116 +1685,115 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
         ho.max_body = MAX_BODY;
         ho.user_agent = "trialmine/" PACKAGE_VERSION;
         ho.stop = o->stop;
+        ho.before_send = before_send;
+        ho.before_send_ctx = &c;
         rc = mkdirs(res->dir, err);
         if (rc == TM_OK && (c.http = tm_http_new(&ho, err)) == NULL)
             rc = TM_ERR_IO;
         if (rc != TM_OK)
             goto out;
     }
-    if (!o->refresh && file_exists(ids_path)) {
-        /* The resume point: the ids of an earlier search. */
-        rc = read_ids(ids_path, &ids, err);
-        batch = cached_batch_size(res->dir, o->batch);
-    } else if (offline) {
-        rc = tm_err_set(err, TM_ERR_INPUT,
-                        "no cached search for this query in %s (run "
-                        "without --offline first)",
-                        o->cache_dir);
-        goto out;
-    } else {
-        struct tm_buf list;
-        unsigned long count = 0;
-        size_t k;
-
-        batch = o->batch;
-        report(o, "search", 0, 0, c.t0);
-        rc = write_query_txt(o, res->dir, query, err);
-        if (rc == TM_OK)
-            rc = search(&c, query, &ids, &count, err);
-        if (rc != TM_OK)
-            goto out;
-        tm_buf_init(&list, 0);
-        for (k = 0; k < ids.n; k++)
-            tm_buf_printf(&list, "%s\n", ids.v[k]);
-        rc = write_atomic(ids_path, list.data ? list.data : "", list.len, err);
-        tm_buf_clear(&list);
-        if (rc != TM_OK)
-            goto out;
-        /* A new search: batches of an older one no longer apply. */
-        for (i = 0;; i++) {
-            char *p = batch_path(res->dir, i, 0, "xml");
-            bool had = file_exists(p);
-            unsigned k2;
-
-            unlink(p);
-            free(p);
-            p = batch_path(res->dir, i, 0, "missing");
-            unlink(p);
-            free(p);
-            for (k2 = 1; k2 <= 64; k2++) {
-                p = batch_path(res->dir, i, k2, "xml");
-                unlink(p);
-                free(p);
-            }
-            if (!had && i > 100000)
-                break;
-            if (!had)
-                break;
-        }
-    }
+    rc = lock_cache(&c, !offline, &res->lock, err);
+    if (rc == TM_OK)
+        rc = choose_generation(&c, res->dir, query, offline, &gen, &ids, err);
     if (rc != TM_OK)
         goto out;
+    res->gen = tm_xstrdup(gen);
+    if (!offline) {
+        char *path = path_in(gen, "missing.txt");
+
+        unlink(path); /* written again once every batch is done */
+        free(path);
+    }
+    batch = cached_batch_size(gen, o->batch);
     res->count = ids.n;
     nbatches = (ids.n + batch - 1) / batch;
     res->batches = nbatches;
     for (i = 0; i < nbatches; i++) {
-        size_t first = (size_t)i * batch;
-        size_t n = ids.n - first < batch ? ids.n - first : batch;
+        struct batch b;
+        size_t first = (size_t)i * batch, j;
+        unsigned long before = c.requests;
+        bool settled;
 
-        if (list_batch_files(res->dir, i, &res->files)) {
-            done += n;
-            continue;
+        memset(&b, 0, sizeof b);
+        b.gen = gen;
+        b.i = i;
+        b.nbatches = nbatches;
+        b.ids = ids.v + first;
+        b.n = ids.n - first < batch ? ids.n - first : batch;
+        rc = load_batch(&c, &b, offline, &settled, err);
+        if (rc == TM_OK && !offline && (!settled || b.missing.n > 0)) {
+            if (stopped(o))
+                rc = tm_err_set(err, TM_ERR_IO,
+                                "interrupted before batch %lu/%lu", i + 1,
+                                nbatches);
+            else
+                rc = complete_batch(&c, &b, err);
         }
-        if (!offline && stopped(o)) {
-            rc = tm_err_set(err, TM_ERR_IO,
-                            "interrupted before batch %lu/%lu; %lu batches "
-                            "are in the cache %s: rerun the same command to "
-                            "resume",
-                            i + 1, nbatches, i, res->dir);
-            goto out;
-        }
-        if (offline) {
-            rc = tm_err_set(err, TM_ERR_INPUT,
-                            "batch %lu/%lu of this query is not in the "
-                            "cache %s (run without --offline to fetch it)",
-                            i + 1, nbatches, res->dir);
-            goto out;
-        }
-        rc = fetch_batch(&c, res->dir, i, nbatches, ids.v + first, n, res, err);
         if (rc != TM_OK) {
-            size_t len = strlen(err->msg);
+            batch_clear(&b);
+            if (!offline) {
+                size_t len = strlen(err->msg);
 
-            /* Say how to resume; the cache keeps what is done. */
-            snprintf(err->msg + len, sizeof err->msg - len,
-                     "; %lu of %lu batches are in the cache %s: rerun the "
-                     "same command to resume",
-                     i, nbatches, res->dir);
+                /* Say how to resume; the cache keeps what is done. */
+                snprintf(err->msg + len, sizeof err->msg - len,
+                         "; %lu of %lu batches are in the cache %s: rerun "
+                         "the same command%s to resume",
+                         i, nbatches, res->dir,
+                         o->refresh ? " without --refresh" : "");
+            }
             goto out;
         }
-        res->batches_fetched++;
-        list_batch_files(res->dir, i, &res->files);
-        done += n;
-        report(o, "fetch", done, ids.n, c.t0);
+        if (c.requests > before)
+            res->batches_fetched++;
+        for (j = 0; j < b.files.n; j++) {
+            char *path = path_in(gen, b.files.v[j]);
+
+            tm_strv_push(&res->files, path);
+            free(path);
+        }
+        for (j = 0; j < b.missing.n; j++)
+            tm_strv_push(&res->missing_ids, b.missing.v[j]);
+        res->no_body += b.no_body;
+        batch_clear(&b);
+        done += b.n;
+        if (c.requests > before)
+            report(o, "fetch", done, ids.n, c.t0);
     }
+    res->missing = res->missing_ids.n;
     if (res->batches_fetched == 0)
         report(o, "fetch", done, ids.n, c.t0);
+    if (!offline) {
+        /* Every batch is done: the list of what is missing, for people,
+         * and the generation is complete. */
+        rc = write_id_list(gen, "missing.txt", &res->missing_ids, false, err);
+        if (rc == TM_OK)
+            rc = make_current(res->dir, gen, err);
+    }
 out:
+    if (res->lock != NULL && !offline)
+        lock_write(res->lock->fd, c.last);
+    if (rc != TM_OK) {
+        lock_release(res->lock);
+        res->lock = NULL;
+    }
     res->requests = c.requests;
     tm_http_resp_clear(&c.resp);
     tm_http_free(c.http);
     tm_strv_clear(&ids);
-    free(ids_path);
+    free(gen);
     return rc;
+}
+
+void
+tm_eutils_result_clear(struct tm_eutils_result *res)
+{
+    lock_release(res->lock);
+    free(res->dir);
+    free(res->gen);
+    tm_strv_clear(&res->files);
+    tm_strv_clear(&res->missing_ids);
+    memset(res, 0, sizeof *res);
 }
 
 enum tm_status
@@ -1064,7 +1806,30 @@ tm_eutils_fetch(const struct tm_eutils_opts *o, const char *query,
 
 enum tm_status
 tm_eutils_cached(const struct tm_eutils_opts *o, const char *query,
-                 struct tm_eutils_result *res, struct tm_err *err)
+                 struct tm_eutils_result *res, struct tm_reporter *rep,
+                 struct tm_err *err)
 {
-    return run_fetch(o, query, true, res, NULL, err);
+    return run_fetch(o, query, true, res, rep, err);
+}
+
+char *
+tm_eutils_missing_message(const struct tm_eutils_opts *o,
+                          const struct tm_eutils_result *res)
+{
+    struct tm_buf b;
+    char *list;
+
+    if (res->missing_ids.n == 0)
+        return NULL;
+    tm_buf_init(&b, 0);
+    tm_buf_printf(&b, "%zu record%s NCBI did not return: ", res->missing_ids.n,
+                  res->missing_ids.n == 1 ? "" : "s");
+    name_ids(&b, o->db, res->missing_ids.v, res->missing_ids.n, 50);
+    list = path_in(res->gen, "missing.txt");
+    if (res->missing_ids.n > 50 && file_exists(list))
+        tm_buf_printf(&b, " (all in %s)", list);
+    tm_buf_printf(&b, "; a rerun without --offline asks for %s again",
+                  res->missing_ids.n == 1 ? "it" : "them");
+    free(list);
+    return tm_buf_steal(&b, NULL);
 }

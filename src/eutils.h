@@ -4,9 +4,12 @@
  * ids of a query (splitting PubMed queries into PMID ranges under the
  * 9,999-record cap, and checking the total against esearch's Count); the id
  * list is saved as the resume point; efetch then downloads them in
- * batches by POST, each batch written atomically to an on-disk cache, so a
- * rerun fetches only what is missing.  Requests keep to NCBI's rate (3/s,
- * 10/s with an API key), retry 429 (honouring Retry-After), 5xx,
+ * batches by POST into an on-disk cache, so a rerun fetches only what is
+ * missing.  A batch is done when every id is in it or recorded as missing
+ * (and asked for again next time); a new search replaces the cached one
+ * only when complete; one process at a time owns a cache.  Requests keep
+ * to NCBI's rate (3/s, 10/s with an API key, with a margin) counting every
+ * request sent, and retry 429 (honouring Retry-After up to 60 s), 5xx,
  * timeouts, resets, truncated or malformed bodies and <ERROR> answers with
  * exponential backoff and jitter, a bounded number of times.  The API key
  * travels only in POST bodies: never in a URL, a message, a log or the
@@ -51,15 +54,20 @@ struct tm_eutils_opts {
     const volatile sig_atomic_t *stop;
 };
 
+struct tm_eutils_lock;
+
 struct tm_eutils_result {
     char *dir;                     /* the cache entry of this query */
+    char *gen;                     /* its generation the files are in */
     unsigned long count;           /* esearch's Count (capped by max) */
     unsigned long batches;         /* in all */
     unsigned long batches_fetched; /* by this run (the rest was cached) */
     unsigned long requests;
-    unsigned long missing; /* ids never returned */
-    unsigned long no_body; /* PMC articles without a body */
-    struct tm_strv files;  /* the batch files, in order */
+    unsigned long missing;       /* ids never returned */
+    struct tm_strv missing_ids;  /* which, in batch order */
+    unsigned long no_body;       /* PMC articles without a body */
+    struct tm_strv files;        /* the batch files, in order */
+    struct tm_eutils_lock *lock; /* the cache's, held until clear */
 };
 
 /* Fill opts with defaults (NCBI URL, pubmed, batch 200, 5 retries, ...).
@@ -71,21 +79,34 @@ char *tm_eutils_cache_entry(const struct tm_eutils_opts *opts,
                             const char *query);
 
 /*
- * Search and fetch query into the cache.  On success res->files lists
- * the batch files in order.  When retries run out the message names the
- * batch and the reason, and says that rerunning resumes; everything
- * fetched so far stays in the cache.
+ * Search and fetch query into the cache, owning the cache while it does
+ * (another process's fetch is waited for, with a warning).  On success
+ * res->files lists the batch files in order, and res holds the cache's
+ * lock until tm_eutils_result_clear, so nothing changes them while the
+ * caller reads them.  Records NCBI never returned are not an error here:
+ * res->missing_ids names them (see tm_eutils_missing_message), and the
+ * next fetch asks for them again.  When retries run out the message names
+ * the batch and the reason, and says that rerunning resumes; everything
+ * fetched so far stays in the cache, and a failed --refresh leaves the
+ * last complete search in place.
  */
 enum tm_status tm_eutils_fetch(const struct tm_eutils_opts *opts,
                                const char *query, struct tm_eutils_result *res,
                                struct tm_reporter *rep, struct tm_err *err);
 
-/* The cached batch files of query without any network access; fails if
- * the search or any batch is not in the cache. */
+/* The cached batch files of query's last complete search, without any
+ * network access, holding the cache's lock shared as tm_eutils_fetch
+ * does; fails if there is none, or a file of it is damaged. */
 enum tm_status tm_eutils_cached(const struct tm_eutils_opts *opts,
                                 const char *query, struct tm_eutils_result *res,
-                                struct tm_err *err);
+                                struct tm_reporter *rep, struct tm_err *err);
 
+/* NULL when every record of res arrived; otherwise a one-line message
+ * (malloc'd, the caller frees) naming the ids never returned. */
+char *tm_eutils_missing_message(const struct tm_eutils_opts *opts,
+                                const struct tm_eutils_result *res);
+
+/* Free res and release the cache's lock. */
 void tm_eutils_result_clear(struct tm_eutils_result *res);
 
 /* Parse an esearch answer: Count and the ids (appended to ids).  Fails on

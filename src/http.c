@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 struct tm_http {
     CURL *curl;
@@ -16,6 +17,9 @@ struct tm_http {
     char errbuf[CURL_ERROR_SIZE];
     struct tm_http_resp *resp; /* during a transfer */
     bool too_big;
+    unsigned sent; /* requests sent during this transfer */
+    bool answered; /* a status line arrived for the last one sent */
+    bool resent;   /* libcurl tried to send again without an answer */
 };
 
 enum tm_status
@@ -66,24 +70,56 @@ on_header(char *p, size_t size, size_t n, void *ctx)
     size_t len = size * n;
     static const char name[] = "retry-after:";
 
+    if (len >= 5 && strncmp(p, "HTTP/", 5) == 0)
+        h->answered = true;
     if (len > sizeof name - 1 && strncasecmp(p, name, sizeof name - 1) == 0) {
-        char tmp[32];
+        char tmp[64], *end;
         size_t k = len - (sizeof name - 1);
+        double v;
+        time_t when;
 
         if (k >= sizeof tmp)
             k = sizeof tmp - 1;
         memcpy(tmp, p + sizeof name - 1, k);
         tmp[k] = '\0';
-        /* Seconds only; an HTTP date falls back to our own backoff. */
-        {
-            char *end;
-            double v = strtod(tmp, &end);
-
-            if (end != tmp && v >= 0 && v < 3600)
-                h->resp->retry_after = v;
+        /* Delay-seconds or an HTTP date; the caller caps what it honours.
+         * Anything else falls back to the caller's own backoff. */
+        v = strtod(tmp, &end);
+        if (end != tmp && v >= 0 && v <= 1e9) {
+            h->resp->retry_after = v;
+        } else if ((when = curl_getdate(tmp, NULL)) != -1) {
+            v = difftime(when, time(NULL));
+            h->resp->retry_after = v > 0 ? v : 0;
         }
     }
     return len;
+}
+
+/*
+ * libcurl calls this before every request it sends.  A second call in one
+ * transfer with no answer to the first is libcurl's own retry after a
+ * reused connection died: stop it, so that the caller's backoff and rate
+ * limit decide when to try again (and the caller counts the attempt).
+ */
+static int
+on_prereq(void *ctx, char *primary_ip, char *local_ip, int primary_port,
+          int local_port)
+{
+    struct tm_http *h = ctx;
+
+    (void)primary_ip;
+    (void)local_ip;
+    (void)primary_port;
+    (void)local_port;
+    if (h->sent > 0 && !h->answered) {
+        h->resent = true;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    h->sent++;
+    h->answered = false;
+    if (h->opts.before_send != NULL)
+        h->opts.before_send(h->opts.before_send_ctx);
+    return CURL_PREREQFUNC_OK;
 }
 
 static int
@@ -131,6 +167,8 @@ tm_http_new(const struct tm_http_opts *opts, struct tm_err *err)
     curl_easy_setopt(h->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(h->curl, CURLOPT_XFERINFODATA, h);
     curl_easy_setopt(h->curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(h->curl, CURLOPT_PREREQFUNCTION, on_prereq);
+    curl_easy_setopt(h->curl, CURLOPT_PREREQDATA, h);
     return h;
 }
 
@@ -167,6 +205,9 @@ tm_http_post(struct tm_http *h, const char *url, const char *form,
     resp->transport_error = 0;
     h->resp = resp;
     h->too_big = false;
+    h->sent = 0;
+    h->answered = false;
+    h->resent = false;
     h->errbuf[0] = '\0';
     curl_easy_setopt(h->curl, CURLOPT_URL, url);
     curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, form);
@@ -179,6 +220,9 @@ tm_http_post(struct tm_http *h, const char *url, const char *form,
         if (h->too_big)
             return tm_err_set(err, TM_ERR_IO, "response larger than %zu bytes",
                               h->opts.max_body);
+        if (h->resent)
+            return tm_err_set(err, TM_ERR_IO,
+                              "the connection was lost before an answer");
         return tm_err_set(err, TM_ERR_IO, "%s",
                           h->errbuf[0] ? h->errbuf : curl_easy_strerror(rc));
     }

@@ -5,7 +5,11 @@
  * timeouts, a cap on the body size, and reports the HTTP status and any
  * Retry-After for the caller to judge.  Transport failures come back with
  * curl's own message; the request body (which may carry an API key) is
- * never part of a message.
+ * never part of a message.  Every request actually sent passes through the
+ * caller's before_send hook (its rate limit), and libcurl never sends one
+ * on its own: when a reused connection dies before any answer, libcurl
+ * would send the request again at once, and that is reported as a
+ * failure for the caller to retry with its backoff instead.
  */
 #ifndef TM_HTTP_H
 #define TM_HTTP_H
@@ -24,11 +28,17 @@ struct tm_http_opts {
     /* When this becomes non-zero (a signal handler sets it) a transfer in
      * progress is abandoned. */
     const volatile sig_atomic_t *stop;
+    /* Called just before each request goes out on a connection (after
+     * connecting, before the first byte), so it sees every request sent,
+     * redirects included; it may sleep.  NULL: none. */
+    void (*before_send)(void *ctx);
+    void *before_send_ctx;
 };
 
 struct tm_http_resp {
     long status;        /* 0 when no response arrived */
-    double retry_after; /* seconds from a Retry-After header, or -1 */
+    double retry_after; /* seconds a Retry-After header asks for (delay
+                           or HTTP date), uncapped; -1 without one */
     struct tm_buf body;
     int transport_error; /* curl's code, 0 if the transfer completed */
 };

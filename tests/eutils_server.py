@@ -305,7 +305,7 @@ def intparam(p, name, default):
 # -------- Faults ----------------------------------------------------------------------------------
 Rule = collections.namedtuple("Rule", "endpoint lo hi name arg text")
 PLAIN_FAULTS = {"500", "502", "503", "reset", "error", "invalid", "empty", "blank", "dup",
-                "corrupt", "expire"}
+                "corrupt", "expire", "echo-key"}
 
 
 def parse_fault(text):
@@ -466,6 +466,8 @@ def esearch_answer(st, p, fault):
     try:
         if name == "error":
             raise TermError(ESEARCH_BACKEND_ERROR)
+        if name == "echo-key":
+            raise TermError(echo_key_message(p))
         if dbname not in st.dbs:
             raise TermError(f"Invalid db name specified: {dbname}")
         if not term:
@@ -498,6 +500,12 @@ def esearch_answer(st, p, fault):
     return answer(r)
 
 
+def echo_key_message(p):
+    """The one answer that carries the caller's key, as NCBI's own answers about a key do
+    (ref §1.1); the client must redact it.  Two lines, as NCBI's <ERROR> texts can be."""
+    return f"API key invalid\n\tapi-key: {p.get('api_key', '')}"
+
+
 def efetch_error(status, message):
     return status, XML_TYPE, EFETCH_ERR_PROLOG + (
         b"<eFetchResult>\n\t<ERROR>%s</ERROR>\n</eFetchResult>\n" % esc(message).encode())
@@ -507,6 +515,8 @@ def efetch_answer(st, p, fault):
     dbname = (p.get("db") or "pubmed").lower()
     if fault and fault.name == "error":
         return efetch_error(200, "Unable to obtain query #1")
+    if fault and fault.name == "echo-key":
+        return efetch_error(200, echo_key_message(p))
     if dbname not in st.dbs:
         return efetch_error(400, f"Invalid db name specified: {dbname}")
     if p.get("retmode", "xml").lower() != "xml" or p.get("rettype", "").lower() not in ("", "xml", "null"):
@@ -915,6 +925,8 @@ def run_selftest(args, tmp):
         (E + "truncate", lambda s, h, b, t: isinstance(s, http.client.IncompleteRead)),
         (E + "truncate:nolen", lambda s, h, b, t: s == 200 and "Content-Length" not in h
          and 0 < len(b) < len(pub.document(pub.records[i] for i in ids)) and not well_formed(b)),
+        (E + "echo-key", lambda s, h, b, t: s == 200
+         and ET.fromstring(b).findtext("ERROR").startswith("API key invalid")),
         (E + "error", lambda s, h, b, t: s == 200 and b"<eFetchResult>\n\t<ERROR>Unable to obtain "
          b"query #1</ERROR>" in b and well_formed(b)),
         ("esearch:1=error", lambda s, h, b, t: s == 200

@@ -230,7 +230,7 @@ static bool
 same_text(const char *a, const char *b)
 {
     return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0')
-                                      : (b != NULL && strcmp(a, b) == 0);
+                                     : (b != NULL && strcmp(a, b) == 0);
 }
 
 static bool
@@ -692,8 +692,7 @@ tm_eval_print(const struct tm_eval *ev, FILE *out)
                 ev->scope_right, ev->scope_judged,
                 (double)ev->scope_right / (double)ev->scope_judged);
     if (ev->time_judged > 0)
-        fprintf(out,
-                "timepoint right for %lu of %lu matched outcomes (%.3f)\n",
+        fprintf(out, "timepoint right for %lu of %lu matched outcomes (%.3f)\n",
                 ev->time_right, ev->time_judged,
                 (double)ev->time_right / (double)ev->time_judged);
 }

@@ -258,9 +258,9 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
     while (set->clause_break != NULL && off < se - ss) {
         PCRE2_SIZE *ov;
         size_t bs, be;
-        int rc = pcre2_match(set->clause_break, (PCRE2_SPTR)(text + ss),
-                             se - ss, off, PCRE2_NO_UTF_CHECK, ex->rule_md,
-                             ex->mctx);
+        int rc =
+            pcre2_match(set->clause_break, (PCRE2_SPTR)(text + ss), se - ss,
+                        off, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
 
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH)
@@ -270,7 +270,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
         ov = pcre2_get_ovector_pointer(ex->rule_md);
         bs = ss + ov[0];
         be = ss + (ov[1] > ov[0] ? ov[1] : ov[0]);
-        off = ov[1] > ov[0] ? ov[1] : tm_utf8_ceil(text + ss, se - ss, ov[1] + 1);
+        off =
+            ov[1] > ov[0] ? ov[1] : tm_utf8_ceil(text + ss, se - ss, ov[1] + 1);
         if (ex->groups.n > 0) {
             size_t g = tm_spans_find(&ex->groups, bs);
 
@@ -345,8 +346,8 @@ holding_group(const struct tm_extractor *ex, size_t ms, size_t me)
  * 593), adverse events were similar") belongs to that phrase: its clause
  * ends with its brackets. */
 static void
-clause_of(const struct tm_extractor *ex, const char *text, size_t ss,
-          size_t se, size_t ms, size_t me, size_t *from, size_t *to)
+clause_of(const struct tm_extractor *ex, const char *text, size_t ss, size_t se,
+          size_t ms, size_t me, size_t *from, size_t *to)
 {
     size_t b, g;
 
@@ -384,8 +385,8 @@ memo_find(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
         struct clause_memo *m = &ex->memo[k];
 
         if (m->from == from && m->to == to && m->keep == keep &&
-            (m->rule == r || (m->rule->where == r->where &&
-                              strcmp(m->rule->src, r->src) == 0)))
+            (m->rule == r ||
+             (m->rule->where == r->where && strcmp(m->rule->src, r->src) == 0)))
             return m;
     }
     return NULL;
@@ -455,11 +456,9 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
                 rc = m->rc;
                 goto judge;
             }
-            rc = pcre2_match(r->re,
-                             (PCRE2_SPTR)clause_text(ex, text, from, to, ms,
-                                                     me),
-                             to - from, 0, PCRE2_NO_UTF_CHECK, ex->rule_md,
-                             ex->mctx);
+            rc = pcre2_match(
+                r->re, (PCRE2_SPTR)clause_text(ex, text, from, to, ms, me),
+                to - from, 0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
             memo_add(ex, r, from, to, keep, rc);
         }
         goto judge;
@@ -707,8 +706,7 @@ build_record(struct tm_extractor *ex, const struct tm_pattern *p,
             TM_FREE(*slot);
     }
     if (!isfinite(r->value) || !isfinite(r->value_high) ||
-        !isfinite(r->spread) || !isfinite(r->ci_low) ||
-        !isfinite(r->ci_high)) {
+        !isfinite(r->spread) || !isfinite(r->ci_low) || !isfinite(r->ci_high)) {
         tm_record_clear(r);
         return false;
     }
@@ -800,8 +798,8 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
                 ((rec->has & TM_HAS_VALUE_HIGH) &&
                  (rec->value_high < role->min || rec->value_high > role->max)))
                 return false;
-        } else if (rule_holds(ex, &role->rule, text, len, ss, se, ms, me,
-                              where, rep)) {
+        } else if (rule_holds(ex, &role->rule, text, len, ss, se, ms, me, where,
+                              rep)) {
             return false;
         }
     }
@@ -885,8 +883,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
                 continue;
             }
             if (ex->set->nroles > 0 &&
-                !type_accepts(ex, &c->rec, text, len, ss, se, ss + ms,
-                              ss + me, where, rep)) {
+                !type_accepts(ex, &c->rec, text, len, ss, se, ss + ms, ss + me,
+                              where, rep)) {
                 tm_record_clear(&c->rec);
                 cs->n--;
                 continue;

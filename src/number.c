@@ -285,8 +285,7 @@ parse_words_below_100(struct cursor *c, int *out)
     if (eat_word(c, tens_words, out)) {
         struct cursor save = *c;
 
-        if (eat_word_gap(c) && eat_word(c, units_words, &w) && w > 0 &&
-            w < 10)
+        if (eat_word_gap(c) && eat_word(c, units_words, &w) && w > 0 && w < 10)
             *out += w;
         else
             *c = save;

@@ -29,10 +29,9 @@
 #define PATTERN_FILE_LIMIT (16u << 20)
 
 static const char *const field_names[TM_F_COUNT] = {
-    "value",  "value_high", "spread", "exponent", "scale",
-    "unit",   "comparator", "scope",  "group",    "timepoint",
-    "events", "total",      "study",  "study_ref", "measure",
-    "ci_low", "ci_high",    "ci_level"};
+    "value",      "value_high", "spread",  "exponent",  "scale",   "unit",
+    "comparator", "scope",      "group",   "timepoint", "events",  "total",
+    "study",      "study_ref",  "measure", "ci_low",    "ci_high", "ci_level"};
 
 int
 tm_field_lookup(const char *name, size_t len)

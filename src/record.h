@@ -35,7 +35,7 @@ struct tm_record {
     long long events, total;
     /* Optional strings; NULL when the field does not apply. */
     char *unit, *comparator, *scope, *group, *timepoint, *study, *study_ref;
-    char *measure; /* an effect's measure: HR, OR, RR, RD, MD, SMD, IRR */
+    char *measure;     /* an effect's measure: HR, OR, RR, RD, MD, SMD, IRR */
     size_t start, end; /* UTF-8 byte offsets of the surface in doc text */
     const char *text;  /* borrowed: doc text + start, end - start bytes */
     char *pattern;     /* "file:name" */

@@ -197,13 +197,13 @@ END_TEST
  * a decimal point does not end one. */
 START_TEST(test_extract_clause_rules)
 {
-    struct tm_pattern_set *set =
-        from_text("define clausebreak ; | , \\s+ (?= \\d ) | \\s and \\s+ (?= \\d )\n"
-                  "pattern count\n"
-                  "    type sample_size\n"
-                  "    regex \\b (?<value>\\d+) \\s+ patients\n"
-                  "    require clause randomi[sz]ed\n"
-                  "    forbid clause died | excluded\n");
+    struct tm_pattern_set *set = from_text(
+        "define clausebreak ; | , \\s+ (?= \\d ) | \\s and \\s+ (?= \\d )\n"
+        "pattern count\n"
+        "    type sample_size\n"
+        "    regex \\b (?<value>\\d+) \\s+ patients\n"
+        "    require clause randomi[sz]ed\n"
+        "    forbid clause died | excluded\n");
     struct tm_records rs = run(set,
                                "Of 120 patients excluded, 80 patients were "
                                "randomized (12 patients died) and 40 patients "
@@ -253,7 +253,8 @@ START_TEST(test_extract_roles_rejects_and_ranges)
         from_text("define clausebreak ;\n"
                   "range p_value 0 1\n"
                   "reject sample_size before 8 from\\s*$\n"
-                  "role sample_size scope=arm clause-after ^ \\s+ in \\s+ the \\s+ \\w+ \\s+ group\n"
+                  "role sample_size scope=arm clause-after ^ \\s+ in \\s+ the "
+                  "\\s+ \\w+ \\s+ group\n"
                   "role sample_size scope=subgroup clause-after group\n"
                   "pattern p\n"
                   "    type p_value\n"

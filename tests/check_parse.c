@@ -374,6 +374,23 @@ END_TEST
 
 /* ---- hostile input ---- */
 
+/* A cell inside a cell closes twice; the first text is not leaked (the
+ * sanitizer build checks leaks; fuzz_xml found it). */
+START_TEST(test_parse_nested_cells_do_not_leak)
+{
+    struct tm_err err;
+    struct docs *ds = read_text(
+        "<article><body><sec><title>Results</title><table-wrap id=\"T1\">"
+        "<table><tr><td>a<td>b</td>c</td><td>d</td></tr></table>"
+        "</table-wrap></sec></body></article>",
+        TM_OK, &err);
+
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_ptr_nonnull(strstr(ds->v[0].sections, "table/T1|"));
+    docs_free(ds);
+}
+END_TEST
+
 /* A <ref> opened inside an unclosed <ref> replaces it; nothing leaks (the
  * sanitizer build checks leaks; the 10-minute fuzz run found this). */
 START_TEST(test_parse_nested_ref_replaces_open_ref)
@@ -552,6 +569,7 @@ main(void)
     tcase_add_test(markup, test_parse_metadata_only_pmc_is_flagged);
     tcase_add_test(markup, test_parse_inline_markup_flattened);
     tcase_add_test(markup, test_parse_floats_group_tables_are_read);
+    tcase_add_test(markup, test_parse_nested_cells_do_not_leak);
     tcase_add_test(hostile, test_parse_truncated_file_keeps_earlier_records);
     tcase_add_test(hostile, test_parse_nested_ref_replaces_open_ref);
     tcase_add_test(hostile, test_parse_bad_encoding_is_an_error);

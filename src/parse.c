@@ -81,10 +81,11 @@ struct frame {
     char name[NAME_MAX_LEN];
     unsigned flags;
     enum field field;
-    size_t mark;   /* sup: position of '^'; xref: start offset */
-    int children;  /* msup: children seen */
-    bool has_bibr; /* sup: contains a bibliographic xref */
-    char *rid;     /* xref: the rid attribute */
+    size_t mark;      /* sup: position of '^'; xref: start offset */
+    int children;     /* msup: children seen */
+    bool has_bibr;    /* sup: contains a bibliographic xref */
+    char *rid;        /* xref: the rid attribute */
+    size_t row, cell; /* td/th: the cell it opened */
 };
 
 struct cell {
@@ -723,7 +724,8 @@ emit_table(struct parser *p, const char *section)
         for (r = 0; r < t->n && t->rows[r].header; r++) {
             const struct cell *cell = grid[r][c];
 
-            if (cell == NULL || cell == prev || cell->text[0] == '\0')
+            if (cell == NULL || cell == prev || cell->text == NULL ||
+                cell->text[0] == '\0')
                 continue;
             if (b.len > 0)
                 tm_buf_puts(&b, " / ");
@@ -749,7 +751,8 @@ emit_table(struct parser *p, const char *section)
         for (c = 0; c < ncols; c++) {
             const struct cell *cell = grid[r][c];
 
-            if (cell == NULL || cell == prev || cell->text[0] == '\0')
+            if (cell == NULL || cell == prev || cell->text == NULL ||
+                cell->text[0] == '\0')
                 continue;
             prev = cell;
             if (line.len > 0)
@@ -1028,6 +1031,8 @@ start_jats(struct parser *p, struct frame *f, const char *name,
         row->cells[row->n].colspan = int_attr(attrs, nb, "colspan", 1);
         row->cells[row->n].rowspan = int_attr(attrs, nb, "rowspan", 1);
         row->cells[row->n].header = is(name, "th");
+        f->row = p->tbl->n - 1;
+        f->cell = row->n;
         row->n++;
         tm_buf_reset(&p->tbl->cell);
         p->space_pending = false;
@@ -1197,17 +1202,18 @@ on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         f->rid = NULL;
         d->ncites++;
     }
-    if (f->flags & F_CELL) {
-        struct row *row = &p->tbl->rows[p->tbl->n - 1];
+    if ((f->flags & F_CELL) && p->tbl != NULL && f->row < p->tbl->n &&
+        f->cell < p->tbl->rows[f->row].n) {
+        /* The cell this element opened: with a <td> inside a <td> (found
+         * by fuzz_xml) the outer one gets the text after the inner one,
+         * and no text is leaked or left NULL. */
+        struct cell *cell = &p->tbl->rows[f->row].cells[f->cell];
         struct tm_buf *c = &p->tbl->cell;
 
         while (c->len > 0 && c->data[c->len - 1] == ' ')
             c->len--;
-        /* A cell closing twice (<td> inside <td>, found by fuzz_xml) keeps
-         * the last text; the first is not leaked. */
-        free(row->cells[row->n - 1].text);
-        row->cells[row->n - 1].text =
-            tm_xstrndup(c->data ? c->data : "", c->len);
+        free(cell->text);
+        cell->text = tm_xstrndup(c->data ? c->data : "", c->len);
         tm_buf_reset(c);
         p->space_pending = false;
     }

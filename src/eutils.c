@@ -42,6 +42,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "http.h"
+#include "outfile.h"
 
 /* PubMed's esearch returns at most this many ids per query. */
 #define PUBMED_CAP 9999
@@ -120,7 +121,12 @@ write_atomic(const char *path, const char *data, size_t len, struct tm_err *err)
         tm_buf_clear(&tmp);
         return rc;
     }
-    while (off < len) {
+    /* mkstemp makes 0600 whatever the umask: give the cache the mode an
+     * output file gets, so a cache shared through group or world
+     * permissions stays readable. */
+    if (fchmod(fd, tm_outfile_mode(path)) != 0)
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+    while (rc == TM_OK && off < len) {
         ssize_t n = write(fd, data + off, len - off);
 
         if (n < 0) {
@@ -1177,6 +1183,13 @@ new_generation(struct client *c, const char *entry, const char *query,
     *gen = NULL;
     if (mkdtemp(dir) == NULL) {
         rc = tm_err_set(err, TM_ERR_IO, "%s: %s", dir, strerror(errno));
+        free(dir);
+        return rc;
+    }
+    /* mkdtemp makes 0700; the umask decides, as it does for mkdir. */
+    if (chmod(dir, tm_outfile_dir_mode()) != 0) {
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", dir, strerror(errno));
+        rmdir(dir);
         free(dir);
         return rc;
     }

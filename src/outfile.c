@@ -62,17 +62,31 @@ tm_outfile_unlink_all(void)
     }
 }
 
+/* The process's umask.  POSIX has no way to read it but to set it, so it
+ * is set and put back. */
+static mode_t
+current_umask(void)
+{
+    mode_t mask = umask(0);
+
+    umask(mask);
+    return mask;
+}
+
 mode_t
 tm_outfile_mode(const char *path)
 {
     struct stat st;
-    mode_t mask;
 
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
         return st.st_mode & 07777;
-    mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
+    return 0666 & ~current_umask();
+}
+
+mode_t
+tm_outfile_dir_mode(void)
+{
+    return 0777 & ~current_umask();
 }
 
 enum tm_status

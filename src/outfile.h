@@ -36,6 +36,11 @@ enum tm_status tm_outfile_close(struct tm_outfile *o, bool ok,
  * and back, so call it before starting threads that create files. */
 mode_t tm_outfile_mode(const char *path);
 
+/* The mode a new directory gets from mkdir(path, 0777): 0777 & ~umask,
+ * for directories made by mkdtemp (always 0700).  Reads the umask as
+ * tm_outfile_mode does. */
+mode_t tm_outfile_dir_mode(void);
+
 /* Remove every temporary file still open.  Async-signal-safe: for a
  * SIGINT/SIGTERM handler, which then re-raises the signal. */
 void tm_outfile_unlink_all(void);

@@ -588,6 +588,29 @@ def t_metadata_only_pmc_is_flagged():
     srv.stop()
 
 
+def t_cache_files_follow_the_umask():
+    """Cache files and directories get the modes the umask allows, as
+    outputs do: 0666 & ~umask and 0777 & ~umask."""
+    srv = Server("--records", RECORDS)
+    for mask, fmode, dmode in ((0o022, 0o644, 0o755), (0o077, 0o600, 0o700)):
+        cache = os.path.join(tempfile.mkdtemp(dir=TMP), "cache")
+        r = tm(fetch_args(srv, cache, "--batch", "5", "--rate", "50", "cells"),
+               preexec_fn=lambda m=mask: os.umask(m))
+        assert r.returncode == 0, r.stderr
+        wrong = []
+        for root, dirs, files in os.walk(cache):
+            for d in dirs:
+                m = os.stat(os.path.join(root, d)).st_mode & 0o7777
+                if m != dmode:
+                    wrong.append("%s/ %o" % (os.path.relpath(os.path.join(root, d), cache), m))
+            for f in files:
+                m = os.stat(os.path.join(root, f)).st_mode & 0o7777
+                if m != fmode:
+                    wrong.append("%s %o" % (os.path.relpath(os.path.join(root, f), cache), m))
+        assert not wrong, ("umask %03o: want %o/%o" % (mask, fmode, dmode), wrong)
+    srv.stop()
+
+
 def t_offline_quick_start_cache():
     out = os.path.join(TMP, "offline")
     r = tm(["run", "mesenchymal stem cells AND ARDS", "--offline", "--cache",
@@ -629,6 +652,7 @@ def main():
               t_a_damaged_cache_file_is_fetched_again,
               t_a_cache_from_before_generations_is_read_and_replaced,
               t_metadata_only_pmc_is_flagged,
+              t_cache_files_follow_the_umask,
               t_offline_quick_start_cache,
               t_key_never_written]
     only = sys.argv[1:]

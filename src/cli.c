@@ -1059,6 +1059,32 @@ missing_records(struct cli *c, const struct fetch_cli *fc,
     return TM_EXIT_INPUT;
 }
 
+/*
+ * After a fetch nobody answered for (no network, a wrong --base-url), one
+ * hint line: how to work offline, from which cache.  Nothing after an
+ * interruption or a fault of the server itself.
+ */
+static void
+offline_hint(struct cli *c, const struct fetch_cli *fc,
+             const struct tm_eutils_result *res)
+{
+    if (interrupted || !res->is_unreachable)
+        return;
+    if (res->has_cached)
+        fprintf(c->err,
+                "trialmine: hint: no server could be reached; the cache %s "
+                "holds this search from an earlier fetch: 'trialmine run "
+                "--offline' works from it%s\n",
+                fc->o.cache_dir, fc->o.refresh ? " (without --refresh)" : "");
+    else
+        fprintf(c->err,
+                "trialmine: hint: no server could be reached (no network, "
+                "or a wrong --base-url?); to work offline, 'trialmine run "
+                "--offline' reads a search from the cache (%s; --cache DIR "
+                "for one fetched elsewhere)\n",
+                fc->o.cache_dir);
+}
+
 static int
 cmd_fetch(struct cli *c, int argc, char **argv)
 {
@@ -1071,6 +1097,8 @@ cmd_fetch(struct cli *c, int argc, char **argv)
     char why[256];
     int opt, st = TM_EXIT_OK;
 
+    /* Zeroed: read after a failure that may come before the fetch. */
+    memset(&res, 0, sizeof res);
     fetch_cli_init(&fc, c);
     tm_buf_init(&url, 0);
     tm_getopt_init(&g, TM_CMD_FETCH);
@@ -1101,6 +1129,7 @@ cmd_fetch(struct cli *c, int argc, char **argv)
     if (tm_http_global_init(&err) != TM_OK ||
         tm_eutils_fetch(&fc.o, argv[optind], &res, &rep, &err) != TM_OK) {
         error_line(c, "fetch: %s", err.msg);
+        offline_hint(c, &fc, &res);
         st = interrupted                ? TM_EXIT_INTERRUPTED
              : err.code == TM_ERR_INPUT ? TM_EXIT_INPUT
                                         : TM_EXIT_IO;
@@ -1225,6 +1254,8 @@ cmd_run(struct cli *c, int argc, char **argv)
         st = err.code == TM_ERR_INPUT ? TM_EXIT_INPUT : TM_EXIT_IO;
     if (st != TM_EXIT_OK) {
         error_line(c, "run: %s", err.msg);
+        if (!offline)
+            offline_hint(c, &fc, &res);
         if (interrupted)
             st = TM_EXIT_INTERRUPTED;
         goto out;

@@ -53,6 +53,12 @@
 /* Requests are spaced 10% wider than the rate asks: NCBI counts arrivals,
  * and arrivals jitter (4 were once seen within 0.999 s at 3/s). */
 #define RATE_MARGIN 1.1
+/* Seconds: a request nobody answers for (the name does not resolve, no
+ * connection is made) is tried again only within this long of its first
+ * attempt; with the 10 s connect timeout a run without a network stops
+ * within about 25 s, rather than after every retry (minutes). */
+#define UNREACHABLE_BUDGET 15
+#define CONNECT_TIMEOUT 10
 
 void
 tm_eutils_opts_init(struct tm_eutils_opts *o)
@@ -492,6 +498,7 @@ struct client {
     double t0;
     unsigned seed;
     unsigned long requests;
+    bool unreachable; /* the last request failed without a connection */
     struct tm_reporter *rep;
 };
 
@@ -581,53 +588,65 @@ typedef enum tm_status (*validate_fn)(void *ctx, const char *body, size_t len,
                                       struct tm_err *err);
 
 /*
+ * The wait before retry number `attempt` (1, 2, ...): exponential backoff
+ * with jitter, or what the server asked, up to MAX_WAIT: a server must
+ * not park the run for hours.
+ */
+static double
+retry_wait(struct client *c, unsigned attempt, const char *what)
+{
+    double asked = c->resp.retry_after;
+    double wait = c->o->backoff * pow(2.0, (double)(attempt - 1));
+
+    if (wait > MAX_WAIT)
+        wait = MAX_WAIT;
+    wait *= 0.5 + (double)rand_r(&c->seed) / RAND_MAX / 2;
+    if (asked > MAX_WAIT) {
+        tm_warn(c->rep,
+                "%s: the server asks to wait %.0f s (Retry-After); "
+                "waiting %d s, the longest wait trialmine honours",
+                what, asked, MAX_WAIT);
+        asked = MAX_WAIT;
+    }
+    return asked > wait ? asked : wait;
+}
+
+/*
  * POST form to endpoint until validate accepts the body, retrying what
  * can be retried.  `what` names the request in messages ("efetch batch
- * 3/10").
+ * 3/10").  A server that answers badly gets every retry; one nobody
+ * answers for (no connection at all) only those that start within
+ * UNREACHABLE_BUDGET of the first attempt, so that a run without a
+ * network fails in seconds, not minutes, and c->unreachable says so.
  */
 static enum tm_status
 request(struct client *c, const char *endpoint, const char *form,
         const char *what, validate_fn validate, void *vctx, struct tm_err *err)
 {
     struct tm_buf url;
-    unsigned attempt;
+    unsigned attempt, made = 0;
     enum tm_status rc = TM_OK;
     char reason[TM_ERR_MSG_MAX] = "";
+    double first = tm_monotonic_seconds(), wait = 0;
 
+    c->unreachable = false;
     tm_buf_init(&url, 0);
     tm_buf_printf(&url, "%s%s", c->o->base_url, endpoint);
-    for (attempt = 0; attempt <= c->o->retries; attempt++) {
+    for (attempt = 0;; attempt++) {
         struct tm_err e;
-        double wait;
         bool retry = true;
 
         tm_err_clear(&e);
-        if (attempt > 0) {
-            /* Exponential backoff with jitter, or what the server asked,
-             * up to MAX_WAIT: a server must not park the run for hours. */
-            double asked = c->resp.retry_after;
-
-            wait = c->o->backoff * pow(2.0, (double)(attempt - 1));
-            if (wait > MAX_WAIT)
-                wait = MAX_WAIT;
-            wait *= 0.5 + (double)rand_r(&c->seed) / RAND_MAX / 2;
-            if (asked > MAX_WAIT) {
-                tm_warn(c->rep,
-                        "%s: the server asks to wait %.0f s (Retry-After); "
-                        "waiting %d s, the longest wait trialmine honours",
-                        what, asked, MAX_WAIT);
-                asked = MAX_WAIT;
-            }
-            if (asked > wait)
-                wait = asked;
-            sleep_for(c->o, wait);
-        }
+        sleep_for(c->o, wait);
         if (stopped(c->o)) {
             snprintf(reason, sizeof reason, "interrupted");
             break;
         }
+        made++;
+        c->unreachable = false;
         if (tm_http_post(c->http, url.data, form, &c->resp, &e) != TM_OK) {
             snprintf(reason, sizeof reason, "%s", e.msg);
+            c->unreachable = c->resp.unreachable;
         } else if (c->resp.status == 429) {
             snprintf(reason, sizeof reason, "HTTP 429 (rate limit exceeded)");
         } else if (c->resp.status >= 500) {
@@ -643,14 +662,16 @@ request(struct client *c, const char *endpoint, const char *form,
             goto out;
         }
         clean_server_text(reason, sizeof reason, c->o->api_key);
-        if (attempt < c->o->retries && retry)
-            tm_warn(c->rep, "%s: %s; retrying", what, reason);
-        if (!retry)
+        if (!retry || attempt >= c->o->retries)
             break;
+        wait = retry_wait(c, attempt + 1, what);
+        if (c->unreachable &&
+            tm_monotonic_seconds() + wait - first > UNREACHABLE_BUDGET)
+            break;
+        tm_warn(c->rep, "%s: %s; retrying", what, reason);
     }
     rc = tm_err_set(err, TM_ERR_IO, "%s failed after %u attempt%s: %s", what,
-                    attempt > c->o->retries ? c->o->retries + 1 : attempt + 1,
-                    attempt == 0 ? "" : "s", reason);
+                    made, made == 1 ? "" : "s", reason);
 out:
     tm_buf_clear(&url);
     return rc;
@@ -1692,7 +1713,8 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
     res->dir = tm_eutils_cache_entry(o, query);
 
     if (!offline) {
-        ho.connect_timeout = o->timeout < 15 ? o->timeout : 15;
+        ho.connect_timeout =
+            o->timeout < CONNECT_TIMEOUT ? o->timeout : CONNECT_TIMEOUT;
         ho.total_timeout = o->timeout;
         ho.low_speed_time = o->timeout < 30 ? o->timeout : 30;
         ho.max_body = MAX_BODY;
@@ -1786,6 +1808,16 @@ run_fetch(const struct tm_eutils_opts *o, const char *query, bool offline,
 out:
     if (res->lock != NULL && !offline)
         lock_write(res->lock->fd, c.last);
+    if (rc != TM_OK && !offline) {
+        /* For the caller's advice: can --offline do instead? */
+        char *cur = generation_named(res->dir, "current");
+        char *legacy = path_in(res->dir, "ids.txt");
+
+        res->is_unreachable = c.unreachable;
+        res->has_cached = cur != NULL || file_exists(legacy);
+        free(cur);
+        free(legacy);
+    }
     if (rc != TM_OK) {
         lock_release(res->lock);
         res->lock = NULL;

@@ -68,6 +68,11 @@ struct tm_eutils_result {
     unsigned long no_body;       /* PMC articles without a body */
     struct tm_strv files;        /* the batch files, in order */
     struct tm_eutils_lock *lock; /* the cache's, held until clear */
+    /* Set also when the fetch fails: */
+    bool is_unreachable; /* it failed because nobody answered: the name
+                            did not resolve or no connection was made */
+    bool has_cached;     /* a complete search of the query is cached, for
+                            --offline */
 };
 
 /* Fill opts with defaults (NCBI URL, pubmed, batch 200, 5 retries, ...).

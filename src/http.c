@@ -39,6 +39,7 @@ tm_http_resp_init(struct tm_http_resp *r)
     r->status = 0;
     r->retry_after = -1;
     r->transport_error = 0;
+    r->unreachable = false;
     tm_buf_init(&r->body, 0);
 }
 
@@ -49,6 +50,7 @@ tm_http_resp_clear(struct tm_http_resp *r)
     r->status = 0;
     r->retry_after = -1;
     r->transport_error = 0;
+    r->unreachable = false;
 }
 
 static size_t
@@ -203,6 +205,7 @@ tm_http_post(struct tm_http *h, const char *url, const char *form,
     resp->status = 0;
     resp->retry_after = -1;
     resp->transport_error = 0;
+    resp->unreachable = false;
     h->resp = resp;
     h->too_big = false;
     h->sent = 0;
@@ -217,6 +220,10 @@ tm_http_post(struct tm_http *h, const char *url, const char *form,
     curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &resp->status);
     if (rc != CURLE_OK) {
         resp->transport_error = (int)rc;
+        /* libcurl calls on_prereq once a connection is up (TLS included),
+         * so no call means nobody was reached: the name did not resolve,
+         * the port refused, or the connect timed out. */
+        resp->unreachable = h->sent == 0;
         if (h->too_big)
             return tm_err_set(err, TM_ERR_IO, "response larger than %zu bytes",
                               h->opts.max_body);

@@ -15,6 +15,7 @@
 #define TM_HTTP_H
 
 #include <signal.h>
+#include <stdbool.h>
 
 #include "buf.h"
 #include "err.h"
@@ -41,6 +42,8 @@ struct tm_http_resp {
                            or HTTP date), uncapped; -1 without one */
     struct tm_buf body;
     int transport_error; /* curl's code, 0 if the transfer completed */
+    bool unreachable;    /* failed before any request went out: the name
+                            did not resolve, or no connection was made */
 };
 
 struct tm_http;
@@ -57,7 +60,8 @@ void tm_http_resp_clear(struct tm_http_resp *r);
 
 /* POST form (application/x-www-form-urlencoded) to url.  TM_OK when an
  * HTTP response arrived, whatever its status; TM_ERR_IO with curl's
- * message on a transport failure (resp->transport_error set). */
+ * message on a transport failure (resp->transport_error set, and
+ * resp->unreachable when no connection was made). */
 enum tm_status tm_http_post(struct tm_http *h, const char *url,
                             const char *form, struct tm_http_resp *resp,
                             struct tm_err *err);

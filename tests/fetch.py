@@ -295,6 +295,42 @@ def t_empty_base_url_is_a_usage_error():
         assert "--base-url" in r.stderr and "retrying" not in r.stderr, r.stderr
 
 
+def t_an_unreachable_server_fails_fast_with_a_hint():
+    """With the default retries and timeouts, a server nobody answers for
+    (a refused port) fails the run well within a minute, and says how to
+    work offline: with --offline, from the cache, which it names."""
+    import socket
+    dead = socket.socket()
+    dead.bind(("127.0.0.1", 0))   # bound, never listening: connections are refused
+    url = "http://127.0.0.1:%d/entrez/eutils/" % dead.getsockname()[1]
+    try:
+        cache, out = tempfile.mkdtemp(dir=TMP), tempfile.mkdtemp(dir=TMP)
+        # fetch with the default retries and timeouts; run quicker, for the hint
+        for cmd in (["fetch", "cells"], ["run", "--backoff", "0.05", "cells", "-o", out]):
+            t0 = time.monotonic()
+            r = tm(cmd[:1] + ["--quiet", "--base-url", url, "--cache", cache] + cmd[1:],
+                   timeout=120)
+            took = time.monotonic() - t0
+            assert r.returncode == 4, (cmd[0], r.returncode, r.stderr)
+            assert took < 20, (cmd[0], "took %.1f s" % took)
+            hints = [l for l in r.stderr.splitlines() if l.startswith("trialmine: hint: ")]
+            assert len(hints) == 1, (cmd[0], r.stderr)
+            assert "--offline" in hints[0] and cache in hints[0], (cmd[0], hints)
+            assert "retrying" in r.stderr, "a refused connection is still retried"
+        # With the search cached whole, the hint says to use it.
+        srv = Server("--records", RECORDS)
+        cache, out = complete_cache(srv)
+        srv.stop()
+        r = tm(["run", "--quiet", "--base-url", url, "--cache", cache, "--refresh",
+                "--backoff", "0.05", "cells", "-o", out], timeout=120)
+        assert r.returncode == 4, (r.returncode, r.stderr)
+        hint = [l for l in r.stderr.splitlines() if l.startswith("trialmine: hint: ")]
+        assert hint and "holds this search" in hint[0] and "--offline" in hint[0], r.stderr
+        assert offline(cache, out).returncode == 0
+    finally:
+        dead.close()
+
+
 def t_server_text_is_printed_with_the_key_redacted():
     srv = Server("--records", RECORDS, "--faults", "esearch:1=echo-key,efetch:1-2=echo-key")
     cache = tempfile.mkdtemp(dir=TMP)
@@ -640,6 +676,7 @@ def main():
               t_resent_requests_keep_the_rate_and_the_backoff,
               t_retry_after_is_capped_and_said,
               t_empty_base_url_is_a_usage_error,
+              t_an_unreachable_server_fails_fast_with_a_hint,
               t_server_text_is_printed_with_the_key_redacted,
               t_sigkill_and_rerun_give_identical_output,
               t_sigterm_and_sigint_stop_cleanly_and_rerun_resumes,

@@ -8,9 +8,10 @@
 
 #include "doc.h"
 
-/* The shipped pattern directory: $TRIALMINE_PATTERN_DIR if set, else the
- * installed $(pkgdatadir)/patterns, else (running from a build tree that
- * was never installed) the source tree's patterns/. */
+/* The shipped pattern directory: $TRIALMINE_PATTERN_DIR if set; else,
+ * for the build tree's own src/trialmine, the source tree's patterns/;
+ * else the installed $(pkgdatadir)/patterns, or the source tree's when
+ * nothing is installed. */
 const char *tm_settings_shipped_patterns(void);
 
 /* Append the user pattern paths of $TRIALMINE_PATTERNS (a ':'-separated

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * fuzz_common: what the libFuzzer harnesses share: the shipped pattern
- * set, loaded and compiled once per process.
+ * set, loaded and compiled once per process, and gzip for the harnesses
+ * that feed the inflater.
  */
 #ifndef TM_FUZZ_COMMON_H
 #define TM_FUZZ_COMMON_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
 
 #include "pattern.h"
 
@@ -30,6 +33,28 @@ fuzz_shipped_patterns(void)
         abort();
     }
     return set;
+}
+
+/* data gzip-compressed into out (malloc'd); returns its length. */
+static size_t
+fuzz_gzip(const unsigned char *data, size_t size, unsigned char **out)
+{
+    z_stream z;
+    size_t cap = compressBound((uLong)size) + 64;
+
+    memset(&z, 0, sizeof z);
+    *out = malloc(cap);
+    if (*out == NULL ||
+        deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        abort();
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)size;
+    z.next_out = *out;
+    z.avail_out = (uInt)cap;
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        abort();
+    deflateEnd(&z);
+    return cap - z.avail_out;
 }
 
 #endif

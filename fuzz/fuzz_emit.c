@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer: the record writers.  A record is built from the input (its
  * strings split at NUL bytes, its numbers from the bytes), written as
- * JSON Lines, CSV (guarded and raw), TSV and BioC JSON, and each output
- * is checked: valid UTF-8; JSONL one line without raw control bytes; TSV
- * one line of exactly one tab fewer than its header's fields; CSV one
- * RFC 4180 record of the header's field count, in which, when guarded,
- * no text cell starts a spreadsheet formula. */
+ * JSON Lines, CSV (guarded and raw) and TSV, and each output is checked:
+ * valid UTF-8; JSONL one line without raw control bytes; TSV one line of
+ * exactly one tab fewer than its header's fields; CSV one RFC 4180 record
+ * of the header's field count, in which, when guarded, no text cell
+ * starts a spreadsheet formula.  BioC JSON, which needs a document, is
+ * fuzz_bioc's. */
 #include "config.h"
 
 #include <math.h>

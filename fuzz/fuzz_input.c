@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include <zlib.h>
 
+#include "fuzz_common.h"
 #include "input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,28 +35,6 @@ check_doc(void *ctx, struct tm_doc *d, struct tm_err *err)
     return TM_OK;
 }
 
-/* data gzip-compressed into out (malloc'd); returns its length. */
-static size_t
-gzip(const uint8_t *data, size_t size, uint8_t **out)
-{
-    z_stream z;
-    size_t cap = compressBound((uLong)size) + 64;
-
-    memset(&z, 0, sizeof z);
-    *out = malloc(cap);
-    if (*out == NULL ||
-        deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        abort();
-    z.next_in = (Bytef *)data;
-    z.avail_in = (uInt)size;
-    z.next_out = *out;
-    z.avail_out = (uInt)cap;
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-        abort();
-    deflateEnd(&z);
-    return cap - z.avail_out;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -75,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     body = data + 1;
     len = size - 1;
     if (mode >= 128) {
-        size_t full = gzip(body, len, &gz);
+        size_t full = fuzz_gzip(body, len, &gz);
 
         len = mode >= 192 && full > 0 ? full - 1 - (mode - 192) % full : full;
         body = gz;

@@ -19,7 +19,10 @@ for f in configure configure.ac Makefile.am Makefile.in aclocal.m4 \
     config.h.in; do
     cp -p "$top/$f" "$src/" || bad "copy $f"
 done
-cp -pR "$top/build-aux" "$top/m4" "$top/patterns" "$src/"
+cp -pR "$top/build-aux" "$top/patterns" "$src/"
+# m4/ is empty in a checkout (aclocal has nothing of its own to put
+# there), and so absent from a tarball.
+[ -d "$top/m4" ] && cp -pR "$top/m4" "$src/"
 cp -p "$top"/src/*.c "$top"/src/*.h "$src/src/"
 cp -p "$top/man/trialmine.1" "$src/man/"
 chmod -R u+w "$src" # make distcheck's sources are read-only

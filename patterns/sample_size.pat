@@ -42,13 +42,16 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | administered | gave | injected | transplanted | therapy | case \s+ series | reported
                      | described | followed | evaluated | examined | underwent | subgroup | among
                      | took \s+ part | leaving ) \b )
+# The narrow sense: the verbs of putting people into a trial or an analysis.
+define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
+                     | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
 define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
                      | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
-                     | requested | cases \s+ of | anomal\w* | malformations? ) \b (?! - ) )
+                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -317,22 +320,35 @@ pattern in-the-group
     type sample_size
     prefilter group arm
     priority 10
-    # "... died in the treatment group and eight in the placebo group": a
-    # count after "and" without its people noun shares the first's role.
-    regex (?: (?<! (?i: and ) \s ) | (?= (?&count) \s+ (?&people) \b ) )
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )? (?i: in | to | of | into ) \s+ (?: the \s+ )?
+    regex (?&cstart) (?<value> (?&count) ) \s+ (?&people) \s+ (?i: in | to | of | into ) \s+ (?: the \s+ )?
     regex (?! (?i: each | both | either | all | every ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s+ (?i: group | arm ) \b
     forbid before 20 (?i: \b day | \b days | \b of | \b week | \b month | \b by | \b from | \b between ) \s* (?: \( [^)]* \) \s* )? $
     forbid before 24 (?i: \b (?: days? | weeks? | months? | hours? | visits? ) ) \s+ \d+ \s* (?: and | or | to | – | - | , ) \s* $
     forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
     forbid clause (?&otherrole)
     set scope arm
-    example 3658 were included (1832 in the hydrocortisone group and 1826 in the placebo group) => value=1832 group=hydrocortisone scope=arm
     example 40 patients, 22 patients in study group and 18 patients in control group, were studied => value=18 group=control scope=arm
-    example 1200 patients (600 in intervention group, 600 in usual-care group) => value=600 scope=arm
     negative between day 3 and 5 in the MSC group
-    negative four people died in the treatment group and eight in the placebo group
     negative the median SOFA score was 7 in each arm
+
+# "3658 were included (1832 in the hydrocortisone group and 1826 in the
+# placebo group)": a bare count in a group is an arm's size only where the
+# sentence enrols; "Two deaths occurred: one in each group" counts deaths.
+pattern in-the-group-bare
+    type sample_size
+    prefilter group arm
+    priority 10
+    regex (?<! (?i: and ) \s ) (?&cstart) (?<value> (?&count) ) \s+ (?i: in | to | into ) \s+ (?: the \s+ )?
+    regex (?! (?i: each | both | either | all | every ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s+ (?i: group | arm ) \b
+    require sentence (?&enrolact)
+    forbid before 20 (?i: \b day | \b days | \b of | \b week | \b month | \b by | \b from | \b between ) \s* (?: \( [^)]* \) \s* )? $
+    forbid clause (?&otherrole)
+    set scope arm
+    example 3658 were included (1832 in the hydrocortisone group and 1826 in the placebo group) => value=1832 group=hydrocortisone scope=arm
+    example 1200 patients were randomized (600 in intervention group, 600 in usual-care group) => value=600 scope=arm
+    negative four people died in the treatment group and eight in the placebo group
+    negative Two deaths occurred: one in the SS group and one in the PP group.
+    negative elevations differed (28 in the M group, 8 in the M + R group; P = 0.005)
 
 # A count of people anywhere: "with 523 participants", "to 17 patients",
 # "compared with 44 patients who received", "nine controls".  Weaker than

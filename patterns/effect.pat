@@ -9,7 +9,7 @@ define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s
                       (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
                         | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | death \s+ rate \s+ ratios?
                         | (?: standardi[sz]ed \s+ )? mean \s+ differences? | difference \s+ in \s+ means )
-                    | \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b )
+                    | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
 define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?i: CI ) \s* [\])] )?
 # A bound: a signed decimal.

@@ -110,48 +110,23 @@ mkdirs(const char *path, struct tm_err *err)
     return TM_OK;
 }
 
-/* Write data to path atomically: a temporary file, fsync, rename. */
+/* Write data to path atomically (a temporary file, fsync, rename; the
+ * mode an output file gets; no temporary left on a signal): the output
+ * writer's mechanism, not a second one. */
 static enum tm_status
 write_atomic(const char *path, const char *data, size_t len, struct tm_err *err)
 {
-    struct tm_buf tmp;
-    int fd;
-    size_t off = 0;
-    enum tm_status rc = TM_OK;
+    struct tm_outfile o;
+    enum tm_status rc = tm_outfile_open(&o, path, err);
+    bool ok;
 
-    tm_buf_init(&tmp, 0);
-    tm_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-        tm_buf_clear(&tmp);
-        return rc;
-    }
-    /* mkstemp makes 0600 whatever the umask: give the cache the mode an
-     * output file gets, so a cache shared through group or world
-     * permissions stays readable. */
-    if (fchmod(fd, tm_outfile_mode(path)) != 0)
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    while (rc == TM_OK && off < len) {
-        ssize_t n = write(fd, data + off, len - off);
-
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-            break;
-        }
-        off += (size_t)n;
-    }
-    if (rc == TM_OK && fsync(fd) != 0)
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    if (close(fd) != 0 && rc == TM_OK)
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
-    if (rc == TM_OK && rename(tmp.data, path) != 0)
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
     if (rc != TM_OK)
-        unlink(tmp.data);
-    tm_buf_clear(&tmp);
+        return rc;
+    ok = fwrite(data, 1, len, o.f) == len;
+    if (!ok)
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", path, strerror(errno));
+    if (tm_outfile_close(&o, ok, err) != TM_OK && rc == TM_OK)
+        rc = err->code;
     return rc;
 }
 

@@ -172,7 +172,7 @@ read_sections(const char *path, struct state *st, struct tm_err *err)
     char *line, *next;
     enum tm_status rc;
 
-    tm_buf_init(&b, 0);
+    tm_buf_init(&b, 64u << 20); /* as gold.tsv */
     rc = tm_buf_read_file(&b, path, err);
     if (rc != TM_OK) {
         tm_buf_clear(&b);

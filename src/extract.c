@@ -790,9 +790,9 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
     for (i = 0; i < set->nroles; i++) {
         const struct tm_role *role = &set->roles[i];
 
-        if (role->field >= 0 || strcmp(role->type, rec->type) != 0)
+        if (role->kind == TM_ROLE_SET || strcmp(role->type, rec->type) != 0)
             continue;
-        if (role->field == -2) {
+        if (role->kind == TM_ROLE_RANGE) {
             if (((rec->has & TM_HAS_VALUE) &&
                  (rec->value < role->min || rec->value > role->max)) ||
                 ((rec->has & TM_HAS_VALUE_HIGH) &&
@@ -822,7 +822,7 @@ apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
         const struct tm_role *role = &set->roles[i];
         char **slot;
 
-        if (role->field < 0 || decided[role->field] ||
+        if (role->kind != TM_ROLE_SET || decided[role->field] ||
             strcmp(role->type, rec->type) != 0 || captures(p, role->field))
             continue;
         slot = text_field(rec, role->field);

@@ -149,15 +149,19 @@ struct tm_define {
     unsigned line;
 };
 
-/* `role TYPE FIELD=VALUE WHERE REGEX`: a record of TYPE whose pattern did
- * not capture FIELD gets VALUE when the context rule holds (the first
- * holding role of a type and field wins, in file order).  `reject TYPE
- * WHERE REGEX` (field -1): no record of TYPE where the rule holds.
- * `range TYPE MIN MAX` (field -2, no rule): none whose value or
- * value_high is outside [min, max]. */
+/* The type-wide lines of pattern files:
+ * `role TYPE FIELD=VALUE WHERE REGEX` (TM_ROLE_SET): a record of TYPE whose
+ * pattern did not capture FIELD gets VALUE when the context rule holds
+ * (the first holding role of a type and field wins, in file order);
+ * `reject TYPE WHERE REGEX` (TM_ROLE_REJECT): no record of TYPE where the
+ * rule holds; `range TYPE MIN MAX` (TM_ROLE_RANGE, no rule): none whose
+ * value or value_high is outside [min, max]. */
+enum tm_role_kind { TM_ROLE_SET, TM_ROLE_REJECT, TM_ROLE_RANGE };
+
 struct tm_role {
+    enum tm_role_kind kind;
     char *type;
-    int field;
+    int field; /* TM_ROLE_SET: the field it sets */
     char *value;
     double min, max;
     struct tm_rule rule; /* forbid is false */

@@ -497,7 +497,7 @@ add_reject(struct line_ctx *lc, const char *line, const char *args)
     if (!parse_rule(lc, line, rest, &role.rule))
         return;
     role.type = tm_xstrndup(args, n);
-    role.field = -1;
+    role.kind = TM_ROLE_REJECT;
     role.file = lc->file;
     push_role(lc->set, &role);
 }
@@ -523,7 +523,7 @@ add_range(struct line_ctx *lc, const char *line, const char *args)
         return;
     }
     role.type = tm_xstrndup(args, n);
-    role.field = -2;
+    role.kind = TM_ROLE_RANGE;
     role.file = lc->file;
     push_role(lc->set, &role);
 }
@@ -550,7 +550,7 @@ add_role(struct line_ctx *lc, const char *line, const char *args)
     if (role.field < 0 || tm_field_is_numeric(role.field)) {
         diag(set, lc->err, lc->file, lc->lineno, col_of(line, fv),
              "role needs a text field (unit, comparator, scope, group, "
-             "timepoint, study)");
+             "timepoint, study, measure)");
         return;
     }
     if (!parse_rule(lc, line, rest, &role.rule))
@@ -886,7 +886,7 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         if (field < 0 || tm_field_is_numeric(field)) {
             diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
                  "map needs a text field (unit, comparator, scope, group, "
-                 "timepoint, study)");
+                 "timepoint, study, measure)");
             return;
         }
         for (q = strstr(rest, " => "); q != NULL; q = strstr(q + 1, " => "))

@@ -20,7 +20,6 @@
 #include "utf8.h"
 
 #define JIT_STACK_MAX (1u << 20)
-#define LINE_END (SIZE_MAX - 1) /* ends a prefilter line's word indices */
 
 struct candidate {
     size_t pattern; /* index in the set */
@@ -41,17 +40,30 @@ struct tm_extractor {
     pcre2_match_data *md;      /* sized for the largest pattern */
     pcre2_match_data *rule_md; /* for context rules and maps */
     struct tm_spans sentences;
-    struct tm_buf lower; /* the current sentence in lower case */
     struct tm_buf scratch;
     unsigned long limit_hits;
-    /* Prefilter words: each distinct word of the set once, each pattern's
-     * words as indices into them, and per sentence whether each word
-     * occurs (0 not looked for yet, 1 absent, 2 present), so a word that
-     * several patterns share is searched for once per sentence. */
+    /* Prefilter words: each distinct word of the set once, and per
+     * sentence a bit per word that occurs in it, found in the one pass
+     * that lower-cases the sentence: a word of one byte by the sentence's
+     * byte set, a longer one by looking up each two bytes of the sentence
+     * among the words' first two (so the cost is per byte of text, not
+     * per word and sentence).  A prefilter line is a mask of its words;
+     * a pattern passes when every line meets the sentence's bits. */
     struct tm_strv words;
-    size_t **pattern_words; /* per pattern: indices, then SIZE_MAX */
-    unsigned char *word_state;
-    struct tm_byteset *word_bytes;    /* per word, its bytes */
+    size_t nmask;             /* uint64_t per word bit set */
+    uint64_t *present;        /* the sentence's words */
+    uint64_t **pattern_masks; /* per pattern: a mask per line, or NULL */
+    unsigned *pattern_nlines; /* per pattern */
+    size_t *byte_words;       /* one-byte words */
+    size_t nbyte_words;
+    uint64_t *bigram_bits; /* 65536 bits: a word starts so */
+    struct bigram_slot {
+        uint32_t key; /* bigram + 1; 0 for an empty slot */
+        uint32_t start, n;
+    } * bigram_slots;     /* by hash of the bigram; a power of two */
+    size_t bigram_mask;   /* slots - 1 */
+    size_t *bigram_words; /* word indices, grouped by bigram */
+    size_t *word_len;
     struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
     struct candidates cands;          /* one sentence's matches (scratch) */
@@ -73,42 +85,112 @@ struct tm_extractor {
     size_t nmemo;
 };
 
+static size_t
+word_index(struct tm_extractor *ex, const char *word)
+{
+    size_t w;
+
+    for (w = 0; w < ex->words.n; w++) {
+        if (strcmp(ex->words.v[w], word) == 0)
+            return w;
+    }
+    tm_strv_push(&ex->words, word);
+    return w;
+}
+
+static struct bigram_slot *
+bigram_slot(const struct tm_extractor *ex, unsigned key)
+{
+    size_t h = (key * 2654435761u >> 16) & ex->bigram_mask;
+
+    while (ex->bigram_slots[h].key != 0 && ex->bigram_slots[h].key != key + 1)
+        h = (h + 1) & ex->bigram_mask;
+    return &ex->bigram_slots[h];
+}
+
+static unsigned
+bigram_of(const char *word)
+{
+    return (unsigned char)word[0] << 8 | (unsigned char)word[1];
+}
+
 static void
 index_prefilters(struct tm_extractor *ex)
 {
     const struct tm_pattern_set *set = ex->set;
-    size_t i, k, w;
+    size_t i, k, w, nslots = 2;
+    size_t **idx = tm_xcalloc(set->npatterns + 1, sizeof *idx);
 
-    ex->pattern_words =
-        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_words);
+    /* Words of the patterns that run (repairs look for theirs in ocr.c). */
     for (i = 0; i < set->npatterns; i++) {
-        const struct tm_strv *pf = &set->patterns[i].prefilter;
+        const struct tm_pattern *p = &set->patterns[i];
 
-        if (pf->n == 0)
+        if (p->prefilter.n == 0 || p->re == NULL || p->is_repair)
             continue;
-        size_t *pw = tm_xreallocarray(NULL, 2 * pf->n + 1, sizeof(size_t));
-        size_t m = 0;
-        const unsigned *line = set->patterns[i].prefilter_line;
-
-        ex->pattern_words[i] = pw;
-        for (k = 0; k < pf->n; k++) {
-            for (w = 0; w < ex->words.n; w++) {
-                if (strcmp(ex->words.v[w], pf->v[k]) == 0)
-                    break;
-            }
-            if (w == ex->words.n)
-                tm_strv_push(&ex->words, pf->v[k]);
-            pw[m++] = w;
-            if (k + 1 == pf->n || line[k + 1] != line[k])
-                pw[m++] = LINE_END;
-        }
-        pw[m] = SIZE_MAX;
+        idx[i] = tm_xreallocarray(NULL, p->prefilter.n, sizeof(size_t));
+        for (k = 0; k < p->prefilter.n; k++)
+            idx[i][k] = word_index(ex, p->prefilter.v[k]);
     }
-    ex->word_state = tm_xcalloc(ex->words.n + 1, 1);
-    ex->word_bytes = tm_xcalloc(ex->words.n + 1, sizeof *ex->word_bytes);
-    for (w = 0; w < ex->words.n; w++)
-        tm_byteset_add_bytes(&ex->word_bytes[w], ex->words.v[w],
-                             strlen(ex->words.v[w]));
+    ex->nmask = ex->words.n / 64 + 1;
+    ex->present = tm_xcalloc(ex->nmask, sizeof *ex->present);
+    ex->pattern_masks =
+        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_masks);
+    ex->pattern_nlines =
+        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_nlines);
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+        uint64_t *m;
+
+        if (idx[i] == NULL)
+            continue;
+        m = tm_xcalloc(p->nprefilter_lines * ex->nmask, sizeof *m);
+        for (k = 0; k < p->prefilter.n; k++)
+            m[p->prefilter_line[k] * ex->nmask + idx[i][k] / 64] |=
+                (uint64_t)1 << (idx[i][k] % 64);
+        ex->pattern_masks[i] = m;
+        ex->pattern_nlines[i] = p->nprefilter_lines;
+        free(idx[i]);
+    }
+    free(idx);
+
+    /* Longer words by their first two bytes: count, place, fill. */
+    ex->word_len = tm_xcalloc(ex->words.n + 1, sizeof *ex->word_len);
+    ex->byte_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->byte_words);
+    ex->bigram_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->bigram_words);
+    ex->bigram_bits = tm_xcalloc(65536 / 64, sizeof *ex->bigram_bits);
+    /* At most half the slots in use, so a probe ends soon. */
+    while (nslots < 2 * ex->words.n)
+        nslots *= 2;
+    ex->bigram_mask = nslots - 1;
+    ex->bigram_slots = tm_xcalloc(nslots, sizeof *ex->bigram_slots);
+    for (w = 0; w < ex->words.n; w++) {
+        const char *word = ex->words.v[w];
+        struct bigram_slot *sl;
+
+        ex->word_len[w] = strlen(word);
+        if (ex->word_len[w] == 1) {
+            ex->byte_words[ex->nbyte_words++] = w;
+            continue;
+        }
+        sl = bigram_slot(ex, bigram_of(word));
+        sl->key = bigram_of(word) + 1;
+        sl->n++;
+        ex->bigram_bits[bigram_of(word) / 64] |= (uint64_t)1
+                                                 << (bigram_of(word) % 64);
+    }
+    for (i = 0, k = 0; i < nslots; i++) {
+        ex->bigram_slots[i].start = (uint32_t)k;
+        k += ex->bigram_slots[i].n;
+        ex->bigram_slots[i].n = 0;
+    }
+    for (w = 0; w < ex->words.n; w++) {
+        struct bigram_slot *sl;
+
+        if (ex->word_len[w] == 1)
+            continue;
+        sl = bigram_slot(ex, bigram_of(ex->words.v[w]));
+        ex->bigram_words[sl->start + sl->n++] = w;
+    }
 }
 
 struct tm_extractor *
@@ -140,7 +222,6 @@ tm_extractor_new(const struct tm_pattern_set *set)
     ex->rule_md = pcre2_match_data_create(64, NULL);
     if (ex->md == NULL || ex->rule_md == NULL)
         tm_oom();
-    tm_buf_init(&ex->lower, 0);
     tm_buf_init(&ex->scratch, 0);
     tm_buf_init(&ex->clause_text, 0);
     index_prefilters(ex);
@@ -157,18 +238,22 @@ tm_extractor_free(struct tm_extractor *ex)
     pcre2_jit_stack_free(ex->jit_stack);
     pcre2_match_context_free(ex->mctx);
     tm_spans_clear(&ex->sentences);
-    tm_buf_clear(&ex->lower);
     tm_buf_clear(&ex->scratch);
     tm_buf_clear(&ex->clause_text);
     tm_spans_clear(&ex->breaks);
     tm_spans_clear(&ex->groups);
-    if (ex->pattern_words != NULL) {
+    if (ex->pattern_masks != NULL) {
         for (size_t i = 0; i < ex->set->npatterns; i++)
-            free(ex->pattern_words[i]);
+            free(ex->pattern_masks[i]);
     }
-    free(ex->pattern_words);
-    free(ex->word_state);
-    free(ex->word_bytes);
+    free(ex->pattern_masks);
+    free(ex->pattern_nlines);
+    free(ex->present);
+    free(ex->byte_words);
+    free(ex->bigram_bits);
+    free(ex->bigram_slots);
+    free(ex->bigram_words);
+    free(ex->word_len);
     free(ex->costs);
     free(ex->cands.v);
     tm_spans_clear(&ex->kept);
@@ -725,43 +810,91 @@ push_candidate(struct candidates *cs)
 }
 
 /* Does the lower-cased sentence contain a word of each of pattern pi's
- * prefilter lines?  Each word's answer is kept for the rest of the
- * sentence. */
+ * prefilter lines? */
 static bool
-prefilter_passes(struct tm_extractor *ex, size_t pi)
+prefilter_passes(const struct tm_extractor *ex, size_t pi)
 {
-    const size_t *w = ex->pattern_words[pi];
+    const uint64_t *m = ex->pattern_masks[pi];
+    unsigned l;
+    size_t k;
 
-    if (w == NULL)
+    if (m == NULL)
         return true;
-    while (*w != SIZE_MAX) {
-        bool found = false;
+    for (l = 0; l < ex->pattern_nlines[pi]; l++, m += ex->nmask) {
+        uint64_t meet = 0;
 
-        for (; *w != LINE_END; w++) {
-            unsigned char *st = &ex->word_state[*w];
-
-            if (found)
-                continue;
-            if (*st == 0) {
-                /* A word with a byte the sentence lacks needs no search;
-                 * a one-byte word needs nothing more. */
-                const char *word = ex->words.v[*w];
-
-                if (!tm_byteset_covers(&ex->sentence_bytes,
-                                       &ex->word_bytes[*w]))
-                    *st = 1;
-                else if (word[1] == '\0')
-                    *st = 2;
-                else
-                    *st = strstr(ex->lower.data, word) != NULL ? 2 : 1;
-            }
-            found = *st == 2;
-        }
-        if (!found)
+        for (k = 0; k < ex->nmask; k++)
+            meet |= m[k] & ex->present[k];
+        if (meet == 0)
             return false;
-        w++; /* past LINE_END */
     }
     return true;
+}
+
+/* Mark the words of two or more bytes that occur at text[at..end), whose
+ * first two bytes, lower-cased, are key. */
+static void
+find_words(struct tm_extractor *ex, const char *text, size_t at, size_t end,
+           unsigned key)
+{
+    const struct bigram_slot *sl = bigram_slot(ex, key);
+    size_t i, j;
+
+    for (i = sl->start; i < sl->start + sl->n; i++) {
+        size_t w = ex->bigram_words[i], wl = ex->word_len[w];
+        const char *word = ex->words.v[w];
+        uint64_t bit = (uint64_t)1 << (w % 64);
+
+        if ((ex->present[w / 64] & bit) || end - at < wl)
+            continue;
+        for (j = 2; j < wl; j++) {
+            unsigned char ch = (unsigned char)text[at + j];
+
+            if (ch >= 'A' && ch <= 'Z')
+                ch += 32;
+            if (ch != (unsigned char)word[j])
+                break;
+        }
+        if (j == wl)
+            ex->present[w / 64] |= bit;
+    }
+}
+
+/* Which prefilter words does sentence [ss, se) contain?  As a search of
+ * the sentence in lower case would say, a word never spans a NUL byte. */
+static void
+find_sentence_words(struct tm_extractor *ex, const char *text, size_t ss,
+                    size_t se)
+{
+    size_t i;
+    unsigned prev = 0;
+    bool look = true;
+
+    tm_byteset_clear(&ex->sentence_bytes);
+    memset(ex->present, 0, ex->nmask * sizeof *ex->present);
+    for (i = ss; i < se; i++) {
+        unsigned ch = (unsigned char)text[i];
+
+        if (ch >= 'A' && ch <= 'Z')
+            ch += 32;
+        tm_byteset_add(&ex->sentence_bytes, (unsigned char)ch);
+        if (ch == 0)
+            look = false;
+        if (look && i > ss) {
+            unsigned key = prev << 8 | ch;
+
+            if (ex->bigram_bits[key / 64] & (uint64_t)1 << (key % 64))
+                find_words(ex, text, i - 1, se, key);
+        }
+        prev = ch;
+    }
+    for (i = 0; i < ex->nbyte_words; i++) {
+        size_t w = ex->byte_words[i];
+        unsigned char c = (unsigned char)ex->words.v[w][0];
+
+        if (ex->sentence_bytes.w[c >> 6] & (uint64_t)1 << (c & 63))
+            ex->present[w / 64] |= (uint64_t)1 << (w % 64);
+    }
 }
 
 /* Did pattern p capture field f (a named group), rather than set it? */
@@ -1030,7 +1163,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *cs = &ex->cands;
-    size_t si, pi, i, bad, first;
+    size_t si, pi, bad, first;
 
     if (!tm_utf8_valid(text, len, &bad))
         return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
@@ -1043,23 +1176,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         ex->clause_ready = false;
         ex->nmemo = 0;
 
-        char *low;
-
-        tm_buf_reset(&ex->lower);
-        tm_buf_reserve(&ex->lower, se - ss + 1);
-        low = ex->lower.data;
-        tm_byteset_clear(&ex->sentence_bytes);
-        for (i = ss; i < se; i++) {
-            unsigned char ch = (unsigned char)text[i];
-
-            if (ch >= 'A' && ch <= 'Z')
-                ch += 32;
-            low[i - ss] = (char)ch;
-            tm_byteset_add(&ex->sentence_bytes, ch);
-        }
-        low[se - ss] = '\0';
-        ex->lower.len = se - ss;
-        memset(ex->word_state, 0, ex->words.n);
+        find_sentence_words(ex, text, ss, se);
         for (pi = 0; pi < set->npatterns; pi++) {
             double t0 = 0;
             size_t before = cs->n;

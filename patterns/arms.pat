@@ -22,7 +22,10 @@ pattern control-arm
     type _arm
     priority 10
     prefilter placebo control saline vehicle sham standard usual conventional routine supportive non- alone -only
-    regex (?<! [\p{L}\p{N}-] ) (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
+    regex (?<! [\p{L}\p{N}-] )
+    regex (?= (?i: placebo | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
+    regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone ) )
+    regex (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
     set scope control
     example the placebo group (n = 30) => group=placebo scope=control
     example 24 received standard of care => group="standard of care" scope=control
@@ -38,7 +41,8 @@ pattern treatment-arm
     type _arm
     priority 8
     prefilter group arm treated intervention =
-    regex (?<! [\p{L}\p{N}-] ) (?! (?&control_arm) \b )
+    regex (?<! [\p{L}\p{N}-] ) (?= [\w+-]*+ (?: \s+ (?i: group | arm | patients ) \b | \s* \( \s* [nN] \s* = ) )
+    regex (?! (?&control_arm) \b )
     regex (?<group> (?: [\w+-]*MSCs? | [\w+-]*MSC-[\w-]+ | treatment | intervention
     regex             | experimental | active | cells? | therapy | combination | treated | [\w+-]*-treated ) )
     regex (?: \s+ (?i: group | arm | patients ) \b | (?= \s* \( \s* [nN] \s* = ) )

@@ -20,6 +20,7 @@ pattern et-al
     type _study
     priority 20
     prefilter al
+    regex (?= [A-Zvdla\x{80}-\x{10FFFF}] )
     regex (?<study> (?&surname) (?: \s+ (?: and | & ) \s+ (?&surname) )? \s+ et \s+ al \.? )
     regex (?: \s* (?<study_ref> (?&citation) ) )?
     example Zheng et al. recruited 12 patients => study="Zheng et al."
@@ -35,6 +36,7 @@ pattern named-trial
     type _study
     priority 18
     prefilter trial study investigators cohort registry
+    regex (?= [A-Zt\x{80}-\x{10FFFF}] )
     regex (?<study> (?i: the \s+ )? (?<! [\p{L}\d-] ) (?! (?&disease) \b ) (?: [\p{Lu}][\p{Lu}\d-]{2,} \s+ ){1,3} (?i: trial | study | investigators | cohort | registry ) )
     regex (?: \s* (?<study_ref> (?&citation) ) )?
     example The EOLIA trial, a large study => study="The EOLIA trial"

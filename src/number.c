@@ -243,6 +243,10 @@ eat_word(struct cursor *c, const struct word *table, int *v)
 {
     size_t i;
 
+    /* Every word of a table starts with an ASCII letter, so a digit, the
+     * usual start of a number, is not looked up in the whole table. */
+    if (at_end(c) || (*c->p | 0x20) < 'a' || (*c->p | 0x20) > 'z')
+        return false;
     for (i = 0; table[i].w != NULL; i++) {
         size_t n = strlen(table[i].w);
 

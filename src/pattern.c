@@ -1277,8 +1277,11 @@ inline_calls(const struct tm_pattern_set *set, const char *src,
             tm_buf_puts(out, "\n)");
             s = name + n + 1;
         } else {
-            tm_buf_append(out, s, 1);
-            s++;
+            /* Up to the next byte that may start one of the above. */
+            size_t n = 1 + strcspn(s + 1, "\\[#(");
+
+            tm_buf_append(out, s, n);
+            s += n;
         }
     }
     return true;
@@ -1367,9 +1370,9 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
         locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
                &column);
         diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
-    } else if (!set->limits.no_jit) {
+    } else if (!set->limits.no_jit && src[0] != '\0') {
         /* JIT is an optimisation: a pattern JIT cannot handle still runs
-         * in the interpreter. */
+         * in the interpreter.  The define block alone is only checked. */
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     }
     free(segs);

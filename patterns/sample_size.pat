@@ -304,6 +304,9 @@ pattern small-case-series
 pattern arm-list
     type sample_size
     prefilter 0 1 2 3 4 5 6 7 8 9
+    # words the sentence rule cannot match without (none with s or k:
+    # (?i) also matches them as U+017F and U+212A)
+    prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
@@ -461,6 +464,9 @@ pattern consort-label
 pattern arm-list-named-first
     type sample_size
     prefilter 0 1 2 3 4 5 6 7 8 9
+    # words the sentence rule cannot match without (none with s or k:
+    # (?i) also matches them as U+017F and U+212A)
+    prefilter random igned allocated included enrolled analy participant
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
     regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio ) \b )

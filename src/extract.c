@@ -50,11 +50,14 @@ struct tm_extractor {
      * per word and sentence).  A prefilter line is a mask of its words;
      * a pattern passes when every line meets the sentence's bits. */
     struct tm_strv words;
-    size_t nmask;             /* uint64_t per word bit set */
-    uint64_t *present;        /* the sentence's words */
-    uint64_t **pattern_masks; /* per pattern: a mask per line, or NULL */
-    unsigned *pattern_nlines; /* per pattern */
-    size_t *byte_words;       /* one-byte words */
+    size_t nmask;      /* uint64_t per word bit set */
+    uint64_t *present; /* the sentence's words */
+    struct mask_word {
+        uint64_t bits;
+        uint32_t k;   /* of present[] */
+        uint32_t end; /* 0, or 1 at a line's last word, 2 at the last line's */
+    } * *pattern_masks; /* per pattern: each line's nonzero words, or NULL */
+    size_t *byte_words; /* one-byte words */
     size_t nbyte_words;
     uint64_t *bigram_bits; /* 65536 bits: a word starts so */
     struct bigram_slot {
@@ -66,8 +69,9 @@ struct tm_extractor {
     size_t *word_len;
     struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
-    struct candidates cands;          /* one sentence's matches (scratch) */
-    struct tm_spans kept;             /* overlap resolution (scratch) */
+    size_t *runs, nruns;     /* the patterns that extract, in set order */
+    struct candidates cands; /* one sentence's matches (scratch) */
+    struct tm_spans kept;    /* overlap resolution (scratch) */
     /* Clauses of the current sentence, found when a clause rule first
      * asks: the clause breaks and the bracketed groups outside brackets,
      * and the clause text a rule is run on. */
@@ -135,20 +139,30 @@ index_prefilters(struct tm_extractor *ex)
     ex->present = tm_xcalloc(ex->nmask, sizeof *ex->present);
     ex->pattern_masks =
         tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_masks);
-    ex->pattern_nlines =
-        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_nlines);
     for (i = 0; i < set->npatterns; i++) {
         const struct tm_pattern *p = &set->patterns[i];
+        size_t nm = p->nprefilter_lines * ex->nmask, n = 0;
         uint64_t *m;
+        struct mask_word *mw;
 
         if (idx[i] == NULL)
             continue;
-        m = tm_xcalloc(p->nprefilter_lines * ex->nmask, sizeof *m);
+        /* Each line as a mask over present[], then only its nonzero
+         * words, which are one or two for most lines. */
+        m = tm_xcalloc(nm, sizeof *m);
         for (k = 0; k < p->prefilter.n; k++)
             m[p->prefilter_line[k] * ex->nmask + idx[i][k] / 64] |=
                 (uint64_t)1 << (idx[i][k] % 64);
-        ex->pattern_masks[i] = m;
-        ex->pattern_nlines[i] = p->nprefilter_lines;
+        mw = tm_xcalloc(nm, sizeof *mw);
+        for (k = 0; k < nm; k++) {
+            if (m[k] != 0)
+                mw[n++] =
+                    (struct mask_word){m[k], (uint32_t)(k % ex->nmask), 0};
+            if (k % ex->nmask == ex->nmask - 1 && n > 0)
+                mw[n - 1].end = k + 1 == nm ? 2 : 1;
+        }
+        ex->pattern_masks[i] = mw;
+        free(m);
         free(idx[i]);
     }
     free(idx);
@@ -225,6 +239,11 @@ tm_extractor_new(const struct tm_pattern_set *set)
     tm_buf_init(&ex->scratch, 0);
     tm_buf_init(&ex->clause_text, 0);
     index_prefilters(ex);
+    ex->runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
+    for (i = 0; i < set->npatterns; i++) {
+        if (set->patterns[i].re != NULL && !set->patterns[i].is_repair)
+            ex->runs[ex->nruns++] = i;
+    }
     return ex;
 }
 
@@ -247,7 +266,6 @@ tm_extractor_free(struct tm_extractor *ex)
             free(ex->pattern_masks[i]);
     }
     free(ex->pattern_masks);
-    free(ex->pattern_nlines);
     free(ex->present);
     free(ex->byte_words);
     free(ex->bigram_bits);
@@ -255,6 +273,7 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->bigram_words);
     free(ex->word_len);
     free(ex->costs);
+    free(ex->runs);
     free(ex->cands.v);
     tm_spans_clear(&ex->kept);
     tm_strv_clear(&ex->words);
@@ -814,21 +833,21 @@ push_candidate(struct candidates *cs)
 static bool
 prefilter_passes(const struct tm_extractor *ex, size_t pi)
 {
-    const uint64_t *m = ex->pattern_masks[pi];
-    unsigned l;
-    size_t k;
+    const struct mask_word *mw = ex->pattern_masks[pi];
+    uint64_t meet = 0;
 
-    if (m == NULL)
+    if (mw == NULL)
         return true;
-    for (l = 0; l < ex->pattern_nlines[pi]; l++, m += ex->nmask) {
-        uint64_t meet = 0;
-
-        for (k = 0; k < ex->nmask; k++)
-            meet |= m[k] & ex->present[k];
-        if (meet == 0)
-            return false;
+    for (;; mw++) {
+        meet |= mw->bits & ex->present[mw->k];
+        if (mw->end != 0) {
+            if (meet == 0)
+                return false;
+            if (mw->end == 2)
+                return true;
+            meet = 0;
+        }
     }
-    return true;
 }
 
 /* Mark the words of two or more bytes that occur at text[at..end), whose
@@ -1163,7 +1182,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *cs = &ex->cands;
-    size_t si, pi, bad, first;
+    size_t si, ri, bad, first;
 
     if (!tm_utf8_valid(text, len, &bad))
         return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
@@ -1177,12 +1196,10 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         ex->nmemo = 0;
 
         find_sentence_words(ex, text, ss, se);
-        for (pi = 0; pi < set->npatterns; pi++) {
+        for (ri = 0; ri < ex->nruns; ri++) {
+            size_t pi = ex->runs[ri], before = cs->n;
             double t0 = 0;
-            size_t before = cs->n;
 
-            if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair)
-                continue;
             if (ex->costs != NULL)
                 t0 = tm_monotonic_seconds();
             if (!prefilter_passes(ex, pi) ||

@@ -59,6 +59,7 @@ struct tm_rule {
     enum tm_rule_where where;
     unsigned chars;
     pcre2_code *re;
+    bool shared; /* re belongs to an earlier rule with the same src */
     char *src;
     unsigned line, column;
 };

@@ -101,7 +101,8 @@ pattern_clear(struct tm_pattern *p)
     free(p->groups);
     kv_free(p->sets, p->nsets);
     for (i = 0; i < p->nrules; i++) {
-        pcre2_code_free(p->rules[i].re);
+        if (!p->rules[i].shared)
+            pcre2_code_free(p->rules[i].re);
         free(p->rules[i].src);
     }
     free(p->rules);
@@ -130,7 +131,8 @@ tm_pattern_set_free(struct tm_pattern_set *set)
         free(set->roles[i].type);
         free(set->roles[i].value);
         free(set->roles[i].rule.src);
-        pcre2_code_free(set->roles[i].rule.re);
+        if (!set->roles[i].rule.shared)
+            pcre2_code_free(set->roles[i].rule.re);
     }
     free(set->roles);
     for (i = 0; i < set->ndefines; i++) {
@@ -1423,6 +1425,49 @@ bind_groups(struct tm_pattern_set *set, struct tm_err *err,
     return ok;
 }
 
+/* The compiled regex of an earlier rule (in compile order: the patterns'
+ * rules, then the roles) with the same source as r, or NULL.  Identical
+ * rules share it: seventeen sample-size patterns forbid (?&otherrole) in
+ * a clause, and each copy cost a compile and a JIT compile. */
+static pcre2_code *
+same_rule(const struct tm_pattern_set *set, const struct tm_rule *r)
+{
+    size_t i, k;
+
+    for (i = 0; i < set->npatterns; i++) {
+        for (k = 0; k < set->patterns[i].nrules; k++) {
+            const struct tm_rule *o = &set->patterns[i].rules[k];
+
+            if (o == r)
+                return NULL;
+            if (o->re != NULL && strcmp(o->src, r->src) == 0)
+                return o->re;
+        }
+    }
+    for (i = 0; i < set->nroles && &set->roles[i].rule != r; i++) {
+        const struct tm_rule *o = &set->roles[i].rule;
+
+        if (o->re != NULL && o->src != NULL && strcmp(o->src, r->src) == 0)
+            return o->re;
+    }
+    return NULL;
+}
+
+/* Compile rule r, or share an identical earlier rule's regex. */
+static void
+compile_rule(struct tm_pattern_set *set, struct tm_err *err, struct tm_rule *r,
+             const char *what, const char *file)
+{
+    struct tm_segment seg = {0, strlen(r->src), file, r->line, r->column};
+
+    if (!r->shared)
+        pcre2_code_free(r->re);
+    r->re = same_rule(set, r);
+    r->shared = r->re != NULL;
+    if (r->re == NULL)
+        r->re = compile_with_defines(set, err, what, r->src, &seg, 1, 0);
+}
+
 enum tm_status
 tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
 {
@@ -1501,26 +1546,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                      p->nsegs, 0);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
-        for (k = 0; k < p->nrules; k++) {
-            struct tm_rule *r = &p->rules[k];
-            struct tm_segment seg = {0, strlen(r->src), p->file, r->line,
-                                     r->column};
-
-            pcre2_code_free(r->re);
-            r->re = compile_with_defines(
-                set, err, r->forbid ? "forbid" : "require", r->src, &seg, 1, 0);
-        }
+        for (k = 0; k < p->nrules; k++)
+            compile_rule(set, err, &p->rules[k],
+                         p->rules[k].forbid ? "forbid" : "require", p->file);
     }
     for (i = 0; i < set->nroles; i++) {
         struct tm_rule *r = &set->roles[i].rule;
-        struct tm_segment seg;
 
         if (r->src == NULL)
             continue; /* a range */
-        seg = (struct tm_segment){0, strlen(r->src), set->roles[i].file,
-                                  r->line, r->column};
-        pcre2_code_free(r->re);
-        r->re = compile_with_defines(set, err, "role", r->src, &seg, 1, 0);
+        compile_rule(set, err, r, "role", set->roles[i].file);
         if (r->where >= TM_WHERE_CLAUSE && set->clause_break == NULL)
             diag(set, err, set->roles[i].file, r->line, r->column,
                  "a clause rule needs a 'define clausebreak' (common.pat "

@@ -187,6 +187,55 @@ cmp_spans(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Where in w (wl bytes) to look for it first: its byte that ordinary
+ * text has least often, by a rough ranking (a capital or '%' over a
+ * digit, a digit over a letter, 'g' over 'e'). */
+static size_t
+rare_byte(const char *w, size_t wl)
+{
+    static const char common[] = " etaoinsrhldcumfpgwybvk.,";
+    size_t i, best = 0;
+    int score = -1;
+
+    for (i = 0; i < wl; i++) {
+        const char *c = w[i] != '\0' ? strchr(common, w[i]) : NULL;
+        int sc = c != NULL                    ? (int)(c - common)
+                 : w[i] >= '0' && w[i] <= '9' ? 30
+                                              : 40;
+
+        if (sc > score) {
+            score = sc;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* The first occurrence of w (wl bytes) in [at, end), as memmem finds it,
+ * but by memchr for its rare byte w[j]: glibc's memmem is a scalar scan,
+ * and steps a byte at a time for a word of two bytes ("0,", "°"). */
+static const char *
+find_word(const char *at, const char *end, const char *w, size_t wl, size_t j)
+{
+    const char *q, *lim;
+
+    if ((size_t)(end - at) < wl)
+        return NULL;
+    /* Byte j of an occurrence starting in [at, end - wl]. */
+    q = at + j;
+    lim = end - wl + j + 1;
+    while (q < lim) {
+        const char *p = memchr(q, w[j], (size_t)(lim - q));
+
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p - j, w, wl) == 0)
+            return p - j;
+        q = p + 1;
+    }
+    return NULL;
+}
+
 /*
  * The windows of text a rule must look at: around each hit of one of its
  * prefilter words, merged; or the whole text when it has none.  Searching
@@ -217,14 +266,14 @@ windows(struct tm_ocr *o, const struct rule_state *rs,
     }
     for (i = 0; i < p->prefilter.n; i++) {
         const char *w = p->prefilter.v[i];
-        size_t wl = strlen(w);
+        size_t wl = strlen(w), j = rare_byte(w, wl);
         const char *at = n->text, *end = n->text + n->len;
 
         /* A word with a byte the text lacks cannot occur in it. */
         if (!tm_byteset_covers(&o->text_bytes, &rs->word_bytes[i]))
             continue;
 
-        while ((at = memmem(at, (size_t)(end - at), w, wl)) != NULL) {
+        while ((at = find_word(at, end, w, wl, j)) != NULL) {
             size_t s = (size_t)(at - n->text);
 
             if (nw == *cap) {

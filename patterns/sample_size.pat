@@ -4,10 +4,6 @@
 # screened-but-not-enrolled counts, or the denominators of event fractions
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
-# Where a count may start: not inside a word, a number, a ratio (2:1) or
-# a name (COVID-19).
-define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}-] )
-
 # Words after a count that make it something other than people.
 define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
                          | mm | mg | mL | kg | records? | trials? | studies
@@ -67,6 +63,10 @@ reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: require
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
 define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
+
+# The people a count counts, right after it: "523 participants",
+# "120 critically ill adult patients", "nine controls".
+define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
 
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
@@ -188,34 +188,6 @@ pattern a-total-of
     set scope total
     example a total of 120 subjects => value=120
     example A total of 4,512 patients => value=4512
-
-# "Twenty patients were randomized", "45 were included",
-# "Twenty-four hospitalized patients with COVID-19 ARDS were randomized"
-pattern count-people-verb
-    type sample_size
-    prefilter were was been
-    prefilter recruit enrolled randomi randomly included assigned allocated treated studied analy
-    priority 8
-    regex (?&cstart) (?<value> (?&count) ) \s+
-    regex (?: (?: (?&headgap) ){0,4}? (?&people) \b
-    regex     (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s
-    regex   )?
-    regex (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
-    regex (?&enrolled) \b
-    forbid clause (?&otherrole)
-    set scope total
-    example Twenty patients were randomized => value=20 scope=total
-    example 47 patients were randomised => value=47
-    example 45 were included => value=45
-    example Forty-one patients were enrolled => value=41
-    example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
-    negative 312 patients were screened and none were randomly assigned
-    negative adults admitted from 2011 to 2015 were included
-    negative those with a coma score ≤ 8 were enrolled
-    negative we estimated that 30 patients per group would be needed to detect a 20% difference
-    example Two hundred and thirty adults with sepsis were enrolled => value=230
-    negative 14 days of age were randomised
-    negative Two infusions were given
 
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
@@ -357,19 +329,20 @@ pattern in-the-group-bare
 # denominator of a fraction ("3 of 10 patients").
 pattern count-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
-    forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $
-    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
-    forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
-    forbid after 40 ^ (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
+    forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
+    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
+    forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
+    forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
-    forbid after 12 ^ [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
     negative bleeding was seen in 4 patients after the first dose
@@ -380,21 +353,44 @@ pattern count-people
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
     negative 3 of 10 patients died
+    negative Serious adverse events were reported in six and three patients.
 
-# "N randomized", "48 enrolled": a count followed by its participle.
-pattern count-participle
+# What follows a count whose verb puts its people into the trial: "[20]
+# patients were randomized", "[45] were included", "[48] randomized".
+define enrolledafter \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
+                     (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
+                     (?&enrolled) \b
+                   | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
+                     (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
+                     (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+
+# A count whose verb puts its people into the trial: "Twenty patients
+# were randomized", "45 were included", "Twenty-four hospitalized patients
+# with COVID-19 ARDS were randomized", "83 excluded; 48 randomized".
+pattern count-enrolled
     type sample_size
+    from _count
+    prefilter random enrol includ analy allocat assign recruit treated studied
     priority 8
-    prefilter random enrol includ analy allocat assign recruit
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
-    regex (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
-    regex (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
-    regex (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+    require after 140 ^ (?&enrolledafter)
     forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 12 (?i: phase | stage | grade | type ) \s* $
     forbid clause (?&otherrole)
     set scope total
+    example Twenty patients were randomized => value=20 scope=total
+    example 47 patients were randomised => value=47
+    example 45 were included => value=45
+    example Forty-one patients were enrolled => value=41
+    example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
+    example Two hundred and thirty adults with sepsis were enrolled => value=230
     example 83 excluded; 48 randomized. => value=48
+    negative 312 patients were screened and none were randomly assigned
+    negative adults admitted from 2011 to 2015 were included
+    negative those with a coma score ≤ 8 were enrolled
+    negative we estimated that 30 patients per group would be needed to detect a 20% difference
+    negative 14 days of age were randomised
+    negative Two infusions were given
     negative a phase 2 randomised controlled trial
     negative Kirkham et al. pooled 8 randomized trials
     negative randomly assigned 2:1 to treatment

@@ -25,6 +25,7 @@
 struct candidate {
     size_t pattern; /* index in the set */
     int priority;
+    unsigned captured; /* bit per tm_field the match captured */
     struct tm_record rec;
     bool keep;
 };
@@ -55,6 +56,8 @@ struct tm_extractor {
     struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
     struct candidates cands;          /* one sentence's matches (scratch) */
+    struct candidates mentions;       /* one sentence's mentions, by start */
+    bool keep_mentions;               /* write mentions out (examples) */
     struct tm_spans kept;             /* overlap resolution (scratch) */
     /* Clauses of the current sentence, found when a clause rule first
      * asks: the clause breaks and the bracketed groups outside brackets,
@@ -171,6 +174,9 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->word_bytes);
     free(ex->costs);
     free(ex->cands.v);
+    for (size_t i = 0; i < ex->mentions.n; i++)
+        tm_record_clear(&ex->mentions.v[i].rec);
+    free(ex->mentions.v);
     tm_spans_clear(&ex->kept);
     tm_strv_clear(&ex->words);
     free(ex);
@@ -186,6 +192,12 @@ unsigned long
 tm_extractor_limit_hits(const struct tm_extractor *ex)
 {
     return ex->limit_hits;
+}
+
+void
+tm_extractor_set_keep_mentions(struct tm_extractor *ex, bool on)
+{
+    ex->keep_mentions = on;
 }
 
 void
@@ -764,17 +776,17 @@ prefilter_passes(struct tm_extractor *ex, size_t pi)
     return true;
 }
 
-/* Did pattern p capture field f (a named group), rather than set it? */
-static bool
-captures(const struct tm_pattern *p, int f)
+/* The fields pattern p captures (named groups), rather than sets, as
+ * bits. */
+static unsigned
+captured_fields(const struct tm_pattern *p)
 {
+    unsigned bits = 0;
     size_t i;
 
-    for (i = 0; i < p->ngroups; i++) {
-        if (p->groups[i].field == f)
-            return true;
-    }
-    return false;
+    for (i = 0; i < p->ngroups; i++)
+        bits |= 1u << p->groups[i].field;
+    return bits;
 }
 
 /* The pattern files' `range` and `reject` lines: may a record of this
@@ -810,9 +822,9 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
  * resolution: a field that its pattern did not capture takes the value of
  * the first role of the record's type and field whose context holds. */
 static void
-apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
-            struct tm_record *rec, const char *text, size_t len, size_t ss,
-            size_t se, const char *where, struct tm_reporter *rep)
+apply_roles(struct tm_extractor *ex, unsigned captured, struct tm_record *rec,
+            const char *text, size_t len, size_t ss, size_t se,
+            const char *where, struct tm_reporter *rep)
 {
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
@@ -823,7 +835,8 @@ apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
         char **slot;
 
         if (role->kind != TM_ROLE_SET || decided[role->field] ||
-            strcmp(role->type, rec->type) != 0 || captures(p, role->field))
+            strcmp(role->type, rec->type) != 0 ||
+            (captured & (1u << role->field)) != 0)
             continue;
         slot = text_field(rec, role->field);
         if (slot == NULL || !rule_holds(ex, &role->rule, text, len, ss, se,
@@ -878,6 +891,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
 
             c->pattern = pi;
             c->priority = p->priority;
+            c->captured = captured_fields(p);
             if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec)) {
                 cs->n--;
                 continue;
@@ -891,6 +905,74 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             }
             c->rec.start += ss;
             c->rec.end += ss;
+        }
+    }
+}
+
+/* A copy of a mention's record as a record of pattern p (a role over
+ * mentions): the mention's span and fields, p's type and id, and p's
+ * `set` fields where the mention has none. */
+static void
+record_from_mention(struct tm_extractor *ex, const struct tm_pattern *p,
+                    const struct tm_record *m, struct tm_record *r)
+{
+    size_t i;
+    int f;
+
+    *r = *m;
+    r->type = tm_xstrdup(p->type);
+    r->pattern = tm_xstrdup(p->id);
+    memset(&r->repairs, 0, sizeof r->repairs);
+    r->section = NULL;
+    for (f = 0; f < TM_F_COUNT; f++) {
+        char **slot = text_field(r, f);
+
+        if (slot != NULL && *slot != NULL)
+            *slot = tm_xstrdup(*slot);
+    }
+    for (i = 0; i < p->nsets; i++) {
+        char **slot;
+
+        f = tm_field_lookup(p->sets[i].key, strlen(p->sets[i].key));
+        slot = f >= 0 ? text_field(r, f) : NULL;
+        if (slot != NULL && *slot == NULL)
+            *slot = canonical(ex, f, tm_xstrdup(p->sets[i].val));
+    }
+}
+
+/* A role over mentions (`from TYPE`): every mention of TYPE in the
+ * sentence whose context rules hold is a candidate. */
+static void
+run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
+         size_t ss, size_t se, const char *where, struct tm_reporter *rep,
+         struct candidates *cs)
+{
+    const struct tm_pattern *p = &ex->set->patterns[pi];
+    size_t mi, k;
+
+    for (mi = 0; mi < ex->mentions.n; mi++) {
+        const struct candidate *m = &ex->mentions.v[mi];
+        struct candidate *c;
+        bool ok = true;
+
+        if (strcmp(m->rec.type, p->from) != 0)
+            continue;
+        for (k = 0; k < p->nrules && ok; k++)
+            ok = p->rules[k].where == TM_WHERE_SENTENCE ||
+                 rule_holds(ex, &p->rules[k], text, len, ss, se, m->rec.start,
+                            m->rec.end, where, rep);
+        if (!ok)
+            continue;
+        c = push_candidate(cs);
+        c->pattern = pi;
+        c->priority = p->priority;
+        c->captured = m->captured;
+        record_from_mention(ex, p, &m->rec, &c->rec);
+        if (ex->set->nroles > 0 &&
+            !type_accepts(ex, &c->rec, text, len, ss, se, m->rec.start,
+                          m->rec.end, where, rep)) {
+            tm_record_clear(&c->rec);
+            cs->n--;
         }
     }
 }
@@ -935,6 +1017,16 @@ cmp_candidates(const void *a, const void *b)
     if (x->pattern != y->pattern)
         return x->pattern < y->pattern ? -1 : 1;
     return 0;
+}
+
+static int
+cmp_mention_start(const void *a, const void *b)
+{
+    const struct candidate *x = a, *y = b;
+
+    if (x->rec.start != y->rec.start)
+        return x->rec.start < y->rec.start ? -1 : 1;
+    return x->rec.end < y->rec.end ? -1 : x->rec.end > y->rec.end;
 }
 
 static int
@@ -1013,14 +1105,76 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep) {
             if (ex->set->nroles > 0)
-                apply_roles(ex, &ex->set->patterns[cs->v[i].pattern],
-                            &cs->v[i].rec, text, len, ss, se, where, rep);
+                apply_roles(ex, cs->v[i].captured, &cs->v[i].rec, text, len, ss,
+                            se, where, rep);
             *tm_records_push(out) = cs->v[i].rec;
         } else {
             tm_record_clear(&cs->v[i].rec);
         }
     }
     cs->n = 0;
+}
+
+/* Phase one of a sentence: the mentions that roles (`from`) read, with
+ * overlaps of a type resolved as for records, ordered by start. */
+static void
+find_mentions(struct tm_extractor *ex, const char *text, size_t len, size_t ss,
+              size_t se, const char *where, struct tm_reporter *rep)
+{
+    const struct tm_pattern_set *set = ex->set;
+    struct candidates *ms = &ex->mentions;
+    size_t pi, i, n;
+
+    for (pi = 0; pi < set->npatterns; pi++) {
+        const struct tm_pattern *p = &set->patterns[pi];
+        double t0 = 0;
+        size_t before = ms->n;
+
+        if (!p->mention || p->re == NULL)
+            continue;
+        if (ex->costs != NULL)
+            t0 = tm_monotonic_seconds();
+        if (prefilter_passes(ex, pi) &&
+            sentence_rules_hold(ex, p, text, len, ss, se, where, rep)) {
+            run_pattern(ex, pi, text, len, ss, se, where, rep, ms);
+            if (ex->costs != NULL) {
+                ex->costs[pi].runs++;
+                ex->costs[pi].matches += ms->n - before;
+            }
+        } else if (ex->costs != NULL) {
+            ex->costs[pi].skipped++;
+        }
+        if (ex->costs != NULL)
+            ex->costs[pi].seconds += tm_monotonic_seconds() - t0;
+    }
+    if (ms->n > 1)
+        qsort(ms->v, ms->n, sizeof *ms->v, cmp_candidates);
+    resolve_overlaps(ms, &ex->kept);
+    for (i = n = 0; i < ms->n; i++) {
+        if (ms->v[i].keep)
+            ms->v[n++] = ms->v[i];
+        else
+            tm_record_clear(&ms->v[i].rec);
+    }
+    ms->n = n;
+    if (n > 1)
+        qsort(ms->v, n, sizeof *ms->v, cmp_mention_start);
+}
+
+/* End of a sentence: its mentions go to out when examples are run (so a
+ * mention pattern's examples can be checked), else they are freed. */
+static void
+drop_mentions(struct tm_extractor *ex, struct tm_records *out)
+{
+    size_t i;
+
+    for (i = 0; i < ex->mentions.n; i++) {
+        if (ex->keep_mentions)
+            *tm_records_push(out) = ex->mentions.v[i].rec;
+        else
+            tm_record_clear(&ex->mentions.v[i].rec);
+    }
+    ex->mentions.n = 0;
 }
 
 enum tm_status
@@ -1060,11 +1214,17 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         low[se - ss] = '\0';
         ex->lower.len = se - ss;
         memset(ex->word_state, 0, ex->words.n);
+        if (set->has_mentions)
+            find_mentions(ex, text, len, ss, se, where, rep);
         for (pi = 0; pi < set->npatterns; pi++) {
+            const struct tm_pattern *p = &set->patterns[pi];
             double t0 = 0;
             size_t before = cs->n;
 
-            if (set->patterns[pi].re == NULL || set->patterns[pi].is_repair)
+            if ((p->re == NULL && p->from == NULL) || p->is_repair ||
+                p->mention)
+                continue;
+            if (p->from != NULL && ex->mentions.n == 0)
                 continue;
             if (ex->costs != NULL)
                 t0 = tm_monotonic_seconds();
@@ -1077,7 +1237,10 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 }
                 continue;
             }
-            run_pattern(ex, pi, text, len, ss, se, where, rep, cs);
+            if (p->from != NULL)
+                run_from(ex, pi, text, len, ss, se, where, rep, cs);
+            else
+                run_pattern(ex, pi, text, len, ss, se, where, rep, cs);
             if (ex->costs != NULL) {
                 ex->costs[pi].runs++;
                 ex->costs[pi].matches += cs->n - before;
@@ -1088,6 +1251,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
          * sentence's candidates are resolved on their own, which keeps
          * the work linear in a long text. */
         flush_candidates(ex, out, text, len, ss, se, where, rep);
+        drop_mentions(ex, out);
     }
     if (out->n - first > 1)
         qsort(out->v + first, out->n - first, sizeof *out->v, cmp_output);

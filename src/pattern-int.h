@@ -112,7 +112,13 @@ struct tm_pattern {
     unsigned line;
     char *type;
     int priority;
-    char *regex; /* the user's regex lines joined with newlines */
+    /* `from TYPE`: a role over mentions.  The pattern has no regex; every
+     * mention of TYPE (an internal type, found first in each sentence)
+     * whose context rules hold becomes a record of `type`, with the
+     * mention's span and fields.  from_index: the patterns of TYPE. */
+    char *from;
+    bool mention; /* this pattern's type is some pattern's `from` */
+    char *regex;  /* the user's regex lines joined with newlines */
     struct tm_segment *segs;
     size_t nsegs;
     pcre2_code *re;
@@ -178,6 +184,7 @@ struct tm_pattern_set {
     size_t nmaps, maps_cap;
     struct tm_role *roles;
     size_t nroles;
+    bool has_mentions; /* some pattern reads mentions (`from`) */
     struct tm_strv diags;
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
      * ends a clause inside a sentence (clause rules need it); with a

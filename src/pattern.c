@@ -93,6 +93,7 @@ pattern_clear(struct tm_pattern *p)
     free(p->name);
     free(p->id);
     free(p->type);
+    free(p->from);
     free(p->replace);
     free(p->check);
     free(p->regex);
@@ -568,7 +569,7 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
     struct tm_pattern *p = lc->cur;
 
     if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
-                         word_is(w, n, "priority") ||
+                         word_is(w, n, "from") || word_is(w, n, "priority") ||
                          word_is(w, n, "require") || word_is(w, n, "forbid"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
@@ -655,6 +656,15 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         }
         free(p->type);
         p->type = tm_xstrdup(args);
+    } else if (word_is(w, n, "from")) {
+        if (args[0] != '_' || strchr(args, ' ') != NULL) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "from names one internal type (starting with '_'), whose "
+                 "mentions the pattern reads");
+            return;
+        }
+        free(p->from);
+        p->from = tm_xstrdup(args);
     } else if (word_is(w, n, "priority")) {
         char *end;
         long v;
@@ -734,9 +744,9 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         add_example(lc, line, args, true);
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
-             "unknown directive '%.*s' (expected type, priority, regex, set, "
-             "require, forbid, prefilter, example or negative; repairs also "
-             "replace, check, stage, class)",
+             "unknown directive '%.*s' (expected type, priority, regex, from, "
+             "set, require, forbid, prefilter, example or negative; repairs "
+             "also replace, check, stage, class)",
              (int)n, w);
     }
 }
@@ -755,9 +765,14 @@ finish_pattern(struct line_ctx *lc)
     if (!p->is_repair && p->type == NULL)
         diag(lc->set, lc->err, lc->file, p->line, 1, "pattern '%s' has no type",
              p->name);
-    if (p->regex == NULL)
+    if (p->regex == NULL && p->from == NULL)
         diag(lc->set, lc->err, lc->file, p->line, 1,
-             "pattern '%s' has no regex", p->name);
+             "pattern '%s' has no regex (nor 'from')", p->name);
+    if (p->regex != NULL && p->from != NULL)
+        diag(lc->set, lc->err, lc->file, p->line, 1,
+             "pattern '%s' has both a regex and 'from': a pattern reading "
+             "mentions takes their spans, and context rules judge them",
+             p->name);
     lc->cur = NULL;
 }
 
@@ -1420,6 +1435,56 @@ bind_groups(struct tm_pattern_set *set, struct tm_err *err,
     return ok;
 }
 
+/* Mark the patterns whose type some `from` reads (they run first in each
+ * sentence, and their records are mentions, not output); a `from` must
+ * name a type that a regex pattern makes, and a role over mentions cannot
+ * itself make mentions. */
+static void
+link_mentions(struct tm_pattern_set *set, struct tm_err *err)
+{
+    size_t i, k;
+
+    set->has_mentions = false;
+    for (i = 0; i < set->npatterns; i++)
+        set->patterns[i].mention = false;
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+        bool found = false;
+
+        if (p->from == NULL)
+            continue;
+        for (k = 0; k < set->npatterns; k++) {
+            struct tm_pattern *m = &set->patterns[k];
+
+            if (m->from == NULL && !m->is_repair && m->type != NULL &&
+                strcmp(m->type, p->from) == 0) {
+                m->mention = true;
+                found = true;
+            }
+        }
+        if (!found)
+            diag(set, err, p->file, p->line, 1,
+                 "pattern '%s': no pattern makes the mentions of type '%s' "
+                 "it reads",
+                 p->name, p->from);
+        set->has_mentions = true;
+    }
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+
+        for (k = 0; p->from != NULL && k < set->npatterns; k++) {
+            if (set->patterns[k].from != NULL &&
+                strcmp(set->patterns[k].from, p->type) == 0) {
+                diag(set, err, p->file, p->line, 1,
+                     "pattern '%s' reads mentions (from %s), so its type "
+                     "'%s' cannot be read by another 'from'",
+                     p->name, p->from, p->type);
+                break;
+            }
+        }
+    }
+}
+
 enum tm_status
 tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
 {
@@ -1488,14 +1553,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     for (i = 0; i < set->npatterns; i++) {
         struct tm_pattern *p = &set->patterns[i];
 
-        if (p->regex == NULL)
+        if (p->regex == NULL && p->from == NULL)
             continue;
         pcre2_code_free(p->re);
         free(p->groups);
+        p->re = NULL;
         p->groups = NULL;
         p->ngroups = 0;
-        p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
-                                     p->nsegs, 0);
+        if (p->regex != NULL)
+            p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
+                                         p->nsegs, 0);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
         for (k = 0; k < p->nrules; k++) {
@@ -1523,6 +1590,7 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                  "a clause rule needs a 'define clausebreak' (common.pat "
                  "has one)");
     }
+    link_mentions(set, err);
     for (i = 0; i < set->npatterns && set->clause_break == NULL; i++) {
         const struct tm_pattern *p = &set->patterns[i];
 

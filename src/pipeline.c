@@ -1055,6 +1055,8 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
     size_t pi, ei, k, failures = 0;
 
     *total = 0;
+    /* A mention pattern's examples look at its mentions. */
+    tm_extractor_set_keep_mentions(pl->st.ex, true);
     for (pi = 0; pi < set->npatterns; pi++) {
         const struct tm_pattern *p = &set->patterns[pi];
 
@@ -1117,5 +1119,6 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
             tm_records_clear(&rs);
         }
     }
+    tm_extractor_set_keep_mentions(pl->st.ex, false);
     return failures;
 }

@@ -288,6 +288,59 @@ START_TEST(test_extract_roles_rejects_and_ranges)
 }
 END_TEST
 
+/* Roles over mentions: the count is read once, by the mention pattern;
+ * each role takes the mentions whose context fits, with their span and
+ * fields, and mentions themselves are never output. */
+START_TEST(test_extract_roles_read_mentions)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "role sample_size scope=arm clause-after in \\s+ each\n"
+                  "pattern count\n"
+                  "    type _count\n"
+                  "    regex (?<! [\\d.] ) (?<value> \\d+ | (?i: twenty ) )"
+                  " (?! [\\d.] )\n"
+                  "pattern enrolled\n"
+                  "    type sample_size\n"
+                  "    from _count\n"
+                  "    require after 30 ^ \\s+ patients \\s+ were \\s+ "
+                  "enrolled\n"
+                  "    set scope total\n"
+                  "pattern died\n"
+                  "    type deaths\n"
+                  "    from _count\n"
+                  "    require after 20 ^ \\s+ died\n"
+                  "    prefilter died\n");
+    struct tm_records rs = run(set,
+                               "Twenty patients were enrolled; 4 died; "
+                               "12.5 patients were enrolled; 10 patients were "
+                               "enrolled in each arm",
+                               NULL);
+    size_t i, nn = 0, nd = 0;
+
+    for (i = 0; i < rs.n; i++) {
+        const struct tm_record *r = &rs.v[i];
+
+        ck_assert_msg(r->type[0] != '_', "a mention was output");
+        if (strcmp(r->type, "sample_size") == 0) {
+            nn++;
+            ck_assert(r->value == 20 || r->value == 10);
+            ck_assert_str_eq(r->scope, r->value == 20 ? "total" : "arm");
+            ck_assert_ptr_nonnull(strstr(r->pattern, ":enrolled"));
+            ck_assert_uint_eq(r->end - r->start, r->value == 20 ? 6 : 2);
+        } else {
+            nd++;
+            ck_assert_str_eq(r->type, "deaths");
+            ck_assert(r->value == 4);
+        }
+    }
+    ck_assert_uint_eq(nn, 2);
+    ck_assert_uint_eq(nd, 1);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_extract_events_of_total_and_maps)
 {
     struct tm_pattern_set *set =
@@ -397,6 +450,7 @@ main(void)
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
     tcase_add_test(mech, test_extract_clause_rules);
     tcase_add_test(mech, test_extract_roles_rejects_and_ranges);
+    tcase_add_test(mech, test_extract_roles_read_mentions);
     tcase_add_test(mech, test_extract_list_members_share_a_verb);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);

@@ -1,0 +1,30 @@
+# Mentions: every quantity of a sentence, found once.
+#
+# A pattern whose type starts with `_` and that another pattern reads with
+# `from` makes *mentions*: they are found first in each sentence, before
+# any value pattern, and are never written out.  A value type then decides
+# which mentions it takes by their role in the clause (`from _count` plus
+# `require` / `forbid` context rules), instead of re-reading the digits
+# with a regex of its own.  So a new way of writing a number is taught
+# here, once, and every role that reads the mention knows it; a new role
+# (a verb of enrolment, a head noun) is a word in a role's list.
+#
+# `patterns test` checks a mention's examples like any other pattern's.
+
+# A count: a whole number, in digits (1,200; 1 200) or words ("Two hundred
+# and thirty", "Forty-four"), not a decimal, not a percentage, not inside
+# a word, a ratio (2:1) or a name (COVID-19), not a range's first end.
+pattern count
+    type _count
+    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    regex (?&cstart) (?<value> (?&count) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    example 120 patients were randomized => value=120
+    example Two hundred and thirty adults => value=230
+    example Four-hundred forty-three participants => value=443
+    example of 1,250 women => value=1250
+    example Forty‐four patients => value=44
+    negative COVID-19 patients
+    negative Sixty percent of the patients
+    negative a ratio of 2:1
+    negative 12.5 mg
+    negative 45% of participants

@@ -19,6 +19,7 @@
 #include "normalize.h"
 #include "ocr.h"
 #include "studies.h"
+#include "trial.h"
 #include "text.h"
 
 /* What one thread needs to extract a document: its own matchers and
@@ -296,6 +297,9 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         }
     }
     resolve_studies(doc, recs);
+    /* What the document's counts say together (before arm linkage, which
+     * links the arm sizes found here). */
+    tm_trial_scopes(doc, recs, &st->sentences);
     return TM_OK;
 }
 

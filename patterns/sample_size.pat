@@ -164,14 +164,15 @@ pattern n-equals-group
 # "enrolled 20 ARDS patients", "a total of 120 subjects"
 pattern verb-count-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
-    regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
-    regex \K (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
+    require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid clause (?&otherrole)
     set scope total
-    forbid after 40 ^ [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
+    forbid after 140 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
     example Zheng et al. recruited 12 patients with ARDS => value=12 scope=total
     example we randomly assigned 60 participants => value=60
     example enrolled 20 ARDS patients infected with COVID-19 => value=20
@@ -180,10 +181,11 @@ pattern verb-count-people
 
 pattern a-total-of
     type sample_size
+    from _count
     prefilter total
     priority 9
-    regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: (?&headgap) ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
+    require before 20 (?i: a \s+ total \s+ of ) \s+ $
+    require after 100 ^ (?: \s+ (?: (?&headgap) ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
     forbid clause (?&otherrole)
     set scope total
     example a total of 120 subjects => value=120
@@ -192,11 +194,13 @@ pattern a-total-of
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 7
-    regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
-    forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
+    require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
+    require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
     set scope total
@@ -400,12 +404,12 @@ pattern count-enrolled
 # "Of the 60 randomised"
 pattern group-of-count
     type sample_size
+    from _count
     priority 8
     prefilter of among
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
-    regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
-    regex \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
+    require before 40 (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )? $
+    require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
@@ -422,9 +426,10 @@ pattern group-of-count
 # "24-patient study"
 pattern count-hyphen-people
     type sample_size
+    from _count
     priority 8
     prefilter patient participant subject
-    regex (?&cstart) (?<value> (?&count) ) - (?i: patient | participant | subject | person ) \b
+    require after 20 ^ - (?i: patient | participant | subject | person ) \b
     forbid clause (?&otherrole)
     set scope total
     example an earlier 24-patient study => value=24

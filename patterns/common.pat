@@ -133,6 +133,15 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
 
+# What stands between two members of one list of mentions ("39%, 45%,
+# and 34%"; "in six and three patients"), and before its last member (a
+# list ends with "and" or "or": "February 2020, seven patients" is none).
+# The members share their context, so a role's rules look before the
+# list's first member and after its last one.  Only mentions
+# (patterns/mentions.pat) form lists.
+define listsep      \s* , \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+
+define listlast     \s* ,? \s+ (?i: and | or ) \s+
+
 # Where a list of counts parts: "20 were excluded, 40 were lost and 100
 # were randomized".  A member without a verb of its own shares the next
 # member's ("Four patients of one group and one of the other felt dizzy":

@@ -28,3 +28,21 @@ pattern count
     negative a ratio of 2:1
     negative 12.5 mg
     negative 45% of participants
+
+# A percentage: "46.1%", "35 per cent", "Sixty percent", a range "36.4 to
+# 87%" or "between 20% and 30%", and the first of a pair that shares one
+# sign ("91 vs 42%"); not a confidence level ("95% CI") nor a year.
+pattern percent
+    type _pct
+    prefilter % percent cent
+    regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b )
+    regex (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
+    regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
+    regex   | (?<value> (?&decimal) ) (?&pctafter)
+    regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
+    example a mortality rate of 46.1% => value=46.1
+    example ranging from 36.4 to 87% => value=36.4 value_high=87
+    example 91 vs 42% => value=91
+    example Sixty percent of the patients => value=60
+    negative the 95% CI was wide
+    negative a fall of −5%

@@ -34,12 +34,9 @@ define pctafter  (?&pct) (?&notci)
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
 pattern pct-after-death-word
     type mortality
+    from _pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
-    regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
-    regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
-    regex   | (?<value> (?&decimal) ) (?&pctafter)
-    regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
     require before 200 (?&deathword)
     forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
     forbid before 30 (?: I \^? 2 | I² | I \s* \( \s* 2 \s* \) | (?i: reduction | difference | increase | decrease | fell | rose | dropped | declined | increased | decreased | reduced | lowered ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
@@ -81,9 +78,10 @@ pattern pct-after-death-word
 # "35% mortality", "a 28-day mortality of 40%": percentage first.
 pattern pct-before-death-word
     type mortality
+    from _pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
-    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
+    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword)
     forbid after 30 ^ (?&inclause)*? (?i: reduction | decrease | increase | risk )
     forbid after 20 ^ \s* (?i: lower | higher | fewer | less | more | relative | absolute ) \b
     set unit %
@@ -93,10 +91,10 @@ pattern pct-before-death-word
 # verb after the people the percentage is of.
 pattern pct-of-people-died
     type mortality
+    from _pct
     prefilter died dead passed succumbed deceased
     priority 11
-    regex (?<! [\d.,·−-] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )?
-    regex (?= (?: [\w()-]+ \s+ ){0,8}? (?&deathverb) )
+    require after 140 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? (?&deathverb)
     forbid clause-after ^ [^;]*? (?&otherout) [^;]*? (?&deathverb)
     forbid after 100 ^ [^;.]*? (?i: \b who | \b that | \b whom ) \s+ (?: (?i: had | have ) \s+ )? (?&deathverb)
     set unit %

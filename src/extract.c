@@ -26,6 +26,9 @@ struct candidate {
     size_t pattern; /* index in the set */
     int priority;
     unsigned captured; /* bit per tm_field the match captured */
+    /* What context rules and roles measure from: the match, or for a
+     * mention (and a record read from one) its whole list. */
+    size_t ctx_start, ctx_end;
     struct tm_record rec;
     bool keep;
 };
@@ -822,10 +825,12 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
  * resolution: a field that its pattern did not capture takes the value of
  * the first role of the record's type and field whose context holds. */
 static void
-apply_roles(struct tm_extractor *ex, unsigned captured, struct tm_record *rec,
-            const char *text, size_t len, size_t ss, size_t se,
-            const char *where, struct tm_reporter *rep)
+apply_roles(struct tm_extractor *ex, const struct candidate *c,
+            struct tm_record *rec, const char *text, size_t len, size_t ss,
+            size_t se, const char *where, struct tm_reporter *rep)
 {
+    unsigned captured = c->captured;
+
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
     size_t i;
@@ -840,7 +845,7 @@ apply_roles(struct tm_extractor *ex, unsigned captured, struct tm_record *rec,
             continue;
         slot = text_field(rec, role->field);
         if (slot == NULL || !rule_holds(ex, &role->rule, text, len, ss, se,
-                                        rec->start, rec->end, where, rep))
+                                        c->ctx_start, c->ctx_end, where, rep))
             continue;
         free(*slot);
         *slot = tm_xstrdup(role->value);
@@ -905,6 +910,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             }
             c->rec.start += ss;
             c->rec.end += ss;
+            c->ctx_start = c->rec.start;
+            c->ctx_end = c->rec.end;
         }
     }
 }
@@ -959,18 +966,20 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             continue;
         for (k = 0; k < p->nrules && ok; k++)
             ok = p->rules[k].where == TM_WHERE_SENTENCE ||
-                 rule_holds(ex, &p->rules[k], text, len, ss, se, m->rec.start,
-                            m->rec.end, where, rep);
+                 rule_holds(ex, &p->rules[k], text, len, ss, se, m->ctx_start,
+                            m->ctx_end, where, rep);
         if (!ok)
             continue;
         c = push_candidate(cs);
         c->pattern = pi;
         c->priority = p->priority;
         c->captured = m->captured;
+        c->ctx_start = m->ctx_start;
+        c->ctx_end = m->ctx_end;
         record_from_mention(ex, p, &m->rec, &c->rec);
         if (ex->set->nroles > 0 &&
-            !type_accepts(ex, &c->rec, text, len, ss, se, m->rec.start,
-                          m->rec.end, where, rep)) {
+            !type_accepts(ex, &c->rec, text, len, ss, se, m->ctx_start,
+                          m->ctx_end, where, rep)) {
             tm_record_clear(&c->rec);
             cs->n--;
         }
@@ -1105,14 +1114,59 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep) {
             if (ex->set->nroles > 0)
-                apply_roles(ex, cs->v[i].captured, &cs->v[i].rec, text, len, ss,
-                            se, where, rep);
+                apply_roles(ex, &cs->v[i], &cs->v[i].rec, text, len, ss, se,
+                            where, rep);
             *tm_records_push(out) = cs->v[i].rec;
         } else {
             tm_record_clear(&cs->v[i].rec);
         }
     }
     cs->n = 0;
+}
+
+/* Does the text between mentions a and b match re (a separator)? */
+static bool
+separates(struct tm_extractor *ex, const pcre2_code *re, const char *text,
+          const struct tm_record *a, const struct tm_record *b)
+{
+    return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
+           pcre2_match(re, (PCRE2_SPTR)(text + a->end), b->start - a->end, 0,
+                       PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) >= 0;
+}
+
+/* Mentions of one type joined by `listsep` and, before the last one, by
+ * `listlast` ("39%, 45%, and 34%", "six and three") form a list, and
+ * every member's context is the list's: its rules look before the first
+ * member and after the last. */
+static void
+find_lists(struct tm_extractor *ex, const char *text)
+{
+    struct candidates *ms = &ex->mentions;
+    size_t i, j, k;
+
+    for (i = 0; i < ms->n; i++) {
+        ms->v[i].ctx_start = ms->v[i].rec.start;
+        ms->v[i].ctx_end = ms->v[i].rec.end;
+    }
+    if (ex->set->list_sep == NULL || ex->set->list_last == NULL)
+        return;
+    for (i = 0; i + 1 < ms->n; i++) {
+        /* Members i..k joined by list separators, then the last one. */
+        for (k = i;
+             k + 1 < ms->n && separates(ex, ex->set->list_sep, text,
+                                        &ms->v[k].rec, &ms->v[k + 1].rec);)
+            k++;
+        while (k > i && !separates(ex, ex->set->list_last, text,
+                                   &ms->v[k - 1].rec, &ms->v[k].rec))
+            k--;
+        if (k == i)
+            continue; /* no "and" or "or" ends it: no list */
+        for (j = i; j <= k; j++) {
+            ms->v[j].ctx_start = ms->v[i].rec.start;
+            ms->v[j].ctx_end = ms->v[k].rec.end;
+        }
+        i = k;
+    }
 }
 
 /* Phase one of a sentence: the mentions that roles (`from`) read, with
@@ -1159,6 +1213,7 @@ find_mentions(struct tm_extractor *ex, const char *text, size_t len, size_t ss,
     ms->n = n;
     if (n > 1)
         qsort(ms->v, n, sizeof *ms->v, cmp_mention_start);
+    find_lists(ex, text);
 }
 
 /* End of a sentence: its mentions go to out when examples are run (so a

@@ -192,7 +192,13 @@ struct tm_pattern_set {
      * `clauseverb` decides which list breaks end a clause. */
     pcre2_code *clause_break;
     pcre2_code *clause_verb;
-    uint32_t list_group; /* the _list group's number, 0 without one */
+    /* `(?&listsep)` and `(?&listlast)` anchored at both ends, when files
+     * define both: what stands between two members of one list of
+     * mentions ("39%, 45%, and 34%"), and before its last member (a list
+     * needs one: "February 2020, seven patients" is none). */
+    pcre2_code *list_sep;
+    pcre2_code *list_last; /* `(?&listlast)`: before a list's last member */
+    uint32_t list_group;   /* the _list group's number, 0 without one */
     struct tm_pattern_limits limits;
     bool compiled;
     /* Files loaded (device, inode): a file named twice loads once. */

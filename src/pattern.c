@@ -127,6 +127,8 @@ tm_pattern_set_free(struct tm_pattern_set *set)
     free(set->patterns);
     pcre2_code_free(set->clause_break);
     pcre2_code_free(set->clause_verb);
+    pcre2_code_free(set->list_sep);
+    pcre2_code_free(set->list_last);
     for (i = 0; i < set->nroles; i++) {
         free(set->roles[i].type);
         free(set->roles[i].value);
@@ -1513,7 +1515,10 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     }
     pcre2_code_free(set->clause_break);
     pcre2_code_free(set->clause_verb);
+    pcre2_code_free(set->list_sep);
+    pcre2_code_free(set->list_last);
     set->clause_break = set->clause_verb = NULL;
+    set->list_sep = set->list_last = NULL;
     set->list_group = 0;
     {
         const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL;
@@ -1527,6 +1532,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                 lb = d;
             else if (strcmp(d->name, "clauseverb") == 0)
                 cv = d;
+            else if (strcmp(d->name, "listsep") == 0 ||
+                     strcmp(d->name, "listlast") == 0) {
+                bool last = strcmp(d->name, "listlast") == 0;
+                const char *src = last ? "(?&listlast)" : "(?&listsep)";
+                struct tm_segment seg = {0, strlen(src), d->file, d->line, 1};
+
+                *(last ? &set->list_last : &set->list_sep) =
+                    compile_with_defines(set, err, "define", src, &seg, 1,
+                                         PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+            }
         }
         if (cb != NULL) {
             const char *src = lb != NULL && cv != NULL

@@ -341,6 +341,37 @@ START_TEST(test_extract_roles_read_mentions)
 }
 END_TEST
 
+/* Mentions joined into a list ("39%, 45%, and 34%") share its context;
+ * without "and" or "or" before the last one there is no list. */
+START_TEST(test_extract_list_members_share_context)
+{
+    struct tm_pattern_set *set =
+        from_text("define listsep \\s* , \\s* (?: and \\s+ )? | \\s+ and "
+                  "\\s+\n"
+                  "define listlast \\s* ,? \\s+ and \\s+\n"
+                  "pattern pct\n"
+                  "    type _pct\n"
+                  "    regex (?<value> \\d+ ) %\n"
+                  "pattern rate\n"
+                  "    type rate\n"
+                  "    from _pct\n"
+                  "    forbid before 20 reduction \\s+ of \\s* $\n");
+    struct tm_records rs = run(set,
+                               "a reduction of 39%, 45%, and 34%; a reduction "
+                               "of 5%, 6%; rates 20% and 30%",
+                               NULL);
+    const double want[] = {6, 20, 30};
+    size_t i;
+
+    ck_assert_uint_eq(rs.n, 3);
+    for (i = 0; i < rs.n; i++)
+        ck_assert_msg(rs.v[i].value == want[i], "record %zu: %g", i,
+                      rs.v[i].value);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_extract_events_of_total_and_maps)
 {
     struct tm_pattern_set *set =
@@ -451,6 +482,7 @@ main(void)
     tcase_add_test(mech, test_extract_clause_rules);
     tcase_add_test(mech, test_extract_roles_rejects_and_ranges);
     tcase_add_test(mech, test_extract_roles_read_mentions);
+    tcase_add_test(mech, test_extract_list_members_share_context);
     tcase_add_test(mech, test_extract_list_members_share_a_verb);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);

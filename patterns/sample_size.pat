@@ -56,6 +56,9 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+# A number that names something is no count: "on day 6 was treated",
+# "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
+reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
 reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
@@ -63,6 +66,10 @@ reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: require
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
 define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
+
+# A population told by sex ("35 men and 25 women"): a baseline
+# characteristic, not a sample size.
+define sexword   (?i: \b (?: men | women | males? | females? | boys | girls ) \b )
 
 # The people a count counts, right after it: "523 participants",
 # "120 critically ill adult patients", "nine controls".
@@ -337,7 +344,10 @@ pattern count-people
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
-    require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
+    # "35 men and 25 women": the sexes of a population, not its size.
+    forbid after 60 ^ \s+ (?&sexword) [^;]{0,40}? (?&sexword)
+    forbid before 60 (?&sexword) [^;]{0,30}? $
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
@@ -358,6 +368,9 @@ pattern count-people
     negative Three patients in the control group progressed and died.
     negative 3 of 10 patients died
     negative Serious adverse events were reported in six and three patients.
+    example A randomized trial was conducted in 60 women with uterine bleeding => value=60
+    negative The cohort was 35 men and 25 women
+    negative New fever on day 6 was treated with paracetamol
 
 # What follows a count whose verb puts its people into the trial: "[20]
 # patients were randomized", "[45] were included", "[48] randomized".

@@ -95,6 +95,9 @@ role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | compris
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
 role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
 
+# "138 of 175 belatacept LI–treated patients": people named by their arm.
+role sample_size scope=arm after 80 ^ (?: (?&ofcount) (?&count) )? \s+ (?: [\w–-]+ \s+ ){0,2}? [\w–-]+ [–-] (?i: treated | allocated | assigned ) \b
+
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
 role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
 
@@ -116,6 +119,53 @@ pattern count-of-count-verb
     example after 212 of the planned 400 patients had been enrolled => value=212 scope=total
     example 80 (95%) of the 84 participants completed the 12-month follow-up => value=80
     negative 3 of the 40 patients were excluded
+
+# "128 of 184 belatacept-treated patients contributed data", "available
+# from 1281 (92%) of the 1396 participants": a part of a group that took a
+# step of the trial, and the group.  Both are sizes; the same form with an
+# event ("3 of 10 patients died", "... had nausea") is neither.
+define partrole  (?i: \b (?: contributed | completed | available | assessable | evaluable | analy[sz]ed
+                     | included | enrolled | randomi[sz]ed | followed | participated | remained \s+ in
+                     | entered | provided | responded | returned ) \b )
+define ofcount   \s* (?: \( [^)]{1,12} \) \s* )? (?i: of | out \s+ of ) \s+ (?: (?i: the | all | these ) \s+ )?
+# After the group's count: its people ("participants", "belatacept
+# MI–treated patients"); then no event, death or survival in the clause.
+define ofpeople  \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \b | [\w–-]+ (?i: treated | allocated | assigned ) \b )
+define partevent (?: (?&otherrole) | (?i: \b (?: surviv\w* | alive ) \b ) )
+
+pattern part-of-group
+    type sample_size
+    from _count
+    prefilter of
+    priority 7
+    require after 120 ^ (?&ofcount) (?&count) (?&ofpeople)
+    require sentence (?&partrole)
+    forbid after 160 ^ [^;]*? (?&partevent)
+    forbid before 20 (?&ofcount) $
+    forbid clause (?&otherrole)
+    set scope total
+    example Overall, 128 of 184 belatacept-treated patients contributed data at 7 years => value=128
+    example cores were available from 1281 (92%) of the 1396 participants => value=1281
+    negative 3 of 10 patients who received MSCs died
+    negative 4 of 20 patients had nausea
+    negative randomized to one of three treatments
+    negative were randomized and found 10 of 20 versus 4 of 20 survivors
+
+pattern group-of-part
+    type sample_size
+    from _count
+    prefilter of
+    priority 7
+    require before 40 (?&count) (?&ofcount) $
+    require after 100 ^ (?&ofpeople)
+    require sentence (?&partrole)
+    forbid after 160 ^ [^;]*? (?&partevent)
+    forbid clause (?&otherrole)
+    set scope total
+    example Overall, 128 of 184 belatacept-treated patients contributed data at 7 years => value=184
+    example cores were available from 1281 (92%) of the 1396 participants => value=1396
+    negative 3 of 10 patients who received MSCs died
+    negative 4 of 20 patients had nausea
 
 # "leaving 330 for the intention-to-treat analysis", "resulting in 1578
 # patients for analysis".

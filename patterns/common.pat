@@ -63,9 +63,9 @@ define numword   (?<! \p{L} ) (?i: (?&num999) (?: [-\ ] thousand
 define count     (?&integer) (?! [.,·]\d | (?&pct) | \d )
                  | (?&numword) (?! (?&pct) )
 
-# Where a count may start: not inside a word, a number, a ratio (2:1) or
-# a name (COVID-19).
-define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}-] )
+# Where a count may start: not inside a word, a number, a ratio (2:1), a
+# name (COVID-19) or at a range's far end (days 39–41).
+define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}\x{2013}-] )
 
 # People counted in trials.
 define people    (?i: patients? | participants? | subjects? | adults? | children | infants? | neonates?

@@ -47,7 +47,8 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
                      | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
-                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs ) \b (?! - ) )
+                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
+                     | targeted ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -56,6 +57,13 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+# A population told by sex ("491 female", "3,071 men and 4,145 women",
+# "(35 males, 25 females)"): a baseline characteristic, not a size.
+# ("114 women and 99 women were enrolled" are two arms of women.)
+reject sample_size after 12 ^ \s+ (?i: females? | males? ) \b (?! \s+ \p{L} )
+reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
+reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
+reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | and \s+ ) $
 # A number that names something is no count: "on day 6 was treated",
 # "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
 reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
@@ -395,9 +403,6 @@ pattern count-people
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
     require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
-    # "35 men and 25 women": the sexes of a population, not its size.
-    forbid after 60 ^ \s+ (?&sexword) [^;]{0,40}? (?&sexword)
-    forbid before 60 (?&sexword) [^;]{0,30}? $
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
@@ -420,6 +425,8 @@ pattern count-people
     negative Serious adverse events were reported in six and three patients.
     example A randomized trial was conducted in 60 women with uterine bleeding => value=60
     negative The cohort was 35 men and 25 women
+    example 114 women and 99 women were enrolled in the study => value=99
+    example 109 female nonsmokers were enrolled in the trial => value=109
     negative New fever on day 6 was treated with paracetamol
 
 # What follows a count whose verb puts its people into the trial: "[20]

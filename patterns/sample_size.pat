@@ -268,6 +268,8 @@ pattern sentence-start-people
     forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
+    # "Six patients (17.1%) in the ondansetron group": n (%) counts an event.
+    forbid after 60 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
@@ -412,6 +414,7 @@ pattern count-people
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
     forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
     negative bleeding was seen in 4 patients after the first dose
@@ -534,7 +537,7 @@ pattern arm-list-named-first
     prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
-    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio ) \b )
+    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or ) \b )
     regex (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex (?= \s* [,;)] | \s* $ )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )

@@ -108,6 +108,11 @@ role sample_size scope=arm after 80 ^ (?: (?&ofcount) (?&count) )? \s+ (?: [\wâ€
 
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
 role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
+# "ondansetron (n = 35)", "R2.5 (n=914)": a drug, or a code of letters
+# and digits, names an arm.
+role sample_size scope=arm before 40 (?: (?&drugname) | \b [A-Z]{1,4} \d+ (?: [.,] \d+ )? ) \s* \( \s* [nN] \s* [=:] \s* $
+# "Obese 10- to 17-year-olds (N = 699)": a capital N counts everyone.
+role sample_size scope=total before 8 \( \s* N \s* [=:] \s* $
 
 # "212 of the planned 400 patients had been enrolled", "1,312 of 1,350
 # randomized women were analysed", "80 of the 84 participants completed
@@ -514,7 +519,7 @@ pattern n-paren
     prefilter n
     regex \( \s* [nN] \s* [=:]? \s* \K (?<value> (?&integer) ) (?= \s* [,;)] )
     forbid clause (?&otherrole)
-    set scope arm
+    set scope subgroup
     example the MSC group (n 24) was received => value=24
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",

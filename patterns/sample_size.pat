@@ -113,6 +113,8 @@ role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:]
 role sample_size scope=arm before 40 (?: (?&drugname) | \b [A-Z]{1,4} \d+ (?: [.,] \d+ )? ) \s* \( \s* [nN] \s* [=:] \s* $
 # "Obese 10- to 17-year-olds (N = 699)": a capital N counts everyone.
 role sample_size scope=total before 8 \( \s* N \s* [=:] \s* $
+# "We enrolled 120 patients with ARDS": the people the trial took in.
+role sample_size scope=total clause-before (?&enrolact) \s+ (?: [\w-]+ \s+ ){0,3}? $
 
 # "212 of the planned 400 patients had been enrolled", "1,312 of 1,350
 # randomized women were analysed", "80 of the 84 participants completed

@@ -84,6 +84,33 @@ try_partition(struct count *c, size_t n, size_t i, size_t k)
     }
 }
 
+/* A subgroup is a part of its study: one that no other count of the
+ * study exceeds ("two patients with refractory ARDS" in a case series of
+ * two) is the whole study. */
+static void
+whole_subgroups(struct tm_records *recs)
+{
+    size_t i, k;
+
+    for (i = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+        bool largest = true;
+
+        if (strcmp(r->type, "sample_size") != 0 || r->scope == NULL ||
+            strcmp(r->scope, "subgroup") != 0 || !(r->has & TM_HAS_VALUE))
+            continue;
+        for (k = 0; k < recs->n && largest; k++) {
+            const struct tm_record *o = &recs->v[k];
+
+            largest = strcmp(o->type, "sample_size") != 0 ||
+                      !(o->has & TM_HAS_VALUE) || o->value <= r->value ||
+                      strcmp(study_key(o), study_key(r)) != 0;
+        }
+        if (largest)
+            set_scope(r, "total");
+    }
+}
+
 void
 tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
                 struct tm_spans *sentences)
@@ -93,8 +120,10 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
 
     for (i = 0; i < recs->n; i++)
         n += movable(&recs->v[i]);
-    if (n < 3)
+    if (n < 3) {
+        whole_subgroups(recs);
         return;
+    }
     c = tm_xcalloc(n, sizeof *c);
     tm_text_sentences(doc->text, doc->len, sentences);
     for (i = n = 0; i < recs->n; i++) {
@@ -119,4 +148,5 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
             set_scope(c[i].r, c[i].total ? "total" : "arm");
     }
     free(c);
+    whole_subgroups(recs);
 }

@@ -18,8 +18,9 @@
 #include "text.h"
 
 /* Rescope the sample sizes of recs (one document's records, offsets in
- * doc->text).  A scope is only moved between "total" and "arm"; a
- * subgroup stays a subgroup.  sentences is scratch space. */
+ * doc->text).  The arithmetic moves a scope only between "total" and
+ * "arm"; a subgroup that no count of its study exceeds becomes "total"
+ * (a subgroup is a part of something).  sentences is scratch space. */
 void tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
                      struct tm_spans *sentences);
 

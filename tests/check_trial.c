@@ -99,6 +99,20 @@ START_TEST(test_trial_no_partition_across_sentences_studies_or_small_sums)
 }
 END_TEST
 
+START_TEST(test_trial_subgroup_no_count_exceeds_is_the_whole)
+{
+    const char *surf[] = {"2 p", "40", "12", NULL};
+    const char *scope[] = {"subgroup", "subgroup", "subgroup"};
+    const char *study[] = {"A", "B", "B"};
+    char *got = rescope("A reported 2 patients with ARDS. B had 40 with "
+                        "sepsis, 12 of them in shock.",
+                        surf, scope, study);
+
+    ck_assert_str_eq(got, "total,total,subgroup");
+    free(got);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -109,6 +123,7 @@ main(void)
     tcase_add_test(tc, test_trial_three_arms_and_subgroups_kept);
     tcase_add_test(
         tc, test_trial_no_partition_across_sentences_studies_or_small_sums);
+    tcase_add_test(tc, test_trial_subgroup_no_count_exceeds_is_the_whole);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

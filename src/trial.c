@@ -85,8 +85,9 @@ try_partition(struct count *c, size_t n, size_t i, size_t k)
 }
 
 /* A subgroup is a part of its study: one that no other count of the
- * study exceeds ("two patients with refractory ARDS" in a case series of
- * two) is the whole study. */
+ * study exceeds ("patients with ARDS (n = 40)" when the study's other
+ * counts are its arms) is the whole study.  A study's only count keeps
+ * its scope: there is nothing to compare it with. */
 static void
 whole_subgroups(struct tm_records *recs)
 {
@@ -95,6 +96,7 @@ whole_subgroups(struct tm_records *recs)
     for (i = 0; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
         bool largest = true;
+        size_t others = 0;
 
         if (strcmp(r->type, "sample_size") != 0 || r->scope == NULL ||
             strcmp(r->scope, "subgroup") != 0 || !(r->has & TM_HAS_VALUE))
@@ -102,11 +104,15 @@ whole_subgroups(struct tm_records *recs)
         for (k = 0; k < recs->n && largest; k++) {
             const struct tm_record *o = &recs->v[k];
 
-            largest = strcmp(o->type, "sample_size") != 0 ||
-                      !(o->has & TM_HAS_VALUE) || o->value <= r->value ||
-                      strcmp(study_key(o), study_key(r)) != 0;
+            if (k == i || strcmp(o->type, "sample_size") != 0 ||
+                !(o->has & TM_HAS_VALUE) ||
+                strcmp(study_key(o), study_key(r)) != 0)
+                continue;
+            others++;
+            largest = o->value <= r->value;
         }
-        if (largest)
+        /* Alone, a count cannot be compared: it keeps its scope. */
+        if (largest && others > 0)
             set_scope(r, "total");
     }
 }

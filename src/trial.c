@@ -30,15 +30,18 @@ study_key(const struct tm_record *r)
                                 : "";
 }
 
-/* A sample size whose scope the arithmetic may move: a whole count,
- * scoped total or arm (or not at all). */
+/* A sample size the arithmetic reads: a whole count. */
 static bool
 movable(const struct tm_record *r)
 {
     return strcmp(r->type, "sample_size") == 0 && (r->has & TM_HAS_VALUE) &&
-           r->value >= 1 && r->value <= 1e8 && r->value == floor(r->value) &&
-           (r->scope == NULL || strcmp(r->scope, "total") == 0 ||
-            strcmp(r->scope, "arm") == 0);
+           r->value >= 1 && r->value <= 1e8 && r->value == floor(r->value);
+}
+
+static bool
+is_subgroup(const struct count *c)
+{
+    return c->r->scope != NULL && strcmp(c->r->scope, "subgroup") == 0;
 }
 
 static void
@@ -51,8 +54,9 @@ set_scope(struct tm_record *r, const char *scope)
 }
 
 /* Do c[i..i+k) make a partition: one sentence, one study, each part at
- * least 2, and a sum that another count of the study states?  Marks the
- * parts and every count equal to the sum. */
+ * least 2, and a sum that another count of the study states, not as a
+ * subgroup (parts of a subgroup are subgroups too)?  Marks the parts and
+ * every count equal to the sum that is not a subgroup. */
 static void
 try_partition(struct count *c, size_t n, size_t i, size_t k)
 {
@@ -72,14 +76,14 @@ try_partition(struct count *c, size_t n, size_t i, size_t k)
         return;
     for (j = 0; j < n && !stated; j++)
         stated = (j < i || j >= i + k) && c[j].n == sum &&
-                 strcmp(c[j].key, c[i].key) == 0;
+                 strcmp(c[j].key, c[i].key) == 0 && !is_subgroup(&c[j]);
     if (!stated)
         return;
     for (j = i; j < i + k; j++)
         c[j].arm = true;
     for (j = 0; j < n; j++) {
         if (c[j].n == sum && strcmp(c[j].key, c[i].key) == 0 &&
-            (j < i || j >= i + k))
+            (j < i || j >= i + k) && !is_subgroup(&c[j]))
             c[j].total = true;
     }
 }

@@ -18,9 +18,10 @@
 #include "text.h"
 
 /* Rescope the sample sizes of recs (one document's records, offsets in
- * doc->text).  The arithmetic moves a scope only between "total" and
- * "arm"; a subgroup that no count of its study exceeds becomes "total"
- * (a subgroup is a part of something).  sentences is scratch space. */
+ * doc->text): parts of a stated total become "arm" and the total "total"
+ * (a count stated as a subgroup is never the sum); a subgroup that no
+ * count of its study exceeds becomes "total" (a subgroup is a part of
+ * something).  sentences is scratch space. */
 void tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
                      struct tm_spans *sentences);
 

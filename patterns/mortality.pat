@@ -21,7 +21,8 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
                      | censored
                      | improv\w* | hospitali[sz]ation | readmission
-                     | infarction | stroke | composite | viabilit\w* | \bBPD\b
+                     | infarction | stroke | composite | combined \s+ (?: end \s* -? \s* points? | outcomes? )
+                     | viabilit\w* | \bBPD\b
                      | follow-up | followed \s+ up | complete | completed | drop-?out | attrition | adherence
                      | compliance | \b events? \b | expression | positive | I \^? 2 \b | I \(2\) | heterogeneity )
 
@@ -38,7 +39,7 @@ pattern pct-after-death-word
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
     require before 200 (?&deathword)
-    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: \( [^()]* \) | (?! (?&deathword) ) . )*? $
     forbid before 30 (?: I \^? 2 | I² | I \s* \( \s* 2 \s* \) | (?i: reduction | difference | increase | decrease | fell | rose | dropped | declined | increased | decreased | reduced | lowered ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
     # a threshold: "PD-L1 ≥ 50%"
     forbid before 4 [≥≤<>] \s* $
@@ -51,6 +52,7 @@ pattern pct-after-death-word
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
     example a mortality rate of 46.1% => value=46.1 unit=%
+    negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87
     example reduction in 60-day mortality with ECMO (35% vs. 46%, P=0.09) => value=35
     example Mortality at day 28 was 30% in the MSC group and 15% in the placebo group => value=15
@@ -203,7 +205,7 @@ pattern pct-with-fraction
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&deathword)
-    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: \( [^()]* \) | (?! (?&deathword) ) . )*? $
     set unit %
     example Mortality at day 28 was 15% (3 of 20) with MSCs => value=15 events=3 total=20 text="15% (3 of 20)"
     example Mortality before discharge was 9.1% (3/33) in the MSC arm => value=9.1 events=3 total=33

@@ -272,3 +272,16 @@ pattern deaths-pct
     set unit %
     example There were 45 deaths (15.0%) in the early group => value=15 events=45
     example 61 total deaths (20.3%) => value=20.3 events=61
+
+# "gave MSCs to 20 critically ill patients, 4 of whom died": the people
+# are counted first, those who died after "of whom".
+pattern of-whom-died
+    type mortality
+    prefilter whom
+    prefilter died dead passed succumbed deceased
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<total> (?&count) ) \s+ (?: [\w()-]+ \s+ ){0,5}? (?&people) \s* , \s*
+    regex \K (?<events> (?&count) ) \s+ (?i: of \s+ whom ) \s+ (?: \w+ \s+ )? (?&deathverb)
+    set unit %
+    example gave 1 × 10^6 cells/kg to 20 critically ill patients, 4 of whom died, and => value=20 events=4 total=20
+    negative 20 patients, 4 of whom were men

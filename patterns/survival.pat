@@ -134,3 +134,15 @@ pattern pct-of-were-alive
     set unit %
     example 65% of MAPC recipients and 50% of placebo recipients were alive => value=65
     example 87% of those who got the cells were alive => value=87
+
+# "gave MSCs to 20 critically ill patients, 10 of whom survived".
+pattern of-whom-survived
+    type survival
+    prefilter whom
+    prefilter surviv alive
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<total> (?&count) ) \s+ (?: [\w()-]+ \s+ ){0,5}? (?&people) \s* , \s*
+    regex \K (?<events> (?&count) ) \s+ (?i: of \s+ whom ) \s+ (?: \w+ \s+ )? (?i: survived | were \s+ alive | are \s+ alive )
+    set unit %
+    example gave 1 × 10^6 cells/kg to 20 critically ill COVID-19 patients, 10 of whom survived, compared with => value=50 events=10 total=20
+    negative 20 patients, 10 of whom were women

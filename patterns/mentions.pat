@@ -16,18 +16,25 @@
 # a word, a ratio (2:1) or a name (COVID-19), not a range's first end.
 pattern count
     type _count
-    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-    regex (?&cstart) (?<value> (?&count) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    regex (?&cstart) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
     example 120 patients were randomized => value=120
-    example Two hundred and thirty adults => value=230
-    example Four-hundred forty-three participants => value=443
     example of 1,250 women => value=1250
-    example Forty‐four patients => value=44
     negative COVID-19 patients
-    negative Sixty percent of the patients
     negative a ratio of 2:1
     negative 12.5 mg
     negative 45% of participants
+
+# The same in words; its own pattern, so that the sentences without a
+# digit that it must scan are only those with a number word.
+pattern count-words
+    type _count
+    prefilter one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    regex (?&cstart) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    example Two hundred and thirty adults => value=230
+    example Four-hundred forty-three participants => value=443
+    example Forty‐four patients => value=44
+    negative Sixty percent of the patients
 
 # A percentage: "46.1%", "35 per cent", "Sixty percent", a range "36.4 to
 # 87%" or "between 20% and 30%", and the first of a pair that shares one

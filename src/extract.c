@@ -808,6 +808,14 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
         if (role->kind == TM_ROLE_SET || strcmp(role->type, rec->type) != 0)
             continue;
         if (role->kind == TM_ROLE_RANGE) {
+            const char *const *slot =
+                role->value != NULL ? (const char *const *)text_field(
+                                          (struct tm_record *)rec, role->field)
+                                    : NULL;
+
+            if (role->value != NULL && (slot == NULL || *slot == NULL ||
+                                        strcmp(*slot, role->value) != 0))
+                continue; /* the range is for another unit */
             if (((rec->has & TM_HAS_VALUE) &&
                  (rec->value < role->min || rec->value > role->max)) ||
                 ((rec->has & TM_HAS_VALUE_HIGH) &&

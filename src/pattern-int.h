@@ -160,8 +160,9 @@ struct tm_define {
  * pattern did not capture FIELD gets VALUE when the context rule holds
  * (the first holding role of a type and field wins, in file order);
  * `reject TYPE WHERE REGEX` (TM_ROLE_REJECT): no record of TYPE where the
- * rule holds; `range TYPE MIN MAX` (TM_ROLE_RANGE, no rule): none whose
- * value or value_high is outside [min, max]. */
+ * rule holds; `range TYPE MIN MAX [FIELD=VALUE]` (TM_ROLE_RANGE, no rule): none
+ * whose value or value_high is outside [min, max] (with a condition:
+ * among those whose text FIELD is VALUE, in `field` and `value`). */
 enum tm_role_kind { TM_ROLE_SET, TM_ROLE_REJECT, TM_ROLE_RANGE };
 
 struct tm_role {

@@ -519,11 +519,26 @@ add_range(struct line_ctx *lc, const char *line, const char *args)
     role.max = strtod(end1, &end2);
     while (*end2 == ' ' || *end2 == '\t')
         end2++;
-    if (n == 0 || end1 == rest || end2 == end1 || *end2 != '\0' ||
-        !(role.min <= role.max)) {
+    if (n == 0 || end1 == rest || end2 == end1 || !(role.min <= role.max)) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
-             "expected: range TYPE MIN MAX (numbers, MIN <= MAX)");
+             "expected: range TYPE MIN MAX [FIELD=VALUE] (numbers, MIN <= "
+             "MAX)");
         return;
+    }
+    if (*end2 != '\0') {
+        /* "range dose 1e4 1e10 unit=cells/kg": only for records whose
+         * (canonical) text field has this value. */
+        const char *eq = strchr(end2, '=');
+        int f = eq != NULL ? tm_field_lookup(end2, (size_t)(eq - end2)) : -1;
+
+        if (f < 0 || tm_field_is_numeric(f) || eq[1] == '\0' ||
+            strpbrk(eq + 1, " \t") != NULL) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, end2),
+                 "a range's condition is one text FIELD=VALUE (unit=mg/kg)");
+            return;
+        }
+        role.field = f;
+        role.value = tm_xstrdup(eq + 1);
     }
     role.type = tm_xstrndup(args, n);
     role.kind = TM_ROLE_RANGE;

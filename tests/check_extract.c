@@ -252,20 +252,23 @@ START_TEST(test_extract_roles_rejects_and_ranges)
     struct tm_pattern_set *set =
         from_text("define clausebreak ;\n"
                   "range p_value 0 1\n"
+                  "range p_value 0 0.01 comparator=<\n"
                   "reject sample_size before 8 from\\s*$\n"
                   "role sample_size scope=arm clause-after ^ \\s+ in \\s+ the "
                   "\\s+ \\w+ \\s+ group\n"
                   "role sample_size scope=subgroup clause-after group\n"
                   "pattern p\n"
                   "    type p_value\n"
-                  "    regex P \\s* = \\s* (?<value> \\d+ (?: \\. \\d+ )? )\n"
+                  "    regex P \\s* (?<comparator> [=<] ) \\s* (?<value> \\d+ "
+                  "(?: \\. \\d+ )? )\n"
                   "pattern n\n"
                   "    type sample_size\n"
                   "    regex (?<! [\\d.] ) (?<value> \\d+ ) (?= \\s )\n"
                   "    set scope total\n");
+    /* "P < 0.3" is outside the range for comparator "<" only. */
     struct tm_records rs = run(set,
-                               "P = 5.2 kPa; P = 0.04; from 2011 onwards; "
-                               "20 in the MSC group; 40 enrolled",
+                               "P = 5.2 kPa; P = 0.04; P < 0.3; from 2011 "
+                               "onwards; 20 in the MSC group; 40 enrolled",
                                NULL);
     size_t i, np = 0, nn = 0;
 

@@ -166,6 +166,23 @@ pattern part-of-group
     negative randomized to one of three treatments
     negative were randomized and found 10 of 20 versus 4 of 20 survivors
 
+# "day-90 data were available for 47", "usable responses from 1433",
+# "outcomes were analysed in 212": the people an analysis has.
+pattern available-for
+    type sample_size
+    from _count
+    prefilter availab usable obtain analy complete
+    priority 7
+    require before 40 (?i: available | usable | obtained | analy[sz]ed | complete ) (?: \s+ [\w-]+ ){0,2}? \s+ (?i: for | from | in | on ) \s+ (?: (?i: the | all ) \s+ )? $
+    forbid after 100 ^ [^;.]*? (?&partevent)
+    forbid after 30 ^ \s* (?: % | (?i: of \s+ (?!  the \s+ ) ) | [-–] \s* \d | (?i: days? | weeks? | months? | years? | hours? | samples? | sites? | centres? | centers? | cases \s+ of ) \b )
+    forbid clause (?&otherrole)
+    set scope total
+    example day-90 data were available for 47. => value=47
+    example there were usable responses from 1433 members => value=1433
+    negative data were available for 12 months
+    negative blood samples were analysed in 3 of the 20 patients who died
+
 pattern group-of-part
     type sample_size
     from _count

@@ -373,7 +373,7 @@ pattern arm-list
     prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )

@@ -22,7 +22,7 @@ map group (?i) (?: UMIN (?: -CTR )? ) [\s:#-]* (?: ID \s* )? (C?\d{9})  => UMIN$
 map group (?i) DRKS \W* (\d{8})  => DRKS$1
 # An arm named by its allocation ("Simvastatin-allocated (10,269)") is
 # named by what it receives.
-map group (?i) ([\p{L}\p{N}].*?) \s* - \s* (?: allocated | assigned | randomi[sz]ed )  => $1
+map group (?i) ([\p{L}\p{N}].*?) \s* - \s* allocated  => $1
 
 define trial_idstart (?<! [\p{L}\p{N}/-] )
 

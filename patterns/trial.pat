@@ -241,6 +241,8 @@ pattern arm-size
     prefilter =
     prefilter n N
     regex (?<! [\p{L}\p{N}+/.-] ) (?! (?&trial_notarm) )
+    # A name has a word in it: not "9.74 (n = 12)", "88% (n = 8224)".
+    regex (?= [^()|;=:]*? \p{L}{2} )
     regex (?<group> (?&trial_armtok) (?: \s (?&trial_armtok) ){0,5} )
     regex \K (?: \s+ (?i: group | arm | cohort ) )?
     regex \s* (?: [(:,] \s* )? (?<! [\p{L}\p{N}] ) [nN] \s* [=:] \s* (?<value> (?&integer) ) (?! [\d.] )
@@ -252,6 +254,7 @@ pattern arm-size
     example randomized to placebo (n = 77) => group=placebo value=77 scope=control
     example the Control arm (N = 31; => group=Control value=31 scope=control
     negative All (n = 232)
+    negative a mean of 9.74 (n = 12)
     negative patients (n = 30, mean age 75.5 ± 7.3)
 
 pattern arm-header

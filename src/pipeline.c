@@ -45,6 +45,7 @@ struct tm_pipeline {
     struct pool *pool; /* started on first use when jobs > 1 */
     struct tm_pipeline_stats stats;
     struct tm_records recs; /* reused per document */
+    struct tm_trial trial;  /* the trial of recs */
     /* Per-call state for the document callback. */
     struct tm_emitter *const *ems;
     size_t nems;
@@ -102,6 +103,7 @@ tm_pipeline_free(struct tm_pipeline *pl)
     pool_free(pl->pool);
     stage_clear(&pl->st);
     tm_records_clear(&pl->recs);
+    tm_trial_clear(&pl->trial);
     for (size_t i = 0; i < pl->seen_cap; i++)
         free(pl->seen[i]);
     free(pl->seen);
@@ -378,15 +380,16 @@ count_type(struct tm_pipeline_stats *st, const char *type)
 }
 
 /* The part of a document's work that touches no shared state:
- * extraction and arm linkage.  Runs in any thread. */
+ * extraction, arm linkage and the trial model.  Runs in any thread. */
 static void
 process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
-            struct tm_err *derr, bool *failed)
+            struct tm_trial *trial, struct tm_err *derr, bool *failed)
 {
     double t0;
 
     tm_err_clear(derr);
     recs->limit = st->max_records;
+    tm_trial_clear(trial);
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
@@ -394,6 +397,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     }
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_studies_link_arms(doc, recs, &st->sentences);
+    tm_trial_build(doc, recs, &st->sentences, trial);
     if (st->profile)
         st->t_link += tm_monotonic_seconds() - t0;
 }
@@ -403,8 +407,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
  * number of threads. */
 static enum tm_status
 commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
-           const struct tm_records *recs, bool failed,
-           const struct tm_err *derr, struct tm_err *err)
+           const struct tm_records *recs, const struct tm_trial *trial,
+           bool failed, const struct tm_err *derr, struct tm_err *err)
 {
     enum tm_status rc = TM_OK;
     size_t i, k;
@@ -438,7 +442,7 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
     for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
     if (rc == TM_OK && pl->studies != NULL)
-        rc = tm_studies_add(pl->studies, doc, recs, err);
+        rc = tm_studies_add(pl->studies, doc, recs, trial, err);
     if (pl->profile)
         pl->t_output += tm_monotonic_seconds() - t0;
     return rc;
@@ -462,6 +466,7 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
 struct job {
     struct tm_doc doc;
     struct tm_records recs;
+    struct tm_trial trial;
     struct tm_strv warnings;
     struct tm_err err;
     bool failed;
@@ -532,7 +537,8 @@ worker_main(void *arg)
             struct job *j = &b->jobs[i];
 
             w->cur = j;
-            process_doc(&w->st, &j->doc, &j->recs, &j->err, &j->failed);
+            process_doc(&w->st, &j->doc, &j->recs, &j->trial, &j->err,
+                        &j->failed);
         }
         w->cur = NULL;
         pthread_mutex_lock(&pool->mu);
@@ -552,6 +558,7 @@ batch_free(struct batch *b)
         return;
     for (i = 0; i < b->n; i++) {
         tm_records_clear(&b->jobs[i].recs);
+        tm_trial_clear(&b->jobs[i].trial);
         tm_doc_clear(&b->jobs[i].doc);
         tm_strv_clear(&b->jobs[i].warnings);
     }
@@ -635,8 +642,8 @@ commit_batch(struct tm_pipeline *pl, struct batch *b)
 
         for (k = 0; k < j->warnings.n; k++)
             tm_warn(pl->rep, "%s", j->warnings.v[k]);
-        pool->rc =
-            commit_doc(pl, &j->doc, &j->recs, j->failed, &j->err, &pool->err);
+        pool->rc = commit_doc(pl, &j->doc, &j->recs, &j->trial, j->failed,
+                              &j->err, &pool->err);
     }
     batch_free(b);
 }
@@ -748,8 +755,8 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     pl->stats.docs++;
     if (pl->pool != NULL)
         return pool_add(pl, doc, err);
-    process_doc(&pl->st, doc, &pl->recs, &derr, &failed);
-    return commit_doc(pl, doc, &pl->recs, failed, &derr, err);
+    process_doc(&pl->st, doc, &pl->recs, &pl->trial, &derr, &failed);
+    return commit_doc(pl, doc, &pl->recs, &pl->trial, failed, &derr, err);
 }
 
 void

@@ -66,14 +66,19 @@ struct tm_studies {
     struct tm_spans sent;
     bool truncated; /* the current document had too many values */
     enum tm_csv_mode csv;
+    const struct tm_trial *trial; /* of the current document, or NULL */
+    bool own_row;                 /* the document's own study has a row */
 };
 
 static const char *const columns[] = {
-    "study",       "study_ref",      "doc",        "outcome",
-    "timepoint",   "n_total",        "n_subgroup", "events_treatment",
-    "n_treatment", "events_control", "n_control",  "pct_treatment",
-    "pct_control", "pct_overall",    "p_value",    "p_comparator",
-    "dose_value",  "dose_unit",      "notes",      "source"};
+    "study", "study_ref", "doc", "outcome", "timepoint", "n_total",
+    "n_subgroup", "events_treatment", "n_treatment", "events_control",
+    "n_control", "pct_treatment", "pct_control", "pct_overall", "p_value",
+    "p_comparator", "dose_value", "dose_unit", "notes", "source",
+    /* The trial model (trial.h), appended so that readers of the columns
+     * above keep working. */
+    "study_label", "registry_id", "design", "treatment_label", "control_label",
+    "n_randomized_total", "n_randomized_treatment", "n_randomized_control"};
 
 struct tm_studies *
 tm_studies_new(FILE *out, const char *name)
@@ -589,6 +594,96 @@ fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
     }
 }
 
+/* Is s the document itself (not a study it cites)?  A PubMed record's
+ * own values are attributed to its PMID. */
+static bool
+is_own(const struct tm_doc *doc, const struct study *s)
+{
+    if (s->key[0] == '\0')
+        return true;
+    return doc->kind == TM_DOC_PUBMED && doc->pmid != NULL &&
+           strncmp(s->key, "pmid:", 5) == 0 &&
+           strcmp(s->key + 5, doc->pmid) == 0;
+}
+
+/* Is some arm of t a control?  Without one, which arm is the treatment
+ * is not known: the arms go to notes, not to the arm columns. */
+static bool
+has_control(const struct tm_trial *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->narms; i++)
+        if (t->arms[i].control)
+            return true;
+    return false;
+}
+
+/* Say in the notes which arms the trial has when none of them is a
+ * control by what it receives ("SLED-BD (115), CVVH (117)"). */
+static void
+note_arms(struct row *w, const struct tm_trial *t)
+{
+    struct tm_buf b;
+    size_t i;
+
+    if (t == NULL || t->narms == 0 || has_control(t))
+        return;
+    tm_buf_init(&b, 0);
+    tm_buf_puts(&b, "arms, none a control by what it receives: ");
+    for (i = 0; i < t->narms; i++)
+        tm_buf_printf(&b, "%s%s (%lld)", i > 0 ? ", " : "", t->arms[i].label,
+                      t->arms[i].n);
+    note(w, b.data);
+    tm_buf_clear(&b);
+}
+
+/* The labels (or sizes) of the trial's control or treatment arms,
+ * "; "-separated in the order written. */
+static void
+put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
+         bool sizes)
+{
+    struct tm_buf b;
+    size_t i;
+
+    put_sep(&st->line);
+    if (t == NULL || !has_control(t))
+        return;
+    tm_buf_init(&b, 0);
+    for (i = 0; i < t->narms; i++) {
+        if (t->arms[i].control != control)
+            continue;
+        if (b.len > 0)
+            tm_buf_puts(&b, "; ");
+        if (sizes)
+            tm_buf_printf(&b, "%lld", t->arms[i].n);
+        else
+            tm_buf_puts(&b, t->arms[i].label);
+    }
+    if (b.len > 0)
+        tm_csv_field(&st->line, b.data, b.len, st->csv);
+    tm_buf_clear(&b);
+}
+
+/* The trial columns: the document's trial model on its own rows; on a
+ * cited study's row, its label as written and nothing else. */
+static void
+put_trial(struct tm_studies *st, const struct tm_doc *doc,
+          const struct study *s)
+{
+    const struct tm_trial *t = is_own(doc, s) ? st->trial : NULL;
+
+    put_str(st, t != NULL ? t->label : s->label);
+    put_str(st, t != NULL ? t->registry : NULL);
+    put_str(st, t != NULL ? t->design : NULL);
+    put_arms(st, t, false, false);
+    put_arms(st, t, true, false);
+    put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
+    put_arms(st, t, false, true);
+    put_arms(st, t, true, true);
+}
+
 static enum tm_status
 write_row(struct tm_studies *st, const struct tm_doc *doc,
           const struct study *s, const char *outcome, const char *timepoint,
@@ -606,6 +701,8 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     if ((w->t != NULL && w->t->unit != NULL && w->c == NULL) ||
         (w->c != NULL && w->t == NULL))
         note(w, "one arm only");
+    if (is_own(doc, s))
+        note_arms(w, st->trial);
     tm_buf_reset(b);
     tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id),
                  st->csv);
@@ -628,6 +725,8 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_str(st, w->dose ? w->dose->unit : NULL);
     put_str(st, w->notes.len ? w->notes.data : NULL);
     put_str(st, w->source.len ? w->source.data : NULL);
+    put_trial(st, doc, s);
+    st->own_row |= is_own(doc, s);
     tm_buf_putc(b, '\n');
     st->rows++;
     return write_line(st, err);
@@ -868,19 +967,32 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     collected_free(&cl);
 }
 
+/* Has the trial model anything to say? */
+static bool
+trial_found(const struct tm_trial *t)
+{
+    return t != NULL && (t->registry != NULL || t->design != NULL ||
+                         t->narms > 0 || t->has_total);
+}
+
 enum tm_status
 tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
-               const struct tm_records *recs, struct tm_err *err)
+               const struct tm_records *recs, const struct tm_trial *trial,
+               struct tm_err *err)
 {
     struct collected cl;
     struct val *v;
     struct study *ss = NULL;
     size_t nv, ns = 0, i;
     enum tm_status rc = TM_OK;
+    char empty[1] = "";
+    struct study own = {empty, NULL, NULL};
 
     st->truncated = false;
+    st->trial = trial;
+    st->own_row = false;
     if (recs->n == 0)
-        return TM_OK;
+        goto trial_row;
     collect(doc, recs, &st->sent, &cl);
     v = cl.v;
     nv = cl.nv;
@@ -901,5 +1013,12 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
         free(ss[i].key);
     free(ss);
     collected_free(&cl);
+    if (rc != TM_OK)
+        return rc;
+trial_row:
+    /* A trial with nothing tabulated yet still has its row: a reader
+     * looking for the document finds its design and arms. */
+    if (!st->own_row && trial_found(trial))
+        rc = study_row(st, doc, NULL, 0, &own, 0, NULL, NULL, err);
     return rc;
 }

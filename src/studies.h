@@ -25,6 +25,7 @@
 #include "emit.h"
 #include "err.h"
 #include "record.h"
+#include "trial.h"
 
 struct tm_studies;
 
@@ -47,11 +48,14 @@ void tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
 
 /* Write the rows of one document (after tm_studies_link_arms): doc is the
  * document the records were extracted from (its text is what their offsets
- * index), recs all of its records including internal ones.  Fails only on a
- * write error. */
+ * index), recs all of its records including internal ones, trial the
+ * document's trial model (borrowed; NULL for none), which fills the trial
+ * columns of the document's own rows.  A document whose own study has no
+ * row but whose trial model found something gets one row for it.  Fails
+ * only on a write error. */
 enum tm_status tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
                               const struct tm_records *recs,
-                              struct tm_err *err);
+                              const struct tm_trial *trial, struct tm_err *err);
 
 /* Write the header if no row was written, flush, and report any write
  * error on the stream. */

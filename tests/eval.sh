@@ -32,6 +32,10 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set dev --floor 0.90 ||
         exit 1
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set heldout || exit 1
+    echo "trial model (study-level _trial rows; dev held to a floor, held-out not run here):"
+    python3 "$top/tests/trial-eval.py" "$TRIALMINE" --set dev --floor 0.72 \
+        --precision 0.92 ||
+        exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

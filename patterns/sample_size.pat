@@ -14,7 +14,8 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
-                     | included | assigned | allocated | treated | studied | analy[sz]ed )
+                     | included | assigned | allocated | treated | studied | analy[sz]ed
+                     | assessable | evaluable )
 
 # Verbs of enrolment.
 define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
@@ -41,7 +42,7 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
-define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
+define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ (?: been | data ) ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
@@ -141,7 +142,7 @@ pattern count-of-count-verb
 # event ("3 of 10 patients died", "... had nausea") is neither.
 define partrole  (?i: \b (?: contributed | completed | available | assessable | evaluable | analy[sz]ed
                      | included | enrolled | randomi[sz]ed | followed | participated | remained \s+ in
-                     | entered | provided | responded | returned ) \b )
+                     | entered | provided | responded | returned | continued | had \s+ data ) \b )
 define ofcount   \s* (?: \( [^)]{1,12} \) \s* )? (?i: of | out \s+ of ) \s+ (?: (?i: the | all | these ) \s+ )?
 # After the group's count: its people ("participants", "belatacept
 # MI–treated patients"); then no event, death or survival in the clause.
@@ -183,6 +184,36 @@ pattern available-for
     negative data were available for 12 months
     negative blood samples were analysed in 3 of the 20 patients who died
 
+# "Of these 20, 14 said", "From the remaining 59 patients, 775 oocytes":
+# a group named again to report on it.
+pattern of-these
+    type sample_size
+    from _count
+    prefilter these remaining those
+    priority 7
+    require before 30 (?: ^ | [,;:] ) \s* (?i: of | among | from | in ) \s+ (?i: these | those | the \s+ remaining ) \s+ $
+    require after 80 ^ (?: \s+ (?: (?&headgap) ){0,3}? (?&people) )? \s* ,
+    forbid after 80 ^ [^,]*? (?&partevent)
+    set scope subgroup
+    example Of these 20, 14 (70%) said that they relied on it. => value=20
+    example From the remaining 59 patients, 775 oocytes were retrieved. => value=59
+    negative Of these 12 who died, 5 were men.
+
+# "281 (93.7%) of them continued till delivery": a part of the group just
+# named that took a step of the trial.
+pattern part-of-them
+    type sample_size
+    from _count
+    prefilter them these those whom
+    priority 7
+    require after 40 ^ (?: \s* \( [^()]{1,12} \) )? \s+ (?i: of ) \s+ (?i: them | these | those | whom ) \b
+    require clause (?&partrole)
+    forbid clause (?&otherrole)
+    forbid after 100 ^ [^;]*? (?&partevent)
+    set scope total
+    example Out of the 300 women recruited, 281 (93.7%) of them continued till delivery => value=281
+    negative 12 (20%) of them died
+
 pattern group-of-part
     type sample_size
     from _count
@@ -207,10 +238,11 @@ pattern leaving-for-analysis
     prefilter analy itt intention protocol
     priority 9
     regex (?i: leaving | left | resulting \s+ in | yielding | giving ) \s+ \K (?<value> (?&count) )
-    regex (?= \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \s+ )? (?: \( [^)]{0,40} \) \s+ )? (?i: for | in ) \s+ (?: the \s+ | an? \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: analys[ie]s | ITT | intention | per-protocol ) )
+    regex (?= \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \s+ )? (?: \( [^)]{0,80} \) \s+ )? (?i: for | in ) \s+ (?: the \s+ | an? \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: analys[ie]s | ITT | intention | per-protocol ) )
     set scope total
     example two withdrew consent, leaving 330 for the intention-to-treat analysis => value=330
     example were excluded, resulting in 1578 patients (793 in one group) for intention-to-treat analysis => value=1578
+    example resulting in 1578 patients (793 in pravastatin group, 785 in control group) for intention-to-treat analysis => value=1578
 
 # "n = 12", "N=20", "(n = 10 per group)"
 pattern n-equals
@@ -458,8 +490,9 @@ pattern count-people
 
 # What follows a count whose verb puts its people into the trial: "[20]
 # patients were randomized", "[45] were included", "[48] randomized".
-define enrolledafter \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
-                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
+define enrolledafter (?: \s* \( [^()]{1,20} \) )?
+                     \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
@@ -472,7 +505,7 @@ define enrolledafter \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
 pattern count-enrolled
     type sample_size
     from _count
-    prefilter random enrol includ analy allocat assign recruit treated studied
+    prefilter random enrol includ analy allocat assign recruit treated studied assessable evaluable
     priority 8
     require after 140 ^ (?&enrolledafter)
     forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
@@ -486,6 +519,8 @@ pattern count-enrolled
     example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
     example Two hundred and thirty adults with sepsis were enrolled => value=230
     example 83 excluded; 48 randomized. => value=48
+    example Of these, 1244 (97%) were assessable for the marker => value=1244
+    example 1578 patients (491 female, age 66.2 years) were recruited and randomly assigned => value=1578
     negative 312 patients were screened and none were randomly assigned
     negative adults admitted from 2011 to 2015 were included
     negative those with a coma score ≤ 8 were enrolled

@@ -364,6 +364,18 @@ pattern per-arm
     example three patients per dose level => value=3 scope=arm
     example Sixty-two subjects (31 per group) completed the study => value=31 scope=arm
 
+# "two groups comprising 30 patients each": the size of every arm.
+pattern people-each
+    type sample_size
+    from _count
+    prefilter each apiece
+    priority 10
+    require after 60 ^ \s+ (?: (?&headgap) ){0,2}? (?&people) \s+ (?i: each | apiece ) \b (?! \s+ (?i: of | day | week | month | year | time | received | had | died ) \b )
+    forbid clause (?&otherrole)
+    set scope arm
+    example allocated to group I and group II comprising 30 patients each. => value=30 scope=arm
+    negative 3 patients each had a rash
+
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom
     type sample_size

@@ -53,3 +53,16 @@ pattern percent
     example Sixty percent of the patients => value=60
     negative the 95% CI was wide
     negative a fall of −5%
+
+# A size written with n: "n = 12", "N=20", "(n = 10 per group)", "(n 24)".
+pattern n
+    type _n
+    prefilter n
+    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex | (?<= \( ) \s* [nN] \s* :? \s* (?<value> (?&integer) ) (?= \s* [,;)] )
+    example (n = 12) => value=12
+    example the MSC group (n 24) was => value=24
+    example n = 2,927 => value=2927
+    negative n = 0.5
+    negative PaO2 n=3.4
+    negative n = 40%

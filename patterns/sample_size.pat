@@ -113,7 +113,7 @@ role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:]
 # and digits, names an arm.
 role sample_size scope=arm before 40 (?: (?&drugname) | \b [A-Z]{1,4} \d+ (?: [.,] \d+ )? ) \s* \( \s* [nN] \s* [=:] \s* $
 # "Obese 10- to 17-year-olds (N = 699)": a capital N counts everyone.
-role sample_size scope=total before 8 \( \s* N \s* [=:] \s* $
+role sample_size scope=total match ^ N \s* [=:]
 # "We enrolled 120 patients with ARDS": the people the trial took in.
 role sample_size scope=total clause-before (?&enrolact) \s+ (?: [\w-]+ \s+ ){0,3}? $
 
@@ -244,37 +244,28 @@ pattern leaving-for-analysis
     example were excluded, resulting in 1578 patients (793 in one group) for intention-to-treat analysis => value=1578
     example resulting in 1578 patients (793 in pravastatin group, 785 in control group) for intention-to-treat analysis => value=1578
 
-# "n = 12", "N=20", "(n = 10 per group)"
+# "n = 12", "N=20", "(n = 10 per group)" (an arm: see the roles above),
+# "MSC group (n = 33)", "(n 24)": the _n mentions (mentions.pat).
 pattern n-equals
     type sample_size
-    prefilter =
+    from _n
     priority 10
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     forbid clause (?&otherrole)
     set scope total
     forbid before 3 [<>≤≥]
     example (n = 12) => value=12
     example N=20 => value=20
     example n = 2,927 => value=2927
-    negative n = 0.5
-    negative PaO2 n=3.4
-
-# "(n = 3 per cohort)", "n = 20 per arm", "MSC group (n = 33)"
-pattern n-equals-arm
-    type sample_size
-    prefilter =
-    priority 12
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?<scope> per | each | in \s+ each ) \b
     example (n = 3 per cohort) => value=3 scope=arm
     example n = 20 per arm => value=20 scope=arm
     example Sixty-two subjects (n = 31 per group) => value=31 scope=arm
+    negative n = 0.5
+    negative PaO2 n=3.4
 
 pattern n-equals-group
     type sample_size
-    prefilter =
+    from _n
     priority 12
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
     forbid clause (?&otherrole)
     set scope arm
@@ -578,12 +569,14 @@ pattern count-hyphen-people
     set scope total
     example an earlier 24-patient study => value=24
 
-# "(n 24)": n without a sign, in parentheses.
+# "(n 24)", "(n = 24)": a size in brackets after a label that names
+# neither an arm nor the trial is a subgroup's (roles above decide).
 pattern n-paren
     type sample_size
+    from _n
     priority 11
-    prefilter n
-    regex \( \s* [nN] \s* [=:]? \s* \K (?<value> (?&integer) ) (?= \s* [,;)] )
+    require before 3 \( \s* $
+    require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
     set scope subgroup
     example the MSC group (n 24) was received => value=24

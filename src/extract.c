@@ -451,6 +451,10 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
         from = me;
         to = me + r->chars < se ? me + r->chars : se;
         break;
+    case TM_WHERE_MATCH:
+        from = ms;
+        to = me;
+        break;
     case TM_WHERE_CLAUSE:
     case TM_WHERE_CLAUSE_BEFORE:
     case TM_WHERE_CLAUSE_AFTER:

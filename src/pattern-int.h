@@ -46,6 +46,7 @@ enum tm_rule_where {
     TM_WHERE_BEFORE,
     TM_WHERE_AFTER,
     TM_WHERE_NEAR,
+    TM_WHERE_MATCH,         /* the match itself (a mention: its list) */
     TM_WHERE_CLAUSE,        /* the clause of the match */
     TM_WHERE_CLAUSE_BEFORE, /* its clause, from the clause start to it */
     TM_WHERE_CLAUSE_AFTER   /* its clause, from it to the clause end */

@@ -425,6 +425,8 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
         r->where = TM_WHERE_CLAUSE_BEFORE;
     } else if (word_is(args, n, "clause-after")) {
         r->where = TM_WHERE_CLAUSE_AFTER;
+    } else if (word_is(args, n, "match")) {
+        r->where = TM_WHERE_MATCH;
     } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
                word_is(args, n, "near")) {
         char *end;
@@ -447,7 +449,7 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
              "expected sentence, clause, clause-before, clause-after, "
-             "before N, after N or near N");
+             "match, before N, after N or near N");
         return false;
     }
     if (*rest == '\0') {

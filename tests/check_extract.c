@@ -299,6 +299,7 @@ START_TEST(test_extract_roles_read_mentions)
     struct tm_pattern_set *set =
         from_text("define clausebreak ;\n"
                   "role sample_size scope=arm clause-after in \\s+ each\n"
+                  "role sample_size scope=arm match (?i) ^ twenty $\n"
                   "pattern count\n"
                   "    type _count\n"
                   "    regex (?<! [\\d.] ) (?<value> \\d+ | (?i: twenty ) )"
@@ -328,7 +329,8 @@ START_TEST(test_extract_roles_read_mentions)
         if (strcmp(r->type, "sample_size") == 0) {
             nn++;
             ck_assert(r->value == 20 || r->value == 10);
-            ck_assert_str_eq(r->scope, r->value == 20 ? "total" : "arm");
+            /* A `match` rule reads the mention itself. */
+            ck_assert_str_eq(r->scope, "arm");
             ck_assert_ptr_nonnull(strstr(r->pattern, ":enrolled"));
             ck_assert_uint_eq(r->end - r->start, r->value == 20 ? 6 : 2);
         } else {

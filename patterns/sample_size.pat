@@ -104,6 +104,10 @@ role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | compris
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
 role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
 
+# "12 controls", "29 placebo recipients", "18 contemporaneous controls":
+# people named as one arm.
+role sample_size scope=arm after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?i: controls | control \s+ (?: patients | subjects | participants ) | recipients ) \b
+
 # "138 of 175 belatacept LI–treated patients": people named by their arm.
 role sample_size scope=arm after 80 ^ (?: (?&ofcount) (?&count) )? \s+ (?: [\w–-]+ \s+ ){0,2}? [\w–-]+ [–-] (?i: treated | allocated | assigned ) \b
 

@@ -70,7 +70,9 @@ pattern total-column
 # timepoint is the row's timepoint when its label gives one.
 # ------------------------------------------------------------------
 
-define trowlabel (?: ^ \s* )
+# A row label, not a composite of death and something else ("Patients
+# with PD or died"): the study table pools deaths only.
+define trowlabel (?: ^ \s* (?! [^|=\n]*? (?i: \b or \s+ (?: died | deaths? | dead ) \b | \b (?: died | deaths? ) \s+ or \b ) ) )
 define trowend   [^|=\n]{0,80}? (?= \s* (?: \| | $ ) )
 # A timepoint in a row label: "by day 90", "at 1 year", "in ICU".
 define twhen     (?i: \s+ (?: at | by | in | within | after | to | up \s+ to | during ) \s+ (?: the \s+ )? )
@@ -107,6 +109,8 @@ pattern cause-specific
     set scope death
     example Cardiovascular death | A = 12 (3.0) => scope=death
     example Deaths from cancer | A = 3 (1.0) => scope=death
+    negative Patients with PD or died, n (%) | A = 17 (34.0) | B = 6 (26.1)
+    negative Death or disability | A = 17 (34.0) | B = 6 (26.1)
 
 pattern survival
     type _trow

@@ -1136,7 +1136,10 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     for (k = 0; k < 2; k++) {
         const struct tm_record *r = sides[k]->cell->count;
 
-        put_int(b, (r->has & TM_HAS_EVENTS) != 0, r->events);
+        /* Events are deaths: a survival row's count is of survivors. */
+        put_int(b,
+                (r->has & TM_HAS_EVENTS) != 0 && tr->kind != TM_TROW_SURVIVAL,
+                r->events);
         put_int(b, has_n[k], n[k]);
     }
     for (k = 0; k < 2; k++)

@@ -19,6 +19,7 @@
 #include "normalize.h"
 #include "ocr.h"
 #include "studies.h"
+#include "table.h"
 #include "trial.h"
 #include "text.h"
 
@@ -44,8 +45,9 @@ struct tm_pipeline {
     unsigned jobs;     /* worker threads; 1: none, all in the caller */
     struct pool *pool; /* started on first use when jobs > 1 */
     struct tm_pipeline_stats stats;
-    struct tm_records recs; /* reused per document */
-    struct tm_trial trial;  /* the trial of recs */
+    struct tm_records recs;  /* reused per document */
+    struct tm_trial trial;   /* the trial of recs */
+    struct tm_tables tables; /* the typed tables of recs' document */
     /* Per-call state for the document callback. */
     struct tm_emitter *const *ems;
     size_t nems;
@@ -104,6 +106,7 @@ tm_pipeline_free(struct tm_pipeline *pl)
     stage_clear(&pl->st);
     tm_records_clear(&pl->recs);
     tm_trial_clear(&pl->trial);
+    tm_tables_clear(&pl->tables);
     for (size_t i = 0; i < pl->seen_cap; i++)
         free(pl->seen[i]);
     free(pl->seen);
@@ -383,13 +386,15 @@ count_type(struct tm_pipeline_stats *st, const char *type)
  * extraction, arm linkage and the trial model.  Runs in any thread. */
 static void
 process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
-            struct tm_trial *trial, struct tm_err *derr, bool *failed)
+            struct tm_trial *trial, struct tm_tables *tables,
+            struct tm_err *derr, bool *failed)
 {
     double t0;
 
     tm_err_clear(derr);
     recs->limit = st->max_records;
     tm_trial_clear(trial);
+    tm_tables_clear(tables);
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
@@ -398,6 +403,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_studies_link_arms(doc, recs, &st->sentences);
     tm_trial_build(doc, recs, &st->sentences, trial);
+    tm_tables_read(doc, recs, tables);
     if (st->profile)
         st->t_link += tm_monotonic_seconds() - t0;
 }
@@ -408,7 +414,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
 static enum tm_status
 commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
            const struct tm_records *recs, const struct tm_trial *trial,
-           bool failed, const struct tm_err *derr, struct tm_err *err)
+           const struct tm_tables *tables, bool failed,
+           const struct tm_err *derr, struct tm_err *err)
 {
     enum tm_status rc = TM_OK;
     size_t i, k;
@@ -442,7 +449,7 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
     for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
     if (rc == TM_OK && pl->studies != NULL)
-        rc = tm_studies_add(pl->studies, doc, recs, trial, err);
+        rc = tm_studies_add(pl->studies, doc, recs, trial, tables, err);
     if (pl->profile)
         pl->t_output += tm_monotonic_seconds() - t0;
     return rc;
@@ -467,6 +474,7 @@ struct job {
     struct tm_doc doc;
     struct tm_records recs;
     struct tm_trial trial;
+    struct tm_tables tables;
     struct tm_strv warnings;
     struct tm_err err;
     bool failed;
@@ -537,8 +545,8 @@ worker_main(void *arg)
             struct job *j = &b->jobs[i];
 
             w->cur = j;
-            process_doc(&w->st, &j->doc, &j->recs, &j->trial, &j->err,
-                        &j->failed);
+            process_doc(&w->st, &j->doc, &j->recs, &j->trial, &j->tables,
+                        &j->err, &j->failed);
         }
         w->cur = NULL;
         pthread_mutex_lock(&pool->mu);
@@ -559,6 +567,7 @@ batch_free(struct batch *b)
     for (i = 0; i < b->n; i++) {
         tm_records_clear(&b->jobs[i].recs);
         tm_trial_clear(&b->jobs[i].trial);
+        tm_tables_clear(&b->jobs[i].tables);
         tm_doc_clear(&b->jobs[i].doc);
         tm_strv_clear(&b->jobs[i].warnings);
     }
@@ -642,8 +651,8 @@ commit_batch(struct tm_pipeline *pl, struct batch *b)
 
         for (k = 0; k < j->warnings.n; k++)
             tm_warn(pl->rep, "%s", j->warnings.v[k]);
-        pool->rc = commit_doc(pl, &j->doc, &j->recs, &j->trial, j->failed,
-                              &j->err, &pool->err);
+        pool->rc = commit_doc(pl, &j->doc, &j->recs, &j->trial, &j->tables,
+                              j->failed, &j->err, &pool->err);
     }
     batch_free(b);
 }
@@ -755,8 +764,10 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     pl->stats.docs++;
     if (pl->pool != NULL)
         return pool_add(pl, doc, err);
-    process_doc(&pl->st, doc, &pl->recs, &pl->trial, &derr, &failed);
-    return commit_doc(pl, doc, &pl->recs, &pl->trial, failed, &derr, err);
+    process_doc(&pl->st, doc, &pl->recs, &pl->trial, &pl->tables, &derr,
+                &failed);
+    return commit_doc(pl, doc, &pl->recs, &pl->trial, &pl->tables, failed,
+                      &derr, err);
 }
 
 void

@@ -35,14 +35,10 @@ beside the project.
 import csv
 import io
 import os
-import re
 import subprocess
 import sys
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(TOP, "..", "shared")
-PMC = os.path.join(SHARED, "fixtures", "pmc")
-EI = os.path.join(SHARED, "realtext", "evidence-inference", "articles")
+from realgold import GOLD, doc_files, have_shared, run_of, words
 
 COLUMNS = ["study_label", "registry_id", "design", "treatment_label",
            "control_label", "n_randomized_total", "n_treatment", "n_control"]
@@ -52,16 +48,6 @@ TABLE = {"n_treatment": "n_randomized_treatment",
          "n_control": "n_randomized_control"}
 OLD = {"study_label": "study", "n_randomized_total": "n_total",
        "n_treatment": "n_treatment", "n_control": "n_control"}
-
-
-def words(s):
-    return re.sub(r"[^0-9a-z]+", " ", s.casefold()).split()
-
-
-def run_of(a, b):
-    """Are the words a a contiguous run of the words b?"""
-    return bool(a) and any(b[i:i + len(a)] == a
-                           for i in range(len(b) - len(a) + 1))
 
 
 def label_match(gold, found):
@@ -105,23 +91,16 @@ def main(argv):
     floor = float(argv[argv.index("--floor") + 1]) if "--floor" in argv else 0
     pfloor = (float(argv[argv.index("--precision") + 1])
               if "--precision" in argv else 0)
-    if not os.path.isdir(PMC) or not os.path.isdir(EI):
+    if not have_shared():
         print("trial-eval: ../shared is not beside the project; skipped")
         return 77
     gold = {}
-    with open(os.path.join(TOP, "corpus", "real", "studies", "gold.csv"),
+    with open(os.path.join(GOLD, "gold.csv"),
               newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["set"] == want and row["outcome"] == "_trial":
                 gold[row["doc"]] = row
-    files = []
-    for d in sorted(gold):
-        pmcid = d.split(":", 1)[1]
-        for base in (PMC, EI):
-            p = os.path.join(base, pmcid + ".nxml")
-            if os.path.exists(p):
-                files.append(p)
-                break
+    files = doc_files(sorted(gold))
     out = subprocess.run([trialmine, "studies", "--csv-raw"] + files,
                          check=False, stdout=subprocess.PIPE).stdout
     # The document's own row: its study is the document itself (else the

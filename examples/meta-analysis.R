@@ -4,7 +4,8 @@
 #   trialmine studies papers/*.xml -o studies.csv      (or trialmine run)
 #   Rscript examples/meta-analysis.R studies.csv forest.png
 #
-# Reads the table as it is, keeps the rows where both arms have events
+# Reads the table as it is, leaves out the rows of reviews and
+# meta-analyses (design column), keeps the rows where both arms have events
 # and sizes (the others are listed, not guessed at), and pools risk
 # ratios with metafor.  Check every row against its source offsets before
 # a result goes into a review: the notes column says which cells were
@@ -21,6 +22,23 @@ cat(sprintf("%s: %d rows, %d studies\n", path, nrow(d),
             length(unique(paste(d$doc, d$study)))))
 
 mort <- d[!is.na(d$outcome) & d$outcome == "mortality", ]
+# A review's or meta-analysis's own rows are not a study: its pooled
+# numbers would count its trials twice.  Its cited trials' rows stay
+# (their design cell is empty).  Tables from before the design column
+# have none to skip.
+if ("design" %in% names(mort)) {
+    secondary <- !is.na(mort$design) &
+        mort$design %in% c("review", "meta-analysis")
+    if (any(secondary)) {
+        cat("rows of reviews and meta-analyses (not primary studies, not pooled):\n")
+        print(mort[secondary, c("study", "doc", "design")], row.names = FALSE)
+    }
+    mort <- mort[!secondary, ]
+}
+# Label studies by first author and year where the table knows them.
+if ("study_label" %in% names(mort)) {
+    mort$study <- ifelse(is.na(mort$study_label), mort$study, mort$study_label)
+}
 ok <- with(mort, !is.na(events_treatment) & !is.na(n_treatment) &
                  !is.na(events_control) & !is.na(n_control))
 if (any(!ok)) {

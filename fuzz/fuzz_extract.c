@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer: extraction with the shipped patterns over arbitrary text.
  * Every record's span must lie inside the input; the records then go
- * through the study table (arm and study grouping, offset arithmetic). */
+ * through arm linkage, the trial model, the typed tables and the study
+ * table (arm and study grouping, offset arithmetic). */
 #include "config.h"
 
 #include <stdint.h>
@@ -12,7 +13,9 @@
 #include "fuzz_common.h"
 #include "pipeline.h"
 #include "studies.h"
+#include "table.h"
 #include "text.h"
+#include "trial.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -41,6 +44,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         {
             struct tm_doc d;
+            struct tm_trial trial;
+            struct tm_tables tables;
 
             tm_doc_init(&d, TM_DOC_TEXT);
             d.id = strdup("fuzz");
@@ -49,8 +54,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             d.text[size] = '\0';
             d.len = size;
             tm_err_clear(&err);
+            tm_trial_init(&trial);
+            tm_tables_init(&tables);
             tm_studies_link_arms(&d, &rs, &sent);
-            (void)tm_studies_add(st, &d, &rs, &err);
+            tm_trial_build(&d, &rs, &sent, &trial);
+            tm_tables_read(&d, &rs, &tables);
+            (void)tm_studies_add(st, &d, &rs, &trial, &tables, &err);
+            tm_tables_clear(&tables);
+            tm_trial_clear(&trial);
             tm_doc_clear(&d);
         }
     }

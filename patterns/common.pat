@@ -63,6 +63,10 @@ define numword   (?<! \p{L} ) (?i: (?&num999) (?: [-\ ] thousand
 define count     (?&integer) (?! [.,·]\d | (?&pct) | \d )
                  | (?&numword) (?! (?&pct) )
 
+# Where a count may start: not inside a word, a number, a ratio (2:1), a
+# name (COVID-19) or at a range's far end (days 39–41).
+define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}\x{2013}-] )
+
 # People counted in trials.
 define people    (?i: patients? | participants? | subjects? | adults? | children | infants? | neonates?
                      | volunteers? | individuals? | cases? | recipients? | persons? | men | women | pa-
@@ -128,6 +132,15 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
                     | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
+
+# What stands between two members of one list of mentions ("39%, 45%,
+# and 34%"; "in six and three patients"), and before its last member (a
+# list ends with "and" or "or": "February 2020, seven patients" is none).
+# The members share their context, so a role's rules look before the
+# list's first member and after its last one.  Only mentions
+# (patterns/mentions.pat) form lists.
+define listsep      \s* , \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+
+define listlast     \s* ,? \s+ (?i: and | or ) \s+
 
 # Where a list of counts parts: "20 were excluded, 40 were lost and 100
 # were randomized".  A member without a verb of its own shares the next

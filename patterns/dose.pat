@@ -3,6 +3,25 @@
 # 1 × 10^6 cells/kg -> 1000000; (100 ± 20) × 10^6 cells -> 1e8, spread 2e7;
 # 1–2 × 10^6 cells/kg -> 1e6 to 2e6.
 
+# What a dose in each unit can be (a unit table: a value outside its
+# unit's range is a misread, an OCR-damaged exponent or not a dose at all;
+# "1x10 6 cells/kg" read as 10 cells/kg is no dose).  Generous bounds:
+# they reject the impossible, not the unusual.
+range dose 1000 1e10 unit=cells/kg
+range dose 10000 1e13 unit=cells
+range dose 1e6 1e13 unit=particles
+range dose 0.0001 1000 unit=mg/kg
+range dose 0.0001 200 unit=mg/kg/day
+range dose 0.001 100000 unit=mg
+range dose 0.001 100000 unit=mg/day
+range dose 0.0001 200 unit=g
+range dose 0.0001 200 unit=g/day
+range dose 0.001 100000 unit=µg
+range dose 0.001 1000000 unit=U/kg
+range dose 0.0001 10000 unit=U/kg/h
+range dose 0.01 5000 unit=mL
+range dose 0.01 10000 unit=mg/m^2
+
 # What cells are called after a dose: "cells", "MSCs", "UC-MSCs".
 define cells     (?: (?: [A-Za-z]{1,6} - )? (?i: MSCs? | cells? | MSC | MAPCs? ) )
 
@@ -26,6 +45,11 @@ map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
 map unit (?i) (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes | evs )  => particles
 map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
 map unit (?i) I?U \s* / \s* kg  => U/kg
+# "10 mg of pravastatin/day", "Six grams concentrated oat β-glucan per
+# day": a daily dose with the drug named between amount and day.
+map unit (?i) (?: mg | milligrams? ) \s .+ (?: / \s* d(?:ay)? | \s per \s+ day )  => mg/day
+map unit (?i) (?: g | grams? ) \s .+ (?: / \s* d(?:ay)? | \s per \s+ day )  => g/day
+map unit (?i) (?: µg | μg | mcg | micrograms? ) \s .+ (?: / \s* d(?:ay)? | \s per \s+ day )  => µg/day
 map unit (?i) (?: grams? ) \s* (?: / \s* d(?:ay)? | per \s+ day )  => g/day
 map unit (?i) (?: grams? )  => g
 map unit (?i) milligrams? \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
@@ -214,11 +238,11 @@ pattern drug-list
 # patients (`measured`) or its unit is a concentration.
 pattern drug
     type dose
-    prefilter 0 1 2 3 4 5 6 7 8 9
+    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten twelve twenty fifty hundred
     prefilter mg ml u/ iu µg μg ug g mcg unit
     priority 15
-    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&power10) | (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? (?: \s* | - (?= [a-zµμ] ) )
-    regex (?<unit> (?&doseunit) ) (?! [\p{L}/] )
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&power10) | (?&decimal) | (?&numword) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? (?: \s* | - (?= [a-zµμ] ) )
+    regex (?<unit> (?&doseunit) (?! [\p{L}/] ) (?: \s+ (?: of \s+ )? (?: [\p{L}][\w-]* \s+ ){0,2} [\p{L}][\w-]* \s* (?: / \s* d(?:ay)? | \s per \s+ day ) \b )? )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
@@ -235,6 +259,9 @@ pattern drug
     example 4 mg ondansetron (n = 35), 0.3 mg ramosetron (n = 38) => value=4 unit=mg
     example switched to tiotropium Respimat 2.5 µg or 5 µg => value=2.5 unit=µg
     example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
+    negative the patients were given 3000 mg/kg of the drug
+    example the pravastatin group received 10 mg of pravastatin/day => value=10 unit=mg/day
+    example Six grams concentrated oat β-glucan per day for six weeks reduced cholesterol => value=6 unit=g/day
     example docetaxel was given at 75 mg/m(2) every three weeks => value=75 unit=mg/m^2
     example 6 grams per day => value=6 unit=g/day
     example Furosemide 40 mg was given twice daily => value=40 unit=mg

@@ -21,7 +21,8 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
                      | censored
                      | improv\w* | hospitali[sz]ation | readmission
-                     | infarction | stroke | composite | viabilit\w* | \bBPD\b
+                     | infarction | stroke | composite | combined \s+ (?: end \s* -? \s* points? | outcomes? )
+                     | viabilit\w* | \bBPD\b
                      | follow-up | followed \s+ up | complete | completed | drop-?out | attrition | adherence
                      | compliance | \b events? \b | expression | positive | I \^? 2 \b | I \(2\) | heterogeneity )
 
@@ -34,14 +35,11 @@ define pctafter  (?&pct) (?&notci)
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
 pattern pct-after-death-word
     type mortality
+    from _pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
-    regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
-    regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
-    regex   | (?<value> (?&decimal) ) (?&pctafter)
-    regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
     require before 200 (?&deathword)
-    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: \( [^()]* \) | (?! (?&deathword) ) . )*? $
     forbid before 30 (?: I \^? 2 | I² | I \s* \( \s* 2 \s* \) | (?i: reduction | difference | increase | decrease | fell | rose | dropped | declined | increased | decreased | reduced | lowered ) (?: \s+ (?: of | was | by ) )? ) \s* [=:]? \s* $
     # a threshold: "PD-L1 ≥ 50%"
     forbid before 4 [≥≤<>] \s* $
@@ -54,6 +52,7 @@ pattern pct-after-death-word
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
     example a mortality rate of 46.1% => value=46.1 unit=%
+    negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87
     example reduction in 60-day mortality with ECMO (35% vs. 46%, P=0.09) => value=35
     example Mortality at day 28 was 30% in the MSC group and 15% in the placebo group => value=15
@@ -81,9 +80,10 @@ pattern pct-after-death-word
 # "35% mortality", "a 28-day mortality of 40%": percentage first.
 pattern pct-before-death-word
     type mortality
+    from _pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 10
-    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword) )
+    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?&deathword)
     forbid after 30 ^ (?&inclause)*? (?i: reduction | decrease | increase | risk )
     forbid after 20 ^ \s* (?i: lower | higher | fewer | less | more | relative | absolute ) \b
     set unit %
@@ -93,10 +93,10 @@ pattern pct-before-death-word
 # verb after the people the percentage is of.
 pattern pct-of-people-died
     type mortality
+    from _pct
     prefilter died dead passed succumbed deceased
     priority 11
-    regex (?<! [\d.,·−-] ) (?<value> (?&decimal) ) (?&pct) \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )?
-    regex (?= (?: [\w()-]+ \s+ ){0,8}? (?&deathverb) )
+    require after 140 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? (?&deathverb)
     forbid clause-after ^ [^;]*? (?&otherout) [^;]*? (?&deathverb)
     forbid after 100 ^ [^;.]*? (?i: \b who | \b that | \b whom ) \s+ (?: (?i: had | have ) \s+ )? (?&deathverb)
     set unit %
@@ -205,7 +205,7 @@ pattern pct-with-fraction
     priority 16
     regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> (?&count) ) \s* (?: / | (?i: of ) ) \s* (?<total> (?&count) ) \s* \)
     require before 200 (?&deathword)
-    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: (?! (?&deathword) ) . )*? $
+    forbid before 200 (?&otherout) (?! [^(]*? \) ) (?: \( [^()]* \) | (?! (?&deathword) ) . )*? $
     set unit %
     example Mortality at day 28 was 15% (3 of 20) with MSCs => value=15 events=3 total=20 text="15% (3 of 20)"
     example Mortality before discharge was 9.1% (3/33) in the MSC arm => value=9.1 events=3 total=33
@@ -272,3 +272,16 @@ pattern deaths-pct
     set unit %
     example There were 45 deaths (15.0%) in the early group => value=15 events=45
     example 61 total deaths (20.3%) => value=20.3 events=61
+
+# "gave MSCs to 20 critically ill patients, 4 of whom died": the people
+# are counted first, those who died after "of whom".
+pattern of-whom-died
+    type mortality
+    prefilter whom
+    prefilter died dead passed succumbed deceased
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<total> (?&count) ) \s+ (?: [\w()-]+ \s+ ){0,5}? (?&people) \s* , \s*
+    regex \K (?<events> (?&count) ) \s+ (?i: of \s+ whom ) \s+ (?: \w+ \s+ )? (?&deathverb)
+    set unit %
+    example gave 1 × 10^6 cells/kg to 20 critically ill patients, 4 of whom died, and => value=20 events=4 total=20
+    negative 20 patients, 4 of whom were men

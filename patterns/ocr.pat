@@ -44,7 +44,8 @@ repair ocr-O-for-0
     regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) )
     regex     | (?<= ^ [lI] O | [^\p{L}] [lI] O ) (?= [O\d]* (?! [\p{L}] ) )
     regex     | (?<= [<>=≤≥] O | [<>=≤≥] \h O ) (?= [.·] [O\d] )
-    regex     | (?<= \d [.·] O | \d [.·] O O | \d [.·] O O O ) (?= [O\dl]* [\dl] (?! [\p{L}] ) ) )
+    regex     | (?<= \d [.·] O | \d [.·] O O | \d [.·] O O O ) (?= [O\dl]* [\dl] (?! [\p{L}] ) ) 
+    regex     | (?<= \( O ) (?= \h* / \h* [\dlO] ) )
     replace 0
     example (P=O.04) => (P=0.04)
     example P<O.OO1 => P<0.001
@@ -52,15 +53,17 @@ repair ocr-O-for-0
     example 1OO patients (n=2O) and 44O more => 100 patients (n=20) and 440 more
     example 4 (2O.O) and O.O9 => 4 (20.0) and 0.09
     example lO (25.O) => 10 (25.0)
+    example no deaths in the MSC arm (O/65) => no deaths in the MSC arm (0/65)
     negative OECD countries
 
 # "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
 # inside a number.
 repair ocr-l-for-1
-    regex (?! I 2 \h* [=:<>≤≥] ) [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) | (?<= \d . ) (?= \d ) )
+    regex (?! I 2 \h* [=:<>≤≥] ) [lI] (?: (?<! [\p{L}\p{N}] . ) (?= \d ) | (?<= \d . ) (?! [\p{L}\p{N}] ) | (?<= \d [.·] . ) | (?<= \d . ) (?= \d ) | (?<= \( . ) (?= \h* / \h* \d ) )
     replace 1
     example survival was 9l% and l2 patients (1/l2) => survival was 91% and 12 patients (1/12)
     example P = 0·2l6 => P = 0.216
+    example one in the placebo arm (l/35, 2.9%) => one in the placebo arm (1/35, 2.9%)
     negative heterogeneity was low (I2 = 0%)
     negative IL-6 and I was
     negative type II

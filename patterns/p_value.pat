@@ -92,3 +92,22 @@ pattern qualified-no-sign
     set comparator =
     example P interaction 0.61 => value=0.61 comparator==
     example (P for trend 0.01) => value=0.01
+
+# "significantly higher in the PP group compared to the SP (0.027), PS
+# (0.026), and SS (0.004) groups", "different between the four groups
+# (0.021)": a bare p in brackets, in a sentence that tests a difference.
+# Only a lone small decimal after a word (not after a number, so a mean's
+# SD "0.45 (0.12)" stays out), never after CI, SD, SE, range or ±.
+pattern bare-in-brackets
+    type p_value
+    prefilter significan differ
+    priority 4
+    regex (?<= [\p{L}] \) | [\p{L}] ) \s+ \( \s* \K (?<comparator> [<>≤≥] )? \s* (?<value> 0? \. \d{2,4} ) (?= \s* \) )
+    require sentence (?i: significan\w* | differ\w* ) [^;]* (?i: between | compared | versus | vs\.? | groups? )
+    forbid before 30 (?i: \b (?: CI | SD | SE | SEM | IQR | range | ratio | OR | HR | RR | mean | median | r | rho | kappa | coefficient | correlation ) \b | ± ) [^()]* \(? \s* $
+    set comparator =
+    example a significantly higher increase occurred in the PP group compared to the SP (0.027), PS (0.026), and SS (0.004) groups => value=0.027
+    example the infection rate was significantly different between the four groups (0.021): => value=0.021
+    example levels increased in the four groups (< 0.001), significantly more in the PP group compared to the SP => value=0.001 comparator=<
+    negative mean glucose was 0.45 (0.12) in the PP group, significantly different between groups
+    negative the correlation coefficient (0.45) differed between groups

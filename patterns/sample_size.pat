@@ -4,10 +4,6 @@
 # screened-but-not-enrolled counts, or the denominators of event fractions
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
-# Where a count may start: not inside a word, a number, a ratio (2:1) or
-# a name (COVID-19).
-define cstart    (?<! [\p{L}\p{N}.,:/^\x{00B7}-] )
-
 # Words after a count that make it something other than people.
 define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
                          | mm | mg | mL | kg | records? | trials? | studies
@@ -18,7 +14,8 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
-                     | included | assigned | allocated | treated | studied | analy[sz]ed )
+                     | included | assigned | allocated | treated | studied | analy[sz]ed
+                     | assessable | evaluable )
 
 # Verbs of enrolment.
 define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
@@ -45,13 +42,14 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
-define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ been ) | has (?! \s+ been )
+define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ (?: been | data ) ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
                      | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
-                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs ) \b (?! - ) )
+                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
+                     | targeted ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -60,6 +58,16 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+# A population told by sex ("491 female", "3,071 men and 4,145 women",
+# "(35 males, 25 females)"): a baseline characteristic, not a size.
+# ("114 women and 99 women were enrolled" are two arms of women.)
+reject sample_size after 12 ^ \s+ (?i: females? | males? ) \b (?! \s+ \p{L} )
+reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
+reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
+reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | and \s+ ) $
+# A number that names something is no count: "on day 6 was treated",
+# "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
+reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
 reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
@@ -67,6 +75,14 @@ reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: require
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
 define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
+
+# A population told by sex ("35 men and 25 women"): a baseline
+# characteristic, not a sample size.
+define sexword   (?i: \b (?: men | women | males? | females? | boys | girls ) \b )
+
+# The people a count counts, right after it: "523 participants",
+# "120 critically ill adult patients", "nine controls".
+define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
 
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
@@ -88,8 +104,22 @@ role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | compris
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
 role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
 
+# "12 controls", "29 placebo recipients", "18 contemporaneous controls":
+# people named as one arm.
+role sample_size scope=arm after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?i: controls | control \s+ (?: patients | subjects | participants ) | recipients ) \b
+
+# "138 of 175 belatacept LI–treated patients": people named by their arm.
+role sample_size scope=arm after 80 ^ (?: (?&ofcount) (?&count) )? \s+ (?: [\w–-]+ \s+ ){0,2}? [\w–-]+ [–-] (?i: treated | allocated | assigned ) \b
+
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
 role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
+# "ondansetron (n = 35)", "R2.5 (n=914)": a drug, or a code of letters
+# and digits, names an arm.
+role sample_size scope=arm before 40 (?: (?&drugname) | \b [A-Z]{1,4} \d+ (?: [.,] \d+ )? ) \s* \( \s* [nN] \s* [=:] \s* $
+# "Obese 10- to 17-year-olds (N = 699)": a capital N counts everyone.
+role sample_size scope=total match ^ N \s* [=:]
+# "We enrolled 120 patients with ARDS": the people the trial took in.
+role sample_size scope=total clause-before (?&enrolact) \s+ (?: [\w-]+ \s+ ){0,3}? $
 
 # "212 of the planned 400 patients had been enrolled", "1,312 of 1,350
 # randomized women were analysed", "80 of the 84 participants completed
@@ -110,6 +140,100 @@ pattern count-of-count-verb
     example 80 (95%) of the 84 participants completed the 12-month follow-up => value=80
     negative 3 of the 40 patients were excluded
 
+# "128 of 184 belatacept-treated patients contributed data", "available
+# from 1281 (92%) of the 1396 participants": a part of a group that took a
+# step of the trial, and the group.  Both are sizes; the same form with an
+# event ("3 of 10 patients died", "... had nausea") is neither.
+define partrole  (?i: \b (?: contributed | completed | available | assessable | evaluable | analy[sz]ed
+                     | included | enrolled | randomi[sz]ed | followed | participated | remained \s+ in
+                     | entered | provided | responded | returned | continued | had \s+ data ) \b )
+define ofcount   \s* (?: \( [^)]{1,12} \) \s* )? (?i: of | out \s+ of ) \s+ (?: (?i: the | all | these ) \s+ )?
+# After the group's count: its people ("participants", "belatacept
+# MI–treated patients"); then no event, death or survival in the clause.
+define ofpeople  \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \b | [\w–-]+ (?i: treated | allocated | assigned ) \b )
+define partevent (?: (?&otherrole) | (?i: \b (?: surviv\w* | alive ) \b ) )
+
+pattern part-of-group
+    type sample_size
+    from _count
+    prefilter of
+    priority 7
+    require after 120 ^ (?&ofcount) (?&count) (?&ofpeople)
+    require sentence (?&partrole)
+    forbid after 160 ^ [^;]*? (?&partevent)
+    forbid before 20 (?&ofcount) $
+    forbid clause (?&otherrole)
+    set scope total
+    example Overall, 128 of 184 belatacept-treated patients contributed data at 7 years => value=128
+    example cores were available from 1281 (92%) of the 1396 participants => value=1281
+    negative 3 of 10 patients who received MSCs died
+    negative 4 of 20 patients had nausea
+    negative randomized to one of three treatments
+    negative were randomized and found 10 of 20 versus 4 of 20 survivors
+
+# "day-90 data were available for 47", "usable responses from 1433",
+# "outcomes were analysed in 212": the people an analysis has.
+pattern available-for
+    type sample_size
+    from _count
+    prefilter availab usable obtain analy complete
+    priority 7
+    require before 40 (?i: available | usable | obtained | analy[sz]ed | complete ) (?: \s+ [\w-]+ ){0,2}? \s+ (?i: for | from | in | on ) \s+ (?: (?i: the | all ) \s+ )? $
+    forbid after 100 ^ [^;.]*? (?&partevent)
+    forbid after 30 ^ \s* (?: % | (?i: of \s+ (?!  the \s+ ) ) | [-–] \s* \d | (?i: days? | weeks? | months? | years? | hours? | samples? | sites? | centres? | centers? | cases \s+ of ) \b )
+    forbid clause (?&otherrole)
+    set scope total
+    example day-90 data were available for 47. => value=47
+    example there were usable responses from 1433 members => value=1433
+    negative data were available for 12 months
+    negative blood samples were analysed in 3 of the 20 patients who died
+
+# "Of these 20, 14 said", "From the remaining 59 patients, 775 oocytes":
+# a group named again to report on it.
+pattern of-these
+    type sample_size
+    from _count
+    prefilter these remaining those
+    priority 7
+    require before 30 (?: ^ | [,;:] ) \s* (?i: of | among | from | in ) \s+ (?i: these | those | the \s+ remaining ) \s+ $
+    require after 80 ^ (?: \s+ (?: (?&headgap) ){0,3}? (?&people) )? \s* ,
+    forbid after 80 ^ [^,]*? (?&partevent)
+    set scope subgroup
+    example Of these 20, 14 (70%) said that they relied on it. => value=20
+    example From the remaining 59 patients, 775 oocytes were retrieved. => value=59
+    negative Of these 12 who died, 5 were men.
+
+# "281 (93.7%) of them continued till delivery": a part of the group just
+# named that took a step of the trial.
+pattern part-of-them
+    type sample_size
+    from _count
+    prefilter them these those whom
+    priority 7
+    require after 40 ^ (?: \s* \( [^()]{1,12} \) )? \s+ (?i: of ) \s+ (?i: them | these | those | whom ) \b
+    require clause (?&partrole)
+    forbid clause (?&otherrole)
+    forbid after 100 ^ [^;]*? (?&partevent)
+    set scope total
+    example Out of the 300 women recruited, 281 (93.7%) of them continued till delivery => value=281
+    negative 12 (20%) of them died
+
+pattern group-of-part
+    type sample_size
+    from _count
+    prefilter of
+    priority 7
+    require before 40 (?&count) (?&ofcount) $
+    require after 100 ^ (?&ofpeople)
+    require sentence (?&partrole)
+    forbid after 160 ^ [^;]*? (?&partevent)
+    forbid clause (?&otherrole)
+    set scope total
+    example Overall, 128 of 184 belatacept-treated patients contributed data at 7 years => value=184
+    example cores were available from 1281 (92%) of the 1396 participants => value=1396
+    negative 3 of 10 patients who received MSCs died
+    negative 4 of 20 patients had nausea
+
 # "leaving 330 for the intention-to-treat analysis", "resulting in 1578
 # patients for analysis".
 pattern leaving-for-analysis
@@ -118,42 +242,34 @@ pattern leaving-for-analysis
     prefilter analy itt intention protocol
     priority 9
     regex (?i: leaving | left | resulting \s+ in | yielding | giving ) \s+ \K (?<value> (?&count) )
-    regex (?= \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \s+ )? (?: \( [^)]{0,40} \) \s+ )? (?i: for | in ) \s+ (?: the \s+ | an? \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: analys[ie]s | ITT | intention | per-protocol ) )
+    regex (?= \s+ (?: (?&headgap) ){0,3}? (?: (?&people) \s+ )? (?: \( [^)]{0,80} \) \s+ )? (?i: for | in ) \s+ (?: the \s+ | an? \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: analys[ie]s | ITT | intention | per-protocol ) )
     set scope total
     example two withdrew consent, leaving 330 for the intention-to-treat analysis => value=330
     example were excluded, resulting in 1578 patients (793 in one group) for intention-to-treat analysis => value=1578
+    example resulting in 1578 patients (793 in pravastatin group, 785 in control group) for intention-to-treat analysis => value=1578
 
-# "n = 12", "N=20", "(n = 10 per group)"
+# "n = 12", "N=20", "(n = 10 per group)" (an arm: see the roles above),
+# "MSC group (n = 33)", "(n 24)": the _n mentions (mentions.pat).
 pattern n-equals
     type sample_size
-    prefilter =
+    from _n
     priority 10
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     forbid clause (?&otherrole)
     set scope total
     forbid before 3 [<>≤≥]
     example (n = 12) => value=12
     example N=20 => value=20
     example n = 2,927 => value=2927
-    negative n = 0.5
-    negative PaO2 n=3.4
-
-# "(n = 3 per cohort)", "n = 20 per arm", "MSC group (n = 33)"
-pattern n-equals-arm
-    type sample_size
-    prefilter =
-    priority 12
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?<scope> per | each | in \s+ each ) \b
     example (n = 3 per cohort) => value=3 scope=arm
     example n = 20 per arm => value=20 scope=arm
     example Sixty-two subjects (n = 31 per group) => value=31 scope=arm
+    negative n = 0.5
+    negative PaO2 n=3.4
 
 pattern n-equals-group
     type sample_size
-    prefilter =
+    from _n
     priority 12
-    regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
     forbid clause (?&otherrole)
     set scope arm
@@ -164,14 +280,15 @@ pattern n-equals-group
 # "enrolled 20 ARDS patients", "a total of 120 subjects"
 pattern verb-count-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
     priority 8
-    regex (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )?
-    regex \K (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
+    require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid clause (?&otherrole)
     set scope total
-    forbid after 40 ^ [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
+    forbid after 140 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
     example Zheng et al. recruited 12 patients with ARDS => value=12 scope=total
     example we randomly assigned 60 participants => value=60
     example enrolled 20 ARDS patients infected with COVID-19 => value=20
@@ -180,53 +297,30 @@ pattern verb-count-people
 
 pattern a-total-of
     type sample_size
+    from _count
     prefilter total
     priority 9
-    regex (?i: a \s+ total \s+ of ) \s+ \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: (?&headgap) ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
+    require before 20 (?i: a \s+ total \s+ of ) \s+ $
+    require after 100 ^ (?: \s+ (?: (?&headgap) ){0,4}? (?&people) \b | \s+ (?:were|was) \b )
     forbid clause (?&otherrole)
     set scope total
     example a total of 120 subjects => value=120
     example A total of 4,512 patients => value=4512
 
-# "Twenty patients were randomized", "45 were included",
-# "Twenty-four hospitalized patients with COVID-19 ARDS were randomized"
-pattern count-people-verb
-    type sample_size
-    prefilter were was been
-    prefilter recruit enrolled randomi randomly included assigned allocated treated studied analy
-    priority 8
-    regex (?&cstart) (?<value> (?&count) ) \s+
-    regex (?: (?: (?&headgap) ){0,4}? (?&people) \b
-    regex     (?: (?! (?i: were | was | screened | excluded ) \b ) (?: [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s
-    regex   )?
-    regex (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
-    regex (?&enrolled) \b
-    forbid clause (?&otherrole)
-    set scope total
-    example Twenty patients were randomized => value=20 scope=total
-    example 47 patients were randomised => value=47
-    example 45 were included => value=45
-    example Forty-one patients were enrolled => value=41
-    example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
-    negative 312 patients were screened and none were randomly assigned
-    negative adults admitted from 2011 to 2015 were included
-    negative those with a coma score ≤ 8 were enrolled
-    negative we estimated that 30 patients per group would be needed to detect a 20% difference
-    example Two hundred and thirty adults with sepsis were enrolled => value=230
-    negative 14 days of age were randomised
-    negative Two infusions were given
-
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 7
-    regex ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,4}? (?&people) \b
-    forbid after 80 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
+    require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
+    require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
+    # "Six patients (17.1%) in the ondansetron group": n (%) counts an event.
+    forbid after 60 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
@@ -264,6 +358,18 @@ pattern per-arm
     example 12 per arm => value=12 scope=arm
     example three patients per dose level => value=3 scope=arm
     example Sixty-two subjects (31 per group) completed the study => value=31 scope=arm
+
+# "two groups comprising 30 patients each": the size of every arm.
+pattern people-each
+    type sample_size
+    from _count
+    prefilter each apiece
+    priority 10
+    require after 60 ^ \s+ (?: (?&headgap) ){0,2}? (?&people) \s+ (?i: each | apiece ) \b (?! \s+ (?i: of | day | week | month | year | time | received | had | died ) \b )
+    forbid clause (?&otherrole)
+    set scope arm
+    example allocated to group I and group II comprising 30 patients each. => value=30 scope=arm
+    negative 3 patients each had a rash
 
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom
@@ -309,7 +415,7 @@ pattern arm-list
     prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
@@ -360,19 +466,21 @@ pattern in-the-group-bare
 # denominator of a fraction ("3 of 10 patients").
 pattern count-people
     type sample_size
+    from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&headgap) ){0,3}? (?! (?i: men | women ) \b ) (?: (?&people) | (?i: controls ) ) \b
+    require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
     forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
-    forbid before 60 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ $
-    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
-    forbid after 6 ^ \s* (?: \( | of \b | in \b | out \b )
-    forbid after 40 ^ (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
+    forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
+    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
+    forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
+    forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
-    forbid after 12 ^ [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
     negative bleeding was seen in 4 patients after the first dose
@@ -383,21 +491,52 @@ pattern count-people
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
     negative 3 of 10 patients died
+    negative Serious adverse events were reported in six and three patients.
+    example A randomized trial was conducted in 60 women with uterine bleeding => value=60
+    negative The cohort was 35 men and 25 women
+    example 114 women and 99 women were enrolled in the study => value=99
+    example 109 female nonsmokers were enrolled in the trial => value=109
+    negative New fever on day 6 was treated with paracetamol
 
-# "N randomized", "48 enrolled": a count followed by its participle.
-pattern count-participle
+# What follows a count whose verb puts its people into the trial: "[20]
+# patients were randomized", "[45] were included", "[48] randomized".
+define enrolledafter (?: \s* \( [^()]{1,20} \) )?
+                     \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
+                     (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
+                     (?&enrolled) \b
+                   | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
+                     (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
+                     (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+
+# A count whose verb puts its people into the trial: "Twenty patients
+# were randomized", "45 were included", "Twenty-four hospitalized patients
+# with COVID-19 ARDS were randomized", "83 excluded; 48 randomized".
+pattern count-enrolled
     type sample_size
+    from _count
+    prefilter random enrol includ analy allocat assign recruit treated studied assessable evaluable
     priority 8
-    prefilter random enrol includ analy allocat assign recruit
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
-    regex (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
-    regex (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
-    regex (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+    require after 140 ^ (?&enrolledafter)
     forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 12 (?i: phase | stage | grade | type ) \s* $
     forbid clause (?&otherrole)
     set scope total
+    example Twenty patients were randomized => value=20 scope=total
+    example 47 patients were randomised => value=47
+    example 45 were included => value=45
+    example Forty-one patients were enrolled => value=41
+    example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
+    example Two hundred and thirty adults with sepsis were enrolled => value=230
     example 83 excluded; 48 randomized. => value=48
+    example Of these, 1244 (97%) were assessable for the marker => value=1244
+    example 1578 patients (491 female, age 66.2 years) were recruited and randomly assigned => value=1578
+    negative 312 patients were screened and none were randomly assigned
+    negative adults admitted from 2011 to 2015 were included
+    negative those with a coma score ≤ 8 were enrolled
+    negative we estimated that 30 patients per group would be needed to detect a 20% difference
+    negative 14 days of age were randomised
+    negative Two infusions were given
     negative a phase 2 randomised controlled trial
     negative Kirkham et al. pooled 8 randomized trials
     negative randomly assigned 2:1 to treatment
@@ -407,12 +546,12 @@ pattern count-participle
 # "Of the 60 randomised"
 pattern group-of-count
     type sample_size
+    from _count
     priority 8
     prefilter of among
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
-    regex (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )?
-    regex \K (?<value> (?&count) ) \b
-    regex (?= \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b ) )
+    require before 40 (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )? $
+    require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
@@ -429,21 +568,24 @@ pattern group-of-count
 # "24-patient study"
 pattern count-hyphen-people
     type sample_size
+    from _count
     priority 8
     prefilter patient participant subject
-    regex (?&cstart) (?<value> (?&count) ) - (?i: patient | participant | subject | person ) \b
+    require after 20 ^ - (?i: patient | participant | subject | person ) \b
     forbid clause (?&otherrole)
     set scope total
     example an earlier 24-patient study => value=24
 
-# "(n 24)": n without a sign, in parentheses.
+# "(n 24)", "(n = 24)": a size in brackets after a label that names
+# neither an arm nor the trial is a subgroup's (roles above decide).
 pattern n-paren
     type sample_size
+    from _n
     priority 11
-    prefilter n
-    regex \( \s* [nN] \s* [=:]? \s* \K (?<value> (?&integer) ) (?= \s* [,;)] )
+    require before 3 \( \s* $
+    require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
-    set scope arm
+    set scope subgroup
     example the MSC group (n 24) was received => value=24
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
@@ -469,7 +611,7 @@ pattern arm-list-named-first
     prefilter random igned allocated included enrolled analy participant
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
-    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio ) \b )
+    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or ) \b )
     regex (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex (?= \s* [,;)] | \s* $ )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )

@@ -5,6 +5,9 @@
 
 # A survival is never outside this range ("P = 5.2 kPa" is a pressure).
 range survival 0 100
+# A bound of a confidence interval is no survival: "74% (95% confidence
+# interval 69–77%)".
+reject survival before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $
 
 define survword  (?i: survival | survived | \b alive \b | survivors )
 
@@ -19,10 +22,9 @@ define notsurv   (?i: (?: disease | progression | event | relapse | recurrence
 
 pattern pct-after-survival
     type survival
+    from _pct
     prefilter surviv alive
     priority 10
-    regex (?<! [\d.,·] ) (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
-    regex   | (?<value> (?&decimal) ) (?&pctafter) )
     require before 200 (?&survword)
     forbid before 200 (?&notsurv) (?: (?! (?&survword) ) . )*? $
     forbid before 200 (?i: mortality | \b died | \b deaths? | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) (?: (?! (?&survword) ) . )*? $
@@ -36,12 +38,14 @@ pattern pct-after-survival
     negative disease-free survival was 74% with chemotherapy and 59% with observation
     negative alive and free of mechanical ventilation at day 28 was 55% versus 60%
     negative Among survivors, dependence on RRT was 10.2% vs 6.0%
+    negative overall survival (95% confidence interval 69–77%) was reported
 
 pattern pct-before-survival
     type survival
+    from _pct
     prefilter surviv alive
     priority 10
-    regex (?<! [\d.,·] ) (?<value> (?&decimal) ) (?&pct) (?= \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survival | survived | were \s+ alive ) \b )
+    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?i: survival | survived | were \s+ alive ) \b
     forbid after 30 ^ [\w\s-]{0,30}? (?i: -free )
     set unit %
     example 85% survival at day 28 => value=85
@@ -130,3 +134,15 @@ pattern pct-of-were-alive
     set unit %
     example 65% of MAPC recipients and 50% of placebo recipients were alive => value=65
     example 87% of those who got the cells were alive => value=87
+
+# "gave MSCs to 20 critically ill patients, 10 of whom survived".
+pattern of-whom-survived
+    type survival
+    prefilter whom
+    prefilter surviv alive
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<total> (?&count) ) \s+ (?: [\w()-]+ \s+ ){0,5}? (?&people) \s* , \s*
+    regex \K (?<events> (?&count) ) \s+ (?i: of \s+ whom ) \s+ (?: \w+ \s+ )? (?i: survived | were \s+ alive | are \s+ alive )
+    set unit %
+    example gave 1 × 10^6 cells/kg to 20 critically ill COVID-19 patients, 10 of whom survived, compared with => value=50 events=10 total=20
+    negative 20 patients, 10 of whom were women

@@ -194,7 +194,12 @@ static const char studies_head[] =
     "Arms come from arm names (patterns/arms.pat) or, for 'A% vs B%', from\n"
     "the order (noted in the notes column); events derived from a\n"
     "percentage are noted too.  source lists the records used, as\n"
-    "type@start-end offsets into the document.\n"
+    "type@start-end offsets into the document.  The last columns are the\n"
+    "document's trial (patterns/trial.pat): study_label, registry_id,\n"
+    "design (a review or meta-analysis is not a primary study),\n"
+    "treatment_label, control_label (the control is the arm that receives\n"
+    "placebo, sham, usual care ..., never the one written second),\n"
+    "n_randomized_total, n_randomized_treatment, n_randomized_control.\n"
     "\n";
 
 static const char studies_tail[] = "";

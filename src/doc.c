@@ -34,7 +34,10 @@ tm_doc_clear(struct tm_doc *d)
     free(d->pmid);
     free(d->pmcid);
     free(d->doi);
+    free(d->first_author);
+    free(d->article_type);
     tm_strv_clear(&d->pubtypes);
+    tm_strv_clear(&d->registries);
     tm_strv_clear(&d->mesh);
     for (i = 0; i < d->ncites; i++)
         free(d->cites[i].ref_id);

@@ -49,7 +49,16 @@ struct tm_doc {
     size_t nsections, sections_cap;
     char *title, *journal, *pmid, *pmcid, *doi;
     int year; /* 0 when unknown */
+    /* The first author as the metadata gives it: a surname, or a group
+     * author (JATS collab, PubMed CollectiveName) as written; NULL when
+     * none is given. */
+    char *first_author;
+    /* JATS article-type ("research-article", "review-article"), or NULL. */
+    char *article_type;
     struct tm_strv pubtypes, mesh;
+    /* Trial registry ids from the metadata (PubMed DataBankList entries of
+     * a trial registry), as given. */
+    struct tm_strv registries;
     struct tm_cite *cites;
     size_t ncites, cites_cap;
     struct tm_ref *refs;

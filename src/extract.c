@@ -24,6 +24,10 @@
 struct candidate {
     size_t pattern; /* index in the set */
     int priority;
+    unsigned captured; /* bit per tm_field the match captured */
+    /* What context rules and roles measure from: the match, or for a
+     * mention (and a record read from one) its whole list. */
+    size_t ctx_start, ctx_end;
     struct tm_record rec;
     bool keep;
 };
@@ -69,9 +73,11 @@ struct tm_extractor {
     size_t *word_len;
     struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
     struct tm_pattern_cost *costs;    /* per pattern, when profiling */
-    size_t *runs, nruns;     /* the patterns that extract, in set order */
-    struct candidates cands; /* one sentence's matches (scratch) */
-    struct tm_spans kept;    /* overlap resolution (scratch) */
+    size_t *runs, nruns;        /* the patterns that extract, in set order */
+    struct candidates cands;    /* one sentence's matches (scratch) */
+    struct candidates mentions; /* one sentence's mentions, by start */
+    bool keep_mentions;         /* write mentions out (examples) */
+    struct tm_spans kept;       /* overlap resolution (scratch) */
     /* Clauses of the current sentence, found when a clause rule first
      * asks: the clause breaks and the bracketed groups outside brackets,
      * and the clause text a rule is run on. */
@@ -129,7 +135,8 @@ index_prefilters(struct tm_extractor *ex)
     for (i = 0; i < set->npatterns; i++) {
         const struct tm_pattern *p = &set->patterns[i];
 
-        if (p->prefilter.n == 0 || p->re == NULL || p->is_repair)
+        if (p->prefilter.n == 0 || (p->re == NULL && p->from == NULL) ||
+            p->is_repair)
             continue;
         idx[i] = tm_xreallocarray(NULL, p->prefilter.n, sizeof(size_t));
         for (k = 0; k < p->prefilter.n; k++)
@@ -241,7 +248,10 @@ tm_extractor_new(const struct tm_pattern_set *set)
     index_prefilters(ex);
     ex->runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
     for (i = 0; i < set->npatterns; i++) {
-        if (set->patterns[i].re != NULL && !set->patterns[i].is_repair)
+        const struct tm_pattern *p = &set->patterns[i];
+
+        /* Mention patterns run first, in find_mentions. */
+        if ((p->re != NULL || p->from != NULL) && !p->is_repair && !p->mention)
             ex->runs[ex->nruns++] = i;
     }
     return ex;
@@ -275,6 +285,9 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->costs);
     free(ex->runs);
     free(ex->cands.v);
+    for (size_t i = 0; i < ex->mentions.n; i++)
+        tm_record_clear(&ex->mentions.v[i].rec);
+    free(ex->mentions.v);
     tm_spans_clear(&ex->kept);
     tm_strv_clear(&ex->words);
     free(ex);
@@ -290,6 +303,12 @@ unsigned long
 tm_extractor_limit_hits(const struct tm_extractor *ex)
 {
     return ex->limit_hits;
+}
+
+void
+tm_extractor_set_keep_mentions(struct tm_extractor *ex, bool on)
+{
+    ex->keep_mentions = on;
 }
 
 void
@@ -539,6 +558,10 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     case TM_WHERE_AFTER:
         from = me;
         to = me + r->chars < se ? me + r->chars : se;
+        break;
+    case TM_WHERE_MATCH:
+        from = ms;
+        to = me;
         break;
     case TM_WHERE_CLAUSE:
     case TM_WHERE_CLAUSE_BEFORE:
@@ -916,17 +939,17 @@ find_sentence_words(struct tm_extractor *ex, const char *text, size_t ss,
     }
 }
 
-/* Did pattern p capture field f (a named group), rather than set it? */
-static bool
-captures(const struct tm_pattern *p, int f)
+/* The fields pattern p captures (named groups), rather than sets, as
+ * bits. */
+static unsigned
+captured_fields(const struct tm_pattern *p)
 {
+    unsigned bits = 0;
     size_t i;
 
-    for (i = 0; i < p->ngroups; i++) {
-        if (p->groups[i].field == f)
-            return true;
-    }
-    return false;
+    for (i = 0; i < p->ngroups; i++)
+        bits |= 1u << p->groups[i].field;
+    return bits;
 }
 
 /* The pattern files' `range` and `reject` lines: may a record of this
@@ -945,6 +968,14 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
         if (role->kind == TM_ROLE_SET || strcmp(role->type, rec->type) != 0)
             continue;
         if (role->kind == TM_ROLE_RANGE) {
+            const char *const *slot =
+                role->value != NULL ? (const char *const *)text_field(
+                                          (struct tm_record *)rec, role->field)
+                                    : NULL;
+
+            if (role->value != NULL && (slot == NULL || *slot == NULL ||
+                                        strcmp(*slot, role->value) != 0))
+                continue; /* the range is for another unit */
             if (((rec->has & TM_HAS_VALUE) &&
                  (rec->value < role->min || rec->value > role->max)) ||
                 ((rec->has & TM_HAS_VALUE_HIGH) &&
@@ -962,10 +993,12 @@ type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
  * resolution: a field that its pattern did not capture takes the value of
  * the first role of the record's type and field whose context holds. */
 static void
-apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
+apply_roles(struct tm_extractor *ex, const struct candidate *c,
             struct tm_record *rec, const char *text, size_t len, size_t ss,
             size_t se, const char *where, struct tm_reporter *rep)
 {
+    unsigned captured = c->captured;
+
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
     size_t i;
@@ -975,11 +1008,12 @@ apply_roles(struct tm_extractor *ex, const struct tm_pattern *p,
         char **slot;
 
         if (role->kind != TM_ROLE_SET || decided[role->field] ||
-            strcmp(role->type, rec->type) != 0 || captures(p, role->field))
+            strcmp(role->type, rec->type) != 0 ||
+            (captured & (1u << role->field)) != 0)
             continue;
         slot = text_field(rec, role->field);
         if (slot == NULL || !rule_holds(ex, &role->rule, text, len, ss, se,
-                                        rec->start, rec->end, where, rep))
+                                        c->ctx_start, c->ctx_end, where, rep))
             continue;
         free(*slot);
         *slot = tm_xstrdup(role->value);
@@ -1030,6 +1064,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
 
             c->pattern = pi;
             c->priority = p->priority;
+            c->captured = captured_fields(p);
             if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec)) {
                 cs->n--;
                 continue;
@@ -1043,6 +1078,78 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             }
             c->rec.start += ss;
             c->rec.end += ss;
+            c->ctx_start = c->rec.start;
+            c->ctx_end = c->rec.end;
+        }
+    }
+}
+
+/* A copy of a mention's record as a record of pattern p (a role over
+ * mentions): the mention's span and fields, p's type and id, and p's
+ * `set` fields where the mention has none. */
+static void
+record_from_mention(struct tm_extractor *ex, const struct tm_pattern *p,
+                    const struct tm_record *m, struct tm_record *r)
+{
+    size_t i;
+    int f;
+
+    *r = *m;
+    r->type = tm_xstrdup(p->type);
+    r->pattern = tm_xstrdup(p->id);
+    memset(&r->repairs, 0, sizeof r->repairs);
+    r->section = NULL;
+    for (f = 0; f < TM_F_COUNT; f++) {
+        char **slot = text_field(r, f);
+
+        if (slot != NULL && *slot != NULL)
+            *slot = tm_xstrdup(*slot);
+    }
+    for (i = 0; i < p->nsets; i++) {
+        char **slot;
+
+        f = tm_field_lookup(p->sets[i].key, strlen(p->sets[i].key));
+        slot = f >= 0 ? text_field(r, f) : NULL;
+        if (slot != NULL && *slot == NULL)
+            *slot = canonical(ex, f, tm_xstrdup(p->sets[i].val));
+    }
+}
+
+/* A role over mentions (`from TYPE`): every mention of TYPE in the
+ * sentence whose context rules hold is a candidate. */
+static void
+run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
+         size_t ss, size_t se, const char *where, struct tm_reporter *rep,
+         struct candidates *cs)
+{
+    const struct tm_pattern *p = &ex->set->patterns[pi];
+    size_t mi, k;
+
+    for (mi = 0; mi < ex->mentions.n; mi++) {
+        const struct candidate *m = &ex->mentions.v[mi];
+        struct candidate *c;
+        bool ok = true;
+
+        if (strcmp(m->rec.type, p->from) != 0)
+            continue;
+        for (k = 0; k < p->nrules && ok; k++)
+            ok = p->rules[k].where == TM_WHERE_SENTENCE ||
+                 rule_holds(ex, &p->rules[k], text, len, ss, se, m->ctx_start,
+                            m->ctx_end, where, rep);
+        if (!ok)
+            continue;
+        c = push_candidate(cs);
+        c->pattern = pi;
+        c->priority = p->priority;
+        c->captured = m->captured;
+        c->ctx_start = m->ctx_start;
+        c->ctx_end = m->ctx_end;
+        record_from_mention(ex, p, &m->rec, &c->rec);
+        if (ex->set->nroles > 0 &&
+            !type_accepts(ex, &c->rec, text, len, ss, se, m->ctx_start,
+                          m->ctx_end, where, rep)) {
+            tm_record_clear(&c->rec);
+            cs->n--;
         }
     }
 }
@@ -1087,6 +1194,16 @@ cmp_candidates(const void *a, const void *b)
     if (x->pattern != y->pattern)
         return x->pattern < y->pattern ? -1 : 1;
     return 0;
+}
+
+static int
+cmp_mention_start(const void *a, const void *b)
+{
+    const struct candidate *x = a, *y = b;
+
+    if (x->rec.start != y->rec.start)
+        return x->rec.start < y->rec.start ? -1 : 1;
+    return x->rec.end < y->rec.end ? -1 : x->rec.end > y->rec.end;
 }
 
 static int
@@ -1165,14 +1282,122 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep) {
             if (ex->set->nroles > 0)
-                apply_roles(ex, &ex->set->patterns[cs->v[i].pattern],
-                            &cs->v[i].rec, text, len, ss, se, where, rep);
+                apply_roles(ex, &cs->v[i], &cs->v[i].rec, text, len, ss, se,
+                            where, rep);
             *tm_records_push(out) = cs->v[i].rec;
         } else {
             tm_record_clear(&cs->v[i].rec);
         }
     }
     cs->n = 0;
+}
+
+/* Does the text between mentions a and b match re (a separator)? */
+static bool
+separates(struct tm_extractor *ex, const pcre2_code *re, const char *text,
+          const struct tm_record *a, const struct tm_record *b)
+{
+    return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
+           pcre2_match(re, (PCRE2_SPTR)(text + a->end), b->start - a->end, 0,
+                       PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) >= 0;
+}
+
+/* Mentions of one type joined by `listsep` and, before the last one, by
+ * `listlast` ("39%, 45%, and 34%", "six and three") form a list, and
+ * every member's context is the list's: its rules look before the first
+ * member and after the last. */
+static void
+find_lists(struct tm_extractor *ex, const char *text)
+{
+    struct candidates *ms = &ex->mentions;
+    size_t i, j, k;
+
+    for (i = 0; i < ms->n; i++) {
+        ms->v[i].ctx_start = ms->v[i].rec.start;
+        ms->v[i].ctx_end = ms->v[i].rec.end;
+    }
+    if (ex->set->list_sep == NULL || ex->set->list_last == NULL)
+        return;
+    for (i = 0; i + 1 < ms->n; i++) {
+        /* Members i..k joined by list separators, then the last one. */
+        for (k = i;
+             k + 1 < ms->n && separates(ex, ex->set->list_sep, text,
+                                        &ms->v[k].rec, &ms->v[k + 1].rec);)
+            k++;
+        while (k > i && !separates(ex, ex->set->list_last, text,
+                                   &ms->v[k - 1].rec, &ms->v[k].rec))
+            k--;
+        if (k == i)
+            continue; /* no "and" or "or" ends it: no list */
+        for (j = i; j <= k; j++) {
+            ms->v[j].ctx_start = ms->v[i].rec.start;
+            ms->v[j].ctx_end = ms->v[k].rec.end;
+        }
+        i = k;
+    }
+}
+
+/* Phase one of a sentence: the mentions that roles (`from`) read, with
+ * overlaps of a type resolved as for records, ordered by start. */
+static void
+find_mentions(struct tm_extractor *ex, const char *text, size_t len, size_t ss,
+              size_t se, const char *where, struct tm_reporter *rep)
+{
+    const struct tm_pattern_set *set = ex->set;
+    struct candidates *ms = &ex->mentions;
+    size_t pi, i, n;
+
+    for (pi = 0; pi < set->npatterns; pi++) {
+        const struct tm_pattern *p = &set->patterns[pi];
+        double t0 = 0;
+        size_t before = ms->n;
+
+        if (!p->mention || p->re == NULL)
+            continue;
+        if (ex->costs != NULL)
+            t0 = tm_monotonic_seconds();
+        if (prefilter_passes(ex, pi) &&
+            sentence_rules_hold(ex, p, text, len, ss, se, where, rep)) {
+            run_pattern(ex, pi, text, len, ss, se, where, rep, ms);
+            if (ex->costs != NULL) {
+                ex->costs[pi].runs++;
+                ex->costs[pi].matches += ms->n - before;
+            }
+        } else if (ex->costs != NULL) {
+            ex->costs[pi].skipped++;
+        }
+        if (ex->costs != NULL)
+            ex->costs[pi].seconds += tm_monotonic_seconds() - t0;
+    }
+    if (ms->n > 1)
+        qsort(ms->v, ms->n, sizeof *ms->v, cmp_candidates);
+    resolve_overlaps(ms, &ex->kept);
+    for (i = n = 0; i < ms->n; i++) {
+        if (ms->v[i].keep)
+            ms->v[n++] = ms->v[i];
+        else
+            tm_record_clear(&ms->v[i].rec);
+    }
+    ms->n = n;
+    if (n > 1)
+        qsort(ms->v, n, sizeof *ms->v, cmp_mention_start);
+    find_lists(ex, text);
+}
+
+/* End of a sentence: its mentions go to out when examples are run (so a
+ * mention pattern's examples can be checked), else they are freed. */
+static void
+drop_mentions(struct tm_extractor *ex, struct tm_records *out)
+{
+    size_t i;
+
+    for (i = 0; i < ex->mentions.n; i++) {
+        if (ex->keep_mentions)
+            *tm_records_push(out) = ex->mentions.v[i].rec;
+        else
+            tm_record_clear(&ex->mentions.v[i].rec);
+    }
+    ex->mentions.n = 0;
 }
 
 enum tm_status
@@ -1196,10 +1421,15 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         ex->nmemo = 0;
 
         find_sentence_words(ex, text, ss, se);
+        if (set->has_mentions)
+            find_mentions(ex, text, len, ss, se, where, rep);
         for (ri = 0; ri < ex->nruns; ri++) {
             size_t pi = ex->runs[ri], before = cs->n;
+            const struct tm_pattern *p = &set->patterns[pi];
             double t0 = 0;
 
+            if (p->from != NULL && ex->mentions.n == 0)
+                continue;
             if (ex->costs != NULL)
                 t0 = tm_monotonic_seconds();
             if (!prefilter_passes(ex, pi) ||
@@ -1211,7 +1441,10 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 }
                 continue;
             }
-            run_pattern(ex, pi, text, len, ss, se, where, rep, cs);
+            if (p->from != NULL)
+                run_from(ex, pi, text, len, ss, se, where, rep, cs);
+            else
+                run_pattern(ex, pi, text, len, ss, se, where, rep, cs);
             if (ex->costs != NULL) {
                 ex->costs[pi].runs++;
                 ex->costs[pi].matches += cs->n - before;
@@ -1222,6 +1455,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
          * sentence's candidates are resolved on their own, which keeps
          * the work linear in a long text. */
         flush_candidates(ex, out, text, len, ss, se, where, rep);
+        drop_mentions(ex, out);
     }
     if (out->n - first > 1)
         qsort(out->v + first, out->n - first, sizeof *out->v, cmp_output);

@@ -53,6 +53,10 @@ struct tm_pattern_cost {
 };
 
 void tm_extractor_set_profile(struct tm_extractor *ex, bool on);
+/* Also append the mentions that roles read (internal types named by a
+ * pattern's `from`, normally never output) to the records, for checking
+ * their patterns' examples. */
+void tm_extractor_set_keep_mentions(struct tm_extractor *ex, bool on);
 /* Per pattern of the set, indexed as the set's patterns; NULL when
  * profiling is off. */
 const struct tm_pattern_cost *tm_extractor_costs(const struct tm_extractor *ex);

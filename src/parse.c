@@ -74,7 +74,10 @@ enum field {
     FLD_REF_PMID,
     FLD_REF_DOI,
     FLD_REF_TITLE,
-    FLD_SEC_TITLE
+    FLD_SEC_TITLE,
+    FLD_AUTHOR,
+    FLD_DATABANK,
+    FLD_ACCESSION
 };
 
 struct frame {
@@ -146,7 +149,28 @@ struct parser {
     /* PubMed state */
     char *abstract_label;
     bool seen_title;
+    bool databank_registry; /* the open DataBank is a trial registry */
 };
+
+/* PubMed DataBankName values that are trial registries: their
+ * AccessionNumbers are the trial's registry ids. */
+static const char *const registry_banks[] = {"ClinicalTrials.gov",
+                                             "ISRCTN",
+                                             "ANZCTR",
+                                             "ChiCTR",
+                                             "CRiS",
+                                             "CTRI",
+                                             "DRKS",
+                                             "EudraCT",
+                                             "IRCT",
+                                             "JPRN",
+                                             "NTR",
+                                             "PACTR",
+                                             "ReBec",
+                                             "RPCEC",
+                                             "SLCTR",
+                                             "TCTR",
+                                             "UMIN-CTR"};
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
@@ -168,6 +192,7 @@ reset_doc(struct parser *p, enum tm_doc_kind kind)
     p->in_front = p->in_body = p->in_back = false;
     p->in_abstract = p->in_reflist = p->in_ref = false;
     p->seen_title = false;
+    p->databank_registry = false;
 }
 
 /* Free a reference-list entry in progress and zero it. */
@@ -503,6 +528,22 @@ end_field(struct parser *p, struct frame *f)
             close_para(p);
             free(name);
         }
+        break;
+    case FLD_AUTHOR:
+        set_once(&d->first_author, v);
+        break;
+    case FLD_DATABANK: {
+        size_t i;
+
+        p->databank_registry = false;
+        for (i = 0; i < sizeof registry_banks / sizeof *registry_banks; i++)
+            if (strcmp(v, registry_banks[i]) == 0)
+                p->databank_registry = true;
+        break;
+    }
+    case FLD_ACCESSION:
+        if (p->databank_registry && *v != '\0')
+            tm_strv_push(&d->registries, v);
         break;
     case FLD_NONE:
         break;
@@ -863,6 +904,15 @@ start_pubmed(struct parser *p, struct frame *f, const char *name,
         start_field(p, f, FLD_PUBTYPE);
     } else if (is(name, "DescriptorName") && is(parent, "MeshHeading")) {
         start_field(p, f, FLD_MESH);
+    } else if ((is(name, "LastName") || is(name, "CollectiveName")) &&
+               is(parent, "Author") && is(up(p, 2), "AuthorList") &&
+               p->doc.first_author == NULL) {
+        start_field(p, f, FLD_AUTHOR);
+    } else if (is(name, "DataBankName") && is(parent, "DataBank")) {
+        start_field(p, f, FLD_DATABANK);
+    } else if (is(name, "AccessionNumber") &&
+               is(parent, "AccessionNumberList")) {
+        start_field(p, f, FLD_ACCESSION);
     } else if (is(name, "ArticleId") && is(parent, "ArticleIdList") &&
                is(up(p, 2), "PubmedData")) {
         if (attr_is(attrs, nb, "IdType", "doi"))
@@ -874,8 +924,11 @@ start_pubmed(struct parser *p, struct frame *f, const char *name,
         start_field(p, f, FLD_DOI);
     } else if (is(name, "OtherAbstract") || is(name, "CopyrightInformation") ||
                is(name, "CommentsCorrectionsList") ||
-               is(name, "ReferenceList") || is(name, "AuthorList") ||
-               is(name, "VernacularTitle")) {
+               is(name, "ReferenceList") || is(name, "VernacularTitle") ||
+               (is(name, "AuthorList") &&
+                (p->doc.first_author != NULL || !is(parent, "Article")))) {
+        /* The first AuthorList of the article is read for its first
+         * author only. */
         f->flags |= F_SKIP;
         p->skip++;
     }
@@ -890,6 +943,7 @@ start_jats(struct parser *p, struct frame *f, const char *name,
     if (p->record_depth < 0) {
         if (is(name, "article")) {
             reset_doc(p, TM_DOC_PMC);
+            p->doc.article_type = str_attr(attrs, nb, "article-type");
             f->flags |= F_RECORD;
             p->record_depth = (int)p->depth;
         }
@@ -902,7 +956,9 @@ start_jats(struct parser *p, struct frame *f, const char *name,
     } else if (is(name, "back") && p->depth == (size_t)p->record_depth + 1) {
         p->in_back = true;
     } else if (is(name, "sub-article") || is(name, "response") ||
-               is(name, "trans-abstract") || is(name, "contrib-group") ||
+               is(name, "trans-abstract") ||
+               (is(name, "contrib-group") &&
+                (!p->in_front || p->doc.first_author != NULL)) ||
                is(name, "aff") || is(name, "author-notes") ||
                is(name, "permissions") || is(name, "kwd-group") ||
                is(name, "funding-group") || is(name, "fn-group") ||
@@ -913,7 +969,13 @@ start_jats(struct parser *p, struct frame *f, const char *name,
         f->flags |= F_SKIP;
         p->skip++;
     } else if (p->in_front) {
-        if (is(name, "article-id") && is(parent, "article-meta")) {
+        /* The first contributor of article-meta's first contrib-group
+         * (later groups are skipped once it is known). */
+        if ((is(name, "surname") || is(name, "collab")) &&
+            inside(p, "contrib-group") && p->doc.first_author == NULL &&
+            !inside(p, "collab")) {
+            start_field(p, f, FLD_AUTHOR);
+        } else if (is(name, "article-id") && is(parent, "article-meta")) {
             if (attr_is(attrs, nb, "pub-id-type", "pmid"))
                 start_field(p, f, FLD_PMID);
             else if (attr_is(attrs, nb, "pub-id-type", "pmc") ||

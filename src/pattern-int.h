@@ -46,6 +46,7 @@ enum tm_rule_where {
     TM_WHERE_BEFORE,
     TM_WHERE_AFTER,
     TM_WHERE_NEAR,
+    TM_WHERE_MATCH,         /* the match itself (a mention: its list) */
     TM_WHERE_CLAUSE,        /* the clause of the match */
     TM_WHERE_CLAUSE_BEFORE, /* its clause, from the clause start to it */
     TM_WHERE_CLAUSE_AFTER   /* its clause, from it to the clause end */
@@ -113,7 +114,13 @@ struct tm_pattern {
     unsigned line;
     char *type;
     int priority;
-    char *regex; /* the user's regex lines joined with newlines */
+    /* `from TYPE`: a role over mentions.  The pattern has no regex; every
+     * mention of TYPE (an internal type, found first in each sentence)
+     * whose context rules hold becomes a record of `type`, with the
+     * mention's span and fields.  from_index: the patterns of TYPE. */
+    char *from;
+    bool mention; /* this pattern's type is some pattern's `from` */
+    char *regex;  /* the user's regex lines joined with newlines */
     struct tm_segment *segs;
     size_t nsegs;
     pcre2_code *re;
@@ -155,8 +162,9 @@ struct tm_define {
  * pattern did not capture FIELD gets VALUE when the context rule holds
  * (the first holding role of a type and field wins, in file order);
  * `reject TYPE WHERE REGEX` (TM_ROLE_REJECT): no record of TYPE where the
- * rule holds; `range TYPE MIN MAX` (TM_ROLE_RANGE, no rule): none whose
- * value or value_high is outside [min, max]. */
+ * rule holds; `range TYPE MIN MAX [FIELD=VALUE]` (TM_ROLE_RANGE, no rule): none
+ * whose value or value_high is outside [min, max] (with a condition:
+ * among those whose text FIELD is VALUE, in `field` and `value`). */
 enum tm_role_kind { TM_ROLE_SET, TM_ROLE_REJECT, TM_ROLE_RANGE };
 
 struct tm_role {
@@ -179,6 +187,7 @@ struct tm_pattern_set {
     size_t nmaps, maps_cap;
     struct tm_role *roles;
     size_t nroles;
+    bool has_mentions; /* some pattern reads mentions (`from`) */
     struct tm_strv diags;
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
      * ends a clause inside a sentence (clause rules need it); with a
@@ -186,7 +195,13 @@ struct tm_pattern_set {
      * `clauseverb` decides which list breaks end a clause. */
     pcre2_code *clause_break;
     pcre2_code *clause_verb;
-    uint32_t list_group; /* the _list group's number, 0 without one */
+    /* `(?&listsep)` and `(?&listlast)` anchored at both ends, when files
+     * define both: what stands between two members of one list of
+     * mentions ("39%, 45%, and 34%"), and before its last member (a list
+     * needs one: "February 2020, seven patients" is none). */
+    pcre2_code *list_sep;
+    pcre2_code *list_last; /* `(?&listlast)`: before a list's last member */
+    uint32_t list_group;   /* the _list group's number, 0 without one */
     struct tm_pattern_limits limits;
     bool compiled;
     /* Files loaded (device, inode): a file named twice loads once. */

@@ -93,6 +93,7 @@ pattern_clear(struct tm_pattern *p)
     free(p->name);
     free(p->id);
     free(p->type);
+    free(p->from);
     free(p->replace);
     free(p->check);
     free(p->regex);
@@ -127,6 +128,8 @@ tm_pattern_set_free(struct tm_pattern_set *set)
     free(set->patterns);
     pcre2_code_free(set->clause_break);
     pcre2_code_free(set->clause_verb);
+    pcre2_code_free(set->list_sep);
+    pcre2_code_free(set->list_last);
     for (i = 0; i < set->nroles; i++) {
         free(set->roles[i].type);
         free(set->roles[i].value);
@@ -424,6 +427,8 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
         r->where = TM_WHERE_CLAUSE_BEFORE;
     } else if (word_is(args, n, "clause-after")) {
         r->where = TM_WHERE_CLAUSE_AFTER;
+    } else if (word_is(args, n, "match")) {
+        r->where = TM_WHERE_MATCH;
     } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
                word_is(args, n, "near")) {
         char *end;
@@ -446,7 +451,7 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
              "expected sentence, clause, clause-before, clause-after, "
-             "before N, after N or near N");
+             "match, before N, after N or near N");
         return false;
     }
     if (*rest == '\0') {
@@ -518,11 +523,26 @@ add_range(struct line_ctx *lc, const char *line, const char *args)
     role.max = strtod(end1, &end2);
     while (*end2 == ' ' || *end2 == '\t')
         end2++;
-    if (n == 0 || end1 == rest || end2 == end1 || *end2 != '\0' ||
-        !(role.min <= role.max)) {
+    if (n == 0 || end1 == rest || end2 == end1 || !(role.min <= role.max)) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
-             "expected: range TYPE MIN MAX (numbers, MIN <= MAX)");
+             "expected: range TYPE MIN MAX [FIELD=VALUE] (numbers, MIN <= "
+             "MAX)");
         return;
+    }
+    if (*end2 != '\0') {
+        /* "range dose 1e4 1e10 unit=cells/kg": only for records whose
+         * (canonical) text field has this value. */
+        const char *eq = strchr(end2, '=');
+        int f = eq != NULL ? tm_field_lookup(end2, (size_t)(eq - end2)) : -1;
+
+        if (f < 0 || tm_field_is_numeric(f) || eq[1] == '\0' ||
+            strpbrk(eq + 1, " \t") != NULL) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, end2),
+                 "a range's condition is one text FIELD=VALUE (unit=mg/kg)");
+            return;
+        }
+        role.field = f;
+        role.value = tm_xstrdup(eq + 1);
     }
     role.type = tm_xstrndup(args, n);
     role.kind = TM_ROLE_RANGE;
@@ -570,7 +590,7 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
     struct tm_pattern *p = lc->cur;
 
     if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
-                         word_is(w, n, "priority") ||
+                         word_is(w, n, "from") || word_is(w, n, "priority") ||
                          word_is(w, n, "require") || word_is(w, n, "forbid"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
@@ -657,6 +677,15 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         }
         free(p->type);
         p->type = tm_xstrdup(args);
+    } else if (word_is(w, n, "from")) {
+        if (args[0] != '_' || strchr(args, ' ') != NULL) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "from names one internal type (starting with '_'), whose "
+                 "mentions the pattern reads");
+            return;
+        }
+        free(p->from);
+        p->from = tm_xstrdup(args);
     } else if (word_is(w, n, "priority")) {
         char *end;
         long v;
@@ -736,9 +765,9 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         add_example(lc, line, args, true);
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
-             "unknown directive '%.*s' (expected type, priority, regex, set, "
-             "require, forbid, prefilter, example or negative; repairs also "
-             "replace, check, stage, class)",
+             "unknown directive '%.*s' (expected type, priority, regex, from, "
+             "set, require, forbid, prefilter, example or negative; repairs "
+             "also replace, check, stage, class)",
              (int)n, w);
     }
 }
@@ -757,9 +786,14 @@ finish_pattern(struct line_ctx *lc)
     if (!p->is_repair && p->type == NULL)
         diag(lc->set, lc->err, lc->file, p->line, 1, "pattern '%s' has no type",
              p->name);
-    if (p->regex == NULL)
+    if (p->regex == NULL && p->from == NULL)
         diag(lc->set, lc->err, lc->file, p->line, 1,
-             "pattern '%s' has no regex", p->name);
+             "pattern '%s' has no regex (nor 'from')", p->name);
+    if (p->regex != NULL && p->from != NULL)
+        diag(lc->set, lc->err, lc->file, p->line, 1,
+             "pattern '%s' has both a regex and 'from': a pattern reading "
+             "mentions takes their spans, and context rules judge them",
+             p->name);
     lc->cur = NULL;
 }
 
@@ -1425,6 +1459,56 @@ bind_groups(struct tm_pattern_set *set, struct tm_err *err,
     return ok;
 }
 
+/* Mark the patterns whose type some `from` reads (they run first in each
+ * sentence, and their records are mentions, not output); a `from` must
+ * name a type that a regex pattern makes, and a role over mentions cannot
+ * itself make mentions. */
+static void
+link_mentions(struct tm_pattern_set *set, struct tm_err *err)
+{
+    size_t i, k;
+
+    set->has_mentions = false;
+    for (i = 0; i < set->npatterns; i++)
+        set->patterns[i].mention = false;
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+        bool found = false;
+
+        if (p->from == NULL)
+            continue;
+        for (k = 0; k < set->npatterns; k++) {
+            struct tm_pattern *m = &set->patterns[k];
+
+            if (m->from == NULL && !m->is_repair && m->type != NULL &&
+                strcmp(m->type, p->from) == 0) {
+                m->mention = true;
+                found = true;
+            }
+        }
+        if (!found)
+            diag(set, err, p->file, p->line, 1,
+                 "pattern '%s': no pattern makes the mentions of type '%s' "
+                 "it reads",
+                 p->name, p->from);
+        set->has_mentions = true;
+    }
+    for (i = 0; i < set->npatterns; i++) {
+        const struct tm_pattern *p = &set->patterns[i];
+
+        for (k = 0; p->from != NULL && k < set->npatterns; k++) {
+            if (set->patterns[k].from != NULL &&
+                strcmp(set->patterns[k].from, p->type) == 0) {
+                diag(set, err, p->file, p->line, 1,
+                     "pattern '%s' reads mentions (from %s), so its type "
+                     "'%s' cannot be read by another 'from'",
+                     p->name, p->from, p->type);
+                break;
+            }
+        }
+    }
+}
+
 /* The compiled regex of an earlier rule (in compile order: the patterns'
  * rules, then the roles) with the same source as r, or NULL.  Identical
  * rules share it: seventeen sample-size patterns forbid (?&otherrole) in
@@ -1496,7 +1580,10 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     }
     pcre2_code_free(set->clause_break);
     pcre2_code_free(set->clause_verb);
+    pcre2_code_free(set->list_sep);
+    pcre2_code_free(set->list_last);
     set->clause_break = set->clause_verb = NULL;
+    set->list_sep = set->list_last = NULL;
     set->list_group = 0;
     {
         const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL;
@@ -1510,6 +1597,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                 lb = d;
             else if (strcmp(d->name, "clauseverb") == 0)
                 cv = d;
+            else if (strcmp(d->name, "listsep") == 0 ||
+                     strcmp(d->name, "listlast") == 0) {
+                bool last = strcmp(d->name, "listlast") == 0;
+                const char *src = last ? "(?&listlast)" : "(?&listsep)";
+                struct tm_segment seg = {0, strlen(src), d->file, d->line, 1};
+
+                *(last ? &set->list_last : &set->list_sep) =
+                    compile_with_defines(set, err, "define", src, &seg, 1,
+                                         PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+            }
         }
         if (cb != NULL) {
             const char *src = lb != NULL && cv != NULL
@@ -1536,14 +1633,16 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     for (i = 0; i < set->npatterns; i++) {
         struct tm_pattern *p = &set->patterns[i];
 
-        if (p->regex == NULL)
+        if (p->regex == NULL && p->from == NULL)
             continue;
         pcre2_code_free(p->re);
         free(p->groups);
+        p->re = NULL;
         p->groups = NULL;
         p->ngroups = 0;
-        p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
-                                     p->nsegs, 0);
+        if (p->regex != NULL)
+            p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
+                                         p->nsegs, 0);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
         for (k = 0; k < p->nrules; k++)
@@ -1561,6 +1660,7 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                  "a clause rule needs a 'define clausebreak' (common.pat "
                  "has one)");
     }
+    link_mentions(set, err);
     for (i = 0; i < set->npatterns && set->clause_break == NULL; i++) {
         const struct tm_pattern *p = &set->patterns[i];
 

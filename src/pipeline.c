@@ -19,6 +19,8 @@
 #include "normalize.h"
 #include "ocr.h"
 #include "studies.h"
+#include "table.h"
+#include "trial.h"
 #include "text.h"
 
 /* What one thread needs to extract a document: its own matchers and
@@ -43,7 +45,9 @@ struct tm_pipeline {
     unsigned jobs;     /* worker threads; 1: none, all in the caller */
     struct pool *pool; /* started on first use when jobs > 1 */
     struct tm_pipeline_stats stats;
-    struct tm_records recs; /* reused per document */
+    struct tm_records recs;  /* reused per document */
+    struct tm_trial trial;   /* the trial of recs */
+    struct tm_tables tables; /* the typed tables of recs' document */
     /* Per-call state for the document callback. */
     struct tm_emitter *const *ems;
     size_t nems;
@@ -101,6 +105,8 @@ tm_pipeline_free(struct tm_pipeline *pl)
     pool_free(pl->pool);
     stage_clear(&pl->st);
     tm_records_clear(&pl->recs);
+    tm_trial_clear(&pl->trial);
+    tm_tables_clear(&pl->tables);
     for (size_t i = 0; i < pl->seen_cap; i++)
         free(pl->seen[i]);
     free(pl->seen);
@@ -296,6 +302,9 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         }
     }
     resolve_studies(doc, recs);
+    /* What the document's counts say together (before arm linkage, which
+     * links the arm sizes found here). */
+    tm_trial_scopes(doc, recs, &st->sentences);
     return TM_OK;
 }
 
@@ -374,15 +383,18 @@ count_type(struct tm_pipeline_stats *st, const char *type)
 }
 
 /* The part of a document's work that touches no shared state:
- * extraction and arm linkage.  Runs in any thread. */
+ * extraction, arm linkage and the trial model.  Runs in any thread. */
 static void
 process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
+            struct tm_trial *trial, struct tm_tables *tables,
             struct tm_err *derr, bool *failed)
 {
     double t0;
 
     tm_err_clear(derr);
     recs->limit = st->max_records;
+    tm_trial_clear(trial);
+    tm_tables_clear(tables);
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
@@ -390,6 +402,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     }
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_studies_link_arms(doc, recs, &st->sentences);
+    tm_trial_build(doc, recs, &st->sentences, trial);
+    tm_tables_read(doc, recs, tables);
     if (st->profile)
         st->t_link += tm_monotonic_seconds() - t0;
 }
@@ -399,7 +413,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
  * number of threads. */
 static enum tm_status
 commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
-           const struct tm_records *recs, bool failed,
+           const struct tm_records *recs, const struct tm_trial *trial,
+           const struct tm_tables *tables, bool failed,
            const struct tm_err *derr, struct tm_err *err)
 {
     enum tm_status rc = TM_OK;
@@ -434,7 +449,7 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
     for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
     if (rc == TM_OK && pl->studies != NULL)
-        rc = tm_studies_add(pl->studies, doc, recs, err);
+        rc = tm_studies_add(pl->studies, doc, recs, trial, tables, err);
     if (pl->profile)
         pl->t_output += tm_monotonic_seconds() - t0;
     return rc;
@@ -458,6 +473,8 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
 struct job {
     struct tm_doc doc;
     struct tm_records recs;
+    struct tm_trial trial;
+    struct tm_tables tables;
     struct tm_strv warnings;
     struct tm_err err;
     bool failed;
@@ -528,7 +545,8 @@ worker_main(void *arg)
             struct job *j = &b->jobs[i];
 
             w->cur = j;
-            process_doc(&w->st, &j->doc, &j->recs, &j->err, &j->failed);
+            process_doc(&w->st, &j->doc, &j->recs, &j->trial, &j->tables,
+                        &j->err, &j->failed);
         }
         w->cur = NULL;
         pthread_mutex_lock(&pool->mu);
@@ -548,6 +566,8 @@ batch_free(struct batch *b)
         return;
     for (i = 0; i < b->n; i++) {
         tm_records_clear(&b->jobs[i].recs);
+        tm_trial_clear(&b->jobs[i].trial);
+        tm_tables_clear(&b->jobs[i].tables);
         tm_doc_clear(&b->jobs[i].doc);
         tm_strv_clear(&b->jobs[i].warnings);
     }
@@ -631,8 +651,8 @@ commit_batch(struct tm_pipeline *pl, struct batch *b)
 
         for (k = 0; k < j->warnings.n; k++)
             tm_warn(pl->rep, "%s", j->warnings.v[k]);
-        pool->rc =
-            commit_doc(pl, &j->doc, &j->recs, j->failed, &j->err, &pool->err);
+        pool->rc = commit_doc(pl, &j->doc, &j->recs, &j->trial, &j->tables,
+                              j->failed, &j->err, &pool->err);
     }
     batch_free(b);
 }
@@ -744,8 +764,10 @@ on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     pl->stats.docs++;
     if (pl->pool != NULL)
         return pool_add(pl, doc, err);
-    process_doc(&pl->st, doc, &pl->recs, &derr, &failed);
-    return commit_doc(pl, doc, &pl->recs, failed, &derr, err);
+    process_doc(&pl->st, doc, &pl->recs, &pl->trial, &pl->tables, &derr,
+                &failed);
+    return commit_doc(pl, doc, &pl->recs, &pl->trial, &pl->tables, failed,
+                      &derr, err);
 }
 
 void
@@ -1055,6 +1077,8 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
     size_t pi, ei, k, failures = 0;
 
     *total = 0;
+    /* A mention pattern's examples look at its mentions. */
+    tm_extractor_set_keep_mentions(pl->st.ex, true);
     for (pi = 0; pi < set->npatterns; pi++) {
         const struct tm_pattern *p = &set->patterns[pi];
 
@@ -1117,5 +1141,6 @@ tm_pipeline_run_examples(struct tm_pipeline *pl,
             tm_records_clear(&rs);
         }
     }
+    tm_extractor_set_keep_mentions(pl->st.ex, false);
     return failures;
 }

@@ -13,11 +13,13 @@
 #include "config.h"
 #include "studies.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "emit.h"
@@ -66,14 +68,22 @@ struct tm_studies {
     struct tm_spans sent;
     bool truncated; /* the current document had too many values */
     enum tm_csv_mode csv;
+    const struct tm_trial *trial; /* of the current document, or NULL */
+    bool own_row;                 /* the document's own study has a row */
 };
 
 static const char *const columns[] = {
-    "study",       "study_ref",      "doc",        "outcome",
-    "timepoint",   "n_total",        "n_subgroup", "events_treatment",
-    "n_treatment", "events_control", "n_control",  "pct_treatment",
-    "pct_control", "pct_overall",    "p_value",    "p_comparator",
-    "dose_value",  "dose_unit",      "notes",      "source"};
+    "study", "study_ref", "doc", "outcome", "timepoint", "n_total",
+    "n_subgroup", "events_treatment", "n_treatment", "events_control",
+    "n_control", "pct_treatment", "pct_control", "pct_overall", "p_value",
+    "p_comparator", "dose_value", "dose_unit", "notes", "source",
+    /* The trial model (trial.h), appended so that readers of the columns
+     * above keep working. */
+    "study_label", "registry_id", "design", "treatment_label", "control_label",
+    "n_randomized_total", "n_randomized_treatment", "n_randomized_control",
+    /* Tables (table.h) and the reviewer's flags, appended likewise. */
+    "outcome_detail", "analysis", "subgroup", "effect_measure", "effect_value",
+    "ci_low", "ci_high", "check"};
 
 struct tm_studies *
 tm_studies_new(FILE *out, const char *name)
@@ -450,6 +460,7 @@ struct row {
     long long ev_t, ev_c, n_t, n_c;
     bool has_ev_t, has_ev_c, has_n_t, has_n_c;
     struct tm_buf notes, source;
+    struct tm_buf check; /* cells a reviewer must look at */
 };
 
 static void
@@ -458,6 +469,15 @@ note(struct row *w, const char *s)
     if (w->notes.len > 0)
         tm_buf_puts(&w->notes, "; ");
     tm_buf_puts(&w->notes, s);
+}
+
+/* Name a cell a reviewer must look at, and why. */
+static void
+flag(struct tm_buf *check, const char *s)
+{
+    if (check->len > 0)
+        tm_buf_puts(check, "; ");
+    tm_buf_puts(check, s);
 }
 
 static void
@@ -586,7 +606,99 @@ fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
         snprintf(msg, sizeof msg, "events_%s derived from %g%% of %lld", side,
                  o->value, *nn);
         note(w, msg);
+        snprintf(msg, sizeof msg, "events_%s: derived from a percentage", side);
+        flag(&w->check, msg);
     }
+}
+
+/* Is s the document itself (not a study it cites)?  A PubMed record's
+ * own values are attributed to its PMID. */
+static bool
+is_own(const struct tm_doc *doc, const struct study *s)
+{
+    if (s->key[0] == '\0')
+        return true;
+    return doc->kind == TM_DOC_PUBMED && doc->pmid != NULL &&
+           strncmp(s->key, "pmid:", 5) == 0 &&
+           strcmp(s->key + 5, doc->pmid) == 0;
+}
+
+/* Is some arm of t a control?  Without one, which arm is the treatment
+ * is not known: the arms go to notes, not to the arm columns. */
+static bool
+has_control(const struct tm_trial *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->narms; i++)
+        if (t->arms[i].control)
+            return true;
+    return false;
+}
+
+/* Say in the notes which arms the trial has when none of them is a
+ * control by what it receives ("SLED-BD (115), CVVH (117)"). */
+static void
+note_arms(struct row *w, const struct tm_trial *t)
+{
+    struct tm_buf b;
+    size_t i;
+
+    if (t == NULL || t->narms == 0 || has_control(t))
+        return;
+    tm_buf_init(&b, 0);
+    tm_buf_puts(&b, "arms, none a control by what it receives: ");
+    for (i = 0; i < t->narms; i++)
+        tm_buf_printf(&b, "%s%s (%lld)", i > 0 ? ", " : "", t->arms[i].label,
+                      t->arms[i].n);
+    note(w, b.data);
+    tm_buf_clear(&b);
+}
+
+/* The labels (or sizes) of the trial's control or treatment arms,
+ * "; "-separated in the order written. */
+static void
+put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
+         bool sizes)
+{
+    struct tm_buf b;
+    size_t i;
+
+    put_sep(&st->line);
+    if (t == NULL || !has_control(t))
+        return;
+    tm_buf_init(&b, 0);
+    for (i = 0; i < t->narms; i++) {
+        if (t->arms[i].control != control)
+            continue;
+        if (b.len > 0)
+            tm_buf_puts(&b, "; ");
+        if (sizes)
+            tm_buf_printf(&b, "%lld", t->arms[i].n);
+        else
+            tm_buf_puts(&b, t->arms[i].label);
+    }
+    if (b.len > 0)
+        tm_csv_field(&st->line, b.data, b.len, st->csv);
+    tm_buf_clear(&b);
+}
+
+/* The trial columns: the document's trial model on its own rows; on a
+ * cited study's row, its label as written and nothing else. */
+static void
+put_trial(struct tm_studies *st, const struct tm_doc *doc,
+          const struct study *s)
+{
+    const struct tm_trial *t = is_own(doc, s) ? st->trial : NULL;
+
+    put_str(st, t != NULL ? t->label : s->label);
+    put_str(st, t != NULL ? t->registry : NULL);
+    put_str(st, t != NULL ? t->design : NULL);
+    put_arms(st, t, false, false);
+    put_arms(st, t, true, false);
+    put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
+    put_arms(st, t, false, true);
+    put_arms(st, t, true, true);
 }
 
 static enum tm_status
@@ -596,6 +708,7 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
 {
     struct tm_buf *b = &st->line;
     const char *label = s->label;
+    int i;
 
     if (write_header(st, err) != TM_OK)
         return err->code;
@@ -606,6 +719,8 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     if ((w->t != NULL && w->t->unit != NULL && w->c == NULL) ||
         (w->c != NULL && w->t == NULL))
         note(w, "one arm only");
+    if (is_own(doc, s))
+        note_arms(w, st->trial);
     tm_buf_reset(b);
     tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id),
                  st->csv);
@@ -628,6 +743,12 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_str(st, w->dose ? w->dose->unit : NULL);
     put_str(st, w->notes.len ? w->notes.data : NULL);
     put_str(st, w->source.len ? w->source.data : NULL);
+    put_trial(st, doc, s);
+    /* Prose rows have no table row, analysis, subgroup or estimate. */
+    for (i = 0; i < 7; i++)
+        put_sep(b);
+    put_str(st, w->check.len ? w->check.data : NULL);
+    st->own_row |= is_own(doc, s);
     tm_buf_putc(b, '\n');
     st->rows++;
     return write_line(st, err);
@@ -648,6 +769,7 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     memset(&w, 0, sizeof w);
     tm_buf_init(&w.notes, 0);
     tm_buf_init(&w.source, 0);
+    tm_buf_init(&w.check, 0);
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
 
@@ -706,15 +828,20 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     }
     use(&w, w.p);
     use(&w, w.dose);
-    if (order)
+    if (order) {
         note(&w, "arms from order (treatment vs control as written)");
+        flag(&w.check, "arms: assigned by order");
+    }
     if (st->truncated)
         note(&w, "document has over 20000 values: only the first tabulated");
-    if (other)
+    if (other) {
         note(&w, "one arm named, the other value taken as the other arm");
+        flag(&w.check, "arms: one named, the other by elimination");
+    }
     rc = write_row(st, doc, s, type, timepoint, &w, err);
     tm_buf_clear(&w.notes);
     tm_buf_clear(&w.source);
+    tm_buf_clear(&w.check);
     return rc;
 }
 
@@ -868,23 +995,284 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     collected_free(&cl);
 }
 
+/* Has the trial model anything to say? */
+static bool
+trial_found(const struct tm_trial *t)
+{
+    return t != NULL && (t->registry != NULL || t->design != NULL ||
+                         t->narms > 0 || t->has_total);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows from typed tables                                              */
+/* ------------------------------------------------------------------ */
+
+/* Does the word list of a (letters and digits, case folded, words of
+ * three or more) share a word with b?  "Simvastatin-allocated (10,269)"
+ * and "simvastatin"; "SLED" and "SLED-BD". */
+static bool
+shares_word(const char *a, const char *b)
+{
+    const char *p = a;
+
+    while (*p != '\0') {
+        size_t n = 0, i;
+
+        while (*p != '\0' && !isalnum((unsigned char)*p) &&
+               (unsigned char)*p < 0x80)
+            p++;
+        while (isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80)
+            n++;
+        if (n >= 3 && !isdigit((unsigned char)*p))
+            for (i = 0; b[i] != '\0'; i++) {
+                bool start = i == 0 || !isalnum((unsigned char)b[i - 1]);
+
+                if (start && strncasecmp(b + i, p, n) == 0 &&
+                    !isalnum((unsigned char)b[i + n]))
+                    return true;
+            }
+        p += n;
+    }
+    return false;
+}
+
+/* The trial arm a column names, or -1. */
+static long
+column_arm(const struct tm_trial *t, const char *column)
+{
+    size_t i;
+    long hit = -1;
+
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (shares_word(t->arms[i].label, column) ||
+            shares_word(column, t->arms[i].label)) {
+            if (hit >= 0)
+                return -1; /* two arms: the name decides nothing */
+            hit = (long)i;
+        }
+    return hit;
+}
+
+/* One side of a table row: its cell and what is known of its size. */
+struct side {
+    const struct tm_table_cell *cell;
+    long arm; /* trial arm, or -1 */
+};
+
+/* Did the cell print a percentage ("15 (18)"), not only a count ("2/20")? */
+static bool
+printed_pct(const struct tm_doc *doc, const struct tm_record *r)
+{
+    return memchr(doc->text + r->start, '(', r->end - r->start) != NULL ||
+           memchr(doc->text + r->start, '[', r->end - r->start) != NULL;
+}
+
+static void
+put_side(struct tm_studies *st, const struct tm_doc *doc, const struct side *sd,
+         bool *has_n, long long *n, bool *pct)
+{
+    const struct tm_record *r = sd->cell->count;
+
+    *has_n = false;
+    if (r->has & TM_HAS_TOTAL) {
+        *n = r->total;
+        *has_n = true;
+    } else if (sd->arm >= 0 && st->trial->arms[sd->arm].n > 0) {
+        *n = st->trial->arms[sd->arm].n;
+        *has_n = true;
+    }
+    *pct = has_value(r) && printed_pct(doc, r);
+}
+
+/* Do events of n disagree with the printed percentage? */
+static bool
+conflicts(const struct tm_record *r, bool has_n, long long n, bool pct)
+{
+    double tol;
+
+    if (!has_n || !pct || n <= 0 || !(r->has & TM_HAS_EVENTS))
+        return false;
+    tol = 0.5 * pow(10, -decimals(r->value)) + 0.05;
+    return fabs(100.0 * (double)r->events / (double)n - r->value) > tol;
+}
+
+static enum tm_status
+write_table_row(struct tm_studies *st, const struct tm_doc *doc,
+                const struct tm_table_row *tr, const struct side *t,
+                const struct side *c, const char *check, struct tm_err *err)
+{
+    struct tm_buf *b = &st->line;
+    struct tm_buf chk, src;
+    const struct tm_record *e = tr->effect, *p = tr->p;
+    const struct side *sides[2] = {t, c};
+    bool has_n[2], pct[2];
+    long long n[2] = {0, 0};
+    char empty[1] = "";
+    struct study own = {empty, NULL, NULL};
+    size_t k;
+    enum tm_status rc;
+
+    if (write_header(st, err) != TM_OK)
+        return err->code;
+    tm_buf_init(&chk, 0);
+    tm_buf_init(&src, 0);
+    if (check != NULL)
+        flag(&chk, check);
+    for (k = 0; k < 2; k++) {
+        put_side(st, doc, sides[k], &has_n[k], &n[k], &pct[k]);
+        if (conflicts(sides[k]->cell->count, has_n[k], n[k], pct[k]))
+            flag(&chk, k == 0 ? "pct_treatment: events/n disagree"
+                              : "pct_control: events/n disagree");
+    }
+    tm_buf_printf(&src, "%s row@%zu-%zu", tr->section, tr->start, tr->end);
+    tm_buf_reset(b);
+    tm_csv_field(b, doc->id, strlen(doc->id), st->csv);
+    put_str(st, NULL);
+    put_str(st, doc->id);
+    put_str(st, tr->kind == TM_TROW_SURVIVAL ? "survival" : "mortality");
+    put_str(st, tr->timepoint);
+    put_sep(b); /* n_total */
+    put_sep(b); /* n_subgroup */
+    for (k = 0; k < 2; k++) {
+        const struct tm_record *r = sides[k]->cell->count;
+
+        /* Events are deaths: a survival row's count is of survivors. */
+        put_int(b,
+                (r->has & TM_HAS_EVENTS) != 0 && tr->kind != TM_TROW_SURVIVAL,
+                r->events);
+        put_int(b, has_n[k], n[k]);
+    }
+    for (k = 0; k < 2; k++)
+        put_num(b, pct[k], sides[k]->cell->count->value);
+    put_sep(b); /* pct_overall */
+    put_num(b, has_value(p), p ? p->value : 0);
+    put_str(st, p ? p->comparator : NULL);
+    put_sep(b); /* dose */
+    put_sep(b);
+    put_str(st, NULL);
+    put_str(st, src.data);
+    put_trial(st, doc, &own);
+    put_str(st, tr->label);
+    put_str(st, tr->analysis);
+    put_sep(b); /* subgroup */
+    put_str(st, e ? e->measure : NULL);
+    put_num(b, has_value(e), e ? e->value : 0);
+    put_num(b, e && (e->has & TM_HAS_CI_LOW), e ? e->ci_low : 0);
+    put_num(b, e && (e->has & TM_HAS_CI_HIGH), e ? e->ci_high : 0);
+    put_str(st, chk.len ? chk.data : NULL);
+    tm_buf_putc(b, '\n');
+    st->rows++;
+    st->own_row = true;
+    tm_buf_clear(&chk);
+    tm_buf_clear(&src);
+    rc = write_line(st, err);
+    return rc;
+}
+
+/* The rows of one table row: each treatment arm against the control.
+ * Arms come from the column names matched to the trial's arms; when the
+ * trial names no control, or a column names no arm, two columns are read
+ * in the order written and the check column says so. */
+static enum tm_status
+table_rows(struct tm_studies *st, const struct tm_doc *doc,
+           const struct tm_table_row *tr, struct tm_err *err)
+{
+    const struct tm_trial *t = st->trial;
+    struct side sd[16];
+    size_t n = tr->narms < 16 ? tr->narms : 16, k, ctrl = n, nctrl = 0;
+    bool control = t != NULL && has_control(t);
+
+    for (k = 0; k < n; k++) {
+        sd[k].cell = &tr->arms[k];
+        sd[k].arm = column_arm(t, tr->arms[k].column);
+        if (control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) {
+            ctrl = k;
+            nctrl++;
+        }
+    }
+    if (nctrl == 1) {
+        enum tm_status rc = TM_OK;
+
+        for (k = 0; k < n && rc == TM_OK; k++) {
+            const char *check = NULL;
+
+            if (k == ctrl)
+                continue;
+            if (sd[k].arm < 0) {
+                /* Two columns, one the control: the other is the other;
+                 * more, and an unnamed column is no known arm. */
+                if (n > 2)
+                    continue;
+                check = "arms: treatment column by elimination";
+            }
+            rc = write_table_row(st, doc, tr, &sd[k], &sd[ctrl], check, err);
+        }
+        return rc;
+    }
+    if (n != 2 || nctrl > 1)
+        return TM_OK;
+    /* No control by name: the trial's order of its arms, else the
+     * columns' order. */
+    if (sd[0].arm >= 0 && sd[1].arm >= 0 && sd[1].arm < sd[0].arm)
+        return write_table_row(st, doc, tr, &sd[1], &sd[0],
+                               "arms: assigned by order", err);
+    return write_table_row(st, doc, tr, &sd[0], &sd[1],
+                           "arms: assigned by order", err);
+}
+
+/* Rank of a table row in the document's order of rows: deaths from
+ * any cause first (ITT before per-protocol), then the rest. */
+static int
+table_rank(const struct tm_table_row *tr)
+{
+    if (tr->kind != TM_TROW_ALLCAUSE)
+        return 2;
+    return tr->analysis != NULL && strcmp(tr->analysis, "ITT") != 0;
+}
+
+static enum tm_status
+write_tables(struct tm_studies *st, const struct tm_doc *doc,
+             const struct tm_tables *tables, bool first, struct tm_err *err)
+{
+    size_t i;
+    int rank;
+    enum tm_status rc = TM_OK;
+
+    for (rank = first ? 0 : 2; rank <= (first ? 1 : 2); rank++)
+        for (i = 0; tables != NULL && i < tables->n && rc == TM_OK; i++)
+            if (table_rank(&tables->rows[i]) == rank)
+                rc = table_rows(st, doc, &tables->rows[i], err);
+    return rc;
+}
+
 enum tm_status
 tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
-               const struct tm_records *recs, struct tm_err *err)
+               const struct tm_records *recs, const struct tm_trial *trial,
+               const struct tm_tables *tables, struct tm_err *err)
 {
     struct collected cl;
     struct val *v;
     struct study *ss = NULL;
     size_t nv, ns = 0, i;
     enum tm_status rc = TM_OK;
+    char empty[1] = "";
+    struct study own = {empty, NULL, NULL};
 
     st->truncated = false;
+    st->trial = trial;
+    st->own_row = false;
+    rc = write_tables(st, doc, tables, true, err);
+    if (rc != TM_OK)
+        return rc;
     if (recs->n == 0)
-        return TM_OK;
+        goto tables_rest;
     collect(doc, recs, &st->sent, &cl);
     v = cl.v;
-    nv = cl.nv;
     st->truncated = cl.truncated;
+    /* A value in a typed table row was read with its row. */
+    for (i = 0, nv = 0; i < cl.nv; i++)
+        if (tables == NULL || !tm_tables_covers(tables, v[i].r->start))
+            v[nv++] = v[i];
     /* Arms as tm_studies_link_arms set them on the records. */
     for (i = 0; i < nv; i++) {
         v[i].arm = (enum arm)v[i].r->arm;
@@ -901,5 +1289,15 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
         free(ss[i].key);
     free(ss);
     collected_free(&cl);
+    if (rc != TM_OK)
+        return rc;
+tables_rest:
+    rc = write_tables(st, doc, tables, false, err);
+    if (rc != TM_OK)
+        return rc;
+    /* A trial with nothing tabulated yet still has its row: a reader
+     * looking for the document finds its design and arms. */
+    if (!st->own_row && trial_found(trial))
+        rc = study_row(st, doc, NULL, 0, &own, 0, NULL, NULL, err);
     return rc;
 }

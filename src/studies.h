@@ -25,6 +25,8 @@
 #include "emit.h"
 #include "err.h"
 #include "record.h"
+#include "table.h"
+#include "trial.h"
 
 struct tm_studies;
 
@@ -47,10 +49,20 @@ void tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
 
 /* Write the rows of one document (after tm_studies_link_arms): doc is the
  * document the records were extracted from (its text is what their offsets
- * index), recs all of its records including internal ones.  Fails only on a
- * write error. */
+ * index), recs all of its records including internal ones, trial the
+ * document's trial model (borrowed; NULL for none), which fills the trial
+ * columns of the document's own rows, and tables its typed tables
+ * (borrowed; NULL for none): each table row of deaths or survival gives
+ * one row per treatment arm, its arms matched to the trial's by their
+ * column names, and the values in those rows are not read again as
+ * prose.  Rows of deaths from any cause come first, then the prose rows,
+ * then causes of death and survival rows of tables.  A document whose
+ * own study has no row but whose trial model found something gets one
+ * row for it.  Fails only on a write error. */
 enum tm_status tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
                               const struct tm_records *recs,
+                              const struct tm_trial *trial,
+                              const struct tm_tables *tables,
                               struct tm_err *err);
 
 /* Write the header if no row was written, flush, and report any write

@@ -252,20 +252,23 @@ START_TEST(test_extract_roles_rejects_and_ranges)
     struct tm_pattern_set *set =
         from_text("define clausebreak ;\n"
                   "range p_value 0 1\n"
+                  "range p_value 0 0.01 comparator=<\n"
                   "reject sample_size before 8 from\\s*$\n"
                   "role sample_size scope=arm clause-after ^ \\s+ in \\s+ the "
                   "\\s+ \\w+ \\s+ group\n"
                   "role sample_size scope=subgroup clause-after group\n"
                   "pattern p\n"
                   "    type p_value\n"
-                  "    regex P \\s* = \\s* (?<value> \\d+ (?: \\. \\d+ )? )\n"
+                  "    regex P \\s* (?<comparator> [=<] ) \\s* (?<value> \\d+ "
+                  "(?: \\. \\d+ )? )\n"
                   "pattern n\n"
                   "    type sample_size\n"
                   "    regex (?<! [\\d.] ) (?<value> \\d+ ) (?= \\s )\n"
                   "    set scope total\n");
+    /* "P < 0.3" is outside the range for comparator "<" only. */
     struct tm_records rs = run(set,
-                               "P = 5.2 kPa; P = 0.04; from 2011 onwards; "
-                               "20 in the MSC group; 40 enrolled",
+                               "P = 5.2 kPa; P = 0.04; P < 0.3; from 2011 "
+                               "onwards; 20 in the MSC group; 40 enrolled",
                                NULL);
     size_t i, np = 0, nn = 0;
 
@@ -283,6 +286,92 @@ START_TEST(test_extract_roles_rejects_and_ranges)
     }
     ck_assert_uint_eq(np, 1);
     ck_assert_uint_eq(nn, 2);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+/* Roles over mentions: the count is read once, by the mention pattern;
+ * each role takes the mentions whose context fits, with their span and
+ * fields, and mentions themselves are never output. */
+START_TEST(test_extract_roles_read_mentions)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "role sample_size scope=arm clause-after in \\s+ each\n"
+                  "role sample_size scope=arm match (?i) ^ twenty $\n"
+                  "pattern count\n"
+                  "    type _count\n"
+                  "    regex (?<! [\\d.] ) (?<value> \\d+ | (?i: twenty ) )"
+                  " (?! [\\d.] )\n"
+                  "pattern enrolled\n"
+                  "    type sample_size\n"
+                  "    from _count\n"
+                  "    require after 30 ^ \\s+ patients \\s+ were \\s+ "
+                  "enrolled\n"
+                  "    set scope total\n"
+                  "pattern died\n"
+                  "    type deaths\n"
+                  "    from _count\n"
+                  "    require after 20 ^ \\s+ died\n"
+                  "    prefilter died\n");
+    struct tm_records rs = run(set,
+                               "Twenty patients were enrolled; 4 died; "
+                               "12.5 patients were enrolled; 10 patients were "
+                               "enrolled in each arm",
+                               NULL);
+    size_t i, nn = 0, nd = 0;
+
+    for (i = 0; i < rs.n; i++) {
+        const struct tm_record *r = &rs.v[i];
+
+        ck_assert_msg(r->type[0] != '_', "a mention was output");
+        if (strcmp(r->type, "sample_size") == 0) {
+            nn++;
+            ck_assert(r->value == 20 || r->value == 10);
+            /* A `match` rule reads the mention itself. */
+            ck_assert_str_eq(r->scope, "arm");
+            ck_assert_ptr_nonnull(strstr(r->pattern, ":enrolled"));
+            ck_assert_uint_eq(r->end - r->start, r->value == 20 ? 6 : 2);
+        } else {
+            nd++;
+            ck_assert_str_eq(r->type, "deaths");
+            ck_assert(r->value == 4);
+        }
+    }
+    ck_assert_uint_eq(nn, 2);
+    ck_assert_uint_eq(nd, 1);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+/* Mentions joined into a list ("39%, 45%, and 34%") share its context;
+ * without "and" or "or" before the last one there is no list. */
+START_TEST(test_extract_list_members_share_context)
+{
+    struct tm_pattern_set *set =
+        from_text("define listsep \\s* , \\s* (?: and \\s+ )? | \\s+ and "
+                  "\\s+\n"
+                  "define listlast \\s* ,? \\s+ and \\s+\n"
+                  "pattern pct\n"
+                  "    type _pct\n"
+                  "    regex (?<value> \\d+ ) %\n"
+                  "pattern rate\n"
+                  "    type rate\n"
+                  "    from _pct\n"
+                  "    forbid before 20 reduction \\s+ of \\s* $\n");
+    struct tm_records rs = run(set,
+                               "a reduction of 39%, 45%, and 34%; a reduction "
+                               "of 5%, 6%; rates 20% and 30%",
+                               NULL);
+    const double want[] = {6, 20, 30};
+    size_t i;
+
+    ck_assert_uint_eq(rs.n, 3);
+    for (i = 0; i < rs.n; i++)
+        ck_assert_msg(rs.v[i].value == want[i], "record %zu: %g", i,
+                      rs.v[i].value);
     tm_records_clear(&rs);
     tm_pattern_set_free(set);
 }
@@ -397,6 +486,8 @@ main(void)
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
     tcase_add_test(mech, test_extract_clause_rules);
     tcase_add_test(mech, test_extract_roles_rejects_and_ranges);
+    tcase_add_test(mech, test_extract_roles_read_mentions);
+    tcase_add_test(mech, test_extract_list_members_share_context);
     tcase_add_test(mech, test_extract_list_members_share_a_verb);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);

@@ -16,6 +16,7 @@
 /* What a test keeps of each document. */
 struct seen {
     char *id, *text, *sections, *pmid, *doi, *pmcid, *title, *refs, *cites;
+    char *author, *article_type, *registries;
     int year;
     size_t npubtypes, nmesh;
     bool body_missing;
@@ -64,6 +65,14 @@ keep(void *ctx, struct tm_doc *d, struct tm_err *err)
     s->npubtypes = d->pubtypes.n;
     s->nmesh = d->mesh.n;
     s->body_missing = d->body_missing;
+    s->author = d->first_author ? strdup(d->first_author) : NULL;
+    s->article_type = d->article_type ? strdup(d->article_type) : NULL;
+    buf[0] = '\0';
+    for (i = 0; i < d->registries.n && n + 64 < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s;",
+                              d->registries.v[i]);
+    s->registries = strdup(buf);
+    n = 0;
     buf[0] = '\0';
     for (i = 0; i < d->nrefs && n + 64 < sizeof buf; i++)
         n += (size_t)snprintf(buf + n, sizeof buf - n, "%s=%s;",
@@ -107,6 +116,9 @@ docs_free(struct docs *ds)
         free(s->title);
         free(s->refs);
         free(s->cites);
+        free(s->author);
+        free(s->article_type);
+        free(s->registries);
     }
     free(ds);
 }
@@ -145,6 +157,51 @@ shared(const char *rel)
     strncat(path, rel, sizeof path - strlen(path) - 1);
     return access(path, R_OK) == 0 ? path : NULL;
 }
+
+/* The trial model's metadata: the first author (a surname, or a group
+ * author as written), the JATS article type, and PubMed's registry
+ * accession numbers (not other databanks'). */
+START_TEST(test_parse_first_author_and_registries)
+{
+    struct tm_err err;
+    struct docs *ds = read_text(
+        "<article article-type=\"research-article\"><front><article-meta>"
+        "<title-group><article-title>A trial</article-title></title-group>"
+        "<contrib-group><contrib contrib-type=\"author\"><collab>Heart "
+        "Study Collaborative Group</collab><xref ref-type=\"aff\">1</xref>"
+        "</contrib><contrib><name><surname>Second</surname></name></contrib>"
+        "</contrib-group><aff>Oxford</aff><pub-date><year>2005</year>"
+        "</pub-date></article-meta></front><body><p>Text.</p></body>"
+        "</article>",
+        TM_OK, &err);
+
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_str_eq(ds->v[0].author, "Heart Study Collaborative Group");
+    ck_assert_str_eq(ds->v[0].article_type, "research-article");
+    ck_assert_ptr_null(strstr(ds->v[0].text, "Second"));
+    ck_assert_ptr_null(strstr(ds->v[0].text, "Oxford"));
+    docs_free(ds);
+
+    ds = read_text(
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>"
+        "<Article><ArticleTitle>T</ArticleTitle><AuthorList><Author>"
+        "<LastName>Xiao</LastName><ForeName>G</ForeName></Author><Author>"
+        "<LastName>Wei</LastName></Author></AuthorList><DataBankList>"
+        "<DataBank><DataBankName>GENBANK</DataBankName>"
+        "<AccessionNumberList><AccessionNumber>AB123</AccessionNumber>"
+        "</AccessionNumberList></DataBank><DataBank><DataBankName>"
+        "ClinicalTrials.gov</DataBankName><AccessionNumberList>"
+        "<AccessionNumber>NCT00000001</AccessionNumber>"
+        "</AccessionNumberList></DataBank></DataBankList></Article>"
+        "</MedlineCitation></PubmedArticle></PubmedArticleSet>",
+        TM_OK, &err);
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_str_eq(ds->v[0].author, "Xiao");
+    ck_assert_str_eq(ds->v[0].registries, "NCT00000001;");
+    ck_assert_ptr_null(strstr(ds->v[0].text, "Xiao"));
+    docs_free(ds);
+}
+END_TEST
 
 START_TEST(test_parse_sniffs_kind_from_content)
 {
@@ -561,6 +618,7 @@ main(void)
     TCase *hostile = tcase_create("hostile input");
 
     tcase_add_test(real, test_parse_sniffs_kind_from_content);
+    tcase_add_test(markup, test_parse_first_author_and_registries);
     tcase_add_test(real, test_parse_corpus_pubmed_records);
     tcase_add_test(real, test_parse_corpus_jats_tables_and_references);
     tcase_add_test(real, test_parse_shared_pubmed_fixtures);

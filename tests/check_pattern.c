@@ -170,6 +170,59 @@ START_TEST(test_pattern_indented_line_outside_pattern)
 }
 END_TEST
 
+START_TEST(test_pattern_from_needs_a_mention_maker_and_no_regex)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    /* A regex beside `from` (found on loading). */
+    ck_assert_int_eq(load_text("pattern b\n"
+                               "    type dose\n"
+                               "    from _n\n"
+                               "    regex (?<value>\\d+)\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_ptr_nonnull(strstr(err.msg, "has both"));
+    tm_pattern_set_free(set);
+    /* Reading a type nobody makes (found on compiling). */
+    ck_assert_int_eq(load_text("pattern a\n"
+                               "    type sample_size\n"
+                               "    from _count\n"
+                               "pattern c\n"
+                               "    type _n\n"
+                               "    regex (?<value>\\d+)\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "'_count'"));
+    tm_pattern_set_free(set);
+    /* `from` names an internal type. */
+    ck_assert_int_eq(load_text("pattern a\n"
+                               "    type sample_size\n"
+                               "    from count\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 3);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_range_condition_is_one_text_field)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("range dose 1 2 unit=mg\n"
+                               "range dose 1 2 value=3\n"
+                               "range dose 1 2 unit=mg extra\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 2);
+    ck_assert_uint_eq(tm_pattern_set_ndiags(set), 2);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_pattern_shipped_set_compiles)
 {
     struct tm_pattern_set *set = tm_pattern_set_new();
@@ -194,6 +247,8 @@ main(void)
 
     tcase_add_test(load, test_pattern_loads_a_complete_pattern);
     tcase_add_test(load, test_pattern_shipped_set_compiles);
+    tcase_add_test(load, test_pattern_from_needs_a_mention_maker_and_no_regex);
+    tcase_add_test(load, test_pattern_range_condition_is_one_text_field);
     tcase_add_test(diag, test_pattern_bad_regex_reports_line_and_column);
     tcase_add_test(diag, test_pattern_bad_define_reported_at_define);
     tcase_add_test(diag, test_pattern_unknown_directive_and_missing_type);

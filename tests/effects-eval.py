@@ -21,6 +21,8 @@ import os
 import subprocess
 import sys
 
+from realgold import doc_files
+
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(TOP, "..", "shared")
 PMC = os.path.join(SHARED, "fixtures", "pmc")
@@ -62,14 +64,7 @@ def main(argv):
                 if row["value"] and row["ci_low"] and row["ci_high"]:
                     gold.append(row)
     docs = sorted({g["doc"] for g in gold})
-    files = []
-    for d in docs:
-        pmcid = d.split(":", 1)[1]
-        for base in (PMC, EI):
-            p = os.path.join(base, pmcid + ".nxml")
-            if os.path.exists(p):
-                files.append(p)
-                break
+    files = doc_files(docs)
     texts = {t["doc"]: t["text"].encode("utf-8")
              for t in run_json(trialmine, ["text", "--json"] + files)}
     recs = [r for r in run_json(trialmine, ["extract"] + files)

@@ -24,12 +24,22 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     echo "real-text development half (corpus/real/dev, its own floors):"
     "$TRIALMINE" eval --summary --floors "$c/real/dev/floors.tsv" \
         "$c/real/dev" || exit 1
-    echo "real-text held-out half (corpus/real/heldout; reported, never tuned on):"
+    echo "real-text held-out half (corpus/real/heldout2; reported, never tuned on):"
+    "$TRIALMINE" eval --summary "$c/real/heldout2" || exit 1
+    echo "first real-text held-out half (corpus/real/heldout; looked at often, reported):"
     "$TRIALMINE" eval --summary "$c/real/heldout" || exit 1
     echo "effect estimates with a CI (study-level gold; dev held to a floor):"
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set dev --floor 0.90 ||
         exit 1
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set heldout || exit 1
+    echo "trial model (study-level _trial rows; dev held to a floor, held-out not run here):"
+    python3 "$top/tests/trial-eval.py" "$TRIALMINE" --set dev --floor 0.72 \
+        --precision 0.92 ||
+        exit 1
+    echo "study table on real reports' mortality/survival rows (dev only; held-out not run here):"
+    python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev \
+        --floor 0.60 --precision 0.90 --swaps 0 ||
+        exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

@@ -5,7 +5,8 @@
 # (2) on the project corpus the table scores at least its floors against
 # the hand-made corpus/studies/gold.csv; (3) `run` writes DIR/studies.csv;
 # (4) examples/meta-analysis.R reads the table and pools it with metafor,
-# when Rscript and metafor are installed (.ci/run installs them).
+# leaving out (and naming) a meta-analysis's own rows, when Rscript and
+# metafor are installed (.ci/run installs them).
 set -u
 : "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
 top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -161,6 +162,15 @@ if command -v Rscript >/dev/null 2>&1 &&
     grep -q "pooled risk ratio" "$tmp/r.log" && [ -s "$tmp/forest.png" ] ||
         { cat "$tmp/r.log"; echo "studies: no pooled estimate"; exit 1; }
     grep "pooled risk ratio" "$tmp/r.log"
+    # A meta-analysis's own rows are left out, and the script says why.
+    g="$top/tests/golden/studies-trial"
+    "$TRIALMINE" studies "$g/trial.nxml" "$g/review.nxml" >"$tmp/design.csv"
+    Rscript "$top/examples/meta-analysis.R" "$tmp/design.csv" \
+        >"$tmp/r2.log" 2>&1 ||
+        { cat "$tmp/r2.log"; echo "studies: R example failed"; exit 1; }
+    grep -q "not primary studies, not pooled" "$tmp/r2.log" &&
+        grep -q "review.nxml.*meta-analysis" "$tmp/r2.log" ||
+        { cat "$tmp/r2.log"; echo "studies: R pooled a meta-analysis row"; exit 1; }
 else
     echo "studies: Rscript with metafor not installed; R example not run"
 fi

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * table: typed rows from the grids parse.c wrote into the document text.
+ *
+ * A table section reads, paragraph by paragraph: the caption, header
+ * rows (cells joined by " | ", no " = "), sub-header rows (one cell)
+ * and body rows ("Label | Column = cell | ...").  Only the layout is
+ * known here; what a label or a column means comes from the records the
+ * patterns found in it, looked up by offset.
+ */
+#include "config.h"
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+
+void
+tm_tables_init(struct tm_tables *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void
+tm_tables_clear(struct tm_tables *t)
+{
+    size_t i, k;
+
+    for (i = 0; i < t->n; i++) {
+        for (k = 0; k < t->rows[i].narms; k++)
+            free(t->rows[i].arms[k].column);
+        free(t->rows[i].arms);
+        free(t->rows[i].label);
+    }
+    free(t->rows);
+    tm_tables_init(t);
+}
+
+bool
+tm_tables_covers(const struct tm_tables *t, size_t off)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        if (off >= t->rows[i].start && off < t->rows[i].end)
+            return true;
+    return false;
+}
+
+static bool
+is_type(const struct tm_record *r, const char *type)
+{
+    return strcmp(r->type, type) == 0;
+}
+
+static bool
+has_scope(const struct tm_record *r, const char *scope)
+{
+    return r->scope != NULL && strcmp(r->scope, scope) == 0;
+}
+
+/* The records a table is typed with, sorted by offset. */
+struct index {
+    const struct tm_record **v;
+    size_t n;
+};
+
+static int
+cmp_start(const void *a, const void *b)
+{
+    const struct tm_record *x = *(const struct tm_record *const *)a;
+    const struct tm_record *y = *(const struct tm_record *const *)b;
+
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+index_build(const struct tm_records *recs, struct index *ix)
+{
+    size_t i;
+
+    ix->v = tm_xreallocarray(NULL, recs->n + 1, sizeof *ix->v);
+    ix->n = 0;
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (r->section == NULL || strncmp(r->section, "table/", 6) != 0)
+            continue;
+        if (is_type(r, "_tcell") || is_type(r, "_tcol") ||
+            is_type(r, "_trow") || is_type(r, "effect") ||
+            is_type(r, "p_value"))
+            ix->v[ix->n++] = r;
+    }
+    if (ix->n > 1)
+        qsort(ix->v, ix->n, sizeof *ix->v, cmp_start);
+}
+
+/* The first record of type (and scope, unless NULL) starting in [a, b). */
+static const struct tm_record *
+find(const struct index *ix, const char *type, const char *scope, size_t a,
+     size_t b)
+{
+    size_t lo = 0, hi = ix->n, i;
+
+    /* The first record starting at or after a. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (ix->v[mid]->start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < ix->n && ix->v[i]->start < b; i++)
+        if (is_type(ix->v[i], type) &&
+            (scope == NULL || has_scope(ix->v[i], scope)))
+            return ix->v[i];
+    return NULL;
+}
+
+/* Where needle first stands in text[a..b), or b. */
+static size_t
+find_str(const char *text, size_t a, size_t b, const char *needle)
+{
+    size_t n = strlen(needle), i;
+
+    for (i = a; i + n <= b; i++)
+        if (memcmp(text + i, needle, n) == 0)
+            return i;
+    return b;
+}
+
+/* text[a..b) without the white space at its ends, malloc'd. */
+static char *
+trimmed(const char *text, size_t a, size_t b)
+{
+    while (a < b && (text[a] == ' ' || text[a] == '\t'))
+        a++;
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+        b--;
+    return tm_xstrndup(text + a, b - a);
+}
+
+/* What a table's paragraphs before a body row have said so far. */
+struct context {
+    bool causes;             /* every row is a cause of death */
+    const char *timepoint;   /* of a timepoint sub-header */
+    const char *analysis;    /* of an analysis sub-header */
+    size_t group_a, group_b; /* the last other sub-header, if any */
+};
+
+/* A paragraph with no " = ": caption, header row or sub-header row. */
+static void
+read_heading(const char *text, const struct index *ix, size_t a, size_t b,
+             bool first, struct context *cx)
+{
+    const struct tm_record *r;
+
+    if (find(ix, "_trow", "causes", a, b) != NULL)
+        cx->causes = true;
+    /* The caption (first) and header rows (cells) are no sub-headers. */
+    if (first || find_str(text, a, b, " | ") < b)
+        return;
+    if ((r = find(ix, "_trow", "time", a, b)) != NULL) {
+        cx->timepoint = r->timepoint;
+    } else if (find(ix, "_trow", "itt", a, b) != NULL) {
+        cx->analysis = "ITT";
+    } else if (find(ix, "_trow", "pp", a, b) != NULL) {
+        cx->analysis = "per-protocol";
+    } else if (b - a <= 80) {
+        /* A category ("Coronary"), prefixed to the indented rows below;
+         * longer paragraphs are footnotes. */
+        cx->group_a = a;
+        cx->group_b = b;
+    }
+}
+
+/* The kind of a body row from its label [a, b). */
+static enum tm_trow_kind
+row_kind(const struct index *ix, size_t a, size_t b, bool causes,
+         const struct tm_record **timed)
+{
+    static const struct {
+        const char *scope;
+        enum tm_trow_kind kind;
+    } kinds[] = {{"allcause", TM_TROW_ALLCAUSE},
+                 {"death", TM_TROW_DEATH},
+                 {"survival", TM_TROW_SURVIVAL}};
+    size_t i;
+
+    *timed = NULL;
+    for (i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        const struct tm_record *r = find(ix, "_trow", kinds[i].scope, a, b);
+
+        if (r != NULL) {
+            *timed = r;
+            return kinds[i].kind;
+        }
+    }
+    /* In a table of causes of death, an unnamed row is one cause
+     * ("Acute MI"). */
+    return causes && b > a ? TM_TROW_DEATH : TM_TROW_NONE;
+}
+
+/* The arm cells of the body row whose cells stand in [a, b). */
+static void
+read_cells(const char *text, const struct index *ix, size_t a, size_t b,
+           struct tm_table_row *row)
+{
+    while (a < b) {
+        size_t end = find_str(text, a, b, " | ");
+        size_t eq = find_str(text, a, end, " = ");
+        const struct tm_record *count;
+
+        if (eq < end && find(ix, "_tcol", "total", a, eq) == NULL &&
+            (count = find(ix, "_tcell", NULL, eq + 3, end)) != NULL) {
+            row->arms =
+                tm_xreallocarray(row->arms, row->narms + 1, sizeof *row->arms);
+            row->arms[row->narms].column = trimmed(text, a, eq);
+            row->arms[row->narms].count = count;
+            row->narms++;
+        }
+        a = end + 3;
+    }
+}
+
+static void
+push_row(struct tm_tables *t, struct tm_table_row *row)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 8;
+        t->rows = tm_xreallocarray(t->rows, t->cap, sizeof *t->rows);
+    }
+    t->rows[t->n++] = *row;
+}
+
+/* A body row [a, b) of section sec. */
+static void
+read_row(const struct tm_doc *doc, const struct index *ix,
+         const struct tm_section *sec, size_t a, size_t b,
+         const struct context *cx, struct tm_tables *t)
+{
+    const char *text = doc->text;
+    size_t bar = find_str(text, a, b, " | ");
+    size_t label_end = find_str(text, a, bar, " = ") < bar ? a : bar;
+    const struct tm_record *timed;
+    struct tm_table_row row;
+    struct tm_buf label;
+
+    memset(&row, 0, sizeof row);
+    row.kind = row_kind(ix, a, label_end, cx->causes, &timed);
+    if (row.kind == TM_TROW_NONE)
+        return;
+    read_cells(text, ix, label_end < b ? label_end + 3 : b, b, &row);
+    if (row.narms < 2) {
+        free(row.arms);
+        return;
+    }
+    row.section = sec->name;
+    row.start = a;
+    row.end = b;
+    row.timepoint = timed != NULL && timed->timepoint != NULL ? timed->timepoint
+                                                              : cx->timepoint;
+    row.analysis = cx->analysis;
+    row.effect = find(ix, "effect", NULL, a, b);
+    row.p = find(ix, "p_value", NULL, a, b);
+    /* An indented row belongs to the category above it. */
+    tm_buf_init(&label, 0);
+    if (cx->group_b > cx->group_a && (text[a] == ' ' || text[a] == '\t')) {
+        char *g = trimmed(text, cx->group_a, cx->group_b);
+
+        tm_buf_printf(&label, "%s: ", g);
+        free(g);
+    }
+    {
+        char *l = trimmed(text, a, label_end);
+
+        tm_buf_puts(&label, l);
+        free(l);
+    }
+    row.label = tm_buf_steal(&label, NULL);
+    push_row(t, &row);
+}
+
+void
+tm_tables_read(const struct tm_doc *doc, const struct tm_records *recs,
+               struct tm_tables *t)
+{
+    struct index ix;
+    size_t s;
+
+    tm_tables_clear(t);
+    index_build(recs, &ix);
+    for (s = 0; s < doc->nsections && ix.n > 0; s++) {
+        const struct tm_section *sec = &doc->sections[s];
+        struct context cx;
+        size_t a = sec->start;
+        bool first = true;
+
+        if (strncmp(sec->name, "table/", 6) != 0 || sec->end > doc->len)
+            continue;
+        memset(&cx, 0, sizeof cx);
+        while (a < sec->end) {
+            const char *nl = memchr(doc->text + a, '\n', sec->end - a);
+            size_t b = nl != NULL ? (size_t)(nl - doc->text) : sec->end;
+
+            if (b > a) {
+                if (find_str(doc->text, a, b, " = ") < b)
+                    read_row(doc, &ix, sec, a, b, &cx, t);
+                else
+                    read_heading(doc->text, &ix, a, b, first, &cx);
+                first = false;
+            }
+            a = b + 1;
+        }
+    }
+    free(ix.v);
+}

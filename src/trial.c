@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: MIT */
+/* trial: document-wide facts about a trial, and the trial model (design,
+ * registry id, study label, arms); see trial.h. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "trial.h"
+#include "buf.h"
+#include "err.h"
+
+/* Counts listed together: at most this many make one partition. */
+#define MAX_PARTS 3
+/* A sum smaller than this is too easily a coincidence (2 + 3 = 5). */
+#define MIN_SUM 10
+
+struct count {
+    struct tm_record *r;
+    const char *key; /* the study it was attributed to ("" for none) */
+    size_t sentence;
+    long long n;
+    bool total, arm; /* what the arithmetic says */
+};
+
+static const char *
+study_key(const struct tm_record *r)
+{
+    return r->study_ref != NULL ? r->study_ref
+           : r->study != NULL   ? r->study
+                                : "";
+}
+
+/* A sample size the arithmetic reads: a whole count. */
+static bool
+movable(const struct tm_record *r)
+{
+    return strcmp(r->type, "sample_size") == 0 && (r->has & TM_HAS_VALUE) &&
+           r->value >= 1 && r->value <= 1e8 && r->value == floor(r->value);
+}
+
+static bool
+is_subgroup(const struct count *c)
+{
+    return c->r->scope != NULL && strcmp(c->r->scope, "subgroup") == 0;
+}
+
+static void
+set_scope(struct tm_record *r, const char *scope)
+{
+    if (r->scope != NULL && strcmp(r->scope, scope) == 0)
+        return;
+    free(r->scope);
+    r->scope = tm_xstrdup(scope);
+}
+
+/* Do c[i..i+k) make a partition: one sentence, one study, each part at
+ * least 2, and a sum that another count of the study states, not as a
+ * subgroup (parts of a subgroup are subgroups too)?  Marks the parts and
+ * every count equal to the sum that is not a subgroup. */
+static void
+try_partition(struct count *c, size_t n, size_t i, size_t k)
+{
+    long long sum = 0;
+    size_t j;
+    bool stated = false;
+
+    if (i + k > n)
+        return;
+    for (j = i; j < i + k; j++) {
+        if (c[j].sentence != c[i].sentence || strcmp(c[j].key, c[i].key) != 0 ||
+            c[j].n < 2)
+            return;
+        sum += c[j].n;
+    }
+    if (sum < MIN_SUM)
+        return;
+    for (j = 0; j < n && !stated; j++)
+        stated = (j < i || j >= i + k) && c[j].n == sum &&
+                 strcmp(c[j].key, c[i].key) == 0 && !is_subgroup(&c[j]);
+    if (!stated)
+        return;
+    for (j = i; j < i + k; j++)
+        c[j].arm = true;
+    for (j = 0; j < n; j++) {
+        if (c[j].n == sum && strcmp(c[j].key, c[i].key) == 0 &&
+            (j < i || j >= i + k) && !is_subgroup(&c[j]))
+            c[j].total = true;
+    }
+}
+
+/* A subgroup is a part of its study: one that no other count of the
+ * study exceeds ("patients with ARDS (n = 40)" when the study's other
+ * counts are its arms) is the whole study.  A study's only count keeps
+ * its scope: there is nothing to compare it with. */
+static void
+whole_subgroups(struct tm_records *recs)
+{
+    size_t i, k;
+
+    for (i = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+        bool largest = true;
+        size_t others = 0;
+
+        if (strcmp(r->type, "sample_size") != 0 || r->scope == NULL ||
+            strcmp(r->scope, "subgroup") != 0 || !(r->has & TM_HAS_VALUE))
+            continue;
+        for (k = 0; k < recs->n && largest; k++) {
+            const struct tm_record *o = &recs->v[k];
+
+            if (k == i || strcmp(o->type, "sample_size") != 0 ||
+                !(o->has & TM_HAS_VALUE) ||
+                strcmp(study_key(o), study_key(r)) != 0)
+                continue;
+            others++;
+            largest = o->value <= r->value;
+        }
+        /* Alone, a count cannot be compared: it keeps its scope. */
+        if (largest && others > 0)
+            set_scope(r, "total");
+    }
+}
+
+void
+tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
+                struct tm_spans *sentences)
+{
+    struct count *c;
+    size_t i, k, n = 0;
+
+    for (i = 0; i < recs->n; i++)
+        n += movable(&recs->v[i]);
+    if (n < 3) {
+        whole_subgroups(recs);
+        return;
+    }
+    c = tm_xcalloc(n, sizeof *c);
+    tm_text_sentences(doc->text, doc->len, sentences);
+    for (i = n = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+
+        if (!movable(r))
+            continue;
+        c[n].r = r;
+        c[n].key = study_key(r);
+        c[n].sentence =
+            sentences->n > 0 ? tm_spans_find(sentences, r->start) : 0;
+        c[n].n = (long long)r->value;
+        n++;
+    }
+    for (i = 0; i < n; i++) {
+        for (k = 2; k <= MAX_PARTS; k++)
+            try_partition(c, n, i, k);
+    }
+    for (i = 0; i < n; i++) {
+        /* A count that is both a part and a sum is left as it was. */
+        if (c[i].total != c[i].arm)
+            set_scope(c[i].r, c[i].total ? "total" : "arm");
+    }
+    free(c);
+    whole_subgroups(recs);
+}
+
+/* ------------------------------------------------------------------ */
+/* The trial model                                                     */
+/* ------------------------------------------------------------------ */
+
+void
+tm_trial_init(struct tm_trial *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void
+tm_trial_clear(struct tm_trial *t)
+{
+    size_t i;
+
+    free(t->label);
+    free(t->registry);
+    for (i = 0; i < t->narms; i++)
+        free(t->arms[i].label);
+    free(t->arms);
+    tm_trial_init(t);
+}
+
+/* Where a design word may be believed.  A trial report's introduction
+ * and discussion cite reviews and meta-analyses, so those designs are
+ * read from the metadata and the title only. */
+enum { FROM_META = 1, FROM_TITLE = 2, FROM_TEXT = 4 };
+
+/* The designs, most specific first within a kind: rank decides between
+ * two designs of one source; refines says the design narrows
+ * randomized-parallel (a factorial trial is also randomized). */
+static const struct design {
+    const char *name;
+    int rank;
+    unsigned from;
+    bool refines;
+} designs[] = {
+    {"meta-analysis", 8, FROM_META | FROM_TITLE, false},
+    {"review", 7, FROM_META | FROM_TITLE, false},
+    {"randomized-factorial", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
+    {"randomized-crossover", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
+    {"randomized-cluster", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
+    {"randomized-parallel", 5, FROM_META | FROM_TITLE | FROM_TEXT, false},
+    {"non-randomized", 4, FROM_META | FROM_TITLE | FROM_TEXT, false},
+    {"single-arm", 3, FROM_META | FROM_TITLE | FROM_TEXT, false},
+    {"case-series", 2, FROM_META | FROM_TITLE | FROM_TEXT, false},
+};
+
+/* Publication types (PubMed) and JATS article types that name a design.
+ * Matched whole, ignoring case. */
+static const struct {
+    const char *pubtype, *design;
+} pubtype_designs[] = {
+    {"Meta-Analysis", "meta-analysis"},
+    {"Systematic Review", "review"},
+    {"Review", "review"},
+    {"review-article", "review"},
+    {"systematic-review", "review"},
+    {"meta-analysis", "meta-analysis"},
+    {"Randomized Controlled Trial", "randomized-parallel"},
+    {"Equivalence Trial", "randomized-parallel"},
+    {"Pragmatic Clinical Trial", "randomized-parallel"},
+    {"Controlled Clinical Trial", "non-randomized"},
+    {"Case Reports", "case-series"},
+    {"case-report", "case-series"},
+};
+
+static const struct design *
+find_design(const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < sizeof designs / sizeof *designs; i++)
+        if (strcmp(designs[i].name, name) == 0)
+            return &designs[i];
+    return NULL;
+}
+
+bool
+tm_trial_design_is_primary(const char *design)
+{
+    const struct design *d = find_design(design);
+
+    return d == NULL || (d->from & FROM_TEXT) != 0;
+}
+
+/* The better of two designs of one source. */
+static const struct design *
+better(const struct design *a, const struct design *b)
+{
+    if (a == NULL)
+        return b;
+    if (b == NULL)
+        return a;
+    return b->rank > a->rank ? b : a;
+}
+
+static bool
+is_type(const struct tm_record *r, const char *type)
+{
+    return strcmp(r->type, type) == 0;
+}
+
+static bool
+section_is(const struct tm_record *r, const char *prefix)
+{
+    return r->section != NULL &&
+           strncmp(r->section, prefix, strlen(prefix)) == 0;
+}
+
+static const char *
+build_design(const struct tm_doc *doc, const struct tm_records *recs)
+{
+    /* Sources in order of trust: metadata and title, abstract, body. */
+    const struct design *src[3] = {NULL, NULL, NULL}, *refine[3] = {0};
+    const struct design *d;
+    size_t i, k;
+
+    for (i = 0; i < doc->pubtypes.n + 1; i++) {
+        const char *pt =
+            i < doc->pubtypes.n ? doc->pubtypes.v[i] : doc->article_type;
+
+        for (k = 0;
+             pt != NULL && k < sizeof pubtype_designs / sizeof *pubtype_designs;
+             k++)
+            if (strcasecmp(pt, pubtype_designs[k].pubtype) == 0)
+                src[0] = better(src[0], find_design(pubtype_designs[k].design));
+    }
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+        size_t s;
+        unsigned where;
+
+        if (!is_type(r, "_design") || (d = find_design(r->scope)) == NULL)
+            continue;
+        s = section_is(r, "title") ? 0 : section_is(r, "abstract") ? 1 : 2;
+        where = s == 0 ? FROM_TITLE : FROM_TEXT;
+        if (!(d->from & where))
+            continue;
+        if (d->refines)
+            refine[s] = better(refine[s], d);
+        else
+            src[s] = better(src[s], d);
+    }
+    for (i = 0; i < 3; i++) {
+        /* A refinement alone still says the trial was randomized. */
+        d = src[i] != NULL ? src[i] : refine[i];
+        if (d == NULL)
+            continue;
+        if (strcmp(d->name, "randomized-parallel") == 0) {
+            /* Refined by the words of this source or a nearer one
+             * (the title's "randomized" and the abstract's "2 x 2
+             * factorial"). */
+            for (k = i; k < 3; k++)
+                if (refine[k] != NULL)
+                    return refine[k]->name;
+        }
+        return d->name;
+    }
+    return NULL;
+}
+
+static char *
+build_label(const struct tm_doc *doc)
+{
+    struct tm_buf b;
+
+    if (doc->first_author == NULL)
+        return NULL;
+    tm_buf_init(&b, 0);
+    tm_buf_puts(&b, doc->first_author);
+    if (doc->year > 0)
+        tm_buf_printf(&b, " %d", doc->year);
+    return tm_buf_steal(&b, NULL);
+}
+
+/* The trial's own registry id: one the metadata gives; else one in the
+ * title or abstract; else the one the text names most often (a cited
+ * trial's id is named once, in passing), the first on a tie. */
+static char *
+build_registry(const struct tm_doc *doc, const struct tm_records *recs)
+{
+    const struct tm_record *best = NULL;
+    size_t i, k, best_n = 0;
+
+    if (doc->registries.n > 0)
+        return tm_xstrdup(doc->registries.v[0]);
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (is_type(r, "_registry") && r->group != NULL &&
+            (section_is(r, "title") || section_is(r, "abstract")))
+            return tm_xstrdup(r->group);
+    }
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+        size_t n = 0;
+
+        if (!is_type(r, "_registry") || r->group == NULL)
+            continue;
+        for (k = 0; k < recs->n; k++)
+            n += is_type(&recs->v[k], "_registry") &&
+                 recs->v[k].group != NULL &&
+                 strcmp(recs->v[k].group, r->group) == 0;
+        if (n > best_n) {
+            best = r;
+            best_n = n;
+        }
+    }
+    return best != NULL ? tm_xstrdup(best->group) : NULL;
+}
+
+/* The arms one sentence lists: its _armsize records, a label once. */
+struct armset {
+    size_t first, n; /* into the sorted array of arm records */
+    long long sum;
+    bool stated; /* the sum is a total the document states */
+    bool control;
+};
+
+static int
+cmp_start(const void *a, const void *b)
+{
+    const struct tm_record *x = *(const struct tm_record *const *)a;
+    const struct tm_record *y = *(const struct tm_record *const *)b;
+
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool
+is_total(const struct tm_record *r)
+{
+    return is_type(r, "sample_size") && (r->has & TM_HAS_VALUE) &&
+           (r->scope == NULL || strcmp(r->scope, "total") == 0);
+}
+
+/* Is the count n stated as a total sample size of the document? */
+static bool
+stated_total(const struct tm_records *recs, long long n)
+{
+    size_t i;
+
+    for (i = 0; i < recs->n; i++)
+        if (is_total(&recs->v[i]) && recs->v[i].value == (double)n)
+            return true;
+    return false;
+}
+
+/* "Out of 556 cases treated, 103 eligible cases were randomized": the
+ * total of a sentence that says it randomized, the last one before the
+ * word (else the first after it), at the first such sentence. */
+static void
+randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
+                 struct tm_spans *sentences, struct tm_trial *t)
+{
+    size_t i, k;
+
+    for (k = 0; k < recs->n && !t->has_total; k++) {
+        const struct tm_record *d = &recs->v[k], *pick = NULL;
+        size_t s;
+
+        if (!is_type(d, "_design") || d->scope == NULL ||
+            strncmp(d->scope, "randomized", 10) != 0 || d->start >= doc->len)
+            continue;
+        s = tm_spans_find(sentences, d->start);
+        for (i = 0; i < recs->n; i++) {
+            const struct tm_record *r = &recs->v[i];
+
+            if (!is_total(r) || r->value < 2 || r->value > 1e8 ||
+                r->value != floor(r->value) || r->study != NULL ||
+                r->study_ref != NULL || tm_spans_find(sentences, r->start) != s)
+                continue;
+            if (r->start < d->start ? pick == NULL || pick->start > d->start ||
+                                          r->start > pick->start
+                                    : pick == NULL || (pick->start > d->start &&
+                                                       r->start < pick->start))
+                pick = r;
+        }
+        if (pick != NULL) {
+            t->n_total = (long long)pick->value;
+            t->has_total = true;
+        }
+    }
+}
+
+/*
+ * The arms: of the sets of arms that one sentence (or one table header)
+ * lists with their sizes, the first whose sizes add up to a total the
+ * document states ("553 patients ... EOC group (n=275) | mEOC+P group
+ * (n=278)"); failing that, the first set with a control arm; failing
+ * that, the first set.  The total randomized is that sum when stated,
+ * else a total stated in a sentence that says it randomized.
+ */
+static void
+build_arms(const struct tm_doc *doc, const struct tm_records *recs,
+           struct tm_spans *sentences, struct tm_trial *t)
+{
+    const struct tm_record **a = NULL;
+    struct armset *sets = NULL, *pick = NULL;
+    size_t na = 0, ns = 0, i, k;
+
+    for (i = 0; i < recs->n; i++)
+        na += is_type(&recs->v[i], "_armsize") && recs->v[i].group != NULL &&
+              (recs->v[i].has & TM_HAS_VALUE) && recs->v[i].value >= 1 &&
+              recs->v[i].value <= 1e8;
+    if (na > 0) {
+        a = tm_xreallocarray(NULL, na, sizeof *a);
+        sets = tm_xcalloc(na, sizeof *sets);
+    }
+    for (i = na = 0; i < recs->n; i++)
+        if (is_type(&recs->v[i], "_armsize") && recs->v[i].group != NULL &&
+            (recs->v[i].has & TM_HAS_VALUE) && recs->v[i].value >= 1 &&
+            recs->v[i].value <= 1e8)
+            a[na++] = &recs->v[i];
+    if (na > 1)
+        qsort(a, na, sizeof *a, cmp_start);
+    for (i = 0; i < na;) {
+        size_t s = tm_spans_find(sentences, a[i]->start), end = i + 1;
+        struct armset *set = &sets[ns++];
+
+        while (end < na && tm_spans_find(sentences, a[end]->start) == s)
+            end++;
+        set->first = i;
+        for (k = i; k < end; k++) {
+            size_t j;
+            bool seen = false;
+
+            /* A table row repeats its header: one arm per label. */
+            for (j = set->first; j < set->first + set->n && !seen; j++)
+                seen = strcmp(a[j]->group, a[k]->group) == 0;
+            if (seen)
+                continue;
+            a[set->first + set->n++] = a[k];
+            set->sum += (long long)a[k]->value;
+            set->control |=
+                a[k]->scope != NULL && strcmp(a[k]->scope, "control") == 0;
+        }
+        set->stated = set->n >= 2 && stated_total(recs, set->sum);
+        i = end;
+    }
+    for (i = 0; i < ns && pick == NULL; i++)
+        if (sets[i].stated)
+            pick = &sets[i];
+    for (i = 0; i < ns && pick == NULL; i++)
+        if (sets[i].n >= 2 && sets[i].control)
+            pick = &sets[i];
+    for (i = 0; i < ns && pick == NULL; i++)
+        if (sets[i].n >= 2)
+            pick = &sets[i];
+    if (pick != NULL) {
+        t->arms = tm_xcalloc(pick->n, sizeof *t->arms);
+        for (k = 0; k < pick->n; k++) {
+            const struct tm_record *r = a[pick->first + k];
+
+            t->arms[k].label = tm_xstrdup(r->group);
+            t->arms[k].n = (long long)r->value;
+            t->arms[k].control =
+                r->scope != NULL && strcmp(r->scope, "control") == 0;
+        }
+        t->narms = pick->n;
+        if (pick->stated) {
+            t->n_total = pick->sum;
+            t->has_total = true;
+        }
+    }
+    if (!t->has_total)
+        randomized_total(doc, recs, sentences, t);
+    free(a);
+    free(sets);
+}
+
+void
+tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
+               struct tm_spans *sentences, struct tm_trial *t)
+{
+    tm_trial_clear(t);
+    t->label = build_label(doc);
+    t->registry = build_registry(doc, recs);
+    t->design = build_design(doc, recs);
+    /* A review's arms and counts are its trials', not its own. */
+    if (!tm_trial_design_is_primary(t->design))
+        return;
+    tm_text_sentences(doc->text, doc->len, sentences);
+    build_arms(doc, recs, sentences, t);
+}

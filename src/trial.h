@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * trial: what a document's numbers say about its trial as a whole.  A
+ * pattern judges one number by its clause; some facts only show across
+ * the document.  The first: the arms of a trial add up to it.  When
+ * counts listed together in one sentence ("112 MSC, 110 placebo") sum to
+ * another count of the same study (222 randomized), the parts are arm
+ * sizes and every mention of the sum is the total, however each clause
+ * read them alone.  Runs after attribution (a review's counts are summed
+ * only within one cited study) and before arm linkage (an arm size found
+ * here is linked to its arm).
+ *
+ * Then the trial model (tm_trial_build), after arm linkage and before
+ * output: the document's design, registry id, study label, arms and
+ * total randomized, from its metadata and the internal records of
+ * patterns/trial.pat.  The study table writes it in its trial columns.
+ */
+#ifndef TM_TRIAL_H
+#define TM_TRIAL_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "record.h"
+#include "text.h"
+
+/* One arm of a trial: its name as written and its randomized size. */
+struct tm_trial_arm {
+    char *label;
+    long long n;
+    bool control; /* receives placebo, sham, usual care ... (trial.pat) */
+};
+
+/*
+ * The trial a document reports, built after extraction from the
+ * document's metadata and its internal records (patterns/trial.pat):
+ * _registry ids, _design words and _armsize arms with their sizes.
+ * Every field may be missing (NULL, 0, false).
+ */
+struct tm_trial {
+    char *label;        /* "Surname 2005"; a group author as written */
+    char *registry;     /* "NCT00322530" */
+    const char *design; /* static: "randomized-parallel", "review" ... */
+    struct tm_trial_arm *arms;
+    size_t narms;
+    long long n_total; /* randomized in all */
+    bool has_total;
+};
+
+void tm_trial_init(struct tm_trial *t);
+/* Free what the trial owns and re-initialise it. */
+void tm_trial_clear(struct tm_trial *t);
+
+/* Build the trial of doc from recs (its records, internal ones
+ * included, offsets in doc->text) into t, which is cleared first.
+ * sentences is scratch space. */
+void tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
+                    struct tm_spans *sentences, struct tm_trial *t);
+
+/* Is design a primary study (a trial, a cohort, a case series) rather
+ * than a secondary one (a review, a meta-analysis)?  NULL (unknown) is
+ * primary. */
+bool tm_trial_design_is_primary(const char *design);
+
+/* Rescope the sample sizes of recs (one document's records, offsets in
+ * doc->text): parts of a stated total become "arm" and the total "total"
+ * (a count stated as a subgroup is never the sum); a subgroup that no
+ * count of its study exceeds becomes "total" (a subgroup is a part of
+ * something).  sentences is scratch space. */
+void tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
+                     struct tm_spans *sentences);
+
+#endif

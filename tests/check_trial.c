@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests for trial: scopes from the arithmetic of a document's counts, and
+ * the trial model (design, label, registry id, arms). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "testutil.h"
+#include "trial.h"
+
+/* A document of text with sample sizes at the first occurrence of each
+ * surface in surf[], scoped as scope[] (NULL-terminated), attributed to
+ * study[] (NULL: none); runs the pass and returns the scopes joined. */
+static char *
+rescope(const char *text, const char *const *surf, const char *const *scope,
+        const char *const *study)
+{
+    struct tm_doc doc;
+    struct tm_records rs = {0};
+    struct tm_spans sp = {NULL, 0, 0};
+    char out[256] = "";
+    size_t i;
+
+    tm_doc_init(&doc, TM_DOC_TEXT);
+    doc.text = tm_xstrdup(text);
+    doc.len = strlen(text);
+    for (i = 0; surf[i] != NULL; i++) {
+        struct tm_record *r = tm_records_push(&rs);
+        const char *at = strstr(text, surf[i]);
+
+        ck_assert_ptr_nonnull(at);
+        r->type = tm_xstrdup("sample_size");
+        r->value = atof(surf[i]);
+        r->has = TM_HAS_VALUE;
+        r->start = (size_t)(at - text);
+        r->end = r->start + strlen(surf[i]);
+        r->scope = tm_xstrdup(scope[i]);
+        if (study != NULL && study[i] != NULL)
+            r->study = tm_xstrdup(study[i]);
+    }
+    tm_trial_scopes(&doc, &rs, &sp);
+    for (i = 0; i < rs.n; i++) {
+        strcat(out, rs.v[i].scope);
+        strcat(out, i + 1 < rs.n ? "," : "");
+    }
+    tm_records_clear(&rs);
+    tm_spans_clear(&sp);
+    tm_doc_clear(&doc);
+    return tm_xstrdup(out);
+}
+
+START_TEST(test_trial_parts_that_sum_to_a_stated_count_are_arms)
+{
+    const char *surf[] = {"222", "112", "110", "222 p", NULL};
+    const char *scope[] = {"arm", "total", "arm", "arm"};
+    char *got = rescope("We randomized 222 participants. Of them, 112 got MSC "
+                        "and 110 placebo. All 222 patients were analysed.",
+                        surf, scope, NULL);
+
+    ck_assert_str_eq(got, "total,arm,arm,total");
+    free(got);
+}
+END_TEST
+
+START_TEST(test_trial_three_arms_and_subgroups_kept)
+{
+    const char *surf[] = {"90", "30 a", "30 b", "30 c", "12", NULL};
+    const char *scope[] = {"arm", "total", "total", "total", "subgroup"};
+    char *got = rescope("In all 90 were enrolled. Groups: 30 a, 30 b and "
+                        "30 c. Of these, 12 had sepsis.",
+                        surf, scope, NULL);
+
+    ck_assert_str_eq(got, "total,arm,arm,arm,subgroup");
+    free(got);
+}
+END_TEST
+
+START_TEST(test_trial_no_partition_across_sentences_studies_or_small_sums)
+{
+    /* Parts in different sentences; parts of different studies; a sum
+     * under ten (2 + 3 = 5). */
+    const char *surf1[] = {"40", "20 x", "20 y", NULL};
+    const char *scope1[] = {"arm", "total", "total"};
+    const char *surf2[] = {"40", "20 x", "20 y", NULL};
+    const char *study2[] = {"A", "A", "B"};
+    const char *surf3[] = {"5", "2 x", "3 y", NULL};
+    char *got;
+
+    got = rescope("Of 40 patients. Then 20 x. And 20 y.", surf1, scope1, NULL);
+    ck_assert_str_eq(got, "arm,total,total");
+    free(got);
+    got = rescope("Of 40 patients, 20 x and 20 y.", surf2, scope1, study2);
+    ck_assert_str_eq(got, "arm,total,total");
+    free(got);
+    got = rescope("Of 5 patients, 2 x and 3 y.", surf3, scope1, NULL);
+    ck_assert_str_eq(got, "arm,total,total");
+    free(got);
+}
+END_TEST
+
+START_TEST(test_trial_subgroup_no_count_exceeds_is_the_whole)
+{
+    const char *surf[] = {"2 p", "40", "12", NULL};
+    const char *scope[] = {"subgroup", "subgroup", "subgroup"};
+    const char *study[] = {"A", "B", "B"};
+    char *got = rescope("A reported 2 patients with ARDS. B had 40 with "
+                        "sepsis, 12 of them in shock.",
+                        surf, scope, study);
+
+    /* A's only count keeps its scope; B's largest is B's total. */
+    ck_assert_str_eq(got, "subgroup,total,subgroup");
+    free(got);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The trial model                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Push an internal record found at the first occurrence of surf in
+ * doc's text (from offset from), in section sec. */
+static void
+add(struct tm_records *rs, const struct tm_doc *doc, const char *surf,
+    size_t from, const char *type, const char *scope, const char *group,
+    double value, const char *sec)
+{
+    struct tm_record *r = tm_records_push(rs);
+    const char *at = strstr(doc->text + from, surf);
+
+    ck_assert_ptr_nonnull(at);
+    r->type = tm_xstrdup(type);
+    r->start = (size_t)(at - doc->text);
+    r->end = r->start + strlen(surf);
+    r->section = tm_xstrdup(sec);
+    if (scope != NULL)
+        r->scope = tm_xstrdup(scope);
+    if (group != NULL)
+        r->group = tm_xstrdup(group);
+    if (value > 0) {
+        r->value = value;
+        r->has = TM_HAS_VALUE;
+    }
+}
+
+/* A document of text, its records, scratch and the trial built. */
+struct fx {
+    struct tm_doc doc;
+    struct tm_records rs;
+    struct tm_spans sp;
+    struct tm_trial t;
+};
+
+static void
+fx_init(struct fx *f, const char *text)
+{
+    memset(f, 0, sizeof *f);
+    tm_doc_init(&f->doc, TM_DOC_PMC);
+    f->doc.text = tm_xstrdup(text);
+    f->doc.len = strlen(text);
+    tm_trial_init(&f->t);
+}
+
+static void
+fx_clear(struct fx *f)
+{
+    tm_trial_clear(&f->t);
+    tm_records_clear(&f->rs);
+    tm_spans_clear(&f->sp);
+    tm_doc_clear(&f->doc);
+}
+
+START_TEST(test_trial_design_from_pubtypes_title_and_abstract)
+{
+    struct fx f;
+
+    fx_init(&f, "A randomised trial. We used a 2 x 2 factorial design. "
+                "A meta-analysis found less.");
+    add(&f.rs, &f.doc, "randomised", 0, "_design", "randomized-parallel", NULL,
+        0, "title");
+    add(&f.rs, &f.doc, "2 x 2 factorial", 0, "_design", "randomized-factorial",
+        NULL, 0, "abstract/Methods");
+    add(&f.rs, &f.doc, "meta-analysis", 0, "_design", "meta-analysis", NULL, 0,
+        "abstract/Background");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    /* A factorial word refines the title's randomized; a meta-analysis
+     * cited in the abstract does not make the paper one. */
+    ck_assert_str_eq(f.t.design, "randomized-factorial");
+    ck_assert(tm_trial_design_is_primary(f.t.design));
+
+    /* The publication type says review: it outranks the text. */
+    tm_strv_push(&f.doc.pubtypes, "Journal Article");
+    tm_strv_push(&f.doc.pubtypes, "Review");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.design, "review");
+    ck_assert(!tm_trial_design_is_primary(f.t.design));
+    ck_assert(tm_trial_design_is_primary(NULL));
+
+    fx_clear(&f);
+}
+END_TEST
+
+START_TEST(test_trial_label_and_registry)
+{
+    struct fx f;
+
+    fx_init(&f, "Methods cite NCT00000009. Ours is NCT00000002. "
+                "Again NCT00000002.");
+    f.doc.first_author = tm_xstrdup("Xiao");
+    f.doc.year = 2008;
+    add(&f.rs, &f.doc, "NCT00000009", 0, "_registry", NULL, "NCT00000009", 0,
+        "body/Methods");
+    add(&f.rs, &f.doc, "NCT00000002", 0, "_registry", NULL, "NCT00000002", 0,
+        "body/Methods");
+    add(&f.rs, &f.doc, "NCT00000002", 30, "_registry", NULL, "NCT00000002", 0,
+        "body/Discussion");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.label, "Xiao 2008");
+    /* Named most often. */
+    ck_assert_str_eq(f.t.registry, "NCT00000002");
+    /* One in the abstract wins over counts; the metadata over both. */
+    free(f.rs.v[0].section);
+    f.rs.v[0].section = tm_xstrdup("abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.registry, "NCT00000009");
+    tm_strv_push(&f.doc.registries, "ISRCTN12345678");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.registry, "ISRCTN12345678");
+
+    fx_clear(&f);
+}
+END_TEST
+
+START_TEST(test_trial_arms_that_add_up_with_roles_by_what_they_receive)
+{
+    struct fx f;
+
+    fx_init(&f, "Placebo (n = 77) and drug (n = 8) were dosed. "
+                "We randomized 159 patients to placebo (n = 77) or "
+                "drug (n = 82). Next.");
+    add(&f.rs, &f.doc, "(n = 77)", 0, "_armsize", "control", "Placebo", 77,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 8)", 0, "_armsize", NULL, "drug", 8, "abstract");
+    add(&f.rs, &f.doc, "159", 0, "sample_size", "total", NULL, 159, "abstract");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 77)", 50, "_armsize", "control", "placebo", 77,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 82)", 0, "_armsize", NULL, "drug", 82, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    /* The second sentence's arms add up to the stated 159, though the
+     * first lists a placebo arm first: the control is placebo because
+     * of what it receives, not because of where it stands. */
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert_str_eq(f.t.arms[0].label, "placebo");
+    ck_assert(f.t.arms[0].control);
+    ck_assert_str_eq(f.t.arms[1].label, "drug");
+    ck_assert(!f.t.arms[1].control);
+    ck_assert_int_eq(f.t.arms[1].n, 82);
+    ck_assert(f.t.has_total);
+    ck_assert_int_eq(f.t.n_total, 159);
+
+    fx_clear(&f);
+}
+END_TEST
+
+START_TEST(test_trial_total_from_the_randomization_sentence)
+{
+    struct fx f;
+
+    fx_init(&f, "Of 556 cases screened, 103 were randomized. Then 90.");
+    add(&f.rs, &f.doc, "556", 0, "sample_size", "total", NULL, 556, "abstract");
+    add(&f.rs, &f.doc, "103", 0, "sample_size", "total", NULL, 103, "abstract");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "90", 0, "sample_size", "total", NULL, 90, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert(f.t.has_total);
+    ck_assert_int_eq(f.t.n_total, 103);
+    ck_assert_uint_eq(f.t.narms, 0);
+    ck_assert_ptr_null(f.t.label);
+
+    fx_clear(&f);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("trial");
+    TCase *tc = tcase_create("scopes");
+
+    tcase_add_test(tc, test_trial_parts_that_sum_to_a_stated_count_are_arms);
+    tcase_add_test(tc, test_trial_three_arms_and_subgroups_kept);
+    tcase_add_test(
+        tc, test_trial_no_partition_across_sentences_studies_or_small_sums);
+    tcase_add_test(tc, test_trial_subgroup_no_count_exceeds_is_the_whole);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("model");
+    tcase_add_test(tc, test_trial_design_from_pubtypes_title_and_abstract);
+    tcase_add_test(tc, test_trial_label_and_registry);
+    tcase_add_test(tc,
+                   test_trial_arms_that_add_up_with_roles_by_what_they_receive);
+    tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
+    suite_add_tcase(s, tc);
+    return tm_test_main(s);
+}

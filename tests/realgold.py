@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: MIT
+"""What the scripts that score corpus/real/studies share: where the real
+trial reports are (../shared beside the project), which file holds a
+gold document, and how arm labels and keys are compared as words."""
+import os
+import re
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(TOP, "..", "shared")
+PMC = os.path.join(SHARED, "fixtures", "pmc")
+EI = os.path.join(SHARED, "realtext", "evidence-inference", "articles")
+GOLD = os.path.join(TOP, "corpus", "real", "studies")
+
+
+def have_shared():
+    """Are the real trial reports beside the project?"""
+    return os.path.isdir(PMC) and os.path.isdir(EI)
+
+
+def doc_files(docs):
+    """The .nxml file of each gold doc ("pmcid:PMC...") that exists, in
+    order; the PMC fixtures first."""
+    files = []
+    for d in docs:
+        pmcid = d.split(":", 1)[1]
+        for base in (PMC, EI):
+            p = os.path.join(base, pmcid + ".nxml")
+            if os.path.exists(p):
+                files.append(p)
+                break
+    return files
+
+
+def words(s):
+    """Letters and digits, case folded, as a list of words."""
+    return re.sub(r"[^0-9a-z]+", " ", s.casefold()).split()
+
+
+def run_of(a, b):
+    """Are the words a a contiguous run of the words b?"""
+    return bool(a) and any(b[i:i + len(a)] == a
+                           for i in range(len(b) - len(a) + 1))

@@ -79,6 +79,9 @@ define twhen     (?i: \s+ (?: at | by | in | within | after | to | up \s+ to | d
 
 pattern all-cause
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter death mortality
     priority 2
     regex (?&trowlabel) \K (?i: all \s+ deaths? | deaths? \s+ (?: from | of | due \s+ to ) \s+ (?: any | all ) \s+ causes?
     regex     | all [-\s] cause \s+ (?: mortality | deaths? ) | (?: overall | total | crude ) \s+ mortality )
@@ -91,6 +94,9 @@ pattern all-cause
 # A bare death word is all-cause when nothing but a timepoint follows it.
 pattern death-alone
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter mortality death died dead
     priority 2
     regex (?&trowlabel) \K (?: (?<timepoint> (?&timeword) ) [\s-]+ )? (?i: (?: [\w-]+ \s+ )?? mortality | deaths? | died | dead )
     regex (?: (?&twhen) (?<timepoint> (?&timeword) ) )? (?: \s* [,(] [^|=\n]{0,40} )? (?= \s* (?: \| | $ ) )
@@ -104,6 +110,9 @@ pattern death-alone
 
 pattern cause-specific
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter death mortality died fatal
     priority 1
     regex (?&trowlabel) \K [^|=\n]*? (?i: deaths? | mortality | died | fatal ) (?&trowend)
     set scope death
@@ -114,6 +123,9 @@ pattern cause-specific
 
 pattern survival
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter urviv alive
     regex (?&trowlabel) \K (?! [^|=\n]*? (?i: free | vegetative | progression | without ) ) [^|=\n]*? (?i: surviv\w* | alive )
     regex (?: [^|=\n]*? (?<timepoint> (?&timeword) ) )? (?&trowend)
     set scope survival

@@ -58,6 +58,9 @@ pattern percent
 pattern n
     type _n
     prefilter n
+    # and what both forms need: a digit, and "=" or "("
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    prefilter = (
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex | (?<= \( ) \s* [nN] \s* :? \s* (?<value> (?&integer) ) (?= \s* [,;)] )
     example (n = 12) => value=12

@@ -230,6 +230,10 @@ pattern drug-list
     example tiotropium 2.5 or 5 µg once daily => value=2.5 unit=µg
     negative serum levels of 2, 4 and 8 mg/L
 
+# A drug dose's unit, and a daily dose with the drug named between amount
+# and day ("10 mg of pravastatin/day").
+define drugunit  (?&doseunit) (?! [\p{L}/] ) (?: \s+ (?: of \s+ )? (?: [\p{L}][\w-]* \s+ ){0,2} [\p{L}][\w-]* \s* (?: / \s* d(?:ay)? | \s per \s+ day ) \b )?
+
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg", "6 grams/day",
 # "Respimat 2.5 µg", "4 mg ondansetron".  An amount in a dose unit (see
 # `doseunit` in common.pat) is a dose when its clause speaks of giving
@@ -238,11 +242,11 @@ pattern drug-list
 # patients (`measured`) or its unit is a concentration.
 pattern drug
     type dose
-    prefilter 0 1 2 3 4 5 6 7 8 9 one two three four five six seven eight nine ten twelve twenty fifty hundred
+    prefilter 0 1 2 3 4 5 6 7 8 9
     prefilter mg ml u/ iu µg μg ug g mcg unit
     priority 15
-    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&power10) | (?&decimal) | (?&numword) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? (?: \s* | - (?= [a-zµμ] ) )
-    regex (?<unit> (?&doseunit) (?! [\p{L}/] ) (?: \s+ (?: of \s+ )? (?: [\p{L}][\w-]* \s+ ){0,2} [\p{L}][\w-]* \s* (?: / \s* d(?:ay)? | \s per \s+ day ) \b )? )
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<! ±\ ) (?<value> (?&power10) | (?&decimal) ) (?: \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) )? (?: \s* | - (?= [a-zµμ] ) )
+    regex (?<unit> (?&drugunit) )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
@@ -261,7 +265,6 @@ pattern drug
     example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
     negative the patients were given 3000 mg/kg of the drug
     example the pravastatin group received 10 mg of pravastatin/day => value=10 unit=mg/day
-    example Six grams concentrated oat β-glucan per day for six weeks reduced cholesterol => value=6 unit=g/day
     example docetaxel was given at 75 mg/m(2) every three weeks => value=75 unit=mg/m^2
     example 6 grams per day => value=6 unit=g/day
     example Furosemide 40 mg was given twice daily => value=40 unit=mg
@@ -273,3 +276,17 @@ pattern drug
     negative mean daily fibre intake rose by 12 g in the oat group
     negative 150 mL of air was drawn into the syringe
     negative morphine use was 4.43±2.78mg in the study group
+
+# The same with the amount in words: "Six grams concentrated oat β-glucan
+# per day" (its own pattern: the number words are scanned only where they
+# stand).
+pattern drug-words
+    type dose
+    prefilter one two three four five six seven eight nine ten twelve twenty fifty hundred
+    prefilter mg ml u/ iu µg μg ug g mcg unit
+    priority 15
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&numword) ) \s+ (?<unit> (?&drugunit) )
+    require near 80 (?&dosing) | (?&armword) | (?&drugname)
+    forbid clause-before (?&measured) [^,;]* $
+    example Six grams concentrated oat β-glucan per day for six weeks reduced cholesterol => value=6 unit=g/day
+    negative serum levels were two mg per litre

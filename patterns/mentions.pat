@@ -42,17 +42,31 @@ pattern count-words
 pattern percent
     type _pct
     prefilter % percent cent
+    prefilter 0 1 2 3 4 5 6 7 8 9
     regex (?<! [\d.,·−-] ) (?! (?: 19 | 20 ) \d\d \b )
     regex (?: (?<value> (?&decimal) ) \s* (?: – | - | to ) \s* (?<value_high> (?&decimal) ) (?&pct) (?&notci)
-    regex   | (?i: between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
-    regex   | (?<value> (?&decimal) ) (?&pctafter)
-    regex   | (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b )
+    regex   | (?<value> (?&decimal) ) (?&pctafter) )
     example a mortality rate of 46.1% => value=46.1
     example ranging from 36.4 to 87% => value=36.4 value_high=87
     example 91 vs 42% => value=91
-    example Sixty percent of the patients => value=60
     negative the 95% CI was wide
     negative a fall of −5%
+
+# The same between words: "between 20% and 30%", "Sixty percent" (their
+# own patterns, so the letters they start with are scanned only where
+# their words stand).
+pattern percent-between
+    type _pct
+    prefilter between
+    prefilter %
+    regex (?i: \b between ) \s+ (?<value> (?&decimal) ) (?&pct) \s+ and \s+ (?<value_high> (?&decimal) ) (?&pct)
+    example between 20% and 30% of them => value=20 value_high=30
+
+pattern percent-words
+    type _pct
+    prefilter percent cent
+    regex (?<value> (?&numword) ) \s+ (?i: percent | per \s+ cent ) \b
+    example Sixty percent of the patients => value=60
 
 # A size written with n: "n = 12", "N=20", "(n = 10 per group)", "(n 24)".
 pattern n

@@ -288,5 +288,7 @@ pattern drug-words
     regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&numword) ) \s+ (?<unit> (?&drugunit) )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
+    forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
+    forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
     example Six grams concentrated oat β-glucan per day for six weeks reduced cholesterol => value=6 unit=g/day
     negative serum levels were two mg per litre

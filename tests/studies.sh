@@ -159,9 +159,37 @@ if command -v Rscript >/dev/null 2>&1 &&
     Rscript "$top/examples/meta-analysis.R" "$tmp/corpus.csv" \
         "$tmp/forest.png" >"$tmp/r.log" 2>&1 ||
         { cat "$tmp/r.log"; echo "studies: R example failed"; exit 1; }
-    grep -q "pooled risk ratio" "$tmp/r.log" && [ -s "$tmp/forest.png" ] ||
+    grep -q "pooled ratio" "$tmp/r.log" && [ -s "$tmp/forest.png" ] ||
         { cat "$tmp/r.log"; echo "studies: no pooled estimate"; exit 1; }
-    grep "pooled risk ratio" "$tmp/r.log"
+    grep "pooled ratio" "$tmp/r.log"
+    # One comparison per study: k is the number of studies with a full
+    # mortality 2x2 row (no ratio-only rows in this corpus), however many
+    # rows each has.
+    want=$(python3 - "$tmp/corpus.csv" <<'PY'
+import csv, sys
+rows = csv.DictReader(open(sys.argv[1], newline=""))
+keys = {(r["doc"], r["study"]) for r in rows
+        if r["outcome"] == "mortality"
+        and r.get("design") not in ("review", "meta-analysis")
+        and all(r[c] for c in ("events_treatment", "n_treatment",
+                               "events_control", "n_control"))}
+print(len(keys))
+PY
+)
+    grep -q "k = $want studies" "$tmp/r.log" ||
+        { cat "$tmp/r.log"; echo "studies: R pooled other than one row per study ($want)"; exit 1; }
+    # A study with only a reported ratio and its CI pools on the log
+    # scale; a study's second row is listed, not pooled.
+    {
+        echo "study,doc,outcome,timepoint,events_treatment,n_treatment,events_control,n_control,pct_treatment,pct_control,p_value,design,effect_measure,effect_value,ci_low,ci_high"
+        echo "A,a,mortality,28-day,10,100,20,100,,,,randomized-parallel,,,,"
+        echo "A,a,mortality,90-day,15,100,25,100,,,,randomized-parallel,,,,"
+        echo "B,b,mortality,1-year,,,,,,,,randomized-parallel,HR,0.8,0.6,1.07"
+    } >"$tmp/ratio.csv"
+    Rscript "$top/examples/meta-analysis.R" "$tmp/ratio.csv" >"$tmp/r3.log" 2>&1 &&
+        grep -q "k = 2 studies (1 from 2x2 tables as RR, 1 from reported ratios)" "$tmp/r3.log" &&
+        grep -q "further comparisons of a study already pooled" "$tmp/r3.log" ||
+        { cat "$tmp/r3.log"; echo "studies: R did not pool one row per study with ratios"; exit 1; }
     # A meta-analysis's own rows are left out, and the script says why.
     g="$top/tests/golden/studies-trial"
     "$TRIALMINE" studies "$g/trial.nxml" "$g/review.nxml" >"$tmp/design.csv"

@@ -84,6 +84,8 @@ pattern listed-ci
     forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
     example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
+    example median overall survival was lower in the A group than in the B group (8.8 months vs 11.3; HR 1.37, 95% CI 1.07–1.76; p=0.013) => value=1.37 scope=survival
+    example fewer heart failure deaths (70 [0.7%] vs 86 [0.8%]; RR 0.81 [0.59–1.10]; p = 0.2) => value=0.81 scope=mortality
     negative mortality was 30 (20-40) in the first year
 
 # The measure an estimate takes from the sentence before it: the last one
@@ -96,6 +98,15 @@ role effect measure=RR before 250 (?i: relative \s+ risks? | risk \s+ ratios? | 
 role effect measure=RD before 250 (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
 role effect measure=SMD before 250 (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
 role effect measure=MD before 250 (?i: mean \s+ differences? | \b MDs? \b ) (?&lastmeasure)
+
+# The outcome an estimate is of, from the words before it in its sentence:
+# overall survival, or death, with no other outcome named in between (a
+# study table row of that outcome takes the estimate; "progression-free
+# survival", "death or hospital admission" are other outcomes).
+define otheroutcome (?i: progression | PFS | recurrence | relapse | disease-free | event-free | response
+                       | admi | hospitali | composite | or \s+ (?: major | serious ) | events? \b )
+role effect scope=survival before 250 (?i: \b overall \s+ survival \b | \b OS \b ) (?: (?! (?&otheroutcome) ) . )* $
+role effect scope=mortality before 250 (?i: \b deaths? \b | \b mortality \b | \b died \b ) (?: (?! (?&otheroutcome) | (?i: survival ) ) . )* $
 
 # "a 17% (95% CI 9–25) proportional reduction in vascular deaths".
 pattern relative-reduction

@@ -455,8 +455,24 @@ find_study(struct study **ss, size_t *ns, const struct tm_record *r)
 /* Pass 3: rows                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The outcome type a record gives a row to: an outcome's own type, or
+ * for an effect estimate the outcome its sentence names (effect.pat
+ * sets its scope to "mortality" or "survival"); NULL for neither. */
+static const char *
+row_type(const struct tm_record *r)
+{
+    if (tm_record_is_outcome(r))
+        return r->type;
+    if (is_type(r, "effect") && r->scope != NULL &&
+        (strcmp(r->scope, "mortality") == 0 ||
+         strcmp(r->scope, "survival") == 0))
+        return r->scope;
+    return NULL;
+}
+
 struct row {
     const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc, *nsub;
+    const struct tm_record *e; /* the effect estimate of the comparison */
     long long ev_t, ev_c, n_t, n_c;
     bool has_ev_t, has_ev_c, has_n_t, has_n_c;
     struct tm_buf notes, source;
@@ -744,9 +760,13 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_str(st, w->notes.len ? w->notes.data : NULL);
     put_str(st, w->source.len ? w->source.data : NULL);
     put_trial(st, doc, s);
-    /* Prose rows have no table row, analysis, subgroup or estimate. */
-    for (i = 0; i < 7; i++)
+    /* Prose rows have no table row, analysis or subgroup. */
+    for (i = 0; i < 3; i++)
         put_sep(b);
+    put_str(st, w->e ? w->e->measure : NULL);
+    put_num(b, has_value(w->e), w->e ? w->e->value : 0);
+    put_num(b, w->e && (w->e->has & TM_HAS_CI_LOW), w->e ? w->e->ci_low : 0);
+    put_num(b, w->e && (w->e->has & TM_HAS_CI_HIGH), w->e ? w->e->ci_high : 0);
     put_str(st, w->check.len ? w->check.data : NULL);
     st->own_row |= is_own(doc, s);
     tm_buf_putc(b, '\n');
@@ -775,8 +795,8 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
 
         if (v[i].group != g)
             continue;
-        if (type != NULL && strcmp(r->type, type) == 0 &&
-            same_str(r->timepoint, timepoint)) {
+        if (type != NULL && tm_record_is_outcome(r) &&
+            strcmp(r->type, type) == 0 && same_str(r->timepoint, timepoint)) {
             const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
                                             : v[i].arm == ARM_CTRL ? &w.c
                                                                    : &w.all;
@@ -810,13 +830,39 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
                 w.dose = r;
         }
     }
-    /* The p-value of the comparison: the first in an outcome's sentence
-     * (linear: the outcomes' sentences are looked up once). */
+    /* The effect estimate of the comparison: the first after an arm's
+     * value in its sentence ("70 [0.7%] vs 86 [0.8%]; RR 0.81
+     * [0.59-1.10]"), else the first estimate of this outcome and
+     * timepoint (an estimate whose sentence names the outcome). */
     {
-        size_t sents[3], ns = 0, k;
+        size_t sents[4], ns = 0, k;
 
         for (i = 0; i < nv && type != NULL && ns < 3; i++)
-            if (v[i].r == w.t || v[i].r == w.c || v[i].r == w.all)
+            if (v[i].r == w.t || v[i].r == w.c)
+                sents[ns++] = v[i].sent;
+        for (i = 0; i < nv && ns > 0 && w.e == NULL; i++) {
+            if (v[i].group != g || !is_type(v[i].r, "effect"))
+                continue;
+            for (k = 0; k < ns; k++)
+                if (v[i].sent == sents[k] &&
+                    (v[i].r->start > (w.t ? w.t->start : 0) ||
+                     v[i].r->start > (w.c ? w.c->start : 0)))
+                    w.e = v[i].r;
+        }
+        for (i = 0; i < nv && type != NULL && w.e == NULL; i++) {
+            const char *rt = row_type(v[i].r);
+
+            if (v[i].group == g && is_type(v[i].r, "effect") && rt != NULL &&
+                strcmp(rt, type) == 0 && same_str(v[i].r->timepoint, timepoint))
+                w.e = v[i].r;
+        }
+        use(&w, w.e);
+        /* The p-value: the first in an outcome's or the estimate's
+         * sentence (linear: the sentences are looked up once). */
+        ns = 0;
+        for (i = 0; i < nv && type != NULL && ns < 4; i++)
+            if (v[i].r == w.t || v[i].r == w.c || v[i].r == w.all ||
+                v[i].r == w.e)
                 sents[ns++] = v[i].sent;
         for (i = 0; i < nv && ns > 0 && w.p == NULL; i++) {
             if (v[i].group != g || !is_type(v[i].r, "p_value"))
@@ -855,21 +901,23 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
 
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
+        const char *type = row_type(r);
         bool seen = false;
 
         if (v[i].group != g)
             continue;
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
-        if (!tm_record_is_outcome(r))
+        if (type == NULL)
             continue;
         any_outcome = true;
         /* One row per outcome and timepoint, at its first value. */
         for (k = 0; k < i && !seen; k++)
-            seen = v[k].group == g && strcmp(v[k].r->type, r->type) == 0 &&
+            seen = v[k].group == g && row_type(v[k].r) != NULL &&
+                   strcmp(row_type(v[k].r), type) == 0 &&
                    same_str(v[k].r->timepoint, r->timepoint);
-        if (!seen && study_row(st, doc, v, nv, s, g, r->type, r->timepoint,
-                               err) != TM_OK)
+        if (!seen &&
+            study_row(st, doc, v, nv, s, g, type, r->timepoint, err) != TM_OK)
             return err->code;
     }
     if (!any_outcome && any_size)

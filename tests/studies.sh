@@ -163,16 +163,28 @@ if command -v Rscript >/dev/null 2>&1 &&
         { cat "$tmp/r.log"; echo "studies: no pooled estimate"; exit 1; }
     grep "pooled ratio" "$tmp/r.log"
     # One comparison per study: k is the number of studies with a full
-    # mortality 2x2 row (no ratio-only rows in this corpus), however many
-    # rows each has.
+    # mortality 2x2 row or a reported ratio with its CI, however many rows
+    # each has.
     want=$(python3 - "$tmp/corpus.csv" <<'PY'
 import csv, sys
+
+
+def ratio(r):
+    try:
+        v, lo, hi = (float(r[c]) for c in ("effect_value", "ci_low", "ci_high"))
+    except (KeyError, ValueError):
+        return False
+    return (r.get("effect_measure") in ("RR", "HR", "OR", "IRR")
+            and v > 0 and lo > 0 and hi > lo)
+
+
 rows = csv.DictReader(open(sys.argv[1], newline=""))
 keys = {(r["doc"], r["study"]) for r in rows
         if r["outcome"] == "mortality"
         and r.get("design") not in ("review", "meta-analysis")
-        and all(r[c] for c in ("events_treatment", "n_treatment",
-                               "events_control", "n_control"))}
+        and (all(r[c] for c in ("events_treatment", "n_treatment",
+                                "events_control", "n_control"))
+             or ratio(r))}
 print(len(keys))
 PY
 )

@@ -549,3 +549,40 @@ tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
     tm_text_sentences(doc->text, doc->len, sentences);
     build_arms(doc, recs, sentences, t);
 }
+
+/* Is section a results section ("abstract/RESULTS", "body/Results/...",
+ * "table/..." is not: a table's caption may cite)? */
+static bool
+results_section(const char *section)
+{
+    const char *p;
+
+    if (section == NULL)
+        return false;
+    for (p = section; *p != '\0'; p++) {
+        if (strncasecmp(p, "result", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
+void
+tm_trial_own_results(const struct tm_trial *t, struct tm_records *recs)
+{
+    size_t i;
+
+    if (t->design == NULL || !tm_trial_design_is_primary(t->design))
+        return;
+    for (i = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+
+        /* A study_ref without a study is the document's own id (a
+         * PubMed record's pmid): kept. */
+        if (r->type[0] == '_' || r->study == NULL ||
+            !results_section(r->section))
+            continue;
+        TM_FREE(r->study);
+        TM_FREE(r->study_ref);
+        r->has_ref_span = false;
+    }
+}

@@ -57,6 +57,13 @@ void tm_trial_clear(struct tm_trial *t);
 void tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
                     struct tm_spans *sentences, struct tm_trial *t);
 
+/* In a primary study's own report (its design known and primary), a
+ * value in a results section is the study's own, whatever reference its
+ * sentence cites ("deaths from heart failure (70 vs 86; RR 0.81), as in
+ * earlier reports [31]"): its study and study_ref are cleared.  Values
+ * elsewhere (discussion, introduction) keep the study they cite. */
+void tm_trial_own_results(const struct tm_trial *t, struct tm_records *recs);
+
 /* Is design a primary study (a trial, a cohort, a case series) rather
  * than a secondary one (a review, a meta-analysis)?  NULL (unknown) is
  * primary. */

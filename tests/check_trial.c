@@ -285,6 +285,46 @@ START_TEST(test_trial_total_from_the_randomization_sentence)
 }
 END_TEST
 
+/* A primary study's results are its own, whatever its sentences cite. */
+START_TEST(test_trial_own_results_drop_citations)
+{
+    static const char *const sections[] = {
+        "body/Results/Deaths", "body/Discussion", "abstract/RESULTS"};
+    struct tm_records rs = {0};
+    struct tm_trial t;
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        struct tm_record *r = tm_records_push(&rs);
+
+        r->type = tm_xstrdup("effect");
+        r->section = tm_xstrdup(sections[i]);
+        r->study = tm_xstrdup("[31]");
+        r->study_ref = tm_xstrdup("pmid:1");
+        r->has_ref_span = true;
+    }
+    tm_trial_init(&t);
+    t.design = "review";
+    tm_trial_own_results(&t, &rs);
+    ck_assert_ptr_nonnull(rs.v[0].study); /* a review's are its trials' */
+    t.design = NULL;
+    tm_trial_own_results(&t, &rs);
+    ck_assert_ptr_nonnull(rs.v[0].study); /* unknown design: unchanged */
+    t.design = "randomized-parallel";
+    tm_trial_own_results(&t, &rs);
+    ck_assert_ptr_null(rs.v[0].study);
+    ck_assert_ptr_null(rs.v[0].study_ref);
+    ck_assert(!rs.v[0].has_ref_span);
+    ck_assert_str_eq(rs.v[1].study, "[31]"); /* discussion keeps it */
+    ck_assert_ptr_null(rs.v[2].study);
+    /* The document's own id (no cited study) stays. */
+    rs.v[2].study_ref = tm_xstrdup("pmid:42");
+    tm_trial_own_results(&t, &rs);
+    ck_assert_str_eq(rs.v[2].study_ref, "pmid:42");
+    tm_records_clear(&rs);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -296,6 +336,7 @@ main(void)
     tcase_add_test(
         tc, test_trial_no_partition_across_sentences_studies_or_small_sums);
     tcase_add_test(tc, test_trial_subgroup_no_count_exceeds_is_the_whole);
+    tcase_add_test(tc, test_trial_own_results_drop_citations);
     suite_add_tcase(s, tc);
     tc = tcase_create("model");
     tcase_add_test(tc, test_trial_design_from_pubtypes_title_and_abstract);

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct tm_pipeline *pl;
     static struct tm_studies *st;
     static FILE *sink;
-    static struct tm_spans sent;
+    static struct tm_sentences sent;
     struct tm_records rs = {NULL, 0, 0};
     struct tm_err err;
     size_t i;
@@ -54,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             d.text[size] = '\0';
             d.len = size;
             tm_err_clear(&err);
+            tm_sentences_reset(&sent, d.text, d.len);
             tm_trial_init(&trial);
             tm_tables_init(&tables);
             tm_studies_link_arms(&d, &rs, &sent);

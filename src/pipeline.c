@@ -28,8 +28,8 @@
 struct stage {
     struct tm_extractor *ex;
     struct tm_ocr *ocr;
-    struct tm_norm norm;       /* reused per section */
-    struct tm_spans sentences; /* scratch for attribution */
+    struct tm_norm norm;           /* reused per section */
+    struct tm_sentences sentences; /* the document's, split once */
     struct tm_reporter *rep;
     bool profile;
     size_t max_records;                    /* per document; 0: none */
@@ -80,7 +80,7 @@ stage_clear(struct stage *st)
     tm_extractor_free(st->ex);
     tm_ocr_free(st->ocr);
     tm_norm_clear(&st->norm);
-    tm_spans_clear(&st->sentences);
+    tm_sentences_clear(&st->sentences);
 }
 
 static void pool_free(struct pool *pool);
@@ -303,7 +303,9 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     }
     resolve_studies(doc, recs);
     /* What the document's counts say together (before arm linkage, which
-     * links the arm sizes found here). */
+     * links the arm sizes found here).  The later stages of this document
+     * share its sentences. */
+    tm_sentences_reset(&st->sentences, doc->text, doc->len);
     tm_trial_scopes(doc, recs, &st->sentences);
     return TM_OK;
 }

@@ -65,7 +65,7 @@ struct tm_studies {
     bool header_done;
     unsigned long rows;
     struct tm_buf line;
-    struct tm_spans sent;
+    struct tm_sentences sent;
     bool truncated; /* the current document had too many values */
     enum tm_csv_mode csv;
     const struct tm_trial *trial; /* of the current document, or NULL */
@@ -109,7 +109,7 @@ tm_studies_free(struct tm_studies *st)
     if (st == NULL)
         return;
     tm_buf_clear(&st->line);
-    tm_spans_clear(&st->sent);
+    tm_sentences_clear(&st->sent);
     free(st);
 }
 
@@ -956,15 +956,12 @@ struct collected {
 
 static void
 collect(const struct tm_doc *doc, const struct tm_records *recs,
-        struct tm_spans *sent, struct collected *out)
+        const struct tm_spans *sent, struct collected *out)
 {
     struct val *v;
     struct mention *m, *c;
     size_t nv = 0, nm = 0, nc = 0, i;
 
-    tm_text_sentences(doc->text, doc->len, sent);
-    if (sent->n == 0)
-        tm_spans_push(sent, 0, doc->len);
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
     m = tm_xreallocarray(NULL, recs->n, sizeof *m);
     c = tm_xreallocarray(NULL, recs->n, sizeof *c);
@@ -1012,8 +1009,9 @@ collected_free(struct collected *cl)
 
 void
 tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
-                     struct tm_spans *sentences)
+                     struct tm_sentences *sentences)
 {
+    const struct tm_spans *sent;
     struct collected cl;
     struct val *v;
     size_t i;
@@ -1027,9 +1025,10 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     }
     if (!mentions || !values)
         return;
-    collect(doc, recs, sentences, &cl);
+    sent = tm_sentences_get(sentences);
+    collect(doc, recs, sent, &cl);
     v = cl.v;
-    assign_arms(doc->text, sentences, v, cl.nv, cl.m, cl.nm, cl.c, cl.nc);
+    assign_arms(doc->text, sent, v, cl.nv, cl.m, cl.nm, cl.c, cl.nc);
     for (i = 0; i < cl.nv; i++) {
         struct tm_record *r = &recs->v[v[i].r - recs->v];
 
@@ -1314,7 +1313,8 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
         return rc;
     if (recs->n == 0)
         goto tables_rest;
-    collect(doc, recs, &st->sent, &cl);
+    tm_sentences_reset(&st->sent, doc->text, doc->len);
+    collect(doc, recs, tm_sentences_get(&st->sent), &cl);
     v = cl.v;
     st->truncated = cl.truncated;
     /* A value in a typed table row was read with its row. */

@@ -42,10 +42,11 @@ void tm_studies_set_csv(struct tm_studies *st, enum tm_csv_mode mode);
  * comparison (record fields arm, arm_how) and, when an arm mention named
  * it and the record has no group, the mention's group as written
  * ("placebo", "MSC").  recs are all of the document's records, internal
- * ones included; sentences is scratch space. */
-struct tm_spans;
+ * ones included; sentences are doc->text's (split here if no stage has
+ * yet). */
+struct tm_sentences;
 void tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
-                          struct tm_spans *sentences);
+                          struct tm_sentences *sentences);
 
 /* Write the rows of one document (after tm_studies_link_arms): doc is the
  * document the records were extracted from (its text is what their offsets

@@ -49,6 +49,33 @@ tm_spans_find(const struct tm_spans *s, size_t off)
 }
 
 void
+tm_sentences_reset(struct tm_sentences *s, const char *text, size_t len)
+{
+    s->text = text;
+    s->len = len;
+    s->ready = false;
+}
+
+const struct tm_spans *
+tm_sentences_get(struct tm_sentences *s)
+{
+    if (!s->ready) {
+        tm_text_sentences(s->text, s->len, &s->spans);
+        if (s->spans.n == 0)
+            tm_spans_push(&s->spans, 0, s->len);
+        s->ready = true;
+    }
+    return &s->spans;
+}
+
+void
+tm_sentences_clear(struct tm_sentences *s)
+{
+    tm_spans_clear(&s->spans);
+    s->ready = false;
+}
+
+void
 tm_spans_clear(struct tm_spans *s)
 {
     free(s->v);

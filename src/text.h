@@ -33,6 +33,24 @@ void tm_text_sentences(const char *text, size_t len, struct tm_spans *out);
  * and not overlapping; 0 when off precedes them all).  s->n must be > 0. */
 size_t tm_spans_find(const struct tm_spans *s, size_t off);
 
+/* A document's sentences, split when a stage first asks for them:
+ * attribution, scopes, arm linkage, the trial model and the study table
+ * all read the sentences of one document, and it is split once. */
+struct tm_sentences {
+    const char *text;
+    size_t len;
+    bool ready;
+    struct tm_spans spans;
+};
+
+/* Forget the sentences of the last text; text[0..len) (borrowed) is split
+ * on first use. */
+void tm_sentences_reset(struct tm_sentences *s, const char *text, size_t len);
+/* The sentences of the text, at least one span (a text without any
+ * sentence is one). */
+const struct tm_spans *tm_sentences_get(struct tm_sentences *s);
+void tm_sentences_clear(struct tm_sentences *s);
+
 /* Append a span. */
 void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
 void tm_spans_clear(struct tm_spans *s);

@@ -126,8 +126,9 @@ whole_subgroups(struct tm_records *recs)
 
 void
 tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
-                struct tm_spans *sentences)
+                struct tm_sentences *sentences)
 {
+    const struct tm_spans *sent;
     struct count *c;
     size_t i, k, n = 0;
 
@@ -137,8 +138,9 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
         whole_subgroups(recs);
         return;
     }
+    (void)doc;
     c = tm_xcalloc(n, sizeof *c);
-    tm_text_sentences(doc->text, doc->len, sentences);
+    sent = tm_sentences_get(sentences);
     for (i = n = 0; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
 
@@ -146,8 +148,7 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
             continue;
         c[n].r = r;
         c[n].key = study_key(r);
-        c[n].sentence =
-            sentences->n > 0 ? tm_spans_find(sentences, r->start) : 0;
+        c[n].sentence = tm_spans_find(sent, r->start);
         c[n].n = (long long)r->value;
         n++;
     }
@@ -417,7 +418,7 @@ stated_total(const struct tm_records *recs, long long n)
  * word (else the first after it), at the first such sentence. */
 static void
 randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
-                 struct tm_spans *sentences, struct tm_trial *t)
+                 struct tm_sentences *sentences, struct tm_trial *t)
 {
     size_t i, k;
 
@@ -428,13 +429,14 @@ randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
         if (!is_type(d, "_design") || d->scope == NULL ||
             strncmp(d->scope, "randomized", 10) != 0 || d->start >= doc->len)
             continue;
-        s = tm_spans_find(sentences, d->start);
+        s = tm_spans_find(tm_sentences_get(sentences), d->start);
         for (i = 0; i < recs->n; i++) {
             const struct tm_record *r = &recs->v[i];
 
             if (!is_total(r) || r->value < 2 || r->value > 1e8 ||
                 r->value != floor(r->value) || r->study != NULL ||
-                r->study_ref != NULL || tm_spans_find(sentences, r->start) != s)
+                r->study_ref != NULL ||
+                tm_spans_find(tm_sentences_get(sentences), r->start) != s)
                 continue;
             if (r->start < d->start ? pick == NULL || pick->start > d->start ||
                                           r->start > pick->start
@@ -459,7 +461,7 @@ randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
  */
 static void
 build_arms(const struct tm_doc *doc, const struct tm_records *recs,
-           struct tm_spans *sentences, struct tm_trial *t)
+           struct tm_sentences *sentences, struct tm_trial *t)
 {
     const struct tm_record **a = NULL;
     struct armset *sets = NULL, *pick = NULL;
@@ -481,10 +483,11 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
     if (na > 1)
         qsort(a, na, sizeof *a, cmp_start);
     for (i = 0; i < na;) {
-        size_t s = tm_spans_find(sentences, a[i]->start), end = i + 1;
+        const struct tm_spans *sent = tm_sentences_get(sentences);
+        size_t s = tm_spans_find(sent, a[i]->start), end = i + 1;
         struct armset *set = &sets[ns++];
 
-        while (end < na && tm_spans_find(sentences, a[end]->start) == s)
+        while (end < na && tm_spans_find(sent, a[end]->start) == s)
             end++;
         set->first = i;
         for (k = i; k < end; k++) {
@@ -537,7 +540,7 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
 
 void
 tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
-               struct tm_spans *sentences, struct tm_trial *t)
+               struct tm_sentences *sentences, struct tm_trial *t)
 {
     tm_trial_clear(t);
     t->label = build_label(doc);
@@ -546,7 +549,6 @@ tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
     /* A review's arms and counts are its trials', not its own. */
     if (!tm_trial_design_is_primary(t->design))
         return;
-    tm_text_sentences(doc->text, doc->len, sentences);
     build_arms(doc, recs, sentences, t);
 }
 

@@ -53,9 +53,9 @@ void tm_trial_clear(struct tm_trial *t);
 
 /* Build the trial of doc from recs (its records, internal ones
  * included, offsets in doc->text) into t, which is cleared first.
- * sentences is scratch space. */
+ * sentences are doc->text's (split here if no stage has yet). */
 void tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
-                    struct tm_spans *sentences, struct tm_trial *t);
+                    struct tm_sentences *sentences, struct tm_trial *t);
 
 /* In a primary study's own report (its design known and primary), a
  * value in a results section is the study's own, whatever reference its
@@ -73,8 +73,9 @@ bool tm_trial_design_is_primary(const char *design);
  * doc->text): parts of a stated total become "arm" and the total "total"
  * (a count stated as a subgroup is never the sum); a subgroup that no
  * count of its study exceeds becomes "total" (a subgroup is a part of
- * something).  sentences is scratch space. */
+ * something).  sentences are doc->text's (split here if no stage has
+ * yet). */
 void tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
-                     struct tm_spans *sentences);
+                     struct tm_sentences *sentences);
 
 #endif

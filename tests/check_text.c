@@ -90,6 +90,30 @@ START_TEST(test_text_empty_and_blank)
 }
 END_TEST
 
+/* A document's sentences are split on first use, once, and a text
+ * without any is one span. */
+START_TEST(test_text_sentences_split_once_and_never_empty)
+{
+    struct tm_sentences s;
+    const struct tm_spans *a, *b;
+
+    memset(&s, 0, sizeof s);
+    tm_sentences_reset(&s, "One. Two.", 9);
+    ck_assert(!s.ready);
+    a = tm_sentences_get(&s);
+    ck_assert_uint_eq(a->n, 2);
+    b = tm_sentences_get(&s);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_uint_eq(b->n, 2);
+    tm_sentences_reset(&s, "  ", 2);
+    a = tm_sentences_get(&s);
+    ck_assert_uint_eq(a->n, 1);
+    ck_assert_uint_eq(a->v[0].start, 0);
+    ck_assert_uint_eq(a->v[0].end, 2);
+    tm_sentences_clear(&s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -102,6 +126,7 @@ main(void)
     tcase_add_test(tc, test_text_blank_line_ends_sentence);
     tcase_add_test(tc, test_text_lowercase_after_stop_does_not_split);
     tcase_add_test(tc, test_text_empty_and_blank);
+    tcase_add_test(tc, test_text_sentences_split_once_and_never_empty);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

@@ -19,7 +19,7 @@ rescope(const char *text, const char *const *surf, const char *const *scope,
 {
     struct tm_doc doc;
     struct tm_records rs = {0};
-    struct tm_spans sp = {NULL, 0, 0};
+    struct tm_sentences sp;
     char out[256] = "";
     size_t i;
 
@@ -40,13 +40,15 @@ rescope(const char *text, const char *const *surf, const char *const *scope,
         if (study != NULL && study[i] != NULL)
             r->study = tm_xstrdup(study[i]);
     }
+    memset(&sp, 0, sizeof sp);
+    tm_sentences_reset(&sp, doc.text, doc.len);
     tm_trial_scopes(&doc, &rs, &sp);
     for (i = 0; i < rs.n; i++) {
         strcat(out, rs.v[i].scope);
         strcat(out, i + 1 < rs.n ? "," : "");
     }
     tm_records_clear(&rs);
-    tm_spans_clear(&sp);
+    tm_sentences_clear(&sp);
     tm_doc_clear(&doc);
     return tm_xstrdup(out);
 }
@@ -148,7 +150,7 @@ add(struct tm_records *rs, const struct tm_doc *doc, const char *surf,
 struct fx {
     struct tm_doc doc;
     struct tm_records rs;
-    struct tm_spans sp;
+    struct tm_sentences sp;
     struct tm_trial t;
 };
 
@@ -159,6 +161,7 @@ fx_init(struct fx *f, const char *text)
     tm_doc_init(&f->doc, TM_DOC_PMC);
     f->doc.text = tm_xstrdup(text);
     f->doc.len = strlen(text);
+    tm_sentences_reset(&f->sp, f->doc.text, f->doc.len);
     tm_trial_init(&f->t);
 }
 
@@ -167,7 +170,7 @@ fx_clear(struct fx *f)
 {
     tm_trial_clear(&f->t);
     tm_records_clear(&f->rs);
-    tm_spans_clear(&f->sp);
+    tm_sentences_clear(&f->sp);
     tm_doc_clear(&f->doc);
 }
 

@@ -40,3 +40,8 @@ def run_of(a, b):
     """Are the words a a contiguous run of the words b?"""
     return bool(a) and any(b[i:i + len(a)] == a
                            for i in range(len(b) - len(a) + 1))
+
+
+def option(argv, name, conv=str, default=None):
+    """The value after --name in argv, converted, or default."""
+    return conv(argv[argv.index(name) + 1]) if name in argv else default

@@ -41,7 +41,7 @@ import os
 import subprocess
 import sys
 
-from realgold import GOLD, doc_files, have_shared, run_of, words
+from realgold import GOLD, doc_files, have_shared, option, run_of, words
 
 OUTCOMES = ("mortality", "survival")
 CELLS = ["events_treatment", "n_treatment", "events_control", "n_control",
@@ -89,13 +89,11 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     trialmine = argv[1]
-    want = argv[argv.index("--set") + 1] if "--set" in argv else "dev"
+    want = option(argv, "--set", str, "dev")
     details = "--details" in argv
-    floor = float(argv[argv.index("--floor") + 1]) if "--floor" in argv else 0
-    pfloor = (float(argv[argv.index("--precision") + 1])
-              if "--precision" in argv else 0)
-    maxswaps = (int(argv[argv.index("--swaps") + 1])
-                if "--swaps" in argv else None)
+    floor = option(argv, "--floor", float, 0)
+    pfloor = option(argv, "--precision", float, 0)
+    maxswaps = option(argv, "--swaps", int)
     if not have_shared():
         print("studies-real-eval: ../shared is not beside the project; "
               "skipped")

@@ -38,7 +38,7 @@ import os
 import subprocess
 import sys
 
-from realgold import GOLD, doc_files, have_shared, run_of, words
+from realgold import GOLD, doc_files, have_shared, option, run_of, words
 
 COLUMNS = ["study_label", "registry_id", "design", "treatment_label",
            "control_label", "n_randomized_total", "n_treatment", "n_control"]
@@ -86,11 +86,10 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     trialmine = argv[1]
-    want = argv[argv.index("--set") + 1] if "--set" in argv else "dev"
+    want = option(argv, "--set", str, "dev")
     details = "--details" in argv
-    floor = float(argv[argv.index("--floor") + 1]) if "--floor" in argv else 0
-    pfloor = (float(argv[argv.index("--precision") + 1])
-              if "--precision" in argv else 0)
+    floor = option(argv, "--floor", float, 0)
+    pfloor = option(argv, "--precision", float, 0)
     if not have_shared():
         print("trial-eval: ../shared is not beside the project; skipped")
         return 77

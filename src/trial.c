@@ -56,15 +56,55 @@ set_scope(struct tm_record *r, const char *scope)
     r->scope = tm_xstrdup(scope);
 }
 
+/* Counts ordered by study, then value: the counts of one study with one
+ * value are a run, found by binary search. */
+static int
+cmp_key_value(const void *a, const void *b)
+{
+    const struct count *x = *(const struct count *const *)a;
+    const struct count *y = *(const struct count *const *)b;
+    int c = strcmp(x->key, y->key);
+
+    if (c != 0)
+        return c;
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+/* The first of the counts of study key with value n in by[0..nby), and
+ * (through *end) one past the last. */
+static size_t
+find_run(struct count *const *by, size_t nby, const char *key, long long n,
+         size_t *end)
+{
+    struct count probe = {0};
+    const struct count *pp = &probe;
+    size_t lo = 0, hi = nby;
+
+    probe.key = key;
+    probe.n = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (cmp_key_value(&by[mid], &pp) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (*end = lo; *end < nby && cmp_key_value(&by[*end], &pp) == 0;)
+        (*end)++;
+    return lo;
+}
+
 /* Do c[i..i+k) make a partition: one sentence, one study, each part at
  * least 2, and a sum that another count of the study states, not as a
  * subgroup (parts of a subgroup are subgroups too)?  Marks the parts and
  * every count equal to the sum that is not a subgroup. */
 static void
-try_partition(struct count *c, size_t n, size_t i, size_t k)
+try_partition(struct count *c, size_t n, struct count *const *by, size_t i,
+              size_t k)
 {
     long long sum = 0;
-    size_t j;
+    size_t j, first, end;
     bool stated = false;
 
     if (i + k > n)
@@ -77,50 +117,44 @@ try_partition(struct count *c, size_t n, size_t i, size_t k)
     }
     if (sum < MIN_SUM)
         return;
-    for (j = 0; j < n && !stated; j++)
-        stated = (j < i || j >= i + k) && c[j].n == sum &&
-                 strcmp(c[j].key, c[i].key) == 0 && !is_subgroup(&c[j]);
+    /* (A part is smaller than the sum, so it is never in the sum's run.) */
+    first = find_run(by, n, c[i].key, sum, &end);
+    for (j = first; j < end && !stated; j++)
+        stated = !is_subgroup(by[j]);
     if (!stated)
         return;
     for (j = i; j < i + k; j++)
         c[j].arm = true;
-    for (j = 0; j < n; j++) {
-        if (c[j].n == sum && strcmp(c[j].key, c[i].key) == 0 &&
-            (j < i || j >= i + k) && !is_subgroup(&c[j]))
-            c[j].total = true;
+    for (j = first; j < end; j++) {
+        if (!is_subgroup(by[j]))
+            by[j]->total = true;
     }
 }
 
 /* A subgroup is a part of its study: one that no other count of the
  * study exceeds ("patients with ARDS (n = 40)" when the study's other
  * counts are its arms) is the whole study.  A study's only count keeps
- * its scope: there is nothing to compare it with. */
+ * its scope: there is nothing to compare it with.  by is sorted by study
+ * and value, so a study's largest counts end its run. */
 static void
-whole_subgroups(struct tm_records *recs)
+whole_subgroups(struct count *const *by, size_t n)
 {
-    size_t i, k;
+    size_t i, last;
 
-    for (i = 0; i < recs->n; i++) {
-        struct tm_record *r = &recs->v[i];
-        bool largest = true;
-        size_t others = 0;
+    for (i = 0; i < n; i = last + 1) {
+        size_t first = i, k;
 
-        if (strcmp(r->type, "sample_size") != 0 || r->scope == NULL ||
-            strcmp(r->scope, "subgroup") != 0 || !(r->has & TM_HAS_VALUE))
-            continue;
-        for (k = 0; k < recs->n && largest; k++) {
-            const struct tm_record *o = &recs->v[k];
+        for (last = i;
+             last + 1 < n && strcmp(by[last + 1]->key, by[i]->key) == 0;)
+            last++;
+        if (last == first)
+            continue; /* alone */
+        for (k = last + 1; k-- > first && by[k]->n == by[last]->n;) {
+            struct tm_record *r = by[k]->r;
 
-            if (k == i || strcmp(o->type, "sample_size") != 0 ||
-                !(o->has & TM_HAS_VALUE) ||
-                strcmp(study_key(o), study_key(r)) != 0)
-                continue;
-            others++;
-            largest = o->value <= r->value;
+            if (r->scope != NULL && strcmp(r->scope, "subgroup") == 0)
+                set_scope(r, "total");
         }
-        /* Alone, a count cannot be compared: it keeps its scope. */
-        if (largest && others > 0)
-            set_scope(r, "total");
     }
 }
 
@@ -128,19 +162,19 @@ void
 tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
                 struct tm_sentences *sentences)
 {
-    const struct tm_spans *sent;
-    struct count *c;
+    const struct tm_spans *sent = NULL;
+    struct count *c, **by;
     size_t i, k, n = 0;
 
+    (void)doc;
     for (i = 0; i < recs->n; i++)
         n += movable(&recs->v[i]);
-    if (n < 3) {
-        whole_subgroups(recs);
-        return;
-    }
-    (void)doc;
+    if (n < 2)
+        return; /* nothing to sum, nothing to compare */
     c = tm_xcalloc(n, sizeof *c);
-    sent = tm_sentences_get(sentences);
+    by = tm_xcalloc(n, sizeof *by);
+    if (n >= 3)
+        sent = tm_sentences_get(sentences);
     for (i = n = 0; i < recs->n; i++) {
         struct tm_record *r = &recs->v[i];
 
@@ -148,21 +182,24 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
             continue;
         c[n].r = r;
         c[n].key = study_key(r);
-        c[n].sentence = tm_spans_find(sent, r->start);
+        c[n].sentence = sent != NULL ? tm_spans_find(sent, r->start) : 0;
         c[n].n = (long long)r->value;
+        by[n] = &c[n];
         n++;
     }
-    for (i = 0; i < n; i++) {
+    qsort(by, n, sizeof *by, cmp_key_value);
+    for (i = 0; i < n && n >= 3; i++) {
         for (k = 2; k <= MAX_PARTS; k++)
-            try_partition(c, n, i, k);
+            try_partition(c, n, by, i, k);
     }
     for (i = 0; i < n; i++) {
         /* A count that is both a part and a sum is left as it was. */
         if (c[i].total != c[i].arm)
             set_scope(c[i].r, c[i].total ? "total" : "arm");
     }
+    whole_subgroups(by, n);
+    free(by);
     free(c);
-    whole_subgroups(recs);
 }
 
 /* ------------------------------------------------------------------ */

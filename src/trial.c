@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -438,16 +439,69 @@ is_total(const struct tm_record *r)
            (r->scope == NULL || strcmp(r->scope, "total") == 0);
 }
 
-/* Is the count n stated as a total sample size of the document? */
-static bool
-stated_total(const struct tm_records *recs, long long n)
+/* A document's total sample sizes, read once: by value (is a sum stated
+ * as a total?) and, those a randomization sentence may give (whole,
+ * 2..1e8, the document's own), by offset. */
+struct totals {
+    const struct tm_record **by_value, **by_start;
+    size_t nvalue, nstart;
+};
+
+static int
+cmp_value(const void *a, const void *b)
+{
+    double x = (*(const struct tm_record *const *)a)->value;
+    double y = (*(const struct tm_record *const *)b)->value;
+
+    return (x > y) - (x < y);
+}
+
+static void
+totals_read(const struct tm_records *recs, struct totals *tt)
 {
     size_t i;
 
-    for (i = 0; i < recs->n; i++)
-        if (is_total(&recs->v[i]) && recs->v[i].value == (double)n)
-            return true;
-    return false;
+    tt->by_value = tm_xcalloc(recs->n + 1, sizeof *tt->by_value);
+    tt->by_start = tm_xcalloc(recs->n + 1, sizeof *tt->by_start);
+    tt->nvalue = tt->nstart = 0;
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (!is_total(r))
+            continue;
+        tt->by_value[tt->nvalue++] = r;
+        if (r->value >= 2 && r->value <= 1e8 && r->value == floor(r->value) &&
+            r->study == NULL && r->study_ref == NULL)
+            tt->by_start[tt->nstart++] = r;
+    }
+    if (tt->nvalue > 1)
+        qsort(tt->by_value, tt->nvalue, sizeof *tt->by_value, cmp_value);
+    if (tt->nstart > 1)
+        qsort(tt->by_start, tt->nstart, sizeof *tt->by_start, cmp_start);
+}
+
+static void
+totals_free(struct totals *tt)
+{
+    free(tt->by_value);
+    free(tt->by_start);
+}
+
+/* Is the count n stated as a total sample size of the document? */
+static bool
+stated_total(const struct totals *tt, long long n)
+{
+    size_t lo = 0, hi = tt->nvalue;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (tt->by_value[mid]->value < (double)n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tt->nvalue && tt->by_value[lo]->value == (double)n;
 }
 
 /* "Out of 556 cases treated, 103 eligible cases were randomized": the
@@ -455,26 +509,35 @@ stated_total(const struct tm_records *recs, long long n)
  * word (else the first after it), at the first such sentence. */
 static void
 randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
-                 struct tm_sentences *sentences, struct tm_trial *t)
+                 const struct totals *tt, struct tm_sentences *sentences,
+                 struct tm_trial *t)
 {
     size_t i, k;
 
     for (k = 0; k < recs->n && !t->has_total; k++) {
         const struct tm_record *d = &recs->v[k], *pick = NULL;
-        size_t s;
+        const struct tm_spans *sent;
+        size_t s, from, to, lo, hi;
 
         if (!is_type(d, "_design") || d->scope == NULL ||
             strncmp(d->scope, "randomized", 10) != 0 || d->start >= doc->len)
             continue;
-        s = tm_spans_find(tm_sentences_get(sentences), d->start);
-        for (i = 0; i < recs->n; i++) {
-            const struct tm_record *r = &recs->v[i];
+        /* The totals that start in d's sentence (up to the next one). */
+        sent = tm_sentences_get(sentences);
+        s = tm_spans_find(sent, d->start);
+        from = s == 0 ? 0 : sent->v[s].start;
+        to = s + 1 < sent->n ? sent->v[s + 1].start : SIZE_MAX;
+        for (lo = 0, hi = tt->nstart; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
 
-            if (!is_total(r) || r->value < 2 || r->value > 1e8 ||
-                r->value != floor(r->value) || r->study != NULL ||
-                r->study_ref != NULL ||
-                tm_spans_find(tm_sentences_get(sentences), r->start) != s)
-                continue;
+            if (tt->by_start[mid]->start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (i = lo; i < tt->nstart && tt->by_start[i]->start < to; i++) {
+            const struct tm_record *r = tt->by_start[i];
+
             if (r->start < d->start ? pick == NULL || pick->start > d->start ||
                                           r->start > pick->start
                                     : pick == NULL || (pick->start > d->start &&
@@ -502,8 +565,10 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
 {
     const struct tm_record **a = NULL;
     struct armset *sets = NULL, *pick = NULL;
+    struct totals tt;
     size_t na = 0, ns = 0, i, k;
 
+    totals_read(recs, &tt);
     for (i = 0; i < recs->n; i++)
         na += is_type(&recs->v[i], "_armsize") && recs->v[i].group != NULL &&
               (recs->v[i].has & TM_HAS_VALUE) && recs->v[i].value >= 1 &&
@@ -541,7 +606,7 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
             set->control |=
                 a[k]->scope != NULL && strcmp(a[k]->scope, "control") == 0;
         }
-        set->stated = set->n >= 2 && stated_total(recs, set->sum);
+        set->stated = set->n >= 2 && stated_total(&tt, set->sum);
         i = end;
     }
     for (i = 0; i < ns && pick == NULL; i++)
@@ -570,7 +635,8 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
         }
     }
     if (!t->has_total)
-        randomized_total(doc, recs, sentences, t);
+        randomized_total(doc, recs, &tt, sentences, t);
+    totals_free(&tt);
     free(a);
     free(sets);
 }

@@ -133,6 +133,18 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
 
+# An aside: a relative clause set off by commas inside a clause, which the
+# clause's verb follows ("323 subjects, 169 of whom received the drug,
+# reported a side effect"; "the 40 patients, who were randomized,
+# completed the trial"; "three who were randomized withdrew").  It is set apart like a bracketed group: the
+# count before it is judged with the verb after it, and a value inside it
+# sees the clause around it.
+define clauseaside  , \s+ (?: (?&count) \s+ (?: \( [^()]{1,20} \) \s+ )? )? (?i: of \s+ whom | of \s+ which | who | which )
+                    \s [^,;:()\[\]]{1,100}? , (?= \s+ (?: (?i: then | also | subsequently | later | all ) \s+ )?
+                    (?i: were | was | had | have | did | [a-z]{3,}ed ) \b )
+                  | \s (?i: who | that ) \s+ (?: (?i: were | was | had | have ) \s+ (?: been \s+ )? )? [a-z]{3,}
+                    (?: \s+ [\w-]+ ){0,5}? (?= \s+ (?i: were | was | had | did | withdrew | died | [a-z]{3,}ed ) \b )
+
 # What stands between two members of one list of mentions ("39%, 45%,
 # and 34%"; "in six and three patients"), and before its last member (a
 # list ends with "and" or "or": "February 2020, seven patients" is none).

@@ -1584,9 +1584,9 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     pcre2_code_free(set->list_last);
     set->clause_break = set->clause_verb = NULL;
     set->list_sep = set->list_last = NULL;
-    set->list_group = 0;
+    set->list_group = set->aside_group = 0;
     {
-        const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL;
+        const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL, *ca = NULL;
 
         for (i = 0; i < set->ndefines; i++) {
             const struct tm_define *d = &set->defines[i];
@@ -1597,6 +1597,8 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                 lb = d;
             else if (strcmp(d->name, "clauseverb") == 0)
                 cv = d;
+            else if (strcmp(d->name, "clauseaside") == 0)
+                ca = d;
             else if (strcmp(d->name, "listsep") == 0 ||
                      strcmp(d->name, "listlast") == 0) {
                 bool last = strcmp(d->name, "listlast") == 0;
@@ -1609,12 +1611,15 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
             }
         }
         if (cb != NULL) {
-            const char *src = lb != NULL && cv != NULL
-                                  ? "(?&clausebreak)|(?<_list>(?&listbreak))"
-                                  : "(?&clausebreak)";
-            struct tm_segment seg = {0, strlen(src), cb->file, cb->line, 1};
+            char src[96];
+            struct tm_segment seg = {0, 0, cb->file, cb->line, 1};
             int n;
 
+            snprintf(src, sizeof src, "%s(?&clausebreak)%s",
+                     ca != NULL ? "(?<_aside>(?&clauseaside))|" : "",
+                     lb != NULL && cv != NULL ? "|(?<_list>(?&listbreak))"
+                                              : "");
+            seg.len = strlen(src);
             set->clause_break =
                 compile_with_defines(set, err, "define", src, &seg, 1, 0);
             n = set->clause_break != NULL && lb != NULL && cv != NULL
@@ -1622,6 +1627,11 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                                        (PCRE2_SPTR) "_list")
                     : 0;
             set->list_group = n > 0 ? (uint32_t)n : 0;
+            n = set->clause_break != NULL && ca != NULL
+                    ? pcre2_substring_number_from_name(set->clause_break,
+                                                       (PCRE2_SPTR) "_aside")
+                    : 0;
+            set->aside_group = n > 0 ? (uint32_t)n : 0;
         }
         if (cv != NULL && set->list_group > 0) {
             struct tm_segment seg = {0, 16, cv->file, cv->line, 1};

@@ -121,9 +121,13 @@ define insentence (?s: . )
 # not in this list), nor does anything inside brackets: trialmine blanks a
 # bracketed group out of a clause unless the value is inside it.  A
 # relative clause is a clause of its own: in "the 22 patients who needed
-# vasopressors", needing them is not what the count counts.
+# vasopressors", needing them is not what the count counts (unless the
+# clause's own verb follows: see clauseaside).  "respectively" ends one,
+# except before the verb its list shares ("48, 48 and 47 patients in the
+# three groups, respectively, were included").
 define clausebreak  ; | (?<! \d ) : (?! \d )
-                    | \s (?i: vs\.? | versus | whereas | while | but | respectively
+                    | \s (?i: vs\.? | versus | whereas | while | but
+                          | respectively (?! \s* ,? \s* (?: were | was | had | have ) \s )
                           | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b

@@ -46,10 +46,13 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
-                     | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
+                     | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted ) \b (?! - ) )
+                     | targeted
+                     | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
+                       (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part
+                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -306,6 +309,8 @@ pattern a-total-of
     set scope total
     example a total of 120 subjects => value=120
     example A total of 4,512 patients => value=4512
+    example A total of seventy adults screened with a depression questionnaire were randomly divided into two groups => value=70
+    negative A total of 95 people could not be randomised
 
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
@@ -487,6 +492,8 @@ pattern count-people
     negative Four patients in the placebo arm had nausea
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
+    negative Eleven participants did not complete the trial
+    negative On tolerability, 150 volunteers, 80 of whom took the active tablet, reported at least one adverse event
     example Kirkham et al. pooled 8 randomized trials with 523 participants => value=523
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
@@ -502,7 +509,7 @@ pattern count-people
 # patients were randomized", "[45] were included", "[48] randomized".
 define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                      \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
-                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
@@ -540,6 +547,8 @@ pattern count-enrolled
     negative a phase 2 randomised controlled trial
     negative Kirkham et al. pooled 8 randomized trials
     negative randomly assigned 2:1 to treatment
+    example Hence 52, 50 and 49 children in the B12, C30 and D45 arms, respectively, were analysed => value=52
+    negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",
 # "enrolment of 96 participants", "Among 48 randomized patients",

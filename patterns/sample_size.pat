@@ -38,7 +38,12 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | population | intention | per-protocol | ITT | infused | nebuli[sz]ed | delivered
                      | administered | gave | injected | transplanted | therapy | case \s+ series | reported
                      | described | followed | evaluated | examined | underwent | subgroup | among
-                     | took \s+ part | leaving ) \b )
+                     | took \s+ part | leaving | served \s+ as | controls? ) \b )
+# People "with" a condition are studied (not merely counted as having it)
+# when their clause puts them in the trial or reports an outcome for them
+# ("mortality in the 48 patients with PaO2/FiO2 below 100").
+define studiedrole (?&enrolrole) | (?i: mortality | survival | deaths? | outcomes? | response ) \s+ (?: rates? \s+ )?
+                   (?: in | among ) \s+ (?: the \s+ | these \s+ )? (?&count)
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
@@ -324,6 +329,8 @@ pattern sentence-start-people
     forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
+    forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
+    unless clause (?&studiedrole)
     # "Six patients (17.1%) in the ondansetron group": n (%) counts an event.
     forbid after 60 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
@@ -481,6 +488,11 @@ pattern count-people
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
+    # "1 patient with pruritus, 1 patient with gastritis": people with an
+    # event or a condition, unless the clause puts them in the trial or
+    # reports an outcome for them ("mortality in the 48 patients with").
+    forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
+    unless clause (?&studiedrole)
     forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
@@ -493,6 +505,9 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative Serious events in the treated arm: 1 participant with a rash, 1 participant with a fall and 2 participants with headache
+    example Mortality in the 36 patients with septic shock was higher in the placebo group => value=36
+    example Two infusions of cells were given to 14 volunteers with asthma => value=14
     negative On tolerability, 150 volunteers, 80 of whom took the active tablet, reported at least one adverse event
     example Kirkham et al. pooled 8 randomized trials with 523 participants => value=523
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44

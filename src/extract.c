@@ -654,6 +654,8 @@ judge:
         /* A rule we cannot evaluate does not hold: fail closed. */
         return r->forbid;
     }
+    if (r->forbid && rc >= 0 && r->unless != NULL)
+        return rule_holds(ex, r->unless, text, len, ss, se, ms, me, where, rep);
     return r->forbid ? rc < 0 : rc >= 0;
 }
 

@@ -63,6 +63,9 @@ struct tm_rule {
     bool shared; /* re belongs to an earlier rule with the same src */
     char *src;
     unsigned line, column;
+    /* A forbid rule's exception (`unless WHERE REGEX` on the next line):
+     * the rule forbids only when this one does not hold.  Never shared. */
+    struct tm_rule *unless;
 };
 
 struct tm_kv {

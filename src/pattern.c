@@ -102,9 +102,16 @@ pattern_clear(struct tm_pattern *p)
     free(p->groups);
     kv_free(p->sets, p->nsets);
     for (i = 0; i < p->nrules; i++) {
+        struct tm_rule *u = p->rules[i].unless;
+
         if (!p->rules[i].shared)
             pcre2_code_free(p->rules[i].re);
         free(p->rules[i].src);
+        if (u != NULL) {
+            pcre2_code_free(u->re);
+            free(u->src);
+            free(u);
+        }
     }
     free(p->rules);
     tm_strv_clear(&p->prefilter);
@@ -479,6 +486,26 @@ add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
     lc->cur->rules[lc->cur->nrules++] = r;
 }
 
+/* "unless WHERE REGEX": an exception to the forbid rule on the line
+ * before ("forbid clause-after with" / "unless clause enrolled"). */
+static void
+add_unless(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_rule r, *last;
+
+    last = lc->cur->nrules > 0 ? &lc->cur->rules[lc->cur->nrules - 1] : NULL;
+    if (last == NULL || !last->forbid || last->unless != NULL) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "'unless' must follow a forbid line (one unless each)");
+        return;
+    }
+    memset(&r, 0, sizeof r);
+    if (!parse_rule(lc, line, args, &r))
+        return;
+    last->unless = tm_xmalloc(sizeof r);
+    *last->unless = r;
+}
+
 static void
 push_role(struct tm_pattern_set *set, const struct tm_role *role)
 {
@@ -591,7 +618,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
 
     if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
                          word_is(w, n, "from") || word_is(w, n, "priority") ||
-                         word_is(w, n, "require") || word_is(w, n, "forbid"))) {
+                         word_is(w, n, "require") || word_is(w, n, "forbid") ||
+                         word_is(w, n, "unless"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
              "stage, class, prefilter, example and negative",
@@ -728,6 +756,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         p->nsets++;
     } else if (word_is(w, n, "require") || word_is(w, n, "forbid")) {
         add_rule(lc, line, args, word_is(w, n, "forbid"));
+    } else if (word_is(w, n, "unless")) {
+        add_unless(lc, line, args);
     } else if (word_is(w, n, "prefilter")) {
         const char *s = args, *rest;
         size_t wn, before = p->prefilter.n;
@@ -1655,9 +1685,20 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                          p->nsegs, 0);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
-        for (k = 0; k < p->nrules; k++)
+        for (k = 0; k < p->nrules; k++) {
+            struct tm_rule *u = p->rules[k].unless;
+
             compile_rule(set, err, &p->rules[k],
                          p->rules[k].forbid ? "forbid" : "require", p->file);
+            if (u != NULL) {
+                struct tm_segment seg = {0, strlen(u->src), p->file, u->line,
+                                         u->column};
+
+                pcre2_code_free(u->re);
+                u->re = compile_with_defines(set, err, "unless", u->src, &seg,
+                                             1, 0);
+            }
+        }
     }
     for (i = 0; i < set->nroles; i++) {
         struct tm_rule *r = &set->roles[i].rule;

@@ -273,6 +273,31 @@ START_TEST(test_extract_clause_asides)
 }
 END_TEST
 
+/* A forbid rule with `unless` forbids only when its exception does not
+ * hold: people "with" a condition are no sample size unless their clause
+ * enrols them. */
+START_TEST(test_extract_forbid_unless)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "pattern count\n"
+                  "    type sample_size\n"
+                  "    regex \\b (?<value>\\d+) (?= \\s+ patients )\n"
+                  "    forbid clause-after ^ \\s+ patients \\s+ with\n"
+                  "    unless clause enrolled\n");
+    struct tm_records rs = run(set,
+                               "3 patients with a rash; 40 patients with "
+                               "sepsis were enrolled; 9 patients recovered.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert(rs.v[0].value == 40);
+    ck_assert(rs.v[1].value == 9);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 /* Type-wide lines: `range` and `reject` refuse a record whatever pattern
  * made it; `role` fills a field the pattern did not capture, first
  * holding role first. */
@@ -519,6 +544,7 @@ main(void)
     tcase_add_test(mech, test_extract_list_members_share_context);
     tcase_add_test(mech, test_extract_list_members_share_a_verb);
     tcase_add_test(mech, test_extract_clause_asides);
+    tcase_add_test(mech, test_extract_forbid_unless);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);

@@ -54,7 +54,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted
+                     | targeted | received \s+ (?: all | none ) \s+ of
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
@@ -351,12 +351,21 @@ pattern arm-received
     forbid before 12 (?i: from | day | days | between | weeks? | months? ) \s* $
     # "randomised 40 patients to MSCs or placebo": 40 is everyone.
     forbid before 16 (?i: randomi[sz]ed | assigned | allocated ) \s+ $
+    # "366 (90%) received the device", "2207 participants received all of
+    # their treatment": a share of a group that took its treatment
+    # (adherence), not the group.
+    # ("216 (97%) received at least one infusion" is the safety population.)
+    forbid match \( \s* (?&decimal) \s* (?&pct)
+    unless after 30 ^ \s+ (?i: at \s+ least \s+ (?: one | 1 ) ) \b
+    forbid after 30 ^ \s+ (?i: all | none | no | only | fewer | more | less | the \s+ full | complete | partial | incomplete ) \b
     forbid clause (?&otherrole)
     set scope arm
     example 12 received hUC-MSCs => value=12 scope=arm
     example randomised 40 patients to MSCs (n = 20) or placebo => value=40 scope=total
     example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
     negative ranged from 36 to 87% of patients
+    negative In the device arm 270 (90%) received the garment before transfer
+    negative Adherence was high, and 1904 children received all of their allocated doses
 
 # "12 per arm", "three patients per dose level", "10 patients per group"
 pattern per-arm

@@ -23,7 +23,8 @@ define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
                      | assigned | allocated | treated | studied | analy[sz]ed
                      | reported \s+ on | reported | described | report
                      | compared | gave | given | infused | followed
-                     | evaluated | examined | involved | received )
+                     | evaluated | examined | involved | received | compris\w* | consist\w* \s+ of
+                     | numbered | totall?ed )
 
 # Roles.  A count of people is a sample size when its clause (see
 # common.pat's clausebreak) makes them the trial's population or one of its
@@ -290,10 +291,11 @@ pattern verb-count-people
     type sample_size
     from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
-    prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
+    prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv compris consist number total
     priority 8
     require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
     forbid clause (?&otherrole)
     set scope total
     forbid after 140 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
@@ -301,6 +303,8 @@ pattern verb-count-people
     example we randomly assigned 60 participants => value=60
     example enrolled 20 ARDS patients infected with COVID-19 => value=20
     example they randomized 24 hospitalized patients => value=24
+    example the per-protocol set comprised 61 adults => value=61
+    negative the follow-up comprises 5120 patient-years
     negative recruited patients over 18 years
 
 pattern a-total-of
@@ -536,6 +540,8 @@ define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                               (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
+                   | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: eligibility | inclusion | entry | study ) \s+ criteria
+                                                 \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
                      (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
@@ -572,6 +578,7 @@ pattern count-enrolled
     negative Kirkham et al. pooled 8 randomized trials
     negative randomly assigned 2:1 to treatment
     example Hence 52, 50 and 49 children in the B12, C30 and D45 arms, respectively, were analysed => value=52
+    example Of 90 adults screened, 64 met the inclusion criteria and were randomized => value=64
     negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",

@@ -96,11 +96,17 @@ define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) 
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
 # context holds decides instead (`role` lines: see patterns/README.md).
+# An arm: "the MSC group", "arm B", or a group's abbreviation ending in G
+# ("the SeG", "the CG").
 define armname   (?: [\w+-]+ \s+ ){0,3}? (?i: group | arm ) (?: \s+ (?: [IVX]{1,3} | [A-D] | \d ) )?
+                 | \b [A-Z] [a-z]? G \b
 # "(N = 699)" after the trial or its population: everyone.
 define wholetrial (?i: \b (?: trial | study | cohort | population | sample | participants | patients | subjects | enrolled | randomi[sz]ed | total | overall | in \s+ all ) )
-# "(n = 3 per cohort)", "30 patients each", "12 per arm": one arm's size.
-role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | in \s+ each \b )
+# "(n = 3 per cohort)", "30 patients each", "12 per arm", "(n = 50/group)":
+# one arm's size.
+role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | / \s* (?: group | arm ) | in \s+ each \b )
+# "48, 48 and 47 patients in the three groups, respectively": one per group.
+role sample_size scope=arm clause-after ^ [^;]*? \b (?i: respectively ) \b
 # "(N = 699)" right after the trial or its population: everyone.
 role sample_size scope=total before 40 (?&wholetrial) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 # "1578 patients were randomly assigned to pravastatin or control": all arms.
@@ -579,6 +585,8 @@ pattern count-enrolled
     negative randomly assigned 2:1 to treatment
     example Hence 52, 50 and 49 children in the B12, C30 and D45 arms, respectively, were analysed => value=52
     example Of 90 adults screened, 64 met the inclusion criteria and were randomized => value=64
+    example Then 31 and 33 patients in the two groups, respectively, were analysed => value=31 scope=arm
+    example Accordingly 26 were enrolled in the VdG and 25 in the CG => value=26 scope=arm
     negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",
@@ -627,6 +635,7 @@ pattern n-paren
     forbid clause (?&otherrole)
     set scope subgroup
     example the MSC group (n 24) was received => value=24
+    example two arms of equal size (n = 45/group) were compared => value=45 scope=arm
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
 # "Analysed: MSC 28, placebo 29"

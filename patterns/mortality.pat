@@ -141,8 +141,8 @@ pattern events-pct-of-total
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
-    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require clause-after (?i: \b died | \b dead | deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 511 (27·9%) of 1832 patients in the hydrocortisone group had died => value=27.9 events=511 total=1832
 
@@ -151,8 +151,8 @@ pattern events-of-total-pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require clause-after (?i: \b died | \b dead | deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 44 of 124 patients (35%) in the ECMO group had died => value=35 events=44
 
@@ -231,8 +231,8 @@ pattern events-pct-later-died
     priority 11
     prefilter died dead death
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 160 ^ (?&inclause)*? (?i: \b died | \b dead \b | \b deaths? )
-    forbid after 160 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
+    require clause-after (?i: \b died | \b dead \b | \b deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
     set unit %
     example At day 60, 3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo group had died => value=41.7 events=10
 

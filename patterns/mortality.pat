@@ -19,7 +19,7 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | crossed | cross-over | crossover | dyspn\w* | fibrosis
                      | response | dependence | resolution | \bor \s+ death
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
-                     | censored
+                     | censored | [\w-]+ \s* / \s* (?: [\w-]+ \s+ ){0,2}? death
                      | improv\w* | hospitali[sz]ation | readmission
                      | infarction | stroke | composite | combined \s+ (?: end \s* -? \s* points? | outcomes? )
                      | viabilit\w* | \bBPD\b
@@ -51,6 +51,7 @@ pattern pct-after-death-word
     forbid after 50 ^ [\s)]* of \s+ (?: [\w-]+ \s+ ){0,3}? (?i: recovered | were \s+ discharged | met | received | required )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
+    negative the yearly rate of stroke/cardiac death was 0.8% in the control arm
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87

@@ -169,7 +169,8 @@ define listbreak    , \s+ (?= \d | (?&numword) )
 # ends at its comma like a clause.)
 define clauseverb   (?i: \b (?: were | was | is | are | had | has | have | did | died | felt | received | underwent
                                 | occurred | developed | experienced | required | needed | withdrew | survived
-                                | completed | comprised | included | [a-z]{3,}ed ) \b
+                                | completed | comprised | included
+                                | [a-z]{3,}ed (?! \s+ (?: (?&people) | controls? | groups? | arms? ) \b ) ) \b
                         | ^ \s* (?: in | of | among | after | at | by | from | during | within | across | for
                                   | with | over | before | until | since | between ) \b )
 

@@ -30,6 +30,7 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
 # ("91 vs 42%").
 define pctafter  (?&pct) (?&notci)
                  | (?= \s* (?: vs\.? | versus ) \s* (?&decimal) \s* % )
+                 | (?= \s+ and \s+ (?&decimal) \s* % \s* ,? \s* (?i: respectively ) \b )
 
 # "mortality rate of 46.1%", "28-day mortality was 30%",
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
@@ -112,10 +113,14 @@ pattern events-of-total
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
-    regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?: (?&deathverb) | (?i: deaths? ) \b )
-    regex     (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )? )
+    regex (?: (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?: (?&deathverb) | (?i: deaths? ) \b )
+    regex         \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) ) )?
+    # The death is the count's clause's ("34 of 115 patients in one group
+    # and 46 of 221 in the other had died": the list shares its verb).
+    require clause-after (?&deathverb) | (?i: \b deaths? \b )
     set unit %
     example 3 of 10 patients died => value=30 events=3 total=10
+    example By day 28, 34 of 115 patients in the MSC group and 46 of 221 patients in the placebo group had died => events=34 total=115
     example 4 of 21 UC-MSC recipients and 4 of 24 placebo recipients had died => value=19.047619047619
     example Three of the 17 patients in the MSC group died (17.6%) => value=17.6 events=3
     negative 9 of 10 patients were discharged

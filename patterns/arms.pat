@@ -73,6 +73,19 @@ pattern versus
     example 15% compared with 35% => scope=versus
     negative the vsync signal
 
+# "and" or "or" that opens the next value of a list ("34 of 115 in the
+# MSC group and 46 of 221 in the placebo group"): an arm named before it
+# is not the next value's.
+pattern next-value
+    type _arm
+    priority 10
+    prefilter and or
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    regex (?<! [\p{L}] ) , ? \s* (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? \d )
+    set scope next
+    example the MSC group and 46 of 221 => scope=next
+    negative 5 and
+
 pattern respectively
     type _arm
     priority 10

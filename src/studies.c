@@ -29,7 +29,7 @@ enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
 
 /* What an _arm record names: an arm, or a connective of a comparison
  * (its scope is "versus" or "respectively"). */
-enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY };
+enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY, CONN_NEXT };
 
 /* An arm mention or a connective (_arm record). */
 struct mention {
@@ -268,11 +268,16 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
 
         for (i = a; i < b; i++) {
             v[i].before = v[i].after = NULL;
+            /* (Not across a connective that opens the next value: in
+             * "34 of 115 in the MSC group and 46 of 221 in the placebo
+             * group", "and" parts the 46 from the MSC group.) */
             for (k = mb; k > ma; k--)
                 if (m[k - 1].r->start >= v[i].lo &&
                     m[k - 1].r->end <= v[i].r->start &&
                     v[i].r->start - m[k - 1].r->end <= ARM_GAP) {
-                    v[i].before = &m[k - 1];
+                    if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
+                                  v[i].r->start))
+                        v[i].before = &m[k - 1];
                     break;
                 }
             for (k = ma; k < mb; k++)
@@ -578,6 +583,20 @@ put_num(struct tm_buf *b, bool has, double v)
         tm_json_number(b, v);
 }
 
+/* A percentage as the paper printed it, or, when trialmine computed it
+ * from a count and its denominator ("34 of 115": 29.565217...), rounded
+ * to one decimal, as a paper would print it.  A printed percentage has at
+ * most two decimals ("0.56%"). */
+static void
+put_pct(struct tm_buf *b, bool has, double v)
+{
+    double cents = v * 100.0;
+
+    if (has && fabs(cents - nearbyint(cents)) > 1e-6)
+        v = nearbyint(v * 10.0) / 10.0;
+    put_num(b, has, v);
+}
+
 static void
 put_int(struct tm_buf *b, bool has, long long v)
 {
@@ -750,9 +769,9 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_int(b, w->has_n_t, w->n_t);
     put_int(b, w->has_ev_c, w->ev_c);
     put_int(b, w->has_n_c, w->n_c);
-    put_num(b, has_value(w->t), w->t ? w->t->value : 0);
-    put_num(b, has_value(w->c), w->c ? w->c->value : 0);
-    put_num(b, has_value(w->all), w->all ? w->all->value : 0);
+    put_pct(b, has_value(w->t), w->t ? w->t->value : 0);
+    put_pct(b, has_value(w->c), w->c ? w->c->value : 0);
+    put_pct(b, has_value(w->all), w->all ? w->all->value : 0);
     put_num(b, has_value(w->p), w->p ? w->p->value : 0);
     put_str(st, w->p ? w->p->comparator : NULL);
     put_num(b, has_value(w->dose), w->dose ? w->dose->value : 0);
@@ -942,6 +961,8 @@ conn_of(const struct tm_record *r)
         return CONN_VERSUS;
     if (r->scope != NULL && strcmp(r->scope, "respectively") == 0)
         return CONN_RESPECTIVELY;
+    if (r->scope != NULL && strcmp(r->scope, "next") == 0)
+        return CONN_NEXT;
     return CONN_NONE;
 }
 
@@ -1190,7 +1211,7 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
         put_int(b, has_n[k], n[k]);
     }
     for (k = 0; k < 2; k++)
-        put_num(b, pct[k], sides[k]->cell->count->value);
+        put_pct(b, pct[k], sides[k]->cell->count->value);
     put_sep(b); /* pct_overall */
     put_num(b, has_value(p), p ? p->value : 0);
     put_str(st, p ? p->comparator : NULL);

@@ -118,8 +118,11 @@ pattern events-of-total
     # The death is the count's clause's ("34 of 115 patients in one group
     # and 46 of 221 in the other had died": the list shares its verb).
     require clause-after (?&deathverb) | (?i: \b deaths? \b )
+    # "Six of the 7 deaths were due to progression": a share of the deaths.
+    forbid after 30 ^ \s+ (?: [\w-]+ \s+ )? (?i: deaths? | fatalities | fatal \s+ (?: cases | events ) ) \b
     set unit %
     example 3 of 10 patients died => value=30 events=3 total=10
+    negative Five of the 8 deaths in the treatment arm were due to progression
     example By day 28, 34 of 115 patients in the MSC group and 46 of 221 patients in the placebo group had died => events=34 total=115
     example 4 of 21 UC-MSC recipients and 4 of 24 placebo recipients had died => value=19.047619047619
     example Three of the 17 patients in the MSC group died (17.6%) => value=17.6 events=3

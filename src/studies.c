@@ -973,18 +973,142 @@ struct collected {
     struct mention *m, *c;
     size_t nv, nm, nc;
     bool truncated;
+    /* Mentions of the trial's arms by name, found in the text (the
+     * records the mentions in m point to; type, scope unset). */
+    struct tm_record *named;
+    size_t nnamed;
 };
+
+/* At most this many arm names found in one document's text. */
+#define MAX_NAMED_ARMS 4096
+
+/* How much of an arm's label names it in the text: its first word
+ * ("formoterol" of "formoterol 4.5 μg", "Simvastatin" of
+ * "Simvastatin-allocated"), letters, digits and inner hyphens, at least 3
+ * bytes; 0 when the label has none. */
+static size_t
+arm_word(const char *label)
+{
+    size_t n = 0;
+
+    while (label[n] != '\0' &&
+           (isalnum((unsigned char)label[n]) ||
+            (unsigned char)label[n] >= 0x80 ||
+            (label[n] == '-' && n > 0 && isalnum((unsigned char)label[n + 1]))))
+        n++;
+    return n >= 3 ? n : 0;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* The first occurrence of word[0..w) in text[0..len), ASCII case
+ * ignored, or NULL. */
+static const char *
+find_ci(const char *text, size_t len, const char *word, size_t w)
+{
+    size_t i;
+    int first = tolower((unsigned char)word[0]);
+
+    for (i = 0; i + w <= len; i++) {
+        if (tolower((unsigned char)text[i]) == first &&
+            strncasecmp(text + i, word, w) == 0)
+            return text + i;
+    }
+    return NULL;
+}
+
+/* Does the mention [a, b) overlap one of m[0..nm) (sorted by start)? */
+static bool
+overlaps_mention(const struct mention *m, size_t nm, size_t a, size_t b)
+{
+    size_t lo = 0, hi = nm;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (m[mid].r->end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nm && m[lo].r->start < b;
+}
+
+/* Every whole-word occurrence of a trial arm's name in the text, as an
+ * arm mention on that arm's side, unless a pattern already found a
+ * mention there.  Two arms whose names share the word are both
+ * treatment (or both control), so the side is still known. */
+static void
+named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
+           const struct tm_spans *sent, struct collected *out)
+{
+    size_t k, nm0 = out->nm, nctrl = 0;
+
+    if (trial == NULL)
+        return;
+    /* Only when the sides are known: a control arm and a treatment arm. */
+    for (k = 0; k < trial->narms; k++)
+        nctrl += trial->arms[k].control;
+    if (nctrl == 0 || nctrl == trial->narms)
+        return;
+    for (k = 0; k < trial->narms; k++) {
+        const struct tm_trial_arm *a = &trial->arms[k];
+        size_t w = arm_word(a->label), j, off = 0;
+        bool same = false;
+
+        for (j = 0; j < k && w > 0; j++)
+            same |= arm_word(trial->arms[j].label) == w &&
+                    strncasecmp(trial->arms[j].label, a->label, w) == 0;
+        if (w == 0 || same)
+            continue;
+        while (off + w <= doc->len && out->nnamed < MAX_NAMED_ARMS) {
+            const char *hit =
+                find_ci(doc->text + off, doc->len - off, a->label, w);
+            size_t at;
+            struct tm_record *r;
+
+            if (hit == NULL)
+                break;
+            at = (size_t)(hit - doc->text);
+            off = at + w;
+            if ((at > 0 && word_byte((unsigned char)doc->text[at - 1])) ||
+                (at + w < doc->len &&
+                 word_byte((unsigned char)doc->text[at + w])) ||
+                overlaps_mention(out->m, nm0, at, at + w))
+                continue;
+            r = &out->named[out->nnamed++];
+            memset(r, 0, sizeof *r);
+            r->start = at;
+            r->end = at + w;
+            r->group = a->label;
+            out->m[out->nm].r = r;
+            out->m[out->nm].sent = tm_spans_find(sent, at);
+            out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
+            out->m[out->nm].conn = CONN_NONE;
+            out->nm++;
+        }
+    }
+    if (out->nm > nm0)
+        qsort(out->m, out->nm, sizeof *out->m, cmp_mention);
+}
 
 static void
 collect(const struct tm_doc *doc, const struct tm_records *recs,
-        const struct tm_spans *sent, struct collected *out)
+        const struct tm_spans *sent, const struct tm_trial *trial,
+        struct collected *out)
 {
     struct val *v;
     struct mention *m, *c;
     size_t nv = 0, nm = 0, nc = 0, i;
+    bool names = trial != NULL && trial->narms > 0;
 
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
-    m = tm_xreallocarray(NULL, recs->n, sizeof *m);
+    m = tm_xreallocarray(NULL, recs->n + (names ? MAX_NAMED_ARMS : 0),
+                         sizeof *m);
     c = tm_xreallocarray(NULL, recs->n, sizeof *c);
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
@@ -1018,6 +1142,10 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
     out->nm = nm;
     out->c = c;
     out->nc = nc;
+    out->named = names ? tm_xcalloc(MAX_NAMED_ARMS, sizeof *out->named) : NULL;
+    out->nnamed = 0;
+    if (names)
+        named_arms(doc, trial, sent, out);
 }
 
 static void
@@ -1026,17 +1154,19 @@ collected_free(struct collected *cl)
     free(cl->v);
     free(cl->m);
     free(cl->c);
+    free(cl->named);
 }
 
 void
 tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
-                     struct tm_sentences *sentences)
+                     struct tm_sentences *sentences,
+                     const struct tm_trial *trial)
 {
     const struct tm_spans *sent;
     struct collected cl;
     struct val *v;
     size_t i;
-    bool mentions = false, values = false;
+    bool mentions = trial != NULL && trial->narms > 0, values = false;
 
     /* Every document passes here: without an arm mention or connective,
      * or without a value to link, skip the sentence split and sorting. */
@@ -1047,7 +1177,7 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     if (!mentions || !values)
         return;
     sent = tm_sentences_get(sentences);
-    collect(doc, recs, sent, &cl);
+    collect(doc, recs, sent, trial, &cl);
     v = cl.v;
     assign_arms(doc->text, sent, v, cl.nv, cl.m, cl.nm, cl.c, cl.nc);
     for (i = 0; i < cl.nv; i++) {
@@ -1335,7 +1465,7 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
     if (recs->n == 0)
         goto tables_rest;
     tm_sentences_reset(&st->sent, doc->text, doc->len);
-    collect(doc, recs, tm_sentences_get(&st->sent), &cl);
+    collect(doc, recs, tm_sentences_get(&st->sent), NULL, &cl);
     v = cl.v;
     st->truncated = cl.truncated;
     /* A value in a typed table row was read with its row. */

@@ -77,6 +77,20 @@ assert len(r) == 1 and r[0]["events_control"] == "46" and \
     r[0]["events_treatment"] == "", r
 PY
 
+# The trial's arms, named where it was randomized, name values anywhere:
+# "in the levosimendan group" is the treatment arm because the trial model
+# has levosimendan as an arm that is not the control.
+printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).' \
+    'Results: By day 30, 5 of 60 patients in the levosimendan group had died. By day 30, 9 of 60 patients in the placebo group had died.' >"$tmp/named.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/named.txt" >"$tmp/named.csv" || exit 1
+python3 - "$tmp/named.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1 and (r[0]["events_treatment"], r[0]["events_control"]) == \
+    ("5", "9") and r[0]["check"] == "", r
+PY
+
 # Records carry the arm's name as written (group) once linked.
 "$TRIALMINE" extract "$fx/text/studies.txt" >"$tmp/r.jsonl" || exit 1
 python3 - "$tmp/r.jsonl" <<'PY' || exit 1

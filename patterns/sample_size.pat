@@ -102,9 +102,11 @@ define armname   (?: [\w+-]+ \s+ ){0,3}? (?i: group | arm ) (?: \s+ (?: [IVX]{1,
                  | \b [A-Z] [a-z]? G \b
 # "(N = 699)" after the trial or its population: everyone.
 define wholetrial (?i: \b (?: trial | study | cohort | population | sample | participants | patients | subjects | enrolled | randomi[sz]ed | total | overall | in \s+ all ) )
-# "(n = 3 per cohort)", "30 patients each", "12 per arm", "(n = 50/group)":
-# one arm's size.
-role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | / \s* (?: group | arm ) | in \s+ each \b )
+# "(n = 3 per cohort)", "30 patients each", "12 per arm", "(n = 50/group)",
+# "(N = 381 for each group)": one arm's size.
+role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | / \s* (?: group | arm ) | (?: in | for ) \s+ each \b )
+# "randomly divided into three groups (n=32)": the size of each group.
+role sample_size scope=arm before 30 (?i: \b (?: groups | arms ) ) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 # "48, 48 and 47 patients in the three groups, respectively": one per group.
 role sample_size scope=arm clause-after ^ [^;]*? \b (?i: respectively ) \b
 # "(N = 699)" right after the trial or its population: everyone.
@@ -636,6 +638,7 @@ pattern n-paren
     set scope subgroup
     example the MSC group (n 24) was received => value=24
     example two arms of equal size (n = 45/group) were compared => value=45 scope=arm
+    example the women were randomly split into four groups (n=25) => value=25 scope=arm
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
 # "Analysed: MSC 28, placebo 29"

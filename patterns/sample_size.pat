@@ -55,7 +55,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted | received \s+ (?: all | none ) \s+ of
+                     | targeted | received \s+ (?: all | none ) \s+ of | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
@@ -71,13 +71,16 @@ reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* 
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
 reject sample_size after 12 ^ \s+ (?i: females? | males? ) \b (?! \s+ \p{L} )
-reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
-reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
-reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | and \s+ ) $
+reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
+reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
+reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | ; \s* | and \s+ ) $
 # A number that names something is no count: "on day 6 was treated",
 # "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
 reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
 reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
+# "observed in 21.4% of subjects (n = 9)": the count behind a percentage
+# of people with an event, not a group.
+reject sample_size before 60 (?&decimal) \s* % \s+ of \s+ (?: the \s+ | all \s+ )? (?: [\w-]+ \s+ ){0,2}? (?&people) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
 # The words between a count and the people it counts ("120 critically ill
@@ -526,6 +529,10 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
+    negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
+    negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group
+    negative The trial cohort (52 men; 38 women) was described earlier
     negative Serious events in the treated arm: 1 participant with a rash, 1 participant with a fall and 2 participants with headache
     example Mortality in the 36 patients with septic shock was higher in the placebo group => value=36
     example Two infusions of cells were given to 14 volunteers with asthma => value=14

@@ -451,7 +451,7 @@ pattern arm-list
     prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
@@ -459,6 +459,7 @@ pattern arm-list
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
+    negative were randomly assigned to (a) zinc (25 mg), (b) vitamin D (800 IU), or placebo
 
 # "1832 in the hydrocortisone group"
 pattern in-the-group

@@ -122,7 +122,7 @@ role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]
 # "group I included 100 patients", "the control arm comprised 40".
 role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
-role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
+role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:;] \s* (?: [nN] \s* = \s* )? $
 
 # "12 controls", "29 placebo recipients", "18 contemporaneous controls":
 # people named as one arm.
@@ -672,9 +672,13 @@ pattern arm-list-named-first
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
     regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or ) \b )
-    regex (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex (?= \s* [,;)] | \s* $ )
+    # "control 367", or a label and a semicolon: "(short course; 667)",
+    # "(standard course; 769 women)"
+    regex (?| (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % ) (?= \s* [,;)] | \s* $ )
+    regex   | (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s* ; \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex     (?= (?: \s+ (?&people) )? \s* [,;)] | \s* $ ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )
     forbid before 40 (?i: lost | follow-up | withdrew | died | deaths? | age | years? ) [^()]* $
     set scope arm
     example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control
+    example In all 1,210 men were randomized to a long regimen (long regimen; 604 men) or a short one (short regimen; 606) => value=606 group="short regimen"

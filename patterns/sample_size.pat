@@ -10,7 +10,7 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
                          | centres? | centers? | sites? | hospitals? | ICUs?
                          | events? | infusions? | doses? | cohorts? | third
                          | series | reports? | RCTs? | of | in | per | million | billion
-                         | thousand | mL | cells? ) \b )
+                         | thousand | mL | cells? | wks? | mos? | yrs? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
@@ -55,9 +55,9 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted | received \s+ (?: all | none ) \s+ of | because \s+ of | due \s+ to | presented \s+ with
+                     | targeted | received \s+ (?: all | none ) \s+ of | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
-                       (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part
+                       (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
@@ -67,6 +67,10 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+# A threshold of a measurement ("CD4 counts higher than 400 were
+# randomized") and a sum of money ("£19,900") are no counts of people.
+reject sample_size before 24 (?i: \b (?: higher | greater | lower | less ) \s+ than | \b (?: above | below | exceeding ) ) \s* $
+reject sample_size before 3 [£$€¥] \s* $
 # A population told by sex ("491 female", "3,071 men and 4,145 women",
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
@@ -306,7 +310,7 @@ pattern verb-count-people
     priority 8
     require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
-    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? | groups? | populations? | categories ) \b
     forbid clause (?&otherrole)
     set scope total
     forbid after 140 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
@@ -521,7 +525,7 @@ pattern count-people
     forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
     require sentence (?&enrolrole)
-    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? | groups? | populations? | categories ) \b
     forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
@@ -530,6 +534,10 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative Adults with platelet counts higher than 150 were randomized to the two regimens
+    negative the printing cost for the trial was £12,500 (4 patients did not accept the voucher)
+    negative Outcomes were alike between the two patient groups in the trial
+    negative Patients were randomized to either three fixed cycles of 2, 4, and 8 wk, or one cycle
     negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
     negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
     negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group

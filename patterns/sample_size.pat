@@ -45,6 +45,24 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
 # ("mortality in the 48 patients with PaO2/FiO2 below 100").
 define studiedrole (?&enrolrole) | (?i: mortality | survival | deaths? | outcomes? | response ) \s+ (?: rates? \s+ )?
                    (?: in | among ) \s+ (?: the \s+ | these \s+ )? (?&count)
+# The passive verb a count of people governs, right after them and what
+# describes them ("One participant [in the X arm] was found to be
+# pregnant", "2 patients were hospitalized"), and the verbs that keep them
+# a group: enrolment, taking part, receiving an arm's treatment,
+# completing, being analysed or followed.  (An active verb in -ed is as
+# often a participle: "89 patients scheduled for surgery".)
+define peopleverb (?&countedpeople) (?: \s* \( [^()]* \) )? (?: ,? \s+ (?i: all | both | each | additional ) )?
+                  (?: ,? \s+ (?i: in | from | of | on | at | with | receiving | randomi[sz]ed \s+ to ) \s+ [^.;,()]{0,50}? )?
+                  (?&beverb)
+define beverb     ,? \s+ (?i: were | was | had \s+ been | have \s+ been ) \s+ (?: (?i: then | also | not | all | later ) \s+ )?
+define pastpart   (?: [a-z]{3,}ed | found | lost | withdrawn | taken | kept | sent | left | shown | held )
+define groupverb  (?i: (?&enrolled) | participated | consented | completed | received | underwent | entered | remained
+                     | took \s+ part | continued | followed | evaluated | assessed | examined | included | studied
+                     | observed | monitored | treated | allocated | assigned | used | available | eligible | selected
+                     | stratified | divided | matched | involved | distributed | comprised | recruited
+                     | subjected | exposed | given | administered | infused | vaccinated | immuni[sz]ed | transplanted
+                     | operated | prescribed | trained | instructed | asked | supplemented | interviewed
+                     | tested | measured | genotyped | scanned | imaged | seen | visited )
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
@@ -347,6 +365,9 @@ pattern sentence-start-people
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
+    # "One participant was found to be pregnant": the verb of an event.
+    forbid clause-after ^ \s+ (?&peopleverb) (?&pastpart) \b
+    unless clause-after ^ \s+ (?&peopleverb) (?&groupverb) \b
     require sentence (?&enrolrole)
     forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
     unless clause (?&studiedrole)
@@ -476,6 +497,9 @@ pattern in-the-group
     forbid before 24 (?i: \b (?: days? | weeks? | months? | hours? | visits? ) ) \s+ \d+ \s* (?: and | or | to | – | - | , ) \s* $
     forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
     forbid clause (?&otherrole)
+    # "One volunteer in the low-dose arm was found to be pregnant"
+    forbid clause-after ^ (?&beverb) (?&pastpart) \b
+    unless clause-after ^ (?&beverb) (?&groupverb) \b
     set scope arm
     example 40 patients, 22 patients in study group and 18 patients in control group, were studied => value=18 group=control scope=arm
     negative between day 3 and 5 in the MSC group
@@ -524,6 +548,9 @@ pattern count-people
     unless clause (?&studiedrole)
     forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
+    # "One participant was found to be pregnant": the verb of an event.
+    forbid clause-after ^ \s+ (?&peopleverb) (?&pastpart) \b
+    unless clause-after ^ \s+ (?&peopleverb) (?&groupverb) \b
     require sentence (?&enrolrole)
     forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? | groups? | populations? | categories ) \b
     forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
@@ -534,6 +561,9 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative Results: One volunteer in the low-dose arm was found to be pregnant after the second dose of the trial.
+    negative Serious events: 2 participants from the control arm were hospitalized for pneumonia
+    example In a randomized trial, 18 students were subjected to a short nap => value=18
     negative Adults with platelet counts higher than 150 were randomized to the two regimens
     negative the printing cost for the trial was £12,500 (4 patients did not accept the voucher)
     negative Outcomes were alike between the two patient groups in the trial

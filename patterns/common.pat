@@ -86,6 +86,7 @@ define notci     (?! \s* (?: CI | CrI | UI | confidence | credible | uncertainty
 define timeword  (?i: \d{1,3} [-\ ] (?:day|week|month|year) s?
                      | (?:day|week|month) [\s-]* \d{1,3}
                      | (?: one | two | three | four | five | six | ten ) [-\ ] (?:day|week|month|year) s?
+                     | (?: hospital | ICU ) \s+ D/C
                      | (?: hospital \s+ )? discharge
                      | in-hospital | hospital | ICU | overall (?! \s+ survival ) )
 
@@ -96,6 +97,8 @@ map timepoint (?i) week [\s-]* (\d+)  => $1-week
 map timepoint (?i) (\d+) [-\ ] months?  => $1-month
 map timepoint (?i) month [\s-]* (\d+)  => $1-month
 map timepoint (?i) (\d+) [-\ ] years?  => $1-year
+map timepoint (?i) hospital \s+ D/C  => in-hospital
+map timepoint (?i) ICU \s+ D/C  => ICU
 map timepoint (?i) hospital  => in-hospital
 map timepoint (?i) (?: hospital \s+ )? discharge  => in-hospital
 map timepoint (?i) one [-\ ] (day|week|month|year) s?  => 1-$1

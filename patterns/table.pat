@@ -66,6 +66,8 @@ pattern total-column
 #   scope causes     a caption or first header cell that makes every row a
 #                    cause of death ("causes of death")
 #   scope time       a timepoint sub-header ("3 months", "Day 28")
+# (_tlabel, below: a row label that is only a timepoint, under an outcome
+# sub-header: "Survival", then "90 days, n (%)".)
 #   scope itt / pp   an analysis sub-header ("Intention-to-treat")
 # timepoint is the row's timepoint when its label gives one.
 # ------------------------------------------------------------------
@@ -149,6 +151,17 @@ pattern time-subheader
     example 3 months => scope=time timepoint=3-month
     example Day 28 => scope=time timepoint=28-day
     negative 3 months | A = 2 (4)
+
+# A row label that is only a timepoint ("90 days, n (%)", "Hospital D/C"):
+# the row's outcome is the sub-header's above it ("Survival").
+pattern time-label
+    type _tlabel
+    prefilter =
+    prefilter day week month year hospital icu discharge
+    regex ^ \s* (?: (?i: at | after | by ) \s+ )? (?<timepoint> (?&timeword) ) (?: \s* , [^|=\n]{0,30} | \s* \( [^|=\n]{0,20} \) )? (?= \s* \| )
+    example  90 days, n (%) | A = 35 (73) | B = 32 (63) => timepoint=90-day
+    example  Hospital D/C, n (%) | A = 37 (77) => timepoint=in-hospital
+    negative Heart rate | A = 72 (10)
 
 define tsubend (?: \s+ (?i: population | analysis | set | cohort ) )? \s* $
 

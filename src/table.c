@@ -90,8 +90,7 @@ index_build(const struct tm_records *recs, struct index *ix)
             continue;
         if (is_type(r, "_tcell") || is_type(r, "_tcol") ||
             is_type(r, "_trow") || is_type(r, "_tlabel") ||
-            is_type(r, "effect") ||
-            is_type(r, "p_value"))
+            is_type(r, "effect") || is_type(r, "p_value"))
             ix->v[ix->n++] = r;
     }
     if (ix->n > 1)

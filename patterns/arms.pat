@@ -10,7 +10,7 @@
 #
 # A new name for a control arm belongs here, not in C.
 
-define control_arm (?i: placebo | controls? | saline | vehicle | sham
+define control_arm (?i: placebo | PBO | controls? | saline | vehicle | sham
                       | (?: standard | usual | conventional | routine
                             | best \s+ supportive ) \s+
                         (?: of \s+ )? (?: care | therapy | treatment | management )
@@ -21,9 +21,9 @@ define control_arm (?i: placebo | controls? | saline | vehicle | sham
 pattern control-arm
     type _arm
     priority 10
-    prefilter placebo control saline vehicle sham standard usual conventional routine supportive non- alone -only
+    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone -only
     regex (?<! [\p{L}\p{N}-] )
-    regex (?= (?i: placebo | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
+    regex (?= (?i: placebo | PBO | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
     regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone ) )
     regex (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
     set scope control

@@ -718,22 +718,47 @@ put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
     tm_buf_clear(&b);
 }
 
+/* One arm a row compares, when it is not every arm of its side (a
+ * trial with three arms gives a row per comparison). */
+struct arm_pick {
+    const char *label;
+    long long n; /* randomized, 0 when unknown */
+};
+
 /* The trial columns: the document's trial model on its own rows; on a
- * cited study's row, its label as written and nothing else. */
+ * cited study's row, its label as written and nothing else.  pick, when
+ * not NULL, names the two arms ([0] treatment, [1] control) the row
+ * compares in place of all the trial's arms of each side. */
 static void
-put_trial(struct tm_studies *st, const struct tm_doc *doc,
-          const struct study *s)
+put_trial_arms(struct tm_studies *st, const struct tm_doc *doc,
+               const struct study *s, const struct arm_pick *pick)
 {
     const struct tm_trial *t = is_own(doc, s) ? st->trial : NULL;
+    int k;
 
     put_str(st, t != NULL ? t->label : s->label);
     put_str(st, t != NULL ? t->registry : NULL);
     put_str(st, t != NULL ? t->design : NULL);
+    if (pick != NULL) {
+        for (k = 0; k < 2; k++)
+            put_str(st, pick[k].label);
+        put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
+        for (k = 0; k < 2; k++)
+            put_int(&st->line, pick[k].n > 0, pick[k].n);
+        return;
+    }
     put_arms(st, t, false, false);
     put_arms(st, t, true, false);
     put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
     put_arms(st, t, false, true);
     put_arms(st, t, true, true);
+}
+
+static void
+put_trial(struct tm_studies *st, const struct tm_doc *doc,
+          const struct study *s)
+{
+    put_trial_arms(st, doc, s, NULL);
 }
 
 static enum tm_status
@@ -1234,18 +1259,87 @@ shares_word(const char *a, const char *b)
     return false;
 }
 
-/* The trial arm a column names, or -1. */
+/* Does column hold label as a phrase of whole words ("30 mg" in
+ * "Meloxicam IV 30 mg")? */
+static bool
+holds_phrase(const char *column, const char *label)
+{
+    size_t n = strlen(label), i;
+
+    if (n < 2)
+        return false;
+    for (i = 0; column[i] != '\0'; i++) {
+        bool start = i == 0 || !isalnum((unsigned char)column[i - 1]);
+
+        if (start && strncasecmp(column + i, label, n) == 0 &&
+            !isalnum((unsigned char)column[i + n]))
+            return true;
+    }
+    return false;
+}
+
+/* The trial arm a column names, or -1: the one arm whose whole label the
+ * column holds ("Meloxicam IV 30 mg" is arm "30 mg", not "60 mg"), else
+ * the one arm that shares a word with it. */
 static long
 column_arm(const struct tm_trial *t, const char *column)
 {
     size_t i;
     long hit = -1;
 
+    const char *tail = column, *sl;
+
+    /* The column's own name, under any spanning header ("Double-blind
+     * period / 10 mg": "10 mg", a phrase of arm "drug Z 10 mg"). */
+    while ((sl = strstr(tail, " / ")) != NULL)
+        tail = sl + 3;
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (holds_phrase(column, t->arms[i].label) ||
+            holds_phrase(t->arms[i].label, tail)) {
+            if (hit >= 0) {
+                hit = -1;
+                break;
+            }
+            hit = (long)i;
+        }
+    if (hit >= 0)
+        return hit;
+
     for (i = 0; t != NULL && i < t->narms; i++)
         if (shares_word(t->arms[i].label, column) ||
             shares_word(column, t->arms[i].label)) {
             if (hit >= 0)
                 return -1; /* two arms: the name decides nothing */
+            hit = (long)i;
+        }
+    return hit;
+}
+
+/* Do two column names stand under the same spanning header ("DB period
+ * / Abatacept" and "DB period / Placebo", not "OLE / Abatacept")?  parse.c
+ * joins a spanning header to its column with " / "; names without one
+ * are under the same (no) header. */
+static bool
+same_header(const char *a, const char *b)
+{
+    const char *sa = strstr(a, " / "), *sb = strstr(b, " / ");
+
+    if (sa == NULL || sb == NULL)
+        return sa == NULL && sb == NULL;
+    return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
+}
+
+/* The trial's one control arm, or -1 (none, or several). */
+static long
+only_control(const struct tm_trial *t)
+{
+    size_t i;
+    long hit = -1;
+
+    for (i = 0; i < t->narms; i++)
+        if (t->arms[i].control) {
+            if (hit >= 0)
+                return -1;
             hit = (long)i;
         }
     return hit;
@@ -1349,7 +1443,23 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     put_sep(b);
     put_str(st, NULL);
     put_str(st, src.data);
-    put_trial(st, doc, &own);
+    if (tr->narms > 2) {
+        /* One comparison of several: its two arms, as the trial model
+         * names them, else as the columns do. */
+        const struct tm_trial *tt = st->trial;
+        struct arm_pick pick[2];
+
+        for (k = 0; k < 2; k++) {
+            long a = sides[k]->arm;
+
+            pick[k].label = tt != NULL && a >= 0 ? tt->arms[a].label
+                                                 : sides[k]->cell->column;
+            pick[k].n = tt != NULL && a >= 0 ? tt->arms[a].n : 0;
+        }
+        put_trial_arms(st, doc, &own, pick);
+    } else {
+        put_trial(st, doc, &own);
+    }
     put_str(st, tr->label);
     put_str(st, tr->analysis);
     put_sep(b); /* subgroup */
@@ -1380,10 +1490,15 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
     size_t n = tr->narms < 16 ? tr->narms : 16, k, ctrl = n, nctrl = 0;
     bool control = t != NULL && has_control(t);
 
+    /* The control column: the trial's control arm by name, or a column
+     * named as a control ("PBO"). */
     for (k = 0; k < n; k++) {
         sd[k].cell = &tr->arms[k];
         sd[k].arm = column_arm(t, tr->arms[k].column);
-        if (control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) {
+        if (tr->arms[k].control && sd[k].arm < 0 && control)
+            sd[k].arm = only_control(t); /* "PBO": the trial's placebo */
+        if ((control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) ||
+            tr->arms[k].control) {
             ctrl = k;
             nctrl++;
         }
@@ -1394,14 +1509,18 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
         for (k = 0; k < n && rc == TM_OK; k++) {
             const char *check = NULL;
 
-            if (k == ctrl)
+            if (k == ctrl ||
+                !same_header(tr->arms[k].column, tr->arms[ctrl].column))
                 continue;
             if (sd[k].arm < 0) {
                 /* Two columns, one the control: the other is the other;
-                 * more, and an unnamed column is no known arm. */
-                if (n > 2)
+                 * more, and an unnamed column is no arm the trial model
+                 * knows (one row per comparison, flagged) when the control
+                 * was named by its column, else skipped. */
+                if (n > 2 && control)
                     continue;
-                check = "arms: treatment column by elimination";
+                check = n > 2 ? "arms: treatment column not a known arm"
+                              : "arms: treatment column by elimination";
             }
             rc = write_table_row(st, doc, tr, &sd[k], &sd[ctrl], check, err);
         }

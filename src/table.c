@@ -231,6 +231,8 @@ read_cells(const char *text, const struct index *ix, size_t a, size_t b,
                 tm_xreallocarray(row->arms, row->narms + 1, sizeof *row->arms);
             row->arms[row->narms].column = trimmed(text, a, eq);
             row->arms[row->narms].count = count;
+            row->arms[row->narms].control =
+                find(ix, "_tcol", "control", a, eq) != NULL;
             row->narms++;
         }
         a = end + 3;

@@ -37,16 +37,45 @@ pattern labelled-ci
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
     regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
-    regex (?<value> (?&bound) ) (?! \s* % ) \s* [;,(\[]? \s*
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? \s* [;,(\[]? \s*
     regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
-    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
     example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example (RR 0.66, 95% CI 0.50-0.87; P=0.003) => measure=RR value=0.66 ci_low=0.5 ci_high=0.87
     example a mean difference of −1.2 (95% CI −2.0 to −0.4) => measure=MD value=-1.2 ci_low=-2 ci_high=-0.4
     example adjusted odds ratio (aOR) = 1.52 (95% CI: 1.10–2.09) => measure=OR value=1.52 ci_low=1.1 ci_high=2.09
+    example the stratified risk difference was 12% (95% CI -6.1%, 30.2%; p = 0.2) => measure=RD value=12 ci_low=-6.1 ci_high=30.2
     negative the hazard ratio was not estimated (95% CI not reported)
+    negative mortality was 30% (95% CI 20 to 40)
+
+# A table cell under a column that names the measure, below any spanning
+# header: "12 months / OR (95% CI) = 1.0 (0.7–1.5)", "RD (95% CI) = 4.1
+# (−2.0 to 10.2)".  (parse.c writes a cell as "column = value".)
+pattern table-cell-ci
+    type effect
+    prefilter =
+    prefilter ci confidence
+    priority 9
+    regex (?: ^ | \|\  ) [^|=\n]*? (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex \  \K (?<value> (?&bound) ) \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
+    example Quit rate | 6 months / A1 N (%) = 78 (27.5) | 6 months / OR (95% CI) = 1.0 (0.7–1.4) => measure=OR value=1 ci_low=0.7 ci_high=1.4
+    example Death | RD (95% CI) = 4.1 (−2.0 to 10.2) => measure=RD value=4.1 ci_low=-2 ci_high=10.2
+    negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
+
+# A signed difference with its interval, the measure unnamed: "(+0.8
+# mmol/L, 95% CI: 0.2–1.5 mmol/L; p = 0.01)".  The sign says a change.
+pattern signed-difference-ci
+    type effect
+    prefilter +
+    prefilter ci confidence
+    priority 8
+    regex (?<! [\p{L}\p{N}.,·] ) (?<value> \+ (?&decimal) | [−-] (?&decimal) ) (?: \s* [^\s\d,;()]{1,12} )? \s* [,;(] \s*
+    regex (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    set measure MD
+    example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
     negative mortality was 30% (95% CI 20 to 40)
 
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":

@@ -9,10 +9,10 @@ define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s
                       (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
                         | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | death \s+ rate \s+ ratios?
                         | (?: standardi[sz]ed \s+ | LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences?
-                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s ) difference (?= \s+ (?: of | was | \( ) ) )
+                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s ) difference (?= \s+ (?: of | was | in | between | \( ) ) )
                     | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
-define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?i: CI ) \s* [\])] )?
+define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?: \d{2} \s* % \s* )? (?i: CI ) \s* [\])] )?
 # A unit after an estimate ("a difference of 0.022 L (95% CI ...)",
 # "−0.37 inhalations (95% CI ...)"): a word, not the CI's.
 define effunit    \s+ (?! (?i: CI | CrI | confidence | credible | and | or | vs | versus | in | for | with ) \b ) [\p{L}][\p{L}/.²³-]{0,14}
@@ -52,6 +52,7 @@ pattern labelled-ci
     example adjusted odds ratio (aOR) = 1.52 (95% CI: 1.10–2.09) => measure=OR value=1.52 ci_low=1.1 ci_high=2.09
     example the stratified risk difference was 12% (95% CI -6.1%, 30.2%; p = 0.2) => measure=RD value=12 ci_low=-6.1 ci_high=30.2
     example with a difference of 0.031 L (95% confidence interval [CI] −0.010 to 0.072) => measure=MD value=0.031 ci_low=-0.01 ci_high=0.072
+    example The difference in cure rates was 41.2% (95% CI 25.0-55.9%) => measure=MD value=41.2 ci_low=25 ci_high=55.9
     example an LS mean change difference of −0.42 puffs (95% CI −0.61 to −0.23) => measure=MD value=-0.42
     negative the hazard ratio was not estimated (95% CI not reported)
     negative mortality was 30% (95% CI 20 to 40)
@@ -75,7 +76,7 @@ pattern table-cell-ci
 # mmol/L, 95% CI: 0.2–1.5 mmol/L; p = 0.01)".  The sign says a change.
 pattern signed-difference-ci
     type effect
-    prefilter +
+    prefilter + − -
     prefilter ci confidence
     priority 8
     regex (?<! [\p{L}\p{N}.,·] ) (?<value> \+ (?&decimal) | [−-] (?&decimal) ) (?: \s* [^\s\d,;()]{1,12} )? \s* [,;(] \s*
@@ -83,6 +84,7 @@ pattern signed-difference-ci
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
     set measure MD
     example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
+    example the estimated difference of the means (EDM): −14.1 m, 95% confidence interval (95% CI): −30.2–2.0 m, p = 0.1 => measure=MD value=-14.1 ci_low=-30.2 ci_high=2
     negative mortality was 30% (95% CI 20 to 40)
 
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":

@@ -5,7 +5,7 @@
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
 # Words after a count that make it something other than people.
-define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
+define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min | minutes? | mins | seconds? | secs?
                          | mm | mg | mL | kg | records? | trials? | studies
                          | centres? | centers? | sites? | hospitals? | ICUs?
                          | events? | infusions? | doses? | cohorts? | third
@@ -568,6 +568,7 @@ pattern count-people
     negative the printing cost for the trial was £12,500 (4 patients did not accept the voucher)
     negative Outcomes were alike between the two patient groups in the trial
     negative Patients were randomized to either three fixed cycles of 2, 4, and 8 wk, or one cycle
+    negative success was 70% and 85% at 60 and 120 minutes, respectively, in the combination group
     negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
     negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
     negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group

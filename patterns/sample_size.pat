@@ -568,7 +568,7 @@ pattern count-people
     negative the printing cost for the trial was £12,500 (4 patients did not accept the voucher)
     negative Outcomes were alike between the two patient groups in the trial
     negative Patients were randomized to either three fixed cycles of 2, 4, and 8 wk, or one cycle
-    negative success was 70% and 85% at 60 and 120 minutes, respectively, in the combination group
+    negative Success was higher in the combination group (79% and 90% at 90 and 180 minutes, respectively) than in patients randomized to placebo
     negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
     negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
     negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group

@@ -118,6 +118,18 @@ define sexword   (?i: \b (?: men | women | males? | females? | boys | girls ) \b
 # "120 critically ill adult patients", "nine controls".
 define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
 
+# A size in brackets that is one item of a breakdown of three or more
+# ("dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)"; reasons, events,
+# diagnoses): two more items after it, or two before it.  Not when its
+# label names an arm ("low dose (n = 20), high dose (n = 20), placebo
+# (n = 19)": armlabeled).
+define nbreakitem \( \s* [nN] \s* = \s* \d+ \s* \)
+define nbreaksep  (?: \s* [,;] \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+ )
+define nbreakafter ^ \s* \) (?: (?&nbreaksep) [^(),;]{2,40}? (?&nbreakitem) ){2}
+define nbreakbefore (?: (?&nbreakitem) (?&nbreaksep) [^(),;]{2,40}? ){2} \( \s* $
+define armlabeled (?: (?i: \b (?: groups? | arms? | doses? | placebo | control | sham | usual | standard | mg | µg | μg | g | mL | IU ) \b ) | \d )
+                  (?: (?! (?i: \b (?: were | was | included | including | and | or ) \b ) ) [^(),;:] )* \( \s* $
+
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
 # context holds decides instead (`role` lines: see patterns/README.md).
@@ -297,6 +309,12 @@ pattern n-equals
     from _n
     priority 10
     forbid clause (?&otherrole)
+    # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
+    # breakdown (see nbreakafter).
+    forbid after 160 (?&nbreakafter)
+    unless before 40 (?&armlabeled)
+    forbid before 160 (?&nbreakbefore)
+    unless before 40 (?&armlabeled)
     set scope total
     forbid before 3 [<>≤≥]
     example (n = 12) => value=12
@@ -682,8 +700,16 @@ pattern n-paren
     require before 3 \( \s* $
     require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
+    # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
+    # breakdown (see nbreakafter).
+    forbid after 160 (?&nbreakafter)
+    unless before 40 (?&armlabeled)
+    forbid before 160 (?&nbreakbefore)
+    unless before 40 (?&armlabeled)
     set scope subgroup
     example the MSC group (n 24) was received => value=24
+    negative the commonest complaints in the treated group were nausea (n = 2), rash (n = 1), headache (n = 1) and fatigue (n = 1)
+    example patients were randomized to low dose (n = 21), high dose (n = 20) or placebo (n = 22) => value=22
     example two arms of equal size (n = 45/group) were compared => value=45 scope=arm
     example the women were randomly split into four groups (n=25) => value=25 scope=arm
 

@@ -100,9 +100,10 @@ reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (
 # "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
 reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
 reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
-# "observed in 21.4% of subjects (n = 9)": the count behind a percentage
-# of people with an event, not a group.
+# "observed in 21.4% of subjects (n = 9)", "17% (n = 4) of infants": the
+# count behind a percentage of people with an event, not a group.
 reject sample_size before 60 (?&decimal) \s* % \s+ of \s+ (?: the \s+ | all \s+ )? (?: [\w-]+ \s+ ){0,2}? (?&people) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
+reject sample_size after 40 ^ \s* [)\]] \s+ of \s+ (?: the \s+ | all \s+ )? (?: [\w-]+ \s+ ){0,2}? (?&people) \b
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
 # The words between a count and the people it counts ("120 critically ill
@@ -590,6 +591,7 @@ pattern count-people
     negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
     negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
     negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group
+    negative soft stools were more frequent in the study group, with 21% (n = 5) of infants affected
     negative The trial cohort (52 men; 38 women) was described earlier
     negative Serious events in the treated arm: 1 participant with a rash, 1 participant with a fall and 2 participants with headache
     example Mortality in the 36 patients with septic shock was higher in the placebo group => value=36

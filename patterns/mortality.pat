@@ -294,3 +294,43 @@ pattern of-whom-died
     set unit %
     example gave 1 × 10^6 cells/kg to 20 critically ill patients, 4 of whom died, and => value=20 events=4 total=20
     negative 20 patients, 4 of whom were men
+
+# ------------------------------------------------------------------
+# Deaths counted in an arm, with no denominator in the sentence: "Eight
+# deaths (7 in the BTH1677 arm; 1 in the control arm)", "Two deaths were
+# reported in the formoterol group", "3 patients in the MSC group and 5
+# in the placebo group died".  Internal (_deaths): not written out, and
+# no mortality by themselves (value is the count); the study table counts
+# them as an arm's events, with the arm's randomized size from the trial
+# model, and says so in its check column.
+# ------------------------------------------------------------------
+
+# "7 deaths", "Two deaths were reported": a count of deaths.
+pattern deaths-in-arm
+    type _deaths
+    from _count
+    prefilter death
+    require after 40 ^ \s+ (?: (?! (?i: cardiac | cardiovascular | cancer | vascular | respiratory | neonatal | perinatal | fetal ) \b ) [\w-]+ \s+ )? (?i: deaths? ) \b
+    forbid after 60 ^ \s+ (?: [\w-]+ \s+ )? (?i: deaths? ) \s* [(\[] \s* (?&decimal) \s* %
+    forbid before 30 (?i: \b of | \b among | \b in ) \s+ (?: the \s+ )? $
+    forbid clause (?&otherout)
+    example Two deaths were reported in the formoterol group => value=2
+    example Eight deaths occurred in the trial => value=8
+    negative There were 45 deaths (15.0%) in the early group
+    negative Of the 7 deaths, five were due to cancer
+
+# "(7 in the BTH1677 arm; 1 in the control arm)", "3 in the MSC group
+# and 5 in the placebo group died": a count in a named arm whose clause
+# is about deaths.
+pattern count-in-arm-died
+    type _deaths
+    from _count
+    prefilter death died dead
+    require after 60 ^ \s+ (?: (?&people) \s+ )? (?i: in | on | from ) \s+ (?: the \s+ )? [^,;()]{1,40}? (?i: group | arm ) \b
+    require clause (?i: \b died \b | \b deaths? \b | \b dead \b )
+    forbid after 80 ^ [^;]*? (?i: surviv | alive | discharg )
+    forbid clause (?&otherout)
+    forbid after 12 ^ \s* (?: % | \( \s* (?&decimal) \s* % | of \b | / )
+    example Eight deaths (7 in the study arm; 1 in the control arm) were reported => value=7
+    example 3 patients in the MSC group and 5 in the placebo group died => value=3
+    negative 3 patients in the MSC group and 5 in the placebo group recovered

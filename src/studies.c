@@ -171,7 +171,7 @@ is_type(const struct tm_record *r, const char *type)
 static bool
 armable(const struct tm_record *r)
 {
-    return tm_record_is_outcome(r) ||
+    return tm_record_is_outcome(r) || is_type(r, "_deaths") ||
            (is_type(r, "sample_size") && r->scope != NULL &&
             strcmp(r->scope, "arm") == 0);
 }
@@ -463,6 +463,37 @@ find_study(struct study **ss, size_t *ns, const struct tm_record *r)
 /* The outcome type a record gives a row to: an outcome's own type, or
  * for an effect estimate the outcome its sentence names (effect.pat
  * sets its scope to "mortality" or "survival"); NULL for neither. */
+/* A count of deaths in one arm (patterns/mortality.pat, _deaths): an
+ * arm's events when nothing else gives them.  Only in a primary study's
+ * own report whose trial model knows its arms (a review's counts are its
+ * trials', and internal records are not attributed to them). */
+static bool
+arm_deaths(const struct tm_studies *st, const struct tm_record *r)
+{
+    return is_type(r, "_deaths") && r->arm != TM_ARM_NONE &&
+           (r->has & TM_HAS_VALUE) && r->value >= 0 && r->value <= 1e9 &&
+           r->value == floor(r->value) && st->trial != NULL &&
+           st->trial->narms >= 2 &&
+           tm_trial_design_is_primary(st->trial->design);
+}
+
+/* The randomized size of the trial's one arm on side arm (TM_ARM_*), or
+ * 0. */
+static long long
+side_size(const struct tm_trial *t, unsigned char arm)
+{
+    size_t i;
+    long long n = 0;
+
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (t->arms[i].control == (arm == TM_ARM_CONTROL)) {
+            if (n > 0)
+                return 0; /* two arms on this side */
+            n = t->arms[i].n;
+        }
+    return n;
+}
+
 static const char *
 row_type(const struct tm_record *r)
 {
@@ -477,7 +508,8 @@ row_type(const struct tm_record *r)
 
 struct row {
     const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc, *nsub;
-    const struct tm_record *e; /* the effect estimate of the comparison */
+    const struct tm_trial *trial; /* of the document, for arm sizes */
+    const struct tm_record *e;    /* the effect estimate of the comparison */
     long long ev_t, ev_c, n_t, n_c;
     bool has_ev_t, has_ev_c, has_n_t, has_n_c;
     struct tm_buf notes, source;
@@ -633,6 +665,21 @@ fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
     }
     if (o == NULL)
         return;
+    if (is_type(o, "_deaths")) {
+        /* A count of deaths in the arm: the events; the arm's size, if
+         * no count of the arm came with it, is the trial's. */
+        *ev = (long long)o->value;
+        *has_ev = true;
+        snprintf(msg, sizeof msg, "events_%s: a count of deaths in the text",
+                 side);
+        flag(&w->check, msg);
+        if (!*has_n && (*nn = side_size(w->trial, o->arm)) > 0) {
+            *has_n = true;
+            snprintf(msg, sizeof msg, "n_%s: the trial's randomized arm", side);
+            flag(&w->check, msg);
+        }
+        return;
+    }
     if (o->has & TM_HAS_EVENTS) {
         *ev = o->events;
         *has_ev = true;
@@ -794,8 +841,11 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_int(b, w->has_n_t, w->n_t);
     put_int(b, w->has_ev_c, w->ev_c);
     put_int(b, w->has_n_c, w->n_c);
-    put_pct(b, has_value(w->t), w->t ? w->t->value : 0);
-    put_pct(b, has_value(w->c), w->c ? w->c->value : 0);
+    /* (A count of deaths has no percentage.) */
+    put_pct(b, has_value(w->t) && !is_type(w->t, "_deaths"),
+            w->t ? w->t->value : 0);
+    put_pct(b, has_value(w->c) && !is_type(w->c, "_deaths"),
+            w->c ? w->c->value : 0);
     put_pct(b, has_value(w->all), w->all ? w->all->value : 0);
     put_num(b, has_value(w->p), w->p ? w->p->value : 0);
     put_str(st, w->p ? w->p->comparator : NULL);
@@ -831,6 +881,7 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     enum tm_status rc;
 
     memset(&w, 0, sizeof w);
+    w.trial = is_own(doc, s) ? st->trial : NULL;
     tm_buf_init(&w.notes, 0);
     tm_buf_init(&w.source, 0);
     tm_buf_init(&w.check, 0);
@@ -872,6 +923,21 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
             if (w.dose == NULL || (cells && (w.dose->unit == NULL ||
                                              !strstr(w.dose->unit, "cells"))))
                 w.dose = r;
+        }
+    }
+    /* An arm still without deaths takes a count of its deaths. */
+    for (i = 0; i < nv && type != NULL && strcmp(type, "mortality") == 0 &&
+                w.trial != NULL;
+         i++) {
+        const struct tm_record *r = v[i].r;
+        const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
+                                        : v[i].arm == ARM_CTRL ? &w.c
+                                                               : NULL;
+
+        if (v[i].group == g && slot != NULL && *slot == NULL &&
+            arm_deaths(st, r) && same_str(r->timepoint, timepoint)) {
+            *slot = r;
+            use(&w, r);
         }
     }
     /* The effect estimate of the comparison: the first after an arm's
@@ -941,7 +1007,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             struct tm_err *err)
 {
     size_t i, k;
-    bool any_outcome = false, any_size = false;
+    bool any_outcome = false, any_size = false, mortality = false;
+    bool deaths = false;
 
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
@@ -952,6 +1019,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             continue;
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
+        mortality |= type != NULL && strcmp(type, "mortality") == 0;
+        deaths |= is_own(doc, s) && arm_deaths(st, r);
         if (type == NULL)
             continue;
         any_outcome = true;
@@ -964,6 +1033,10 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             study_row(st, doc, v, nv, s, g, type, r->timepoint, err) != TM_OK)
             return err->code;
     }
+    /* Counts of deaths in the arms make a row of their own only when no
+     * other value of the study says how many died. */
+    if (deaths && !mortality)
+        return study_row(st, doc, v, nv, s, g, "mortality", NULL, err);
     if (!any_outcome && any_size)
         return study_row(st, doc, v, nv, s, g, NULL, NULL, err);
     return TM_OK;
@@ -1145,7 +1218,7 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
                 m[nm++] = me;
             else if (me.conn != CONN_NONE)
                 c[nc++] = me;
-        } else if (r->type[0] != '_') {
+        } else if (r->type[0] != '_' || is_type(r, "_deaths")) {
             memset(&v[nv], 0, sizeof v[nv]);
             v[nv].r = r;
             v[nv].sent = s;

@@ -91,6 +91,23 @@ assert len(r) == 1 and (r[0]["events_treatment"], r[0]["events_control"]) == \
     ("5", "9") and r[0]["check"] == "", r
 PY
 
+# Deaths counted per arm with no denominator ("Nine deaths (3 in the
+# levosimendan group and 6 in the placebo group)") fill the arms' events,
+# with the trial's randomized arm sizes, and the check column says so.
+printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).' \
+    'Results: Nine deaths occurred during the study (3 in the levosimendan group and 6 in the placebo group).' >"$tmp/deaths.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/deaths.txt" >"$tmp/deaths.csv" || exit 1
+python3 - "$tmp/deaths.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1, r
+r = r[0]
+assert (r["events_treatment"], r["n_treatment"], r["events_control"],
+        r["n_control"], r["pct_treatment"]) == ("3", "60", "6", "60", ""), r
+assert "a count of deaths" in r["check"], r
+PY
+
 # Records carry the arm's name as written (group) once linked.
 "$TRIALMINE" extract "$fx/text/studies.txt" >"$tmp/r.jsonl" || exit 1
 python3 - "$tmp/r.jsonl" <<'PY' || exit 1

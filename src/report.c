@@ -39,6 +39,8 @@
 /* At most this many rows in the forest plot. */
 #define MAX_FOREST 500
 #define MAX_TYPES 32
+/* Study table rows shown at a time (see on_row). */
+#define ROWS_PER_PAGE 100
 
 /* Study table columns the page reads (studies.c's order). */
 enum {
@@ -513,6 +515,12 @@ on_row(void *ctx, const struct tm_studies_row *row, struct tm_err *err)
     size_t whylen = 0;
     bool flagged = check_state(check, NULL, &why, &whylen) == CELL_FLAG;
 
+    /* The table comes in pages of ROWS_PER_PAGE rows, all but the first
+     * hidden: a browser lays out a hidden tbody only when it is shown,
+     * and thousands of 36-cell rows took most of a large page's opening
+     * time. */
+    if (rp->nrows > 0 && rp->nrows % ROWS_PER_PAGE == 0)
+        tm_buf_puts(b, "</tbody>\n<tbody hidden>\n");
     tm_buf_printf(b, "<tr id=\"s%lu\" data-doc=\"d%lu\"%s>", rp->nrows,
                   rp->ndocs, flagged ? " class=\"flagged\"" : "");
     for (i = 0; i < row->ncells && i < ncols; i++) {
@@ -1183,8 +1191,10 @@ tm_report_write(struct tm_report *rp, FILE *out, const char *name,
                    "only</label> <label>document <select id=\"f-doc\">"
                    "<option value=\"\">all</option>");
     tm_buf_append(b, rp->docopts.data, rp->docopts.len);
-    tm_buf_puts(b, "</select></label> <span id=\"shown\"></span>"
-                   "</fieldset>");
+    tm_buf_printf(b,
+                  "</select></label> <span id=\"shown\">%lu document%s "
+                  "shown</span></fieldset>",
+                  rp->ndocs, rp->ndocs == 1 ? "" : "s");
     tm_buf_puts(b, page_review);
     tm_buf_puts(b, "</nav></header>\n<main>\n<section id=\"studies\">"
                    "<h2>Study table</h2>\n<p class=\"note\">Every cell read "
@@ -1197,8 +1207,17 @@ tm_report_write(struct tm_report *rp, FILE *out, const char *name,
     if (flush_to(rp, out, name, err) != TM_OK ||
         copy_file(rp->table, out, name, err) != TM_OK)
         return err->code;
-    tm_buf_puts(b, "</tbody></table></div></section>\n<section "
-                   "id=\"forest\"><h2>Forest plot</h2>\n");
+    tm_buf_puts(b, "</tbody></table></div>\n");
+    if (rp->nrows > ROWS_PER_PAGE)
+        tm_buf_printf(b,
+                      "<p id=\"pager\"><span id=\"rows-shown\">%d</span> of "
+                      "%lu rows shown <button type=\"button\" "
+                      "id=\"more-rows\">Show %d more</button> <button "
+                      "type=\"button\" id=\"all-rows\">Show all</button>"
+                      "</p>\n",
+                      ROWS_PER_PAGE, rp->nrows, ROWS_PER_PAGE);
+    tm_buf_puts(b, "</section>\n<section id=\"forest\"><h2>Forest "
+                   "plot</h2>\n");
     forest_svg(rp);
     tm_buf_puts(b, "</section>\n<section id=\"docs\"><h2>Documents</h2>\n"
                    "<p><button type=\"button\" id=\"open-all\">Open "

@@ -116,6 +116,37 @@ def free_port():
     return port
 
 
+def start(log):
+    """Start chromedriver (output to the file log) and a session on it.
+    Returns (process, Driver); raises OSError when chromedriver cannot
+    run, RuntimeError when chromium does not start."""
+    port = free_port()
+    cd = subprocess.Popen(["chromedriver", "--port=%d" % port],
+                          stdout=log, stderr=log)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen("http://127.0.0.1:%d/status" % port,
+                                   timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    try:
+        return cd, Driver(port)
+    except Exception as e:
+        stop(cd, None)
+        raise RuntimeError(str(e))
+
+
+def stop(cd, d):
+    if d is not None:
+        d.quit()
+    cd.terminate()
+    try:
+        cd.wait(10)
+    except subprocess.TimeoutExpired:
+        cd.kill()
+
+
 def run(trialmine, cache, out, *extra):
     p = subprocess.run([trialmine, "run", "mesenchymal stem cells AND ARDS",
                         "--offline", "--cache", cache, "-j", "1", "-o", out]
@@ -143,28 +174,16 @@ def main():
     page = os.path.join(out1, "report.html")
     recs = records(os.path.join(out1, "records.jsonl"))
 
-    port = free_port()
     drv_log = open(os.path.join(work, "chromedriver.log"), "w")
     try:
-        cd = subprocess.Popen(["chromedriver", "--port=%d" % port],
-                              stdout=drv_log, stderr=drv_log)
+        cd, d = start(drv_log)
     except OSError as e:
         print("report-browser: cannot start chromedriver: %s" % e)
         return 77
-    d = None
+    except RuntimeError as e:
+        print("report-browser: cannot start chromium: %s" % e)
+        return 77
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen("http://127.0.0.1:%d/status" % port,
-                                       timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
-        try:
-            d = Driver(port)
-        except Exception as e:
-            print("report-browser: cannot start chromium: %s" % e)
-            return 77
         t0 = time.monotonic()
         d.go("file://" + os.path.abspath(page))
         ok(True, "load")
@@ -357,13 +376,7 @@ def main():
             traceback.print_exc()
         ok(False, "browser session: %s" % str(e)[:300])
     finally:
-        if d is not None:
-            d.quit()
-        cd.terminate()
-        try:
-            cd.wait(10)
-        except subprocess.TimeoutExpired:
-            cd.kill()
+        stop(cd, d)
     print("report-browser: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -32,13 +32,14 @@ count(const char *hay, size_t len, const char *needle)
 }
 
 static const char *const tags[] = {
-    "!DOCTYPE", "html",   "head",    "meta",   "title",    "style",
-    "body",     "header", "h1",      "h2",     "p",        "nav",
-    "fieldset", "legend", "label",   "input",  "select",   "option",
-    "button",   "a",      "textarea", "main",  "section",  "div",
-    "table",    "thead",  "tbody",   "tr",     "th",       "td",
-    "code",     "span",   "mark",    "svg",    "line",     "rect",
-    "polygon",  "text",   "details", "summary", "script",  NULL};
+    "!DOCTYPE", "html",   "head",     "meta",    "title",   "style",
+    "body",     "header", "h1",       "h2",      "p",       "nav",
+    "fieldset", "legend", "label",    "input",   "select",  "option",
+    "button",   "a",      "textarea", "main",    "section", "div",
+    "table",    "thead",  "tbody",    "tr",      "th",      "td",
+    "code",     "span",   "mark",     "svg",     "line",    "rect",
+    "polygon",  "text",   "details",  "summary", "script",  "caption",
+    NULL};
 
 static bool
 known_tag(const char *s, size_t n)
@@ -85,7 +86,8 @@ check_tags(const char *out, size_t len)
         /* Skip the page's own script and style sheet. */
         if (out[j - 1] != '/' && (n == 6 && memcmp(out + j, "script", 6) == 0))
             close = strstr(out + i, "</script>");
-        else if (out[j - 1] != '/' && n == 5 && memcmp(out + j, "style", 5) == 0)
+        else if (out[j - 1] != '/' && n == 5 &&
+                 memcmp(out + j, "style", 5) == 0)
             close = strstr(out + i, "</style>");
         else
             close = NULL;
@@ -128,17 +130,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         d.text = strndup((const char *)p, (size_t)(end - p));
         d.len = strlen(d.text);
         tm_doc_add_section(&d, "text", 0, d.len / 2);
-        tm_doc_add_section(&d, "<b>", d.len / 2, d.len);
+        tm_doc_add_section(&d, "table/<b>", d.len / 2, d.len);
         for (i = 0; i < n; i++) {
             const uint8_t *s = spec + 5 * i;
             struct tm_record *r = tm_records_push(&rs);
-            size_t a = (size_t)(s[0] | s[1] << 8), b = (size_t)(s[2] | s[3] << 8);
+            size_t a = (size_t)(s[0] | s[1] << 8),
+                   b = (size_t)(s[2] | s[3] << 8);
 
             r->doc = d.id;
             r->type = strdup(types[s[4] % 8]);
             r->section = strdup("text");
             r->start = d.len ? a % (d.len + 2) : a % 3;
-            r->end = s[4] & 0x80 ? r->start + b % 40 : (d.len ? b % (d.len + 2) : 0);
+            r->end =
+                s[4] & 0x80 ? r->start + b % 40 : (d.len ? b % (d.len + 2) : 0);
             r->text = d.text + (r->start < d.len ? r->start : d.len);
             r->value = (double)(s[4] % 7) * 10;
             r->has = TM_HAS_VALUE;
@@ -165,8 +169,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         count(out, len, "<mark ") != count(out, len, "</mark>") ||
         count(out, len, "<script") != 1 ||
         count(out, len, "href=\"javascript") != 0 ||
-        count(out, len, "href=\"") != count(out, len, "href=\"#") +
-                                          count(out, len, "href=\"https://"))
+        count(out, len, "href=\"") !=
+            count(out, len, "href=\"#") + count(out, len, "href=\"https://"))
         abort();
     check_tags(out, len);
     free(out);

@@ -588,31 +588,149 @@ struct render {
     size_t pos, sec; /* text written up to pos; next section label */
     struct open_mark stack[MAX_DEPTH];
     size_t depth;
+    /* Table sections ("table/T1", rows linearized as "a | b | c" lines)
+     * are written as HTML tables when no record crosses their bounds:
+     * tabular[i] says which; tab is the one open, row_empty whether its
+     * current row has text yet. */
+    unsigned char *tabular;
+    const struct tm_section *tab;
+    bool row_empty, row_pending; /* a line ended: a row starts at text */
 };
 
-/* Write the text from the current position to x, with a label at each
- * section start passed outside any record. */
+/* Events at the current position, outside any record: the open table
+ * ends, sections start (a label; a table begins). */
+static void
+position_events(struct render *r)
+{
+    const struct tm_doc *doc = r->doc;
+    struct tm_buf *b = &r->rp->out;
+
+    if (r->tab != NULL && r->pos >= r->tab->end) {
+        tm_buf_puts(b, "</td></tr></table>");
+        r->tab = NULL;
+    }
+    while (r->sec < doc->nsections && doc->sections[r->sec].start == r->pos) {
+        const struct tm_section *sec = &doc->sections[r->sec];
+
+        if (r->tab == NULL && r->tabular[r->sec]) {
+            tm_buf_puts(b, "<table class=\"doctab\"><caption><span "
+                           "class=\"sec\">");
+            text(r->rp, sec->name);
+            tm_buf_puts(b, "</span></caption><tr><td>");
+            r->tab = sec;
+            r->row_empty = true;
+            r->row_pending = false;
+        } else {
+            tm_buf_puts(b, "<span class=\"sec\">");
+            text(r->rp, sec->name);
+            tm_buf_puts(b, "</span>");
+        }
+        r->sec++;
+    }
+}
+
+/* In a table, start the row a line break asked for, now that something
+ * goes into it (so blank lines and a last newline make no empty rows). */
+static void
+start_row(struct render *r)
+{
+    if (r->tab != NULL && r->row_pending) {
+        tm_buf_puts(&r->rp->out, "</td></tr><tr><td>");
+        r->row_pending = false;
+    }
+}
+
+static void
+put_chunk(struct render *r, size_t from, size_t to)
+{
+    if (to == from)
+        return;
+    start_row(r);
+    tm_html_text(&r->rp->out, r->doc->text + from, to - from);
+    r->row_empty = false;
+}
+
+/* Write the text from the current position to x: section labels where
+ * sections start outside any record, and in a table section outside any
+ * record, a row at each line and a cell at each " | ". */
 static void
 put_text(struct render *r, size_t x)
 {
     const struct tm_doc *doc = r->doc;
+    struct tm_buf *b = &r->rp->out;
 
-    while (r->sec < doc->nsections && doc->sections[r->sec].start < r->pos)
-        r->sec++;
-    while (r->sec < doc->nsections && doc->sections[r->sec].start < x) {
-        size_t s = doc->sections[r->sec].start;
+    for (;;) {
+        size_t stop = x, q;
 
-        tm_html_text(&r->rp->out, doc->text + r->pos, s - r->pos);
-        r->pos = s;
-        if (r->depth == 0) {
-            tm_buf_puts(&r->rp->out, "<span class=\"sec\">");
-            text(r->rp, doc->sections[r->sec].name);
-            tm_buf_puts(&r->rp->out, "</span>");
+        /* Sections passed inside a record get no label. */
+        while (r->sec < doc->nsections &&
+               (doc->sections[r->sec].start < r->pos ||
+                (r->depth > 0 && doc->sections[r->sec].start == r->pos)))
+            r->sec++;
+        if (r->depth == 0)
+            position_events(r);
+        if (r->pos >= x)
+            break;
+        if (r->sec < doc->nsections && doc->sections[r->sec].start < stop)
+            stop = doc->sections[r->sec].start;
+        if (r->tab != NULL && r->tab->end > r->pos && r->tab->end < stop)
+            stop = r->tab->end;
+        if (r->tab != NULL && r->depth == 0) {
+            for (q = r->pos; q < stop; q++) {
+                if (doc->text[q] == '\n' ||
+                    (q + 3 <= stop && memcmp(doc->text + q, " | ", 3) == 0))
+                    break;
+            }
+            if (q < stop) {
+                put_chunk(r, r->pos, q);
+                if (doc->text[q] == '\n') {
+                    r->row_pending |= !r->row_empty;
+                    r->row_empty = true;
+                    r->pos = q + 1;
+                } else {
+                    start_row(r);
+                    tm_buf_puts(b, "</td><td>");
+                    r->row_empty = false;
+                    r->pos = q + 3;
+                }
+                continue;
+            }
         }
-        r->sec++;
+        if (r->tab != NULL)
+            put_chunk(r, r->pos, stop);
+        else
+            tm_html_text(b, doc->text + r->pos, stop - r->pos);
+        r->pos = stop;
     }
-    tm_html_text(&r->rp->out, doc->text + r->pos, x - r->pos);
-    r->pos = x;
+}
+
+/* Which table sections can be written as tables: those no record
+ * crosses in or out of (a record is one element, and an element cannot
+ * span table cells). */
+static void
+find_tabular(struct render *r, const size_t *order, size_t n)
+{
+    const struct tm_doc *doc = r->doc;
+    size_t i, k;
+
+    for (i = 0; i < doc->nsections; i++) {
+        const struct tm_section *sec = &doc->sections[i];
+
+        r->tabular[i] = strncmp(sec->name, "table/", 6) == 0 &&
+                        sec->end > sec->start && sec->end <= doc->len;
+    }
+    for (k = 0; k < n; k++) {
+        const struct tm_record *rec = &r->recs->v[order[k]];
+
+        for (i = 0; i < doc->nsections; i++) {
+            const struct tm_section *sec = &doc->sections[i];
+
+            if (r->tabular[i] &&
+                ((rec->start < sec->start && rec->end > sec->start) ||
+                 (rec->start < sec->end && rec->end > sec->end)))
+                r->tabular[i] = 0;
+        }
+    }
 }
 
 static void
@@ -729,6 +847,11 @@ open_mark(struct render *r, size_t ri, bool empty)
     const struct tm_record *rec = &r->recs->v[ri];
     struct tm_buf *b = &r->rp->out, d;
 
+    if (r->depth == 0) {
+        start_row(r);
+        r->row_empty = false;
+    }
+
     tm_buf_puts(b, "<mark id=\"");
     rec_id(b, r->rp, ri);
     tm_buf_puts(b, "\" class=\"rec ");
@@ -824,6 +947,8 @@ render_text(struct tm_report *rp, const struct tm_doc *doc,
     r.rp = rp;
     r.doc = doc;
     r.recs = recs;
+    r.tabular = tm_xcalloc(doc->nsections + 1, 1);
+    find_tabular(&r, order, n);
     for (i = 0; i < n && *rc == TM_OK; i++) {
         const struct tm_record *rec = &recs->v[order[i]];
         size_t s = rec->start < doc->len ? rec->start : doc->len;
@@ -845,6 +970,9 @@ render_text(struct tm_report *rp, const struct tm_doc *doc,
             *rc = flush_to(rp, rp->body, "the report's body", err);
     }
     advance(&r, doc->len);
+    if (r.tab != NULL)
+        tm_buf_puts(&rp->out, "</td></tr></table>");
+    free(r.tabular);
 }
 
 static void

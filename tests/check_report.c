@@ -208,8 +208,9 @@ add_rec(struct tm_records *rs, const struct tm_doc *d, const char *type,
 }
 
 static char *
-page(const char *text, const char *id, const size_t (*spans)[2],
-     const char *const *types, size_t n, size_t *len)
+page_sections(const char *text, const char *id, const size_t (*spans)[2],
+              const char *const *types, size_t n, const char *table_name,
+              size_t table_start, size_t *len)
 {
     struct tm_doc d;
     struct tm_records rs;
@@ -225,7 +226,12 @@ page(const char *text, const char *id, const size_t (*spans)[2],
     d.len = strlen(text);
     d.doi = strdup("10.1234/\"><script>alert(1)</script>");
     d.pmid = strdup("javascript:alert(1)");
-    tm_doc_add_section(&d, "text", 0, d.len);
+    if (table_name != NULL) {
+        tm_doc_add_section(&d, "text", 0, table_start);
+        tm_doc_add_section(&d, table_name, table_start, d.len);
+    } else {
+        tm_doc_add_section(&d, "text", 0, d.len);
+    }
     memset(&rs, 0, sizeof rs);
     for (i = 0; i < n; i++)
         add_rec(&rs, &d, types[i], spans[i][0], spans[i][1]);
@@ -239,6 +245,49 @@ page(const char *text, const char *id, const size_t (*spans)[2],
     tm_doc_clear(&d);
     return out;
 }
+
+static char *
+page(const char *text, const char *id, const size_t (*spans)[2],
+     const char *const *types, size_t n, size_t *len)
+{
+    return page_sections(text, id, spans, types, n, NULL, 0, len);
+}
+
+START_TEST(test_report_table_section_is_a_table)
+{
+    /* "Deaths | 3 (30) | 8 (80)": the PMC parser's linearized rows. */
+    const char *text = "Prose. Table 1\n\nOutcome | MSC | Placebo\n\n"
+                       "Deaths | 3 (30) | 8 (80)\n";
+    static const size_t in[][2] = {{50, 56}, {59, 65}};
+    static const size_t across[][2] = {{3, 20}};
+    static const char *const types[] = {"mortality", "mortality"};
+    size_t len;
+    char *out = page_sections(text, "t", in, types, 2, "table/T1", 7, &len);
+
+    ck_assert_uint_eq(count(out, "<table class=\"doctab\">"), 1);
+    {
+        /* Three rows (blank lines and the last newline make none), three
+         * cells in two of them. */
+        char *t = strstr(out, "<table class=\"doctab\">");
+        char *end = strstr(t, "</table>");
+
+        ck_assert_ptr_nonnull(end);
+        *end = '\0';
+        ck_assert_uint_eq(count(t, "</td></tr><tr><td>"), 2);
+        ck_assert_uint_eq(count(t, "</td><td>"), 4);
+        ck_assert_uint_eq(count(t, "<td><mark id=\"d0r50-56-t-mortality\""), 1);
+        ck_assert_uint_eq(count(t, "<mark "), 2);
+        *end = '<';
+    }
+    ck_assert_uint_eq(count(out, "<mark "), count(out, "</mark>"));
+    free(out);
+    /* A record that crosses into the table: the section stays text. */
+    out = page_sections(text, "t", across, types, 1, "table/T1", 7, &len);
+    ck_assert_uint_eq(count(out, "<table class=\"doctab\">"), 0);
+    ck_assert_uint_eq(count(out, "<mark id="), 1);
+    free(out);
+}
+END_TEST
 
 START_TEST(test_report_page_hostile_document)
 {
@@ -318,6 +367,7 @@ main(void)
     tcase_add_test(links, test_report_links_only_from_valid_ids);
     tcase_add_test(pages, test_report_page_hostile_document);
     tcase_add_test(pages, test_report_page_deep_overlap_bounded);
+    tcase_add_test(pages, test_report_table_section_is_a_table);
     suite_add_tcase(s, esc_tc);
     suite_add_tcase(s, links);
     suite_add_tcase(s, pages);

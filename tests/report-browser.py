@@ -360,6 +360,26 @@ def main():
         ok(h[5], "a 5000-letter word widens the page")
         ok(h[6] >= 3, "records of the hostile text: %d" % h[6])
 
+        # --- a PMC article: its tables as tables, every record still once --
+        pmc = os.path.join(os.path.dirname(os.path.abspath(cache)), "pmc",
+                           "PMC9900001.nxml")
+        pp = os.path.join(work, "pmc.html")
+        p = subprocess.run([trialmine, "report", "-o", pp, pmc],
+                           capture_output=True, text=True)
+        x = subprocess.run([trialmine, "extract", pmc], capture_output=True,
+                           text=True)
+        ok(p.returncode == 0 and x.returncode == 0, "report of a PMC article")
+        d.go("file://" + pp)
+        t = d.js("return [document.querySelectorAll('mark[data-type]').length,"
+                 "document.querySelectorAll('.text table.doctab').length,"
+                 "document.querySelectorAll('.text table.doctab mark"
+                 "[data-type]').length]")
+        ok(t[0] == len(x.stdout.splitlines()),
+           "PMC article: %d highlighted, %d records" % (t[0],
+                                                       len(x.stdout.splitlines())))
+        ok(t[1] == 2 and t[2] > 0, "PMC article: %d tables, %d records in "
+           "them" % (t[1], t[2]))
+
         # --- the screenshot ------------------------------------------------
         d.go("file://" + os.path.abspath(page) + "#" + pid)
         png = base64.b64decode(d.s("GET", "/screenshot"))

@@ -39,7 +39,7 @@ static const char *const tags[] = {
     "table",    "thead",  "tbody",    "tr",      "th",      "td",
     "code",     "span",   "mark",     "svg",     "line",    "rect",
     "polygon",  "text",   "details",  "summary", "script",  "caption",
-    NULL};
+    "ul",       "li",     NULL};
 
 static bool
 known_tag(const char *s, size_t n)

@@ -661,6 +661,8 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
     tm_pipeline_set_max_records(pl, max_records);
     tm_pipeline_set_corrections(pl, cs);
     tm_pipeline_set_report(pl, rp);
+    if (rp != NULL)
+        tm_report_set_corrections(rp, cs);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     em.csv = csv;
     if (table) {
@@ -1461,6 +1463,7 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_pipeline_set_studies(pl, studies);
     tm_pipeline_set_corrections(pl, cs);
     tm_pipeline_set_report(pl, rp);
+    tm_report_set_corrections(rp, cs);
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
         enum tm_status rc;
 

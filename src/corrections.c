@@ -29,6 +29,8 @@ struct corr {
     enum action action;
     unsigned field; /* TM_CORR_* bit, for edit */
     char *value;    /* the edit's value as written ("" clears the field) */
+    char *edit;     /* "field=value" as written, "" for accept and reject */
+    char *note, *reviewer, *date;
     unsigned long line;
     bool matched, doc_seen;
 };
@@ -86,6 +88,10 @@ tm_corrections_free(struct tm_corrections *cs)
         free(cs->v[i].doc);
         free(cs->v[i].type);
         free(cs->v[i].value);
+        free(cs->v[i].edit);
+        free(cs->v[i].note);
+        free(cs->v[i].reviewer);
+        free(cs->v[i].date);
     }
     free(cs->v);
     free(cs->path);
@@ -97,6 +103,25 @@ size_t
 tm_corrections_count(const struct tm_corrections *cs)
 {
     return cs->n;
+}
+
+void
+tm_corrections_get(const struct tm_corrections *cs, size_t i,
+                   struct tm_correction *out)
+{
+    const struct corr *c = &cs->v[i];
+
+    out->doc = c->doc;
+    out->type = c->type;
+    out->start = c->start;
+    out->end = c->end;
+    out->action = action_names[c->action];
+    out->edit = c->edit;
+    out->note = c->note;
+    out->reviewer = c->reviewer;
+    out->date = c->date;
+    out->line = c->line;
+    out->matched = c->matched;
 }
 
 /* ------------------------------------------------------------------ */
@@ -257,6 +282,10 @@ parse_line(char *line, struct corr *c, char *why, size_t whylen)
     }
     c->doc = tm_xstrdup(f[0]);
     c->type = tm_xstrdup(f[1]);
+    c->edit = tm_xstrdup(nf > 4 ? f[4] : "");
+    c->note = tm_xstrdup(nf > 5 ? f[5] : "");
+    c->reviewer = tm_xstrdup(nf > 6 ? f[6] : "");
+    c->date = tm_xstrdup(nf > 7 ? f[7] : "");
     return true;
 }
 

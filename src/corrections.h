@@ -18,6 +18,7 @@
 #ifndef TM_CORRECTIONS_H
 #define TM_CORRECTIONS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "doc.h"
@@ -50,6 +51,22 @@ size_t tm_corrections_unmatched(const struct tm_corrections *cs,
 
 /* Number of correction lines in the set. */
 size_t tm_corrections_count(const struct tm_corrections *cs);
+
+/* One line as read, its strings borrowed from the set. */
+struct tm_correction {
+    const char *doc, *type;
+    size_t start, end;
+    const char *action;                 /* "accept", "reject" or "edit" */
+    const char *edit;                   /* "field=value" for edit, else "" */
+    const char *note, *reviewer, *date; /* "" when not given */
+    unsigned long line;
+    bool matched; /* by the documents applied so far */
+};
+
+/* The i-th line (0 <= i < count) in the order of document, span and
+ * type. */
+void tm_corrections_get(const struct tm_corrections *cs, size_t i,
+                        struct tm_correction *out);
 
 /* Write to out, one line each, every record on which a and b disagree:
  * "doc<TAB>type<TAB>START-END<TAB>A's decision<TAB>B's decision", a

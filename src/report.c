@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "corrections.h"
 #include "emit.h"
 #include "report-int.h"
 #include "studies.h"
@@ -86,6 +87,7 @@ struct tm_report {
     size_t nforest, forest_cap;
     unsigned long forest_dropped;
     struct tm_buf docopts; /* the document filter's <option>s */
+    const struct tm_corrections *corrections; /* applied; borrowed */
 };
 
 enum { REC_FLAGGED = 1, REC_CITED = 2, REC_DUP_SHIFT = 2 };
@@ -360,6 +362,43 @@ tm_report_free(struct tm_report *rp)
     free(rp->order);
     free(rp->title);
     free(rp);
+}
+
+void
+tm_report_set_corrections(struct tm_report *rp, const struct tm_corrections *cs)
+{
+    rp->corrections = cs;
+}
+
+/* The applied corrections as a hidden list the page's script reads into
+ * its decisions (every field escaped: a corrections file is input too). */
+static void
+applied_list(struct tm_report *rp)
+{
+    struct tm_buf *b = &rp->out;
+    struct tm_correction c;
+    size_t i, n = rp->corrections ? tm_corrections_count(rp->corrections) : 0;
+
+    tm_buf_puts(b, "<ul id=\"applied\" hidden>\n");
+    for (i = 0; i < n; i++) {
+        tm_corrections_get(rp->corrections, i, &c);
+        tm_buf_puts(b, "<li data-doc=\"");
+        attr(rp, c.doc);
+        tm_buf_puts(b, "\" data-type=\"");
+        attr(rp, c.type);
+        tm_buf_printf(b, "\" data-span=\"%zu-%zu\" data-action=\"%s\"", c.start,
+                      c.end, c.action);
+        tm_buf_puts(b, " data-edit=\"");
+        attr(rp, c.edit);
+        tm_buf_puts(b, "\" data-note=\"");
+        attr(rp, c.note);
+        tm_buf_puts(b, "\" data-reviewer=\"");
+        attr(rp, c.reviewer);
+        tm_buf_puts(b, "\" data-date=\"");
+        attr(rp, c.date);
+        tm_buf_printf(b, "\" data-matched=\"%d\"></li>\n", c.matched);
+    }
+    tm_buf_puts(b, "</ul>\n");
 }
 
 unsigned long
@@ -1356,6 +1395,7 @@ tm_report_write(struct tm_report *rp, FILE *out, const char *name,
         return err->code;
     tm_buf_puts(b, "</section>\n</main>\n");
     tm_buf_puts(b, page_panel);
+    applied_list(rp);
     tm_buf_puts(b, "<script>");
     tm_buf_puts(b, page_js);
     tm_buf_puts(b, "</script>\n</body>\n</html>\n");

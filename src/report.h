@@ -47,6 +47,14 @@ enum tm_status tm_report_add(struct tm_report *rp, const struct tm_doc *doc,
 enum tm_status tm_report_write(struct tm_report *rp, FILE *out,
                                const char *name, struct tm_err *err);
 
+/* The corrections the run applied (borrowed; must outlive the report
+ * until tm_report_write): the page starts with them as the reviewer's
+ * decisions, so an export keeps them (rejected records included, which
+ * the page no longer shows). */
+struct tm_corrections;
+void tm_report_set_corrections(struct tm_report *rp,
+                               const struct tm_corrections *cs);
+
 /* Documents and records added so far. */
 unsigned long tm_report_docs(const struct tm_report *rp);
 

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "corrections.h"
 #include "report-int.h"
 #include "report.h"
 #include "testutil.h"
@@ -351,6 +353,38 @@ START_TEST(test_report_page_deep_overlap_bounded)
 }
 END_TEST
 
+START_TEST(test_report_applied_corrections_escaped)
+{
+    /* A corrections file is input too: its note must stay text. */
+    const char tsv[] = "x\tp_value\t1-2\treject\t\t\"><script>alert(1)"
+                       "</script>\t<b>me</b>\t2026-12-06\n";
+    char *path = tm_test_temp_file(tsv, sizeof tsv - 1, ".tsv");
+    struct tm_corrections *cs = NULL;
+    struct tm_report *rp;
+    struct tm_err err;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+
+    ck_assert_int_eq(tm_corrections_load(path, &cs, &err), TM_OK);
+    rp = tm_report_new(NULL, &err);
+    tm_report_set_corrections(rp, cs);
+    ck_assert_int_eq(tm_report_write(rp, f, "memory", &err), TM_OK);
+    fclose(f);
+    ck_assert_uint_eq(count(out, "<script"), 1);
+    ck_assert_uint_eq(count(out, "<li data-doc=\"x\" data-type=\"p_value\" "
+                                 "data-span=\"1-2\" data-action=\"reject\""),
+                      1);
+    ck_assert_uint_eq(count(out, "data-note=\"&quot;&gt;&lt;script&gt;"), 1);
+    ck_assert_uint_eq(count(out, "data-reviewer=\"&lt;b&gt;me&lt;/b&gt;\""), 1);
+    free(out);
+    tm_report_free(rp);
+    tm_corrections_free(cs);
+    unlink(path);
+    free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -368,6 +402,7 @@ main(void)
     tcase_add_test(pages, test_report_page_hostile_document);
     tcase_add_test(pages, test_report_page_deep_overlap_bounded);
     tcase_add_test(pages, test_report_table_section_is_a_table);
+    tcase_add_test(pages, test_report_applied_corrections_escaped);
     suite_add_tcase(s, esc_tc);
     suite_add_tcase(s, links);
     suite_add_tcase(s, pages);

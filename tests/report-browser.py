@@ -324,6 +324,15 @@ def main():
         ok(d.js("""var rows = document.querySelectorAll('#studies tbody tr');
             return rows[arguments[0]].cells[arguments[1]].textContent""",
                 ri, pcol) == new_p, "the new page's table has the new value")
+        # The new page starts from the applied decisions: exported again
+        # without a change, they come back as they were (the rejected
+        # record, which the page no longer shows, included).
+        ok(d.js("return document.getElementById(arguments[0])"
+                ".classList.contains('dec-edit')", pid),
+           "the applied edit is a decision of the new page")
+        d.click(d.find("#export"))
+        again = d.js("return document.getElementById('tsv').value")
+        ok(again == tsv, "re-export differs:\n%s\nwas\n%s" % (again, tsv))
 
         # --- a hostile abstract ------------------------------------------
         hostile = os.path.join(work, "hostile.txt")

@@ -40,6 +40,8 @@
 /* At most this many rows in the forest plot. */
 #define MAX_FOREST 500
 #define MAX_TYPES 32
+/* Documents listed in the document filter. */
+#define MAX_DOC_OPTIONS 10000
 /* Study table rows shown at a time (see on_row). */
 #define ROWS_PER_PAGE 100
 
@@ -1088,9 +1090,16 @@ tm_report_add(struct tm_report *rp, const struct tm_doc *doc,
         count_type(rp, recs->v[i].type);
     }
     rp->nrecs += nshown;
-    tm_buf_printf(&rp->docopts, "<option value=\"d%lu\">", rp->ndocs);
-    tm_html_text(&rp->docopts, doc->id, strlen(doc->id));
-    tm_buf_puts(&rp->docopts, "</option>");
+    /* The document filter lists the first MAX_DOC_OPTIONS documents:
+     * what the page keeps in memory must not grow with the input. */
+    if (rp->ndocs < MAX_DOC_OPTIONS) {
+        tm_buf_printf(&rp->docopts, "<option value=\"d%lu\">", rp->ndocs);
+        tm_html_text(&rp->docopts, doc->id,
+                     tm_utf8_floor(doc->id, strlen(doc->id) < 200
+                                                ? strlen(doc->id)
+                                                : 200));
+        tm_buf_puts(&rp->docopts, "</option>");
+    }
 
     tm_buf_printf(&rp->out,
                   "<details class=\"doc\" id=\"d%lu\" data-flagged=\"%d\" "
@@ -1358,6 +1367,9 @@ tm_report_write(struct tm_report *rp, FILE *out, const char *name,
                    "only</label> <label>document <select id=\"f-doc\">"
                    "<option value=\"\">all</option>");
     tm_buf_append(b, rp->docopts.data, rp->docopts.len);
+    if (rp->ndocs > MAX_DOC_OPTIONS)
+        tm_buf_printf(b, "<option disabled>(the first %d of %lu)</option>",
+                      MAX_DOC_OPTIONS, rp->ndocs);
     tm_buf_printf(b,
                   "</select></label> <span id=\"shown\">%lu document%s "
                   "shown</span></fieldset>",

@@ -3,8 +3,9 @@
 # Output files (-o of extract, studies, report; run's files): created
 # with the mode the umask allows (0666 & ~umask), an overwritten file
 # keeps its mode, and SIGINT or SIGTERM while the output is being written
-# leaves neither the temporary file nor a partial output.  The input is a FIFO whose writer never writes,
-# so the command is certainly mid-run when the signal comes.
+# leaves neither the temporary file nor a partial output.  The input is a
+# FIFO whose writer never writes, so the command is certainly mid-run
+# when the signal comes.
 . "$(dirname "$0")/testlib.sh"
 abstract="$top/tests/fixtures/text/abstract.txt"
 

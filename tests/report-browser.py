@@ -15,10 +15,13 @@ alone (nothing is downloaded).
    a record the table does not use, export corrections.tsv from the page.
 5. Rerun with --corrections: exactly the edited cell and that row's check
    column change in studies.csv, the rejected record is gone from
-   records.jsonl, and the new page marks the corrected value.
+   records.jsonl, the new page marks the corrected value, and exporting
+   from it again gives the same file.
 6. A hostile abstract renders as text: no element, script or URL of its
    own reaches the DOM.
-7. A screenshot, for the README.
+7. A PMC article's tables are tables, every record still highlighted
+   once; OCR repairs show raw -> repaired on hover.
+8. A screenshot, for the README.
 
 Prints "report-browser: N passed, N failed"; exits 1 on a failure and 77
 when no browser can be started (the shell wrapper decides whether that
@@ -388,6 +391,20 @@ def main():
                                                        len(x.stdout.splitlines())))
         ok(t[1] == 2 and t[2] > 0, "PMC article: %d tables, %d records in "
            "them" % (t[1], t[2]))
+
+        # --- repairs on hover: raw -> repaired ------------------------------
+        ocr = os.path.join(os.path.dirname(os.path.abspath(cache)), "..",
+                           "tests", "fixtures", "text", "ocr_damage.txt")
+        op = os.path.join(work, "ocr.html")
+        p = subprocess.run([trialmine, "report", "-o", op, ocr],
+                           capture_output=True, text=True)
+        ok(p.returncode == 0, "report of the OCR fixture")
+        d.go("file://" + op)
+        titles = d.js("return Array.from(document.querySelectorAll("
+                      "'mark.rep')).map(m => m.title)")
+        ok(len(titles) == 5 and
+           any("repaired: 10 \u00ae \u2192 10^6" in t for t in titles),
+           "repairs on hover: %r" % titles[:2])
 
         # --- the screenshot ------------------------------------------------
         d.go("file://" + os.path.abspath(page) + "#" + pid)

@@ -55,7 +55,8 @@ struct tm_record {
     unsigned corrected;
 };
 
-/* Fields a correction can set ("edit value=22"), and acceptance. */
+/* Fields a correction can set ("edit value=22"), and acceptance; bit i
+ * is the i-th name of tm_record_corr_name. */
 enum {
     TM_CORR_VALUE = 1u << 0,
     TM_CORR_VALUE_HIGH = 1u << 1,
@@ -86,6 +87,11 @@ struct tm_records {
     size_t limit;          /* 0: none; kept by tm_records_clear */
     unsigned long dropped; /* pushes refused since the last clear */
 };
+
+/* The field name of a TM_CORR_* bit other than TM_CORR_ACCEPTED
+ * ("value", "ci_low"), or NULL; and the bit of a field name, or 0. */
+const char *tm_record_corr_name(unsigned bit);
+unsigned tm_record_corr_bit(const char *name);
 
 /* Free the strings a record owns. */
 void tm_record_clear(struct tm_record *r);

@@ -230,24 +230,6 @@ set_src(struct tm_studies *st, int col, const struct tm_record *r,
     st->field[col] = field;
 }
 
-static unsigned
-field_bit(const char *field)
-{
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } bits[] = {{"value", TM_CORR_VALUE},   {"events", TM_CORR_EVENTS},
-                {"total", TM_CORR_TOTAL},   {"comparator", TM_CORR_COMPARATOR},
-                {"unit", TM_CORR_UNIT},     {"measure", TM_CORR_MEASURE},
-                {"ci_low", TM_CORR_CI_LOW}, {"ci_high", TM_CORR_CI_HIGH}};
-    size_t i;
-
-    for (i = 0; i < sizeof bits / sizeof *bits; i++)
-        if (strcmp(bits[i].name, field) == 0)
-            return bits[i].bit;
-    return 0;
-}
-
 /* Name in check every cell whose record field a reviewer's correction
  * set, so a corrected table says which of its cells are the reviewer's
  * and not the extraction's. */
@@ -260,7 +242,7 @@ flag_corrected(struct tm_studies *st, struct tm_buf *check)
 
     for (i = 0; i < NCOLS; i++) {
         if (st->src[i] == NULL ||
-            (st->src[i]->corrected & field_bit(st->field[i])) == 0)
+            (st->src[i]->corrected & tm_record_corr_bit(st->field[i])) == 0)
             continue;
         snprintf(msg, sizeof msg, "%s: corrected", columns[i]);
         flag(check, msg);

@@ -31,9 +31,15 @@ st=$?
 grep -q '"start":907' corr.jsonl && bad "the rejected record is still written" || ok
 grep '"start":796' corr.jsonl | grep -q '"events":4,' && ok ||
     bad "edit events=4 not applied: $(grep '"start":796' corr.jsonl)"
+# JSON Lines says which values are the reviewer's.
+grep '"start":796' corr.jsonl | grep -q '"reviewed":true,"corrected":\["events"\]}$' &&
+    ok || bad "the edited record does not say so"
+grep '"start":852' corr.jsonl | grep -q '"reviewed":true}$' && ok ||
+    bad "the accepted record does not say so"
 # Everything else byte for byte as without corrections.
-grep -v '"start":907' plain.jsonl | grep -v '"start":796' >p.rest
-grep -v '"start":796' corr.jsonl >c.rest
+grep -v '"start":907' plain.jsonl | grep -v '"start":796' |
+    grep -v '"start":852' >p.rest
+grep -v '"start":796' corr.jsonl | grep -v '"start":852' >c.rest
 cmp -s p.rest c.rest && ok || bad "records the corrections do not name changed"
 
 # --- the study table says which cells are the reviewer's -----------------

@@ -408,6 +408,7 @@ def main():
 
         # --- the screenshot ------------------------------------------------
         d.go("file://" + os.path.abspath(page) + "#" + pid)
+        d.click(d.find("#" + pid))  # the review panel, open
         png = base64.b64decode(d.s("GET", "/screenshot"))
         ok(png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10000,
            "screenshot")

@@ -6,12 +6,12 @@
  * (so every cell knows the record and field it came from), and writes:
  *
  *   - the study table, each cell that came from a record a link to it;
- *   - a forest plot (inline SVG) of the rows' ratio estimates with a CI;
+ *   - a forest plot (forest.c) of the rows' ratio estimates with a CI;
  *   - each document's text, every record an element at its raw offsets.
  *
  * Text from papers is untrusted: everything goes through tm_html_text or
- * tm_html_attr, links are made only from validated identifiers, and the
- * page's Content-Security-Policy forbids every fetch, so even a mistake
+ * tm_html_attr (html.c), links are made only from validated identifiers, and
+ * the page's Content-Security-Policy forbids every fetch, so even a mistake
  * here could not make the page load anything.  Rows and documents are
  * rendered as they come into two temporary files, joined at the end.
  */
@@ -27,7 +27,8 @@
 #include "buf.h"
 #include "corrections.h"
 #include "emit.h"
-#include "report-int.h"
+#include "forest.h"
+#include "html.h"
 #include "studies.h"
 #include "utf8.h"
 
@@ -60,12 +61,6 @@ enum {
     C_CHECK
 };
 
-struct frow {
-    char *label, *measure;
-    char *anchor; /* the estimate's element id, or NULL */
-    double v, lo, hi;
-};
-
 struct tm_report {
     char *title;
     FILE *body, *table; /* temporary files */
@@ -85,164 +80,12 @@ struct tm_report {
     size_t *order; /* the shown records in document order */
     size_t norder, cap;
     struct tm_strv doc_studies; /* studies of the document in the plot */
-    struct frow *forest;
-    size_t nforest, forest_cap;
-    unsigned long forest_dropped;
+    struct tm_forest *forest;
     struct tm_buf docopts; /* the document filter's <option>s */
     const struct tm_corrections *corrections; /* applied; borrowed */
 };
 
 enum { REC_FLAGGED = 1, REC_CITED = 2, REC_DUP_SHIFT = 2 };
-
-/* ------------------------------------------------------------------ */
-/* Escaping                                                            */
-/* ------------------------------------------------------------------ */
-
-static bool
-is_bidi_control(int32_t cp)
-{
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-static void
-html_escape(struct tm_buf *b, const char *s, size_t len, bool attr)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, run = 0;
-
-    /* Copy runs of plain bytes at once: most text needs no escaping. */
-    while (i < len) {
-        unsigned char c = p[i];
-        int32_t cp = 0;
-        size_t n;
-
-        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' &&
-            c != '"' && c != '\'') {
-            i++;
-            run++;
-            continue;
-        }
-        tm_buf_append(b, p + i - run, run);
-        run = 0;
-        if (c >= 0x80) {
-            n = tm_utf8_decode(p + i, len - i, &cp);
-            if (n == 0) {
-                tm_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD */
-                i++;
-            } else if (is_bidi_control(cp)) {
-                tm_buf_printf(b, "[U+%04X]", (unsigned)cp);
-                i += n;
-            } else {
-                tm_buf_append(b, p + i, n);
-                i += n;
-            }
-            continue;
-        }
-        switch (c) {
-        case '&':
-            tm_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            tm_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            tm_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            tm_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            tm_buf_puts(b, "&#39;");
-            break;
-        case '\n':
-            tm_buf_puts(b, attr ? "&#10;" : "\n");
-            break;
-        case '\t':
-            tm_buf_puts(b, attr ? "&#9;" : "\t");
-            break;
-        default:
-            tm_buf_puts(b, "\xEF\xBF\xBD"); /* a C0 control */
-            break;
-        }
-        i++;
-    }
-    tm_buf_append(b, p + i - run, run);
-}
-
-void
-tm_html_text(struct tm_buf *b, const char *s, size_t len)
-{
-    html_escape(b, s, len, false);
-}
-
-void
-tm_html_attr(struct tm_buf *b, const char *s, size_t len)
-{
-    html_escape(b, s, len, true);
-}
-
-static bool
-digits(const char *s, size_t min, size_t max)
-{
-    size_t n = 0;
-
-    while (s[n] >= '0' && s[n] <= '9')
-        n++;
-    return s[n] == '\0' && n >= min && n <= max;
-}
-
-bool
-tm_html_pmid_url(struct tm_buf *b, const char *pmid)
-{
-    if (pmid == NULL || !digits(pmid, 1, 9))
-        return false;
-    tm_buf_printf(b, "https://pubmed.ncbi.nlm.nih.gov/%s/", pmid);
-    return true;
-}
-
-bool
-tm_html_pmcid_url(struct tm_buf *b, const char *pmcid)
-{
-    if (pmcid == NULL || strncmp(pmcid, "PMC", 3) != 0 ||
-        !digits(pmcid + 3, 1, 9))
-        return false;
-    tm_buf_printf(b, "https://www.ncbi.nlm.nih.gov/pmc/articles/%s/", pmcid);
-    return true;
-}
-
-bool
-tm_html_doi_url(struct tm_buf *b, const char *doi)
-{
-    size_t i, n;
-
-    /* "10." then a registrant code of digits (and dots), a slash and a
-     * suffix of printable ASCII: the DOI Handbook's syntax, narrowed to
-     * what can be put in a URL without guessing. */
-    if (doi == NULL || strncmp(doi, "10.", 3) != 0)
-        return false;
-    for (n = 3; (doi[n] >= '0' && doi[n] <= '9') || doi[n] == '.'; n++)
-        ;
-    if (n < 7 || doi[n] != '/' || doi[n + 1] == '\0' || strlen(doi) > 300)
-        return false;
-    for (i = 0; doi[i] != '\0'; i++)
-        if ((unsigned char)doi[i] <= 0x20 || (unsigned char)doi[i] >= 0x7F)
-            return false;
-    tm_buf_puts(b, "https://doi.org/");
-    for (i = 0; doi[i] != '\0'; i++) {
-        unsigned char c = (unsigned char)doi[i];
-
-        /* Unreserved characters and the path's / go as they are; the
-         * rest percent-encoded, so no quote, < or & reaches the
-         * attribute and no ? or # changes what the URL names. */
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-            c == '~' || c == '/')
-            tm_buf_putc(b, (char)c);
-        else
-            tm_buf_printf(b, "%%%02X", c);
-    }
-    return true;
-}
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -331,6 +174,7 @@ tm_report_new(const char *title, struct tm_err *err)
     }
     tm_buf_init(&rp->out, 0);
     tm_buf_init(&rp->docopts, 0);
+    rp->forest = tm_forest_new(MAX_FOREST);
     rp->studies = tm_studies_new(NULL, "report");
     /* Cells as they are: the page escapes them, a formula guard would
      * only show as a stray quote. */
@@ -342,8 +186,6 @@ tm_report_new(const char *title, struct tm_err *err)
 void
 tm_report_free(struct tm_report *rp)
 {
-    size_t i;
-
     if (rp == NULL)
         return;
     if (rp->body != NULL)
@@ -354,12 +196,7 @@ tm_report_free(struct tm_report *rp)
     tm_buf_clear(&rp->out);
     tm_buf_clear(&rp->docopts);
     tm_strv_clear(&rp->doc_studies);
-    for (i = 0; i < rp->nforest; i++) {
-        free(rp->forest[i].label);
-        free(rp->forest[i].measure);
-        free(rp->forest[i].anchor);
-    }
-    free(rp->forest);
+    tm_forest_free(rp->forest);
     free(rp->recinfo);
     free(rp->order);
     free(rp->title);
@@ -498,8 +335,7 @@ forest_add(struct tm_report *rp, const struct tm_studies_row *row,
            const struct tm_record *src)
 {
     const char *const *c = row->cells;
-    struct frow *f;
-    struct tm_buf lab;
+    struct tm_buf lab, id;
     double v, lo, hi;
     size_t i;
 
@@ -513,34 +349,18 @@ forest_add(struct tm_report *rp, const struct tm_studies_row *row,
         if (strcmp(rp->doc_studies.v[i], c[C_STUDY]) == 0)
             return;
     tm_strv_push(&rp->doc_studies, c[C_STUDY]);
-    if (rp->nforest >= MAX_FOREST) {
-        rp->forest_dropped++;
-        return;
-    }
-    if (rp->nforest == rp->forest_cap) {
-        rp->forest_cap = rp->forest_cap ? 2 * rp->forest_cap : 16;
-        rp->forest =
-            tm_xreallocarray(rp->forest, rp->forest_cap, sizeof *rp->forest);
-    }
     tm_buf_init(&lab, 0);
+    tm_buf_init(&id, 0);
     tm_buf_puts(&lab, c[C_STUDY_LABEL][0] ? c[C_STUDY_LABEL] : c[C_STUDY]);
     if (c[C_TIMEPOINT][0] != '\0')
         tm_buf_printf(&lab, " %s", c[C_TIMEPOINT]);
     tm_buf_printf(&lab, " %s", c[C_OUTCOME]);
-    f = &rp->forest[rp->nforest++];
-    f->label = tm_buf_steal(&lab, NULL);
-    f->measure = tm_xstrdup(c[C_MEASURE]);
-    f->v = v;
-    f->lo = lo;
-    f->hi = hi;
-    f->anchor = NULL;
-    if (src != NULL && src >= rp->recs->v && src < rp->recs->v + rp->recs->n) {
-        struct tm_buf id;
-
-        tm_buf_init(&id, 0);
+    if (src != NULL && src >= rp->recs->v && src < rp->recs->v + rp->recs->n)
         rec_id(&id, rp, (size_t)(src - rp->recs->v));
-        f->anchor = tm_buf_steal(&id, NULL);
-    }
+    tm_forest_add(rp->forest, lab.data, c[C_MEASURE], v, lo, hi,
+                  id.len > 0 ? id.data : NULL);
+    tm_buf_clear(&lab);
+    tm_buf_clear(&id);
 }
 
 /* One row of the study table, as the study table hands it over. */
@@ -1139,158 +959,6 @@ tm_report_add(struct tm_report *rp, const struct tm_doc *doc,
 }
 
 /* ------------------------------------------------------------------ */
-/* The forest plot                                                     */
-/* ------------------------------------------------------------------ */
-
-#define F_W 960
-#define F_LABEL 330 /* the labels' column */
-#define F_PLOT 420  /* the plot's width */
-#define F_ROW 22
-
-static double
-fx(double v, double lmin, double lmax)
-{
-    return F_LABEL + 10 + (log(v) - lmin) / (lmax - lmin) * F_PLOT;
-}
-
-static void
-forest_svg(struct tm_report *rp)
-{
-    struct tm_buf *b = &rp->out;
-    double lmin = 0, lmax = 0, sw = 0, swy = 0, sw2 = 0, q = 0, tau2, fe;
-    double rw = 0, rwy = 0, pooled = 0, pse = 0;
-    static const double ticks[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1,
-                                   2,    5,    10,   20,  50,  100};
-    size_t i, k = rp->nforest, nrows = k + (k >= 2 ? 2 : 0);
-    int h = (int)(nrows * F_ROW) + 70;
-
-    if (k == 0) {
-        tm_buf_puts(b, "<p>No study row has a ratio estimate (RR, HR, OR, "
-                       "IRR) with its confidence interval.</p>\n");
-        return;
-    }
-    for (i = 0; i < k; i++) {
-        double lo = log(rp->forest[i].lo), hi = log(rp->forest[i].hi);
-        double se = (hi - lo) / (2 * 1.959964), w = 1 / (se * se);
-
-        lmin = i == 0 || lo < lmin ? lo : lmin;
-        lmax = i == 0 || hi > lmax ? hi : lmax;
-        sw += w;
-        swy += w * log(rp->forest[i].v);
-        sw2 += w * w;
-    }
-    /* DerSimonian-Laird random effects on the log scale: a screen of the
-     * table, not the review's analysis (examples/meta-analysis.R). */
-    fe = swy / sw;
-    for (i = 0; i < k; i++) {
-        double lo = log(rp->forest[i].lo), hi = log(rp->forest[i].hi);
-        double se = (hi - lo) / (2 * 1.959964), y = log(rp->forest[i].v);
-
-        q += (y - fe) * (y - fe) / (se * se);
-    }
-    tau2 = k > 1 && sw - sw2 / sw > 0 ? (q - (double)(k - 1)) / (sw - sw2 / sw)
-                                      : 0;
-    if (tau2 < 0)
-        tau2 = 0;
-    for (i = 0; i < k; i++) {
-        double lo = log(rp->forest[i].lo), hi = log(rp->forest[i].hi);
-        double se = (hi - lo) / (2 * 1.959964), w = 1 / (se * se + tau2);
-
-        rw += w;
-        rwy += w * log(rp->forest[i].v);
-    }
-    pooled = rwy / rw;
-    pse = sqrt(1 / rw);
-    if (lmin > -0.1)
-        lmin = -0.1;
-    if (lmax < 0.1)
-        lmax = 0.1;
-    lmin -= 0.1 * (lmax - lmin);
-    lmax += 0.1 * (lmax - lmin);
-    tm_buf_printf(b,
-                  "<svg id=\"forest-svg\" role=\"img\" viewBox=\"0 0 %d %d\" "
-                  "width=\"%d\" height=\"%d\" "
-                  "xmlns=\"http://www.w3.org/2000/svg\" "
-                  "aria-labelledby=\"forest-title\">"
-                  "<title id=\"forest-title\">Forest plot: %zu ratio "
-                  "estimates, log scale</title>\n",
-                  F_W, h, F_W, h, k);
-    tm_buf_printf(b,
-                  "<line class=\"null\" x1=\"%.1f\" x2=\"%.1f\" y1=\"10\" "
-                  "y2=\"%d\"/>\n",
-                  fx(1, lmin, lmax), fx(1, lmin, lmax), h - 40);
-    for (i = 0; i < k; i++) {
-        const struct frow *f = &rp->forest[i];
-        double y = 20 + (double)i * F_ROW;
-        size_t ll = strlen(f->label);
-
-        if (f->anchor != NULL)
-            tm_buf_printf(b, "<a href=\"#%s\">", f->anchor);
-        tm_buf_printf(b, "<text x=\"4\" y=\"%.1f\">", y + 4);
-        tm_html_text(b, f->label, tm_utf8_floor(f->label, ll < 48 ? ll : 48));
-        tm_buf_puts(b, "</text>");
-        if (f->anchor != NULL)
-            tm_buf_puts(b, "</a>");
-        tm_buf_printf(b,
-                      "<line class=\"ci\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" "
-                      "y2=\"%.1f\"/><rect class=\"est\" x=\"%.1f\" "
-                      "y=\"%.1f\" width=\"8\" height=\"8\"/>",
-                      fx(f->lo, lmin, lmax), fx(f->hi, lmin, lmax), y, y,
-                      fx(f->v, lmin, lmax) - 4, y - 4);
-        tm_buf_printf(b, "<text x=\"%d\" y=\"%.1f\">", F_LABEL + F_PLOT + 30,
-                      y + 4);
-        text(rp, f->measure);
-        tm_buf_printf(b, " %.2f [%.2f, %.2f]</text>\n", f->v, f->lo, f->hi);
-    }
-    if (k >= 2) {
-        double y = 20 + (double)(k + 1) * F_ROW;
-        double lo = pooled - 1.959964 * pse, hi = pooled + 1.959964 * pse;
-        double xc = fx(exp(pooled), lmin, lmax);
-
-        tm_buf_printf(b,
-                      "<text x=\"4\" y=\"%.1f\" class=\"pool\">Pooled "
-                      "(random effects, DerSimonian-Laird)</text>"
-                      "<polygon class=\"pool\" points=\"%.1f,%.1f %.1f,%.1f "
-                      "%.1f,%.1f %.1f,%.1f\"/>"
-                      "<text x=\"%d\" y=\"%.1f\" class=\"pool\">%.2f [%.2f, "
-                      "%.2f]</text>\n",
-                      y + 4, fx(exp(lo), lmin, lmax), y, xc, y - 6,
-                      fx(exp(hi), lmin, lmax), y, xc, y + 6,
-                      F_LABEL + F_PLOT + 30, y + 4, exp(pooled), exp(lo),
-                      exp(hi));
-    }
-    for (i = 0; i < sizeof ticks / sizeof *ticks; i++) {
-        double x;
-
-        if (log(ticks[i]) < lmin || log(ticks[i]) > lmax)
-            continue;
-        x = fx(ticks[i], lmin, lmax);
-        tm_buf_printf(b,
-                      "<line class=\"tick\" x1=\"%.1f\" x2=\"%.1f\" "
-                      "y1=\"%d\" y2=\"%d\"/><text class=\"tick\" "
-                      "x=\"%.1f\" y=\"%d\">%g</text>",
-                      x, x, h - 40, h - 35, x, h - 22, ticks[i]);
-    }
-    tm_buf_printf(b,
-                  "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" "
-                  "y2=\"%d\"/><text class=\"tick\" x=\"%.1f\" y=\"%d\">"
-                  "ratio (log scale)</text></svg>\n",
-                  F_LABEL + 10, F_LABEL + 10 + F_PLOT, h - 40, h - 40,
-                  fx(1, lmin, lmax), h - 6);
-    if (k >= 2)
-        tm_buf_printf(b,
-                      "<p class=\"note\">%zu studies: the first ratio "
-                      "estimate with a CI of each primary study (reviews "
-                      "left out).  Measures are mixed as the table gives "
-                      "them; pool with examples/meta-analysis.R for the "
-                      "review.</p>\n",
-                      k);
-    if (rp->forest_dropped > 0)
-        tm_buf_printf(b, "<p class=\"note\">%lu more not drawn.</p>\n",
-                      rp->forest_dropped);
-}
-
-/* ------------------------------------------------------------------ */
 /* The page                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -1397,7 +1065,7 @@ tm_report_write(struct tm_report *rp, FILE *out, const char *name,
                       ROWS_PER_PAGE, rp->nrows, ROWS_PER_PAGE);
     tm_buf_puts(b, "</section>\n<section id=\"forest\"><h2>Forest "
                    "plot</h2>\n");
-    forest_svg(rp);
+    tm_forest_svg(rp->forest, &rp->out);
     tm_buf_puts(b, "</section>\n<section id=\"docs\"><h2>Documents</h2>\n"
                    "<p><button type=\"button\" id=\"open-all\">Open "
                    "all</button> <button type=\"button\" "

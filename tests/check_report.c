@@ -12,7 +12,7 @@
 
 #include "buf.h"
 #include "corrections.h"
-#include "report-int.h"
+#include "html.h"
 #include "report.h"
 #include "testutil.h"
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report-int: the HTML writer's escaping and link helpers, exposed for
- * tests/check_report.c and fuzz/fuzz_report.c only.
+ * html: escaping text from papers for HTML, and links made only from
+ * validated identifiers (see html.c).  Used by the review page.
  */
-#ifndef TM_REPORT_INT_H
-#define TM_REPORT_INT_H
+#ifndef TM_HTML_H
+#define TM_HTML_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -29,6 +29,7 @@
 #include "emit.h"
 #include "forest.h"
 #include "html.h"
+#include "sha256.h"
 #include "studies.h"
 #include "utf8.h"
 
@@ -964,6 +965,31 @@ tm_report_add(struct tm_report *rp, const struct tm_doc *doc,
 
 #include "report-page.h"
 
+/* A CSP source for the bytes s[0..len): 'sha256-BASE64'. */
+static void
+csp_hash(struct tm_buf *b, const char *s, size_t len)
+{
+    static const char b64[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned char d[33];
+    size_t i;
+
+    tm_sha256(s, len, d);
+    d[32] = 0;
+    tm_buf_puts(b, "'sha256-");
+    /* 32 bytes: ten groups of three, then two bytes and one '='. */
+    for (i = 0; i < 32; i += 3) {
+        unsigned v = (unsigned)d[i] << 16 | (unsigned)d[i + 1] << 8 |
+                     (i + 2 < 32 ? d[i + 2] : 0);
+
+        tm_buf_putc(b, b64[v >> 18 & 63]);
+        tm_buf_putc(b, b64[v >> 12 & 63]);
+        tm_buf_putc(b, b64[v >> 6 & 63]);
+        tm_buf_putc(b, i + 2 < 32 ? b64[v & 63] : '=');
+    }
+    tm_buf_putc(b, '\'');
+}
+
 static enum tm_status
 copy_file(FILE *from, FILE *to, const char *name, struct tm_err *err)
 {
@@ -987,25 +1013,37 @@ enum tm_status
 tm_report_write(struct tm_report *rp, FILE *out, const char *name,
                 struct tm_err *err)
 {
-    struct tm_buf *b = &rp->out;
+    struct tm_buf *b = &rp->out, css;
     size_t ncols, i;
     const char *const *cols = tm_studies_columns(&ncols);
 
     if (flush_to(rp, rp->body, "the report's body", err) != TM_OK)
         return err->code;
-    tm_buf_puts(b, page_head);
-    tm_buf_puts(b, "<title>");
-    text(rp, rp->title);
-    tm_buf_puts(b, "</title>\n<style>");
-    tm_buf_puts(b, page_css);
+    tm_buf_init(&css, 0);
+    tm_buf_puts(&css, page_css);
     /* A rule per type to turn its highlight off (the type filter). */
     for (i = 0; i < rp->ntypes; i++) {
-        tm_buf_puts(b, ".off-");
-        type_class(b, rp->types[i].type);
-        tm_buf_puts(b, " .");
-        type_class(b, rp->types[i].type);
-        tm_buf_puts(b, "{background:none;outline:none;border:0}\n");
+        tm_buf_puts(&css, ".off-");
+        type_class(&css, rp->types[i].type);
+        tm_buf_puts(&css, " .");
+        type_class(&css, rp->types[i].type);
+        tm_buf_puts(&css, "{background:none;outline:none;border:0}\n");
     }
+    tm_buf_puts(b, page_head);
+    /* Nothing may be fetched, and only this page's own style sheet and
+     * script may apply, named by their hashes: a string from a paper
+     * that escaped escaping still could not run or restyle the page. */
+    tm_buf_puts(b, "<meta http-equiv=\"Content-Security-Policy\" "
+                   "content=\"default-src 'none'; style-src ");
+    csp_hash(b, css.data, css.len);
+    tm_buf_puts(b, "; script-src ");
+    csp_hash(b, page_js, strlen(page_js));
+    tm_buf_puts(b, "; img-src data:; base-uri 'none'; form-action "
+                   "'none'\">\n<title>");
+    text(rp, rp->title);
+    tm_buf_puts(b, "</title>\n<style>");
+    tm_buf_append(b, css.data, css.len);
+    tm_buf_clear(&css);
     tm_buf_puts(b, "</style>\n</head>\n<body>\n<header><h1>");
     text(rp, rp->title);
     tm_buf_printf(b,

@@ -8,7 +8,9 @@
  * (an element with data-type, data-start and data-end), repairs on hover,
  * filters, counts, and a review panel whose decisions export as
  * corrections.tsv (corrections.h).  Inline CSS and JavaScript only:
- * nothing is fetched from the network.  Every string from a paper is
+ * nothing is fetched from the network, and the page's
+ * Content-Security-Policy allows no script or style but its own (by
+ * SHA-256).  Every string from a paper is
  * escaped; links are built only from validated identifiers.
  *
  * Documents are rendered as they come and kept in temporary files, so

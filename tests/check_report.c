@@ -14,6 +14,7 @@
 #include "corrections.h"
 #include "html.h"
 #include "report.h"
+#include "sha256.h"
 #include "testutil.h"
 
 static char *
@@ -385,6 +386,49 @@ START_TEST(test_report_applied_corrections_escaped)
 }
 END_TEST
 
+static void
+hex(const unsigned char d[32], char out[65])
+{
+    size_t i;
+
+    for (i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+START_TEST(test_report_sha256_vectors)
+{
+    /* FIPS 180-4 examples, and padding that needs a second block. */
+    static const struct {
+        const char *in;
+        const char *want;
+    } v[] = {
+        {"",
+         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc",
+         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+    };
+    unsigned char d[32];
+    char h[65];
+    size_t i;
+    char *a = malloc(1000000);
+
+    for (i = 0; i < sizeof v / sizeof *v; i++) {
+        tm_sha256(v[i].in, strlen(v[i].in), d);
+        hex(d, h);
+        ck_assert_str_eq(h, v[i].want);
+    }
+    ck_assert_ptr_nonnull(a);
+    memset(a, 'a', 1000000);
+    tm_sha256(a, 1000000, d);
+    hex(d, h);
+    ck_assert_str_eq(
+        h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    free(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -399,6 +443,7 @@ main(void)
     tcase_add_test(esc_tc, test_report_bidi_controls_shown);
     tcase_add_test(esc_tc, test_report_long_word_kept_whole);
     tcase_add_test(links, test_report_links_only_from_valid_ids);
+    tcase_add_test(links, test_report_sha256_vectors);
     tcase_add_test(pages, test_report_page_hostile_document);
     tcase_add_test(pages, test_report_page_deep_overlap_bounded);
     tcase_add_test(pages, test_report_table_section_is_a_table);

@@ -371,6 +371,25 @@ def main():
            "\ufffd" in h[4], "the hostile text is not shown as text")
         ok(h[5], "a 5000-letter word widens the page")
         ok(h[6] >= 3, "records of the hostile text: %d" % h[6])
+        # Defence in depth: the page's Content-Security-Policy names its own
+        # script and style sheet by hash, so a script or style that got
+        # into the page anyway would not run.
+        with open(hp, encoding="utf-8") as f:
+            src = f.read()
+        inj = os.path.join(work, "injected.html")
+        with open(inj, "w", encoding="utf-8") as f:
+            f.write(src.replace('<div class="text"',
+                                "<script>document.title='pwned'</script>"
+                                "<style>body{display:none}</style>"
+                                '<img src="https://example.org/x.png">'
+                                '<div class="text"', 1))
+        d.go("file://" + inj)
+        inj_state = d.js("return [document.title, getComputedStyle("
+                         "document.body).display, document.body.dataset.ready]")
+        ok(inj_state[0] != "pwned" and inj_state[1] != "none" and
+           inj_state[2] == "1",
+           "an injected script or style ran, or the page's own did not: %r"
+           % inj_state)
 
         # --- a PMC article: its tables as tables, every record still once --
         pmc = os.path.join(os.path.dirname(os.path.abspath(cache)), "pmc",

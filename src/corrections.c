@@ -466,7 +466,6 @@ tm_corrections_apply(struct tm_corrections *cs, const struct tm_doc *doc,
                      struct tm_records *recs)
 {
     size_t first, last, i, k, keep;
-    bool any = false;
 
     if (cs == NULL || cs->n == 0)
         return;
@@ -495,7 +494,6 @@ tm_corrections_apply(struct tm_corrections *cs, const struct tm_doc *doc,
             pthread_mutex_lock(&cs->mu);
             cs->v[k].matched = true;
             pthread_mutex_unlock(&cs->mu);
-            any = true;
             if (c->action == ACT_REJECT)
                 reject = true;
             else if (c->action == ACT_ACCEPT)
@@ -511,8 +509,13 @@ tm_corrections_apply(struct tm_corrections *cs, const struct tm_doc *doc,
             recs->v[keep] = *r;
         keep++;
     }
-    if (any)
-        recs->n = keep;
+    if (keep < recs->n && recs->dropped > 0) {
+        /* A cut document keeps its last dropped record in the spare slot
+         * v[n] (record.h), which tm_records_clear frees: it moves down
+         * with n. */
+        recs->v[keep] = recs->v[recs->n];
+    }
+    recs->n = keep;
 }
 
 size_t

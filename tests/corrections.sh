@@ -57,6 +57,16 @@ assert b[0]["events_treatment"] == "4", b[0]
 assert "events_treatment: corrected" in b[0]["check"], b[0]["check"]
 PY
 
+# --- a document cut by --max-records: a rejection among the kept ---------
+# (the cut keeps its last dropped record in a spare slot that must move
+# down with the rejection, or it is freed twice).
+{ line "a.txt|sample_size|306-308|reject"; } >cut.tsv
+"$TRIALMINE" extract --max-records 10 --corrections cut.tsv a.txt >cut.out 2>err
+st=$?
+[ "$st" = 1 ] && grep -q "more than 10 records" err && ok ||
+    { bad "cut document with a rejection: exit $st"; cat err; }
+[ "$(wc -l <cut.out)" = 3 ] && ok || bad "cut: $(wc -l <cut.out) records, want 3"
+
 # --- a correction that matches nothing is named, exit 1 ------------------
 {
     line "a.txt|p_value|1-5|reject|||rv|2026-12-06"

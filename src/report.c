@@ -18,6 +18,7 @@
 #include "config.h"
 #include "report.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -47,7 +48,8 @@
 /* Study table rows shown at a time (see on_row). */
 #define ROWS_PER_PAGE 100
 
-/* Study table columns the page reads (studies.c's order). */
+/* Study table columns the page reads (studies.c's order; checked by
+ * name when a report is made, see columns_match). */
 enum {
     C_STUDY = 0,
     C_DOC = 2,
@@ -159,10 +161,43 @@ count_type(struct tm_report *rp, const char *type)
 static enum tm_status on_row(void *ctx, const struct tm_studies_row *row,
                              struct tm_err *err);
 
+/* Do the C_* indices name the columns this file means?  A study table
+ * that moved a column would otherwise put, say, the design where the
+ * plot reads the effect: a bug here, not an input error, so asserted
+ * (every report test would fail on it). */
+static bool
+columns_match(void)
+{
+    static const struct {
+        size_t i;
+        const char *name;
+    } want[] = {{C_STUDY, "study"},
+                {C_DOC, "doc"},
+                {C_OUTCOME, "outcome"},
+                {C_TIMEPOINT, "timepoint"},
+                {C_DESIGN, "design"},
+                {C_STUDY_LABEL, "study_label"},
+                {C_MEASURE, "effect_measure"},
+                {C_EFFECT, "effect_value"},
+                {C_CI_LOW, "ci_low"},
+                {C_CI_HIGH, "ci_high"},
+                {C_CHECK, "check"}};
+    size_t n, k;
+    const char *const *cols = tm_studies_columns(&n);
+
+    for (k = 0; k < sizeof want / sizeof *want; k++)
+        if (want[k].i >= n || strcmp(cols[want[k].i], want[k].name) != 0)
+            return false;
+    return true;
+}
+
 struct tm_report *
 tm_report_new(const char *title, struct tm_err *err)
 {
-    struct tm_report *rp = tm_xcalloc(1, sizeof *rp);
+    struct tm_report *rp;
+
+    assert(columns_match());
+    rp = tm_xcalloc(1, sizeof *rp);
 
     rp->title = tm_xstrdup(title != NULL ? title : "trialmine report");
     rp->body = tmpfile();

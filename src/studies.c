@@ -128,6 +128,8 @@ tm_studies_new(FILE *out, const char *name)
 {
     struct tm_studies *st = tm_xcalloc(1, sizeof *st);
 
+    /* src and field have a slot per column (a compile error if not). */
+    (void)sizeof(char[sizeof st->src / sizeof *st->src == NCOLS ? 1 : -1]);
     st->out = out;
     st->name = name;
     st->csv = TM_CSV_SAFE;

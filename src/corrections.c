@@ -331,7 +331,7 @@ tm_corrections_load(const char *path, struct tm_corrections **out,
         len = strlen(s);
         if (len > 0 && s[len - 1] == '\r')
             s[--len] = '\0';
-        if (len == 0 || s[0] == '#' || strncmp(s, "doc\t", 4) == 0)
+        if (len == 0 || s[0] == '#' || strncmp(s, "doc\ttype\tspan\t", 14) == 0)
             continue;
         memset(&c, 0, sizeof c);
         if (!parse_line(s, &c, why, sizeof why)) {

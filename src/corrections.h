@@ -10,7 +10,7 @@
  * table names every cell a correction set in its check column.
  *
  * Format (tab-separated, UTF-8; '#' lines and blank lines are ignored, as
- * is a header line starting "doc<TAB>"):
+ * is the header line "doc<TAB>type<TAB>span<TAB>..."):
  *
  *   doc  type  START-END  accept|reject|edit  [field=value]  [note]
  *   [reviewer]  [date]

@@ -67,6 +67,13 @@ st=$?
     { bad "cut document with a rejection: exit $st"; cat err; }
 [ "$(wc -l <cut.out)" = 3 ] && ok || bad "cut: $(wc -l <cut.out) records, want 3"
 
+# --- a document called "doc" is not taken for the header -----------------
+cp a.txt doc
+{ line "doc|type|span|action"; line "doc|p_value|907-915|reject"; } >doc.tsv
+"$TRIALMINE" extract --corrections doc.tsv doc >doc.out 2>err &&
+    ! grep -q '"start":907' doc.out && ok ||
+    { bad "a correction of a document named doc was skipped"; cat err; }
+
 # --- a correction that matches nothing is named, exit 1 ------------------
 {
     line "a.txt|p_value|1-5|reject|||rv|2026-12-06"

@@ -20,7 +20,8 @@ alone (nothing is downloaded).
 6. A hostile abstract renders as text: no element, script or URL of its
    own reaches the DOM.
 7. A PMC article's tables are tables, every record still highlighted
-   once; OCR repairs show raw -> repaired on hover.
+   once; OCR repairs show raw -> repaired on hover; printing (print
+   media emulated) hides the controls and opens every document.
 8. A screenshot, for the README.
 
 Prints "report-browser: N passed, N failed"; exits 1 on a failure and 77
@@ -231,6 +232,24 @@ def main():
         ok(seen[0] and seen[1] and seen[2] and seen[3] == "#" + target,
            "after the click on a link to %s: open %s, target %s, "
            "in view %s, hash %s" % (target, *seen))
+
+        # --- print: controls hidden, every document opened -----------------
+        d.s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia",
+                                          "params": {"media": "print"}})
+        pr = d.js("""window.dispatchEvent(new Event('beforeprint'));
+            return [getComputedStyle(document.getElementById('filters')).display,
+                    getComputedStyle(document.querySelector('.scroll')).overflowY,
+                    document.querySelectorAll('details.doc:not([open])').length,
+                    getComputedStyle(document.querySelector('mark[data-type]'))
+                      .backgroundColor];""")
+        ok(pr[0] == "none" and pr[1] == "visible" and pr[2] == 0 and
+           pr[3] not in ("rgba(0, 0, 0, 0)", "transparent"),
+           "print: filters %s, table overflow %s, %d documents closed, "
+           "highlight %s" % tuple(pr))
+        d.s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia",
+                                          "params": {"media": ""}})
+        d.js("document.querySelectorAll('details.doc').forEach("
+             "function (x) { x.open = false; })")
 
         # --- review: edit a p-value, reject an unused record, export -----
         ncol = d.js("""return Array.from(document.querySelectorAll(

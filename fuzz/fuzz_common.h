@@ -14,6 +14,19 @@
 
 #include "pattern.h"
 
+/* The next NUL-terminated piece of the input from *p (at most to end),
+ * as an owned string; *p moves past it and its NUL. */
+static inline char *
+fuzz_piece(const unsigned char **p, const unsigned char *end)
+{
+    const unsigned char *s = *p, *e = s;
+
+    while (e < end && *e != 0)
+        e++;
+    *p = e < end ? e + 1 : e;
+    return strndup((const char *)s, (size_t)(e - s));
+}
+
 static struct tm_pattern_set *
 fuzz_shipped_patterns(void)
 {

@@ -16,21 +16,10 @@
 #include <string.h>
 
 #include "emit.h"
+#include "fuzz_common.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* The next NUL-terminated piece of the input, as an owned string. */
-static char *
-piece(const uint8_t **p, const uint8_t *end)
-{
-    const uint8_t *s = *p, *e = s;
-
-    while (e < end && *e != 0)
-        e++;
-    *p = e < end ? e + 1 : e;
-    return strndup((const char *)s, (size_t)(e - s));
-}
 
 static char *
 write_all(enum tm_format fmt, enum tm_csv_mode csv, const struct tm_record *r,
@@ -135,16 +124,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     r.spread = nums[2];
     r.events = (long long)(r.has * 7919) - 3000;
     r.total = (long long)r.has - 100;
-    doc = piece(&p, end);
+    doc = fuzz_piece(&p, end);
     r.doc = doc;
-    r.section = piece(&p, end);
-    r.type = piece(&p, end);
-    r.unit = piece(&p, end);
-    r.comparator = piece(&p, end);
-    r.group = piece(&p, end);
-    r.timepoint = piece(&p, end);
-    r.pattern = piece(&p, end);
-    text = piece(&p, end);
+    r.section = fuzz_piece(&p, end);
+    r.type = fuzz_piece(&p, end);
+    r.unit = fuzz_piece(&p, end);
+    r.comparator = fuzz_piece(&p, end);
+    r.group = fuzz_piece(&p, end);
+    r.timepoint = fuzz_piece(&p, end);
+    r.pattern = fuzz_piece(&p, end);
+    text = fuzz_piece(&p, end);
     r.text = text;
     r.start = 0;
     r.end = strlen(text);

@@ -36,6 +36,8 @@
 #include "pattern.h"
 #include "pipeline.h"
 #include "settings.h"
+#include "corrections.h"
+#include "report.h"
 #include "studies.h"
 
 /* Set by SIGINT/SIGTERM; long commands stop at the next safe point, leave
@@ -148,6 +150,9 @@ static const char main_help[] =
     "Commands:\n"
     "  extract FILE...      extract records as JSON Lines, CSV or TSV\n"
     "  studies FILE...      the study-level table (CSV) for meta-analysis\n"
+    "  report FILE...       the HTML review page: table, plot, highlighted "
+    "text\n"
+    "  corrections diff A B where two reviewers' corrections.tsv disagree\n"
     "  text FILE...         print each document's text as offsets see it\n"
     "  normalize FILE...    print the normalized text, or --repairs made\n"
     "  run QUERY -o DIR     fetch a PubMed/PMC search and extract from it\n"
@@ -204,6 +209,35 @@ static const char studies_head[] =
 
 static const char studies_tail[] = "";
 
+static const char report_head[] =
+    "Usage: trialmine report [OPTIONS] FILE...\n"
+    "\n"
+    "Extract from each FILE as 'trialmine extract' does and write one\n"
+    "self-contained HTML page for checking the results (nothing in it is\n"
+    "fetched from the network): the study table, each cell a link to the\n"
+    "span it came from and flagged cells marked; a forest plot of the\n"
+    "table's ratio estimates (log scale); each document's text with every\n"
+    "record highlighted at its byte offsets (an element with data-type,\n"
+    "data-start and data-end), repairs shown on hover; filters by type,\n"
+    "flag and document.  A reviewer can accept, reject or edit a value and\n"
+    "export the decisions as corrections.tsv, which --corrections applies\n"
+    "on the next run.\n"
+    "\n";
+
+static const char report_tail[] = "";
+
+static const char corrections_head[] =
+    "Usage: trialmine corrections diff A.tsv B.tsv\n"
+    "\n"
+    "List the records on which two reviewers' corrections files disagree,\n"
+    "one line each: doc, type, START-END, A's decision, B's decision ('-'\n"
+    "for none).  Notes, reviewers and dates are not compared.  Exit status\n"
+    "0 when they agree, 1 when they do not, 3 for a bad line (named with\n"
+    "its file and line).\n"
+    "\n";
+
+static const char corrections_tail[] = "";
+
 static const char text_head[] =
     "Usage: trialmine text [OPTIONS] FILE...\n"
     "\n"
@@ -242,7 +276,8 @@ static const char run_head[] =
     "\n"
     "Fetch QUERY (as trialmine fetch does), then parse, normalize and\n"
     "extract every record and write DIR/records.jsonl, DIR/records.csv\n"
-    "and the study table DIR/studies.csv (see trialmine studies --help).\n"
+    "and the study table DIR/studies.csv (see trialmine studies --help),\n"
+    "and the review page DIR/report.html (see trialmine report --help).\n"
     "Prints a summary: records fetched, documents with extractions, counts\n"
     "per type.  A record that two batches both returned is used once.\n"
     "\n";
@@ -461,11 +496,51 @@ print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
     free(pr.patterns);
 }
 
-/* extract (records) and studies (the study table) share their options
- * and their loop; table selects the output. */
-static int
-extract_main(struct cli *c, int argc, char **argv, bool table)
+/* extract (records), studies (the study table) and report (the HTML
+ * page) share their options and their loop; mode selects the output. */
+enum out_mode { OUT_RECORDS, OUT_TABLE, OUT_REPORT };
+
+static void
+print_unmatched(void *ctx, const char *msg)
 {
+    error_line(ctx, "%s", msg);
+}
+
+/* Load --corrections FILE; prints the error and returns its exit status,
+ * or TM_EXIT_OK. */
+static int
+load_corrections(struct cli *c, const char *path, struct tm_corrections **cs)
+{
+    struct tm_err err;
+
+    *cs = NULL;
+    if (path == NULL)
+        return TM_EXIT_OK;
+    tm_err_clear(&err);
+    if (tm_corrections_load(path, cs, &err) == TM_OK)
+        return TM_EXIT_OK;
+    error_line(c, "corrections: %s", err.msg);
+    return err.code == TM_ERR_PATTERN ? TM_EXIT_PATTERN : TM_EXIT_INPUT;
+}
+
+/* After the inputs: every correction that matched nothing is named, and
+ * makes the exit status 1 (a reviewer's decision was not applied). */
+static int
+report_unmatched(struct cli *c, const struct tm_corrections *cs, int status)
+{
+    if (cs != NULL && tm_corrections_unmatched(cs, print_unmatched, c) > 0 &&
+        status == TM_EXIT_OK)
+        return TM_EXIT_INPUT;
+    return status;
+}
+
+static int
+extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
+{
+    bool table = mode == OUT_TABLE;
+    const char *corrections = NULL;
+    struct tm_corrections *cs = NULL;
+    struct tm_report *rp = NULL;
     struct pattern_opts po = {false, {NULL, 0, 0}};
     enum tm_format fmt = TM_FMT_JSONL;
     enum tm_csv_mode csv = TM_CSV_SAFE;
@@ -479,7 +554,9 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     struct tm_reporter rep = {print_warning, c, 0};
     struct tm_emitter em;
     struct tm_studies *st = NULL;
-    const char *cmd = table ? "studies" : "extract";
+    const char *cmd = mode == OUT_REPORT ? "report"
+                      : table            ? "studies"
+                                         : "extract";
     struct tm_outfile of;
     struct tm_err err;
     struct tm_getopt g;
@@ -487,7 +564,9 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     int opt, status = TM_EXIT_OK, i;
     enum tm_status rc;
 
-    tm_getopt_init(&g, table ? TM_CMD_STUDIES : TM_CMD_EXTRACT);
+    tm_getopt_init(&g, mode == OUT_REPORT ? TM_CMD_REPORT
+                       : table            ? TM_CMD_STUDIES
+                                          : TM_CMD_EXTRACT);
     while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         switch (opt) {
         case 'j':
@@ -535,8 +614,11 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         case 'q':
             quiet = true;
             break;
+        case TM_OPT_CORRECTIONS:
+            corrections = optarg;
+            break;
         case 'h':
-            print_help(c, table ? "studies" : "extract");
+            print_help(c, cmd);
             tm_strv_clear(&po.paths);
             return TM_EXIT_OK;
         default:
@@ -554,10 +636,22 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     tm_strv_clear(&po.paths);
     if (set == NULL)
         return TM_EXIT_PATTERN;
+    if ((status = load_corrections(c, corrections, &cs)) != TM_EXIT_OK) {
+        tm_pattern_set_free(set);
+        return status;
+    }
     tm_err_clear(&err);
+    if (mode == OUT_REPORT && (rp = tm_report_new(NULL, &err)) == NULL) {
+        error_line(c, "%s", err.msg);
+        tm_corrections_free(cs);
+        tm_pattern_set_free(set);
+        return TM_EXIT_IO;
+    }
     cleanup_on_signals();
     if (tm_outfile_open(&of, output, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
+        tm_report_free(rp);
+        tm_corrections_free(cs);
         tm_pattern_set_free(set);
         return TM_EXIT_IO;
     }
@@ -565,6 +659,10 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     tm_pipeline_set_jobs(pl, jobs);
     tm_pipeline_set_profile(pl, profile);
     tm_pipeline_set_max_records(pl, max_records);
+    tm_pipeline_set_corrections(pl, cs);
+    tm_pipeline_set_report(pl, rp);
+    if (rp != NULL)
+        tm_report_set_corrections(rp, cs);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     em.csv = csv;
     if (table) {
@@ -576,7 +674,8 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         struct tm_emitter *ems[1] = {&em};
 
         tm_err_clear(&err);
-        rc = tm_pipeline_extract_file(pl, argv[i], ems, table ? 0 : 1, &err);
+        rc = tm_pipeline_extract_file(pl, argv[i], ems,
+                                      mode == OUT_RECORDS ? 1 : 0, &err);
         if (rc == TM_ERR_IO) {
             error_line(c, "%s", err.msg);
             status = TM_EXIT_IO;
@@ -588,8 +687,12 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
         }
     }
     tm_err_clear(&err);
-    if (status != TM_EXIT_IO && (table ? tm_studies_finish(st, &err)
-                                       : tm_emit_finish(&em, &err)) != TM_OK) {
+    if (status != TM_EXIT_IO &&
+        (mode == OUT_REPORT
+             ? tm_report_write(rp, of.f, output ? output : "standard output",
+                               &err)
+         : table ? tm_studies_finish(st, &err)
+                 : tm_emit_finish(&em, &err)) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
     }
@@ -602,9 +705,13 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
     }
     if (profile)
         print_profile(c, pl, jobs);
+    if (status != TM_EXIT_IO)
+        status = report_unmatched(c, cs, status);
     tm_emit_clear(&em);
     tm_pipeline_free(pl);
     tm_studies_free(st);
+    tm_report_free(rp);
+    tm_corrections_free(cs);
     tm_pattern_set_free(set);
     return status;
 }
@@ -612,13 +719,62 @@ extract_main(struct cli *c, int argc, char **argv, bool table)
 static int
 cmd_extract(struct cli *c, int argc, char **argv)
 {
-    return extract_main(c, argc, argv, false);
+    return extract_main(c, argc, argv, OUT_RECORDS);
 }
 
 static int
 cmd_studies(struct cli *c, int argc, char **argv)
 {
-    return extract_main(c, argc, argv, true);
+    return extract_main(c, argc, argv, OUT_TABLE);
+}
+
+static int
+cmd_report(struct cli *c, int argc, char **argv)
+{
+    return extract_main(c, argc, argv, OUT_REPORT);
+}
+
+/* corrections diff A B: where two reviewers disagree. */
+static int
+cmd_corrections(struct cli *c, int argc, char **argv)
+{
+    struct tm_corrections *a = NULL, *b = NULL;
+    struct tm_getopt g;
+    struct tm_err err;
+    char why[256];
+    size_t ndiff = 0;
+    int opt, st;
+
+    tm_getopt_init(&g, TM_CMD_CORRECTIONS);
+    while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
+        if (opt == 'h') {
+            print_help(c, "corrections");
+            return TM_EXIT_OK;
+        }
+        return usage_error(c, "%s", why);
+    }
+    if (optind >= argc || strcmp(argv[optind], "diff") != 0)
+        return usage_error(c, "corrections: the subcommand is diff "
+                              "(corrections diff A.tsv B.tsv)");
+    if (argc - optind != 3)
+        return usage_error(c, "corrections diff: give two files, A and B");
+    if ((st = load_corrections(c, argv[optind + 1], &a)) != TM_EXIT_OK)
+        return st;
+    if ((st = load_corrections(c, argv[optind + 2], &b)) != TM_EXIT_OK) {
+        tm_corrections_free(a);
+        return st;
+    }
+    tm_err_clear(&err);
+    if (tm_corrections_diff(a, b, c->out, "standard output", &ndiff, &err) !=
+        TM_OK) {
+        error_line(c, "%s", err.msg);
+        st = TM_EXIT_IO;
+    } else {
+        st = ndiff > 0 ? TM_EXIT_INPUT : TM_EXIT_OK;
+    }
+    tm_corrections_free(a);
+    tm_corrections_free(b);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1161,10 +1317,13 @@ cmd_run(struct cli *c, int argc, char **argv)
     struct tm_eutils_result res;
     struct tm_pattern_set *set = NULL;
     struct tm_pipeline *pl = NULL;
-    struct tm_buf url, jpath, cpath, spath;
+    struct tm_buf url, jpath, cpath, spath, rpath, title;
     struct tm_outfile jf = {NULL, NULL, NULL}, cf = {NULL, NULL, NULL},
-                      sf = {NULL, NULL, NULL};
+                      sf = {NULL, NULL, NULL}, rf = {NULL, NULL, NULL};
     struct tm_studies *studies = NULL;
+    struct tm_report *rp = NULL;
+    struct tm_corrections *cs = NULL;
+    const char *corrections = NULL;
     struct tm_emitter jem, cem;
     struct tm_emitter *ems[2] = {&jem, &cem};
     struct tm_err err;
@@ -1183,6 +1342,8 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_init(&jpath, 0);
     tm_buf_init(&cpath, 0);
     tm_buf_init(&spath, 0);
+    tm_buf_init(&rpath, 0);
+    tm_buf_init(&title, 0);
     tm_getopt_init(&g, TM_CMD_RUN);
     while ((opt = tm_getopt_next(&g, argc, argv, why, sizeof why)) != -1) {
         int r;
@@ -1220,6 +1381,9 @@ cmd_run(struct cli *c, int argc, char **argv)
         } else if (opt == TM_OPT_OFFLINE) {
             offline = true;
             continue;
+        } else if (opt == TM_OPT_CORRECTIONS) {
+            corrections = optarg;
+            continue;
         }
         r = fetch_option(&fc, opt, optarg);
         if (r > 0) {
@@ -1246,6 +1410,8 @@ cmd_run(struct cli *c, int argc, char **argv)
         st = TM_EXIT_PATTERN;
         goto out;
     }
+    if ((st = load_corrections(c, corrections, &cs)) != TM_EXIT_OK)
+        goto out;
     tm_err_clear(&err);
     if (offline)
         fc.o.progress = NULL; /* nothing to download */
@@ -1273,9 +1439,13 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_buf_printf(&jpath, "%s/records.jsonl", outdir);
     tm_buf_printf(&cpath, "%s/records.csv", outdir);
     tm_buf_printf(&spath, "%s/studies.csv", outdir);
+    tm_buf_printf(&rpath, "%s/report.html", outdir);
+    tm_buf_printf(&title, "trialmine: %s", argv[optind]);
     if (tm_outfile_open(&jf, jpath.data, &err) != TM_OK ||
         tm_outfile_open(&cf, cpath.data, &err) != TM_OK ||
-        tm_outfile_open(&sf, spath.data, &err) != TM_OK) {
+        tm_outfile_open(&sf, spath.data, &err) != TM_OK ||
+        tm_outfile_open(&rf, rpath.data, &err) != TM_OK ||
+        (rp = tm_report_new(title.data, &err)) == NULL) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
         goto out;
@@ -1291,6 +1461,9 @@ cmd_run(struct cli *c, int argc, char **argv)
     studies = tm_studies_new(sf.f, spath.data);
     tm_studies_set_csv(studies, csv);
     tm_pipeline_set_studies(pl, studies);
+    tm_pipeline_set_corrections(pl, cs);
+    tm_pipeline_set_report(pl, rp);
+    tm_report_set_corrections(rp, cs);
     for (i = 0; i < res.files.n && st != TM_EXIT_IO; i++) {
         enum tm_status rc;
 
@@ -1311,10 +1484,11 @@ cmd_run(struct cli *c, int argc, char **argv)
             st = TM_EXIT_INPUT;
         }
     }
-    for (i = 0; i < 3 && st != TM_EXIT_IO; i++) {
+    for (i = 0; i < 4 && st != TM_EXIT_IO; i++) {
         tm_err_clear(&err);
-        if ((i < 2 ? tm_emit_finish(ems[i], &err)
-                   : tm_studies_finish(studies, &err)) != TM_OK) {
+        if ((i < 2    ? tm_emit_finish(ems[i], &err)
+             : i == 2 ? tm_studies_finish(studies, &err)
+                      : tm_report_write(rp, rf.f, rpath.data, &err)) != TM_OK) {
             error_line(c, "run: %s", err.msg);
             st = TM_EXIT_IO;
         }
@@ -1322,7 +1496,8 @@ cmd_run(struct cli *c, int argc, char **argv)
     tm_err_clear(&err);
     if (tm_outfile_close(&jf, st != TM_EXIT_IO, &err) != TM_OK ||
         tm_outfile_close(&cf, st != TM_EXIT_IO, &err) != TM_OK ||
-        tm_outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK) {
+        tm_outfile_close(&sf, st != TM_EXIT_IO, &err) != TM_OK ||
+        tm_outfile_close(&rf, st != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "run: %s", err.msg);
         st = TM_EXIT_IO;
     }
@@ -1355,10 +1530,11 @@ cmd_run(struct cli *c, int argc, char **argv)
                     "only\n",
                     res.no_body);
         fprintf(c->out, "studies: %lu rows\n", tm_studies_rows(studies));
-        fprintf(c->out, "output: %s, %s, %s\n", jpath.data, cpath.data,
-                spath.data);
+        fprintf(c->out, "output: %s, %s, %s, %s\n", jpath.data, cpath.data,
+                spath.data, rpath.data);
         if (missing_records(c, &fc, &res) != TM_EXIT_OK)
             st = TM_EXIT_INPUT;
+        st = report_unmatched(c, cs, st);
     }
 out:
     if (emitters) {
@@ -1371,7 +1547,11 @@ out:
         tm_outfile_close(&cf, false, &err);
     if (sf.tmp != NULL)
         tm_outfile_close(&sf, false, &err);
+    if (rf.tmp != NULL)
+        tm_outfile_close(&rf, false, &err);
     tm_studies_free(studies);
+    tm_report_free(rp);
+    tm_corrections_free(cs);
     tm_pipeline_free(pl);
     tm_pattern_set_free(set);
     tm_eutils_result_clear(&res);
@@ -1380,6 +1560,8 @@ out:
     tm_buf_clear(&jpath);
     tm_buf_clear(&cpath);
     tm_buf_clear(&spath);
+    tm_buf_clear(&rpath);
+    tm_buf_clear(&title);
     free(fc.cache);
     return st;
 }
@@ -1655,6 +1837,9 @@ static const struct command commands[] = {
     {"fetch", cmd_fetch, TM_CMD_FETCH, fetch_head, fetch_tail},
     {"eval", cmd_eval, TM_CMD_EVAL, eval_head, eval_tail},
     {"patterns", cmd_patterns, TM_CMD_PATTERNS, patterns_head, patterns_tail},
+    {"report", cmd_report, TM_CMD_REPORT, report_head, report_tail},
+    {"corrections", cmd_corrections, TM_CMD_CORRECTIONS, corrections_head,
+     corrections_tail},
 };
 /* clang-format on */
 

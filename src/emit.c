@@ -345,6 +345,24 @@ format_json(struct tm_buf *b, const struct tm_record *r)
             format_scalar(b, c, r);
         }
     }
+    /* A reviewer's corrections (corrections.h): JSON Lines says which
+     * values are the reviewer's; CSV and TSV keep their columns. */
+    if (r->corrected != 0) {
+        unsigned bit;
+        bool any = false;
+
+        tm_buf_puts(b, ",\"reviewed\":true");
+        for (bit = 1; bit < TM_CORR_ACCEPTED; bit <<= 1) {
+            if (!(r->corrected & bit) || tm_record_corr_name(bit) == NULL)
+                continue;
+            tm_buf_puts(b, any ? "," : ",\"corrected\":[");
+            tm_json_string(b, tm_record_corr_name(bit),
+                           strlen(tm_record_corr_name(bit)));
+            any = true;
+        }
+        if (any)
+            tm_buf_putc(b, ']');
+    }
     tm_buf_puts(b, "}\n");
 }
 

@@ -23,7 +23,9 @@
 #define F TM_CMD_FETCH
 #define E TM_CMD_EVAL
 #define P TM_CMD_PATTERNS
-#define ALL (X | S | T | N | R | F | E | P)
+#define H TM_CMD_REPORT
+#define C TM_CMD_CORRECTIONS
+#define ALL (X | S | T | N | R | F | E | P | H | C)
 
 /* clang-format off */
 static const struct tm_option table[] = {
@@ -36,7 +38,16 @@ static const struct tm_option table[] = {
      "of standard output"},
     {'o', "output", "FILE", S,
      "write the table to FILE (atomically) instead of standard output"},
-    {'o', "output", "DIR", R, "where the results go (created if needed)"},
+    {'o', "output", "FILE", H,
+     "write the page to FILE (atomically) instead of standard output"},
+    {'o', "output", "DIR", R,
+     "where the results go (created if needed): records.jsonl, "
+     "records.csv, studies.csv and the review page report.html"},
+    {TM_OPT_CORRECTIONS, "corrections", "FILE", X | S | R | H,
+     "apply a reviewer's corrections.tsv (doc, type, span, action, "
+     "field=value, note, reviewer, date) by record identity; a line that "
+     "matches no record is named on standard error and the exit status "
+     "is 1"},
     {TM_OPT_OFFLINE, "offline", NULL, R,
      "use the cache alone; fail if anything is missing from it"},
     {TM_OPT_JSON, "json", NULL, T,
@@ -55,12 +66,12 @@ static const struct tm_option table[] = {
      "lines 'TYPE<TAB>MIN_F1': exit 1 if a type scores below its floor"},
     {TM_OPT_SUMMARY, "summary", NULL, E,
      "only the table, not every miss and false hit"},
-    {'p', "patterns", "PATH", X | S | N | R | E | P,
+    {'p', "patterns", "PATH", X | S | N | R | E | P | H,
      "also load pattern files from PATH (a .pat file or a directory); "
      "repeatable.  Paths in $TRIALMINE_PATTERNS (':'-separated) load too"},
-    {TM_OPT_NO_DEFAULTS, "no-default-patterns", NULL, X | S | N | E | P,
+    {TM_OPT_NO_DEFAULTS, "no-default-patterns", NULL, X | S | N | E | P | H,
      "do not load the shipped pattern files"},
-    {'j', "jobs", "N", X | S | R,
+    {'j', "jobs", "N", X | S | R | H,
      "extract with N threads (default: the number of processors); the "
      "output is the same bytes for any N"},
     {TM_OPT_PROFILE, "profile", NULL, X | S,
@@ -69,7 +80,7 @@ static const struct tm_option table[] = {
     {TM_OPT_CSV_RAW, "csv-raw", NULL, X | S | R,
      "write CSV text cells as they are; by default a cell starting with "
      "= + - @ (a formula to a spreadsheet) gets a leading '"},
-    {TM_OPT_MAX_RECORDS, "max-records", "N", X | S | R,
+    {TM_OPT_MAX_RECORDS, "max-records", "N", X | S | R | H,
      "at most N records per document (default 50000; 0: no limit); the "
      "rest are dropped with a warning and the exit status is 1, so memory "
      "stays bounded"},
@@ -97,7 +108,7 @@ static const struct tm_option table[] = {
     {TM_OPT_BASE_URL, "base-url", "URL", F | R,
      "E-utilities base (or $TRIALMINE_EUTILS_URL); for mirrors and test "
      "servers"},
-    {'q', "quiet", NULL, X | S, "do not print warnings"},
+    {'q', "quiet", NULL, X | S | H, "do not print warnings"},
     {'q', "quiet", NULL, F | R, "no progress on standard error"},
     {'h', "help", NULL, ALL, "show this help"},
 };
@@ -111,6 +122,7 @@ static const struct {
     {TM_CMD_TEXT, "text"},       {TM_CMD_NORMALIZE, "normalize"},
     {TM_CMD_RUN, "run"},         {TM_CMD_FETCH, "fetch"},
     {TM_CMD_EVAL, "eval"},       {TM_CMD_PATTERNS, "patterns"},
+    {TM_CMD_REPORT, "report"},   {TM_CMD_CORRECTIONS, "corrections"},
 };
 
 #define NROWS (sizeof table / sizeof table[0])

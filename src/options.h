@@ -24,7 +24,9 @@ enum tm_cmd {
     TM_CMD_RUN = 1u << 4,
     TM_CMD_FETCH = 1u << 5,
     TM_CMD_EVAL = 1u << 6,
-    TM_CMD_PATTERNS = 1u << 7
+    TM_CMD_PATTERNS = 1u << 7,
+    TM_CMD_REPORT = 1u << 8,
+    TM_CMD_CORRECTIONS = 1u << 9
 };
 
 /* Option ids: an option with a letter is known by its letter ('j'), the
@@ -46,7 +48,8 @@ enum tm_opt {
     TM_OPT_RATE,
     TM_OPT_EMAIL,
     TM_OPT_BASE_URL,
-    TM_OPT_OFFLINE
+    TM_OPT_OFFLINE,
+    TM_OPT_CORRECTIONS
 };
 
 /* One row.  A long name may have several rows (their help differs per

@@ -18,6 +18,8 @@
 #include "input.h"
 #include "normalize.h"
 #include "ocr.h"
+#include "corrections.h"
+#include "report.h"
 #include "studies.h"
 #include "table.h"
 #include "trial.h"
@@ -33,6 +35,7 @@ struct stage {
     struct tm_reporter *rep;
     bool profile;
     size_t max_records;                    /* per document; 0: none */
+    struct tm_corrections *corrections;    /* borrowed, optional */
     double t_normalize, t_extract, t_link; /* seconds, when profiling */
 };
 
@@ -56,6 +59,7 @@ struct tm_pipeline {
     bool profile;
     double t_output;            /* emitters and study table, when profiling */
     struct tm_studies *studies; /* borrowed, optional */
+    struct tm_report *report;   /* borrowed, optional */
     char **seen;
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
@@ -317,6 +321,18 @@ tm_pipeline_set_studies(struct tm_pipeline *pl, struct tm_studies *st)
 }
 
 void
+tm_pipeline_set_corrections(struct tm_pipeline *pl, struct tm_corrections *cs)
+{
+    pl->st.corrections = cs;
+}
+
+void
+tm_pipeline_set_report(struct tm_pipeline *pl, struct tm_report *rp)
+{
+    pl->report = rp;
+}
+
+void
 tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on)
 {
     pl->dedupe = on;
@@ -402,6 +418,9 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         tm_records_clear(recs);
         return;
     }
+    /* A reviewer's decisions, before anything reads the records: a
+     * rejected value is not linked, tabulated or written. */
+    tm_corrections_apply(st->corrections, doc, recs);
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_trial_build(doc, recs, &st->sentences, trial);
     tm_studies_link_arms(doc, recs, &st->sentences, trial);
@@ -453,6 +472,8 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);
     if (rc == TM_OK && pl->studies != NULL)
         rc = tm_studies_add(pl->studies, doc, recs, trial, tables, err);
+    if (rc == TM_OK && pl->report != NULL)
+        rc = tm_report_add(pl->report, doc, recs, trial, tables, err);
     if (pl->profile)
         pl->t_output += tm_monotonic_seconds() - t0;
     return rc;
@@ -856,6 +877,7 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
         for (unsigned w = 0; pl->pool != NULL && w < pl->pool->nw; w++) {
             stage_set_profile(&pl->pool->w[w].st, pl->profile);
             pl->pool->w[w].st.max_records = pl->st.max_records;
+            pl->pool->w[w].st.corrections = pl->st.corrections;
         }
     }
     if (pl->pool != NULL) {

@@ -82,6 +82,18 @@ const char *tm_pipeline_pattern_id(const struct tm_pipeline *pl, size_t i);
 struct tm_studies;
 void tm_pipeline_set_studies(struct tm_pipeline *pl, struct tm_studies *st);
 
+/* Apply a reviewer's corrections (borrowed; NULL for none) to every
+ * document's records right after extraction.  Set before the first
+ * input. */
+struct tm_corrections;
+void tm_pipeline_set_corrections(struct tm_pipeline *pl,
+                                 struct tm_corrections *cs);
+
+/* Also add each document to the HTML report rp (borrowed; NULL to
+ * stop), after its records and study rows. */
+struct tm_report;
+void tm_pipeline_set_report(struct tm_pipeline *pl, struct tm_report *rp);
+
 /* Extract from one in-memory text (used for inline examples and tests);
  * records are appended to out with doc set to name.  Their text fields
  * point into text, which must outlive them. */

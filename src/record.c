@@ -17,6 +17,34 @@ tm_record_is_outcome(const struct tm_record *r)
            strcmp(r->type, "survival") == 0;
 }
 
+static const char *const corr_names[] = {
+    "value",  "value_high", "spread",    "events", "total",
+    "ci_low", "ci_high",    "ci_level",  "unit",   "comparator",
+    "scope",  "group",      "timepoint", "measure"};
+#define NCORR (sizeof corr_names / sizeof *corr_names)
+
+const char *
+tm_record_corr_name(unsigned bit)
+{
+    size_t i;
+
+    for (i = 0; i < NCORR; i++)
+        if (bit == 1u << i)
+            return corr_names[i];
+    return NULL;
+}
+
+unsigned
+tm_record_corr_bit(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < NCORR; i++)
+        if (strcmp(corr_names[i], name) == 0)
+            return 1u << i;
+    return 0;
+}
+
 void
 tm_record_clear(struct tm_record *r)
 {

@@ -48,6 +48,31 @@ struct tm_record {
      * tm_studies_link_arms; not written out, the arm's name goes to
      * group): TM_ARM_*, and how that was decided. */
     unsigned char arm, arm_how;
+    /* What a reviewer's correction did to the record (corrections.h):
+     * TM_CORR_* bits, one per field it set, or TM_CORR_ACCEPTED; 0 when
+     * no correction names it.  Not written by the record writers; the
+     * study table flags its corrected cells in `check`. */
+    unsigned corrected;
+};
+
+/* Fields a correction can set ("edit value=22"), and acceptance; bit i
+ * is the i-th name of tm_record_corr_name. */
+enum {
+    TM_CORR_VALUE = 1u << 0,
+    TM_CORR_VALUE_HIGH = 1u << 1,
+    TM_CORR_SPREAD = 1u << 2,
+    TM_CORR_EVENTS = 1u << 3,
+    TM_CORR_TOTAL = 1u << 4,
+    TM_CORR_CI_LOW = 1u << 5,
+    TM_CORR_CI_HIGH = 1u << 6,
+    TM_CORR_CI_LEVEL = 1u << 7,
+    TM_CORR_UNIT = 1u << 8,
+    TM_CORR_COMPARATOR = 1u << 9,
+    TM_CORR_SCOPE = 1u << 10,
+    TM_CORR_GROUP = 1u << 11,
+    TM_CORR_TIMEPOINT = 1u << 12,
+    TM_CORR_MEASURE = 1u << 13,
+    TM_CORR_ACCEPTED = 1u << 15
 };
 
 enum { TM_ARM_NONE = 0, TM_ARM_TREATMENT = 1, TM_ARM_CONTROL = 2 };
@@ -62,6 +87,11 @@ struct tm_records {
     size_t limit;          /* 0: none; kept by tm_records_clear */
     unsigned long dropped; /* pushes refused since the last clear */
 };
+
+/* The field name of a TM_CORR_* bit other than TM_CORR_ACCEPTED
+ * ("value", "ci_low"), or NULL; and the bit of a field name, or 0. */
+const char *tm_record_corr_name(unsigned bit);
+unsigned tm_record_corr_bit(const char *name);
 
 /* Free the strings a record owns. */
 void tm_record_clear(struct tm_record *r);

@@ -70,6 +70,13 @@ struct tm_studies {
     enum tm_csv_mode csv;
     const struct tm_trial *trial; /* of the current document, or NULL */
     bool own_row;                 /* the document's own study has a row */
+    /* The row function (the HTML report) and, for the row being built,
+     * the record and field each cell was read from. */
+    tm_studies_row_fn row_fn;
+    void *row_ctx;
+    const struct tm_record *src[36];
+    const char *field[36];
+    struct tm_buf cells; /* the row's cells unquoted, NUL-separated */
 };
 
 static const char *const columns[] = {
@@ -85,16 +92,57 @@ static const char *const columns[] = {
     "outcome_detail", "analysis", "subgroup", "effect_measure", "effect_value",
     "ci_low", "ci_high", "check"};
 
+#define NCOLS (sizeof columns / sizeof *columns)
+
+/* Columns a record's field can fill, by index into columns. */
+enum {
+    COL_N_TOTAL = 5,
+    COL_N_SUBGROUP,
+    COL_EVENTS_T,
+    COL_N_T,
+    COL_EVENTS_C,
+    COL_N_C,
+    COL_PCT_T,
+    COL_PCT_C,
+    COL_PCT_ALL,
+    COL_P,
+    COL_P_CMP,
+    COL_DOSE,
+    COL_DOSE_UNIT,
+    COL_EFFECT_MEASURE = 31,
+    COL_EFFECT,
+    COL_CI_LOW,
+    COL_CI_HIGH,
+    COL_CHECK
+};
+
+const char *const *
+tm_studies_columns(size_t *n)
+{
+    *n = NCOLS;
+    return columns;
+}
+
 struct tm_studies *
 tm_studies_new(FILE *out, const char *name)
 {
     struct tm_studies *st = tm_xcalloc(1, sizeof *st);
 
+    /* src and field have a slot per column (a compile error if not). */
+    (void)sizeof(char[sizeof st->src / sizeof *st->src == NCOLS ? 1 : -1]);
     st->out = out;
     st->name = name;
     st->csv = TM_CSV_SAFE;
     tm_buf_init(&st->line, 0);
+    tm_buf_init(&st->cells, 0);
     return st;
+}
+
+void
+tm_studies_set_row_fn(struct tm_studies *st, tm_studies_row_fn fn, void *ctx)
+{
+    st->row_fn = fn;
+    st->row_ctx = ctx;
 }
 
 void
@@ -109,6 +157,7 @@ tm_studies_free(struct tm_studies *st)
     if (st == NULL)
         return;
     tm_buf_clear(&st->line);
+    tm_buf_clear(&st->cells);
     tm_sentences_clear(&st->sent);
     free(st);
 }
@@ -122,6 +171,8 @@ tm_studies_rows(const struct tm_studies *st)
 static enum tm_status
 write_line(struct tm_studies *st, struct tm_err *err)
 {
+    if (st->out == NULL)
+        return TM_OK;
     if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
         return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", st->name,
                           strerror(errno));
@@ -151,10 +202,100 @@ tm_studies_finish(struct tm_studies *st, struct tm_err *err)
 {
     if (write_header(st, err) != TM_OK)
         return err->code;
+    if (st->out == NULL)
+        return TM_OK;
     if (fflush(st->out) != 0 || ferror(st->out))
         return tm_err_set(err, TM_ERR_IO, "write error on %s: %s", st->name,
                           strerror(errno));
     return TM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Where each cell came from (for the row function and corrections)    */
+/* ------------------------------------------------------------------ */
+
+static void
+src_reset(struct tm_studies *st)
+{
+    memset(st->src, 0, sizeof st->src);
+    memset(st->field, 0, sizeof st->field);
+}
+
+/* Cell col was read from field of r (nothing when r is NULL). */
+static void
+set_src(struct tm_studies *st, int col, const struct tm_record *r,
+        const char *field)
+{
+    if (r == NULL)
+        return;
+    st->src[col] = r;
+    st->field[col] = field;
+}
+
+/* Name in check every cell whose record field a reviewer's correction
+ * set, so a corrected table says which of its cells are the reviewer's
+ * and not the extraction's. */
+static void flag(struct tm_buf *check, const char *s);
+static void
+flag_corrected(struct tm_studies *st, struct tm_buf *check)
+{
+    char msg[64];
+    size_t i;
+
+    for (i = 0; i < NCOLS; i++) {
+        if (st->src[i] == NULL ||
+            (st->src[i]->corrected & tm_record_corr_bit(st->field[i])) == 0)
+            continue;
+        snprintf(msg, sizeof msg, "%s: corrected", columns[i]);
+        flag(check, msg);
+    }
+}
+
+/* Hand the row just built in st->line to the row function, its cells
+ * unquoted (RFC 4180: a quoted field doubles its quotes). */
+static enum tm_status
+row_done(struct tm_studies *st, const struct tm_doc *doc, struct tm_err *err)
+{
+    const char *cells[NCOLS];
+    const char *p = st->line.data, *end = p + st->line.len;
+    size_t offs[NCOLS], n = 0, i;
+    struct tm_studies_row row;
+
+    if (st->row_fn == NULL)
+        return TM_OK;
+    tm_buf_reset(&st->cells);
+    if (end > p && end[-1] == '\n')
+        end--;
+    while (n < NCOLS) {
+        offs[n++] = st->cells.len;
+        if (p < end && *p == '"') {
+            for (p++; p < end; p++) {
+                if (*p == '"' && p + 1 < end && p[1] == '"')
+                    p++;
+                else if (*p == '"')
+                    break;
+                tm_buf_putc(&st->cells, *p);
+            }
+            p++;
+        } else {
+            while (p < end && *p != ',')
+                tm_buf_putc(&st->cells, *p++);
+        }
+        tm_buf_putc(&st->cells, '\0');
+        if (p >= end || *p != ',')
+            break;
+        p++;
+    }
+    for (i = 0; i < n; i++)
+        cells[i] = st->cells.data + offs[i];
+    for (; i < NCOLS; i++)
+        cells[i] = "";
+    row.doc = doc;
+    row.cells = cells;
+    row.src = st->src;
+    row.field = st->field;
+    row.ncells = NCOLS;
+    return st->row_fn(st->row_ctx, &row, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -828,6 +969,34 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
         note(w, "one arm only");
     if (is_own(doc, s))
         note_arms(w, st->trial);
+    src_reset(st);
+    set_src(st, COL_N_TOTAL, has_value(w->n) ? w->n : NULL, "value");
+    set_src(st, COL_N_SUBGROUP, has_value(w->nsub) ? w->nsub : NULL, "value");
+    set_src(st, COL_EVENTS_T, w->has_ev_t ? w->t : NULL, "events");
+    set_src(st, COL_EVENTS_C, w->has_ev_c ? w->c : NULL, "events");
+    if (w->has_n_t)
+        set_src(st, COL_N_T, w->t && (w->t->has & TM_HAS_TOTAL) ? w->t : w->nt,
+                w->t && (w->t->has & TM_HAS_TOTAL) ? "total" : "value");
+    if (w->has_n_c)
+        set_src(st, COL_N_C, w->c && (w->c->has & TM_HAS_TOTAL) ? w->c : w->nc,
+                w->c && (w->c->has & TM_HAS_TOTAL) ? "total" : "value");
+    set_src(st, COL_PCT_T, has_value(w->t) ? w->t : NULL, "value");
+    set_src(st, COL_PCT_C, has_value(w->c) ? w->c : NULL, "value");
+    set_src(st, COL_PCT_ALL, has_value(w->all) ? w->all : NULL, "value");
+    set_src(st, COL_P, has_value(w->p) ? w->p : NULL, "value");
+    set_src(st, COL_P_CMP, w->p && w->p->comparator ? w->p : NULL,
+            "comparator");
+    set_src(st, COL_DOSE, has_value(w->dose) ? w->dose : NULL, "value");
+    set_src(st, COL_DOSE_UNIT, w->dose && w->dose->unit ? w->dose : NULL,
+            "unit");
+    set_src(st, COL_EFFECT_MEASURE, w->e && w->e->measure ? w->e : NULL,
+            "measure");
+    set_src(st, COL_EFFECT, has_value(w->e) ? w->e : NULL, "value");
+    set_src(st, COL_CI_LOW, w->e && (w->e->has & TM_HAS_CI_LOW) ? w->e : NULL,
+            "ci_low");
+    set_src(st, COL_CI_HIGH, w->e && (w->e->has & TM_HAS_CI_HIGH) ? w->e : NULL,
+            "ci_high");
+    flag_corrected(st, &w->check);
     tm_buf_reset(b);
     tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id),
                  st->csv);
@@ -865,7 +1034,9 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     st->own_row |= is_own(doc, s);
     tm_buf_putc(b, '\n');
     st->rows++;
-    return write_line(st, err);
+    if (write_line(st, err) != TM_OK)
+        return err->code;
+    return row_done(st, doc, err);
 }
 
 /* The row of study g for outcome (type, timepoint); type NULL for the
@@ -1490,6 +1661,25 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
                               : "pct_control: events/n disagree");
     }
     tm_buf_printf(&src, "%s row@%zu-%zu", tr->section, tr->start, tr->end);
+    src_reset(st);
+    for (k = 0; k < 2; k++) {
+        const struct tm_record *r = sides[k]->cell->count;
+
+        if ((r->has & TM_HAS_EVENTS) && tr->kind != TM_TROW_SURVIVAL)
+            set_src(st, k == 0 ? COL_EVENTS_T : COL_EVENTS_C, r, "events");
+        if (has_n[k] && (r->has & TM_HAS_TOTAL))
+            set_src(st, k == 0 ? COL_N_T : COL_N_C, r, "total");
+        if (pct[k])
+            set_src(st, k == 0 ? COL_PCT_T : COL_PCT_C, r, "value");
+    }
+    set_src(st, COL_P, has_value(p) ? p : NULL, "value");
+    set_src(st, COL_P_CMP, p && p->comparator ? p : NULL, "comparator");
+    set_src(st, COL_EFFECT_MEASURE, e && e->measure ? e : NULL, "measure");
+    set_src(st, COL_EFFECT, has_value(e) ? e : NULL, "value");
+    set_src(st, COL_CI_LOW, e && (e->has & TM_HAS_CI_LOW) ? e : NULL, "ci_low");
+    set_src(st, COL_CI_HIGH, e && (e->has & TM_HAS_CI_HIGH) ? e : NULL,
+            "ci_high");
+    flag_corrected(st, &chk);
     tm_buf_reset(b);
     tm_csv_field(b, doc->id, strlen(doc->id), st->csv);
     put_str(st, NULL);
@@ -1547,6 +1737,8 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     tm_buf_clear(&chk);
     tm_buf_clear(&src);
     rc = write_line(st, err);
+    if (rc == TM_OK)
+        rc = row_done(st, doc, err);
     return rc;
 }
 

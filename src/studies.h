@@ -31,8 +31,35 @@
 struct tm_studies;
 
 /* A table writer on out (borrowed; name is for error messages and is
- * borrowed too).  The header is written before the first row. */
+ * borrowed too).  The header is written before the first row.  With out
+ * NULL nothing is written: rows go to the row function alone. */
 struct tm_studies *tm_studies_new(FILE *out, const char *name);
+
+/* The table's column names in order (static storage); *n gets their
+ * number. */
+const char *const *tm_studies_columns(size_t *n);
+
+/* One row as written, for a second reader of the table (the HTML
+ * report).  cells[i] is column i's text unquoted ("" when empty); src[i]
+ * the record the cell was read from and field[i] which of its fields
+ * ("value", "events", "total", "comparator", "unit", "measure",
+ * "ci_low", "ci_high"), both NULL when the cell is not one record's
+ * field (labels, notes, the trial model's columns).  All borrowed for
+ * the call. */
+struct tm_studies_row {
+    const struct tm_doc *doc;
+    const char *const *cells;
+    const struct tm_record *const *src;
+    const char *const *field;
+    size_t ncells;
+};
+typedef enum tm_status (*tm_studies_row_fn)(void *ctx,
+                                            const struct tm_studies_row *row,
+                                            struct tm_err *err);
+/* Call fn(ctx, row, err) for every row once it is built (NULL: stop).  A
+ * failure of fn fails tm_studies_add with its status. */
+void tm_studies_set_row_fn(struct tm_studies *st, tm_studies_row_fn fn,
+                           void *ctx);
 /* Guard text cells against spreadsheet formulas (TM_CSV_SAFE, the
  * default) or write them raw; see emit.h. */
 void tm_studies_set_csv(struct tm_studies *st, enum tm_csv_mode mode);

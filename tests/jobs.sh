@@ -5,7 +5,8 @@
 # set gzip-compressed so the read-ahead thread runs, a PMC article, the
 # text corpus, and a PubMed file that breaks half-way), and every output
 # format, the study table, the warnings and the exit status must match
-# between -j 1, -j 2 and -j 5; --profile reports without changing them.
+# between -j 1, -j 2 and -j 5, with a reviewer's corrections applied too,
+# and the HTML report; --profile reports without changing them.
 # No timing is asserted here: speed lives in bench/.
 set -u
 : "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
@@ -57,8 +58,28 @@ done
 for j in 1 2 5; do
     run "studies-j$j" studies -j "$j" "$@"
 done
+# A reviewer's corrections, applied by the worker threads (which record
+# what matched under a lock), and the HTML report: the same bytes too.
+python3 - "$tmp/jsonl-j1.out" "$tmp/corr.tsv" <<'PY' || exit 1
+import json, sys
+out = open(sys.argv[2], "w", encoding="utf-8")
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    r = json.loads(line)
+    key = "%s\t%s\t%d-%d" % (r["doc"], r["type"], r["start"], r["end"])
+    if i % 7 == 0:
+        out.write(key + "\treject\n")
+    elif i % 7 == 3 and "value" in r:
+        out.write(key + "\tedit\tvalue=%s\tnote\n" % (r["value"] + 1))
+    elif i % 7 == 5:
+        out.write(key + "\taccept\n")
+out.write("pmid:1\tdose\t1-2\treject\n")
+PY
+for j in 1 2 5; do
+    run "corr-j$j" studies -j "$j" --corrections "$tmp/corr.tsv" "$@"
+    run "report-j$j" report -j "$j" --corrections "$tmp/corr.tsv" "$@"
+done
 
-for what in jsonl csv bioc studies; do
+for what in jsonl csv bioc studies corr report; do
     for j in 2 5; do
         for part in out err status; do
             if ! cmp -s "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part"; then
@@ -82,6 +103,15 @@ for id in pmid:49 pmid:89 pmcid:PMC9900001 r01_ucmsc pmid:90; do
     grep -q "\"doc\":\"[^\"]*$id" "$tmp/jsonl-j2.out" ||
         { echo "FAIL: no record from the input with $id"; fail=1; }
 done
+
+# The corrections did something, and the one that matches nothing is
+# named.
+grep -q "corrected" "$tmp/corr-j2.out" ||
+    { echo "FAIL: no corrected cell in the study table"; fail=1; }
+grep -q "corr.tsv:[0-9]*: document pmid:1 is not in the input" \
+    "$tmp/corr-j2.err" || { echo "FAIL: the stale correction"; fail=1; }
+[ "$(cat "$tmp/report-j2.status")" = 1 ] ||
+    { echo "FAIL: report status $(cat "$tmp/report-j2.status")"; fail=1; }
 
 # --profile reports per stage and per pattern, and changes no output.
 "$TRIALMINE" extract -j 2 --profile "$tmp/big.xml" >"$tmp/prof.out" \

@@ -1,17 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Output files (-o): created with the mode the umask allows (0666 &
-# ~umask), an overwritten file keeps its mode, and SIGINT or SIGTERM
-# while the output is being written leaves neither the temporary file
-# nor a partial output.  The input is a FIFO whose writer never writes,
-# so the command is certainly mid-run when the signal comes.
+# Output files (-o of extract, studies, report; run's files): created
+# with the mode the umask allows (0666 & ~umask), an overwritten file
+# keeps its mode, and SIGINT or SIGTERM while the output is being written
+# leaves neither the temporary file nor a partial output.  The input is a
+# FIFO whose writer never writes, so the command is certainly mid-run
+# when the signal comes.
 . "$(dirname "$0")/testlib.sh"
 abstract="$top/tests/fixtures/text/abstract.txt"
 
 mode() { stat -c %a "$1"; }
 
 # --- modes --------------------------------------------------------------
-for cmd in extract studies; do
+for cmd in extract studies report; do
     (umask 022 && "$TRIALMINE" "$cmd" -o "$tmp/$cmd-022.out" "$abstract")
     [ "$(mode "$tmp/$cmd-022.out")" = 644 ] && ok ||
         bad "$cmd: umask 022 gave mode $(mode "$tmp/$cmd-022.out"), want 644"
@@ -28,13 +29,13 @@ done
 mkdir "$tmp/run"
 (umask 022 && "$TRIALMINE" run "mesenchymal stem cells AND ARDS" --offline \
     --cache "$top/corpus/cache" -j 1 -o "$tmp/run" >/dev/null 2>"$tmp/err")
-for f in records.jsonl records.csv studies.csv; do
+for f in records.jsonl records.csv studies.csv report.html; do
     [ "$(mode "$tmp/run/$f")" = 644 ] && ok || bad "run: $f mode $(mode "$tmp/run/$f")"
 done
 
 # --- signals ------------------------------------------------------------
 mkfifo "$tmp/fifo"
-for cmd in extract studies; do
+for cmd in extract studies report; do
     for sig in INT TERM; do
         out="$tmp/sig-$cmd-$sig.out"
         sleep 30 >"$tmp/fifo" &

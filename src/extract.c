@@ -14,10 +14,10 @@
 
 #include "buf.h"
 #include "clock.h"
-#include "byteset.h"
 #include "number.h"
 #include "text.h"
 #include "utf8.h"
+#include "wordscan.h"
 
 #define JIT_STACK_MAX (1u << 20)
 
@@ -47,12 +47,11 @@ struct tm_extractor {
     struct tm_buf scratch;
     unsigned long limit_hits;
     /* Prefilter words: each distinct word of the set once, and per
-     * sentence a bit per word that occurs in it, found in the one pass
-     * that lower-cases the sentence: a word of one byte by the sentence's
-     * byte set, a longer one by looking up each two bytes of the sentence
-     * among the words' first two (so the cost is per byte of text, not
-     * per word and sentence).  A prefilter line is a mask of its words;
-     * a pattern passes when every line meets the sentence's bits. */
+     * sentence a bit per word that occurs in it, found in one pass over
+     * the sentence by an automaton of all the words (wordscan.c), so the
+     * cost is per byte of text, not per word and sentence.  A prefilter
+     * line is a mask of its words; a pattern passes when every line meets
+     * the sentence's bits. */
     struct tm_strv words;
     size_t nmask;      /* uint64_t per word bit set */
     uint64_t *present; /* the sentence's words */
@@ -61,23 +60,13 @@ struct tm_extractor {
         uint32_t k;   /* of present[] */
         uint32_t end; /* 0, or 1 at a line's last word, 2 at the last line's */
     } * *pattern_masks; /* per pattern: each line's nonzero words, or NULL */
-    size_t *byte_words; /* one-byte words */
-    size_t nbyte_words;
-    uint64_t *bigram_bits; /* 65536 bits: a word starts so */
-    struct bigram_slot {
-        uint32_t key; /* bigram + 1; 0 for an empty slot */
-        uint32_t start, n;
-    } * bigram_slots;     /* by hash of the bigram; a power of two */
-    size_t bigram_mask;   /* slots - 1 */
-    size_t *bigram_words; /* word indices, grouped by bigram */
-    size_t *word_len;
-    struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
-    struct tm_pattern_cost *costs;    /* per pattern, when profiling */
-    size_t *runs, nruns;        /* the patterns that extract, in set order */
-    struct candidates cands;    /* one sentence's matches (scratch) */
-    struct candidates mentions; /* one sentence's mentions, by start */
-    bool keep_mentions;         /* write mentions out (examples) */
-    struct tm_spans kept;       /* overlap resolution (scratch) */
+    struct tm_wordscan *scan;
+    struct tm_pattern_cost *costs; /* per pattern, when profiling */
+    size_t *runs, nruns;           /* the patterns that extract, in set order */
+    struct candidates cands;       /* one sentence's matches (scratch) */
+    struct candidates mentions;    /* one sentence's mentions, by start */
+    bool keep_mentions;            /* write mentions out (examples) */
+    struct tm_spans kept;          /* overlap resolution (scratch) */
     /* Clauses of the current sentence, found when a clause rule first
      * asks: the clause breaks and the bracketed groups outside brackets,
      * and the clause text a rule is run on. */
@@ -108,27 +97,11 @@ word_index(struct tm_extractor *ex, const char *word)
     return w;
 }
 
-static struct bigram_slot *
-bigram_slot(const struct tm_extractor *ex, unsigned key)
-{
-    size_t h = (key * 2654435761u >> 16) & ex->bigram_mask;
-
-    while (ex->bigram_slots[h].key != 0 && ex->bigram_slots[h].key != key + 1)
-        h = (h + 1) & ex->bigram_mask;
-    return &ex->bigram_slots[h];
-}
-
-static unsigned
-bigram_of(const char *word)
-{
-    return (unsigned char)word[0] << 8 | (unsigned char)word[1];
-}
-
 static void
 index_prefilters(struct tm_extractor *ex)
 {
     const struct tm_pattern_set *set = ex->set;
-    size_t i, k, w, nslots = 2;
+    size_t i, k;
     size_t **idx = tm_xcalloc(set->npatterns + 1, sizeof *idx);
 
     /* Words of the patterns that run (repairs look for theirs in ocr.c). */
@@ -173,45 +146,7 @@ index_prefilters(struct tm_extractor *ex)
         free(idx[i]);
     }
     free(idx);
-
-    /* Longer words by their first two bytes: count, place, fill. */
-    ex->word_len = tm_xcalloc(ex->words.n + 1, sizeof *ex->word_len);
-    ex->byte_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->byte_words);
-    ex->bigram_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->bigram_words);
-    ex->bigram_bits = tm_xcalloc(65536 / 64, sizeof *ex->bigram_bits);
-    /* At most half the slots in use, so a probe ends soon. */
-    while (nslots < 2 * ex->words.n)
-        nslots *= 2;
-    ex->bigram_mask = nslots - 1;
-    ex->bigram_slots = tm_xcalloc(nslots, sizeof *ex->bigram_slots);
-    for (w = 0; w < ex->words.n; w++) {
-        const char *word = ex->words.v[w];
-        struct bigram_slot *sl;
-
-        ex->word_len[w] = strlen(word);
-        if (ex->word_len[w] == 1) {
-            ex->byte_words[ex->nbyte_words++] = w;
-            continue;
-        }
-        sl = bigram_slot(ex, bigram_of(word));
-        sl->key = bigram_of(word) + 1;
-        sl->n++;
-        ex->bigram_bits[bigram_of(word) / 64] |= (uint64_t)1
-                                                 << (bigram_of(word) % 64);
-    }
-    for (i = 0, k = 0; i < nslots; i++) {
-        ex->bigram_slots[i].start = (uint32_t)k;
-        k += ex->bigram_slots[i].n;
-        ex->bigram_slots[i].n = 0;
-    }
-    for (w = 0; w < ex->words.n; w++) {
-        struct bigram_slot *sl;
-
-        if (ex->word_len[w] == 1)
-            continue;
-        sl = bigram_slot(ex, bigram_of(ex->words.v[w]));
-        ex->bigram_words[sl->start + sl->n++] = w;
-    }
+    ex->scan = tm_wordscan_new((const char *const *)ex->words.v, ex->words.n);
 }
 
 struct tm_extractor *
@@ -277,11 +212,7 @@ tm_extractor_free(struct tm_extractor *ex)
     }
     free(ex->pattern_masks);
     free(ex->present);
-    free(ex->byte_words);
-    free(ex->bigram_bits);
-    free(ex->bigram_slots);
-    free(ex->bigram_words);
-    free(ex->word_len);
+    tm_wordscan_free(ex->scan);
     free(ex->costs);
     free(ex->runs);
     free(ex->cands.v);
@@ -873,70 +804,13 @@ prefilter_passes(const struct tm_extractor *ex, size_t pi)
     }
 }
 
-/* Mark the words of two or more bytes that occur at text[at..end), whose
- * first two bytes, lower-cased, are key. */
-static void
-find_words(struct tm_extractor *ex, const char *text, size_t at, size_t end,
-           unsigned key)
-{
-    const struct bigram_slot *sl = bigram_slot(ex, key);
-    size_t i, j;
-
-    for (i = sl->start; i < sl->start + sl->n; i++) {
-        size_t w = ex->bigram_words[i], wl = ex->word_len[w];
-        const char *word = ex->words.v[w];
-        uint64_t bit = (uint64_t)1 << (w % 64);
-
-        if ((ex->present[w / 64] & bit) || end - at < wl)
-            continue;
-        for (j = 2; j < wl; j++) {
-            unsigned char ch = (unsigned char)text[at + j];
-
-            if (ch >= 'A' && ch <= 'Z')
-                ch += 32;
-            if (ch != (unsigned char)word[j])
-                break;
-        }
-        if (j == wl)
-            ex->present[w / 64] |= bit;
-    }
-}
-
-/* Which prefilter words does sentence [ss, se) contain?  As a search of
- * the sentence in lower case would say, a word never spans a NUL byte. */
+/* Which prefilter words does sentence [ss, se) contain? */
 static void
 find_sentence_words(struct tm_extractor *ex, const char *text, size_t ss,
                     size_t se)
 {
-    size_t i;
-    unsigned prev = 0;
-    bool look = true;
-
-    tm_byteset_clear(&ex->sentence_bytes);
     memset(ex->present, 0, ex->nmask * sizeof *ex->present);
-    for (i = ss; i < se; i++) {
-        unsigned ch = (unsigned char)text[i];
-
-        if (ch >= 'A' && ch <= 'Z')
-            ch += 32;
-        tm_byteset_add(&ex->sentence_bytes, (unsigned char)ch);
-        if (ch == 0)
-            look = false;
-        if (look && i > ss) {
-            unsigned key = prev << 8 | ch;
-
-            if (ex->bigram_bits[key / 64] & (uint64_t)1 << (key % 64))
-                find_words(ex, text, i - 1, se, key);
-        }
-        prev = ch;
-    }
-    for (i = 0; i < ex->nbyte_words; i++) {
-        size_t w = ex->byte_words[i];
-        unsigned char c = (unsigned char)ex->words.v[w][0];
-
-        if (ex->sentence_bytes.w[c >> 6] & (uint64_t)1 << (c & 63))
-            ex->present[w / 64] |= (uint64_t)1 << (w % 64);
-    }
+    tm_wordscan_run(ex->scan, text + ss, se - ss, ex->present);
 }
 
 /* The fields pattern p captures (named groups), rather than sets, as

@@ -312,9 +312,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
     while (set->clause_break != NULL && off < se - ss) {
         PCRE2_SIZE *ov;
         size_t bs, be;
-        int rc =
-            pcre2_match(set->clause_break, (PCRE2_SPTR)(text + ss), se - ss,
-                        off, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        int rc = tm_match(set->clause_break, text + ss, se - ss, off,
+                          ex->rule_md, ex->mctx);
 
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH)
@@ -335,8 +334,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
         /* A list break ends a clause only after a member with a verb. */
         if (set->list_group > 0 && (uint32_t)rc > set->list_group &&
             ov[2 * set->list_group] != PCRE2_UNSET &&
-            pcre2_match(set->clause_verb, (PCRE2_SPTR)(text + last), bs - last,
-                        0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) < 0)
+            tm_match(set->clause_verb, text + last, bs - last, 0, ex->rule_md,
+                     ex->mctx) < 0)
             continue;
         tm_spans_push(&ex->breaks, bs, be);
         last = be;
@@ -477,8 +476,7 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
             rc = m->rc;
             goto judge;
         }
-        rc = pcre2_match(r->re, (PCRE2_SPTR)(text + ss), se - ss, 0,
-                         PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        rc = tm_match(r->re, text + ss, se - ss, 0, ex->rule_md, ex->mctx);
         memo_add(ex, r, ss, se, SIZE_MAX, rc);
         goto judge;
     }
@@ -514,9 +512,8 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
                 rc = m->rc;
                 goto judge;
             }
-            rc = pcre2_match(
-                r->re, (PCRE2_SPTR)clause_text(ex, text, from, to, ms, me),
-                to - from, 0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+            rc = tm_match(r->re, clause_text(ex, text, from, to, ms, me),
+                          to - from, 0, ex->rule_md, ex->mctx);
             memo_add(ex, r, from, to, keep, rc);
         }
         goto judge;
@@ -528,8 +525,7 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     }
     from = tm_utf8_floor(text, from);
     to = to < len ? tm_utf8_floor(text, to) : len;
-    rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
-                     PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+    rc = tm_match(r->re, text + from, to - from, 0, ex->rule_md, ex->mctx);
 judge:
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         match_warning(ex, rep, "context rule", rc, where, ss);
@@ -910,8 +906,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         size_t ms, me;
         bool ok = true;
 
-        rc = pcre2_match(p->re, (PCRE2_SPTR)subject, slen, off,
-                         PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+        rc = tm_match(p->re, subject, slen, off, ex->md, ex->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return;
         if (rc < 0) {
@@ -1172,8 +1167,8 @@ separates(struct tm_extractor *ex, const pcre2_code *re, const char *text,
           const struct tm_record *a, const struct tm_record *b)
 {
     return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
-           pcre2_match(re, (PCRE2_SPTR)(text + a->end), b->start - a->end, 0,
-                       PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) >= 0;
+           tm_match(re, text + a->end, b->start - a->end, 0, ex->rule_md,
+                    ex->mctx) >= 0;
 }
 
 /* Mentions of one type joined by `listsep` and, before the last one, by

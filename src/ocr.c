@@ -328,8 +328,7 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
             PCRE2_SIZE *ov;
             size_t ms, me;
 
-            rc = pcre2_match(p->re, (PCRE2_SPTR)n->text, limit, off,
-                             PCRE2_NO_UTF_CHECK, o->md, o->mctx);
+            rc = tm_match(p->re, n->text, limit, off, o->md, o->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc < 0) {

@@ -61,6 +61,19 @@ struct tm_extractor {
         uint32_t end; /* 0, or 1 at a line's last word, 2 at the last line's */
     } * *pattern_masks; /* per pattern: each line's nonzero words, or NULL */
     struct tm_wordscan *scan;
+    /* The patterns of runs[] that may pass their prefilter in a sentence
+     * (cand), so the loop over them visits only those: per word, the runs
+     * with that word on their first line (a word of every line must
+     * occur, so one of the first), ORed over the sentence's words, and
+     * the runs without prefilter.  A run with one line passes when it is
+     * a candidate; one with more still checks its masks. */
+    size_t nrunmask;       /* uint64_t per bit set of runs */
+    uint64_t *word_runs;   /* per word, nrunmask words */
+    uint64_t *always_runs; /* runs without a prefilter */
+    uint64_t *cand;
+    bool *run_one_line;   /* per run: its prefilter has one line */
+    size_t *mention_runs; /* the mention patterns, in set order */
+    size_t nmention_runs;
     struct tm_pattern_cost *costs; /* per pattern, when profiling */
     size_t *runs, nruns;           /* the patterns that extract, in set order */
     struct candidates cands;       /* one sentence's matches (scratch) */
@@ -117,6 +130,27 @@ index_prefilters(struct tm_extractor *ex)
     }
     ex->nmask = ex->words.n / 64 + 1;
     ex->present = tm_xcalloc(ex->nmask, sizeof *ex->present);
+    ex->nrunmask = ex->nruns / 64 + 1;
+    ex->word_runs =
+        tm_xcalloc((ex->words.n + 1) * ex->nrunmask, sizeof *ex->word_runs);
+    ex->always_runs = tm_xcalloc(ex->nrunmask, sizeof *ex->always_runs);
+    ex->cand = tm_xcalloc(ex->nrunmask, sizeof *ex->cand);
+    ex->run_one_line = tm_xcalloc(ex->nruns + 1, sizeof *ex->run_one_line);
+    for (i = 0; i < ex->nruns; i++) {
+        size_t pi = ex->runs[i];
+        const struct tm_pattern *p = &set->patterns[pi];
+        uint64_t bit = (uint64_t)1 << (i % 64);
+
+        if (idx[pi] == NULL) {
+            ex->always_runs[i / 64] |= bit;
+            continue;
+        }
+        ex->run_one_line[i] = p->nprefilter_lines == 1;
+        for (k = 0; k < p->prefilter.n; k++) {
+            if (p->prefilter_line[k] == 0)
+                ex->word_runs[idx[pi][k] * ex->nrunmask + i / 64] |= bit;
+        }
+    }
     ex->pattern_masks =
         tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_masks);
     for (i = 0; i < set->npatterns; i++) {
@@ -180,15 +214,19 @@ tm_extractor_new(const struct tm_pattern_set *set)
         tm_oom();
     tm_buf_init(&ex->scratch, 0);
     tm_buf_init(&ex->clause_text, 0);
-    index_prefilters(ex);
     ex->runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
+    ex->mention_runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
     for (i = 0; i < set->npatterns; i++) {
         const struct tm_pattern *p = &set->patterns[i];
 
         /* Mention patterns run first, in find_mentions. */
-        if ((p->re != NULL || p->from != NULL) && !p->is_repair && !p->mention)
+        if (p->mention && p->re != NULL)
+            ex->mention_runs[ex->nmention_runs++] = i;
+        else if ((p->re != NULL || p->from != NULL) && !p->is_repair &&
+                 !p->mention)
             ex->runs[ex->nruns++] = i;
     }
+    index_prefilters(ex);
     return ex;
 }
 
@@ -215,6 +253,11 @@ tm_extractor_free(struct tm_extractor *ex)
     tm_wordscan_free(ex->scan);
     free(ex->costs);
     free(ex->runs);
+    free(ex->mention_runs);
+    free(ex->word_runs);
+    free(ex->always_runs);
+    free(ex->cand);
+    free(ex->run_one_line);
     free(ex->cands.v);
     for (size_t i = 0; i < ex->mentions.n; i++)
         tm_record_clear(&ex->mentions.v[i].rec);
@@ -800,13 +843,51 @@ prefilter_passes(const struct tm_extractor *ex, size_t pi)
     }
 }
 
-/* Which prefilter words does sentence [ss, se) contain? */
+/* The index of the lowest set bit of a nonzero word. */
+static unsigned
+lowest_bit(uint64_t bits)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(bits);
+#else
+    unsigned b = 0;
+
+    while ((bits & 1) == 0) {
+        bits >>= 1;
+        b++;
+    }
+    return b;
+#endif
+}
+
+/* Which prefilter words does sentence [ss, se) contain, and so which runs
+ * are candidates?  When profiling, every run is, so that each pattern's
+ * skipped sentences are counted. */
 static void
 find_sentence_words(struct tm_extractor *ex, const char *text, size_t ss,
                     size_t se)
 {
+    size_t k, j;
+
     memset(ex->present, 0, ex->nmask * sizeof *ex->present);
     tm_wordscan_run(ex->scan, text + ss, se - ss, ex->present);
+    if (ex->costs != NULL) {
+        memset(ex->cand, 0xff, ex->nrunmask * sizeof *ex->cand);
+        return;
+    }
+    memcpy(ex->cand, ex->always_runs, ex->nrunmask * sizeof *ex->cand);
+    for (k = 0; k < ex->nmask; k++) {
+        uint64_t bits = ex->present[k];
+
+        while (bits != 0) {
+            const uint64_t *m =
+                ex->word_runs + (k * 64 + lowest_bit(bits)) * ex->nrunmask;
+
+            bits &= bits - 1;
+            for (j = 0; j < ex->nrunmask; j++)
+                ex->cand[j] |= m[j];
+        }
+    }
 }
 
 /* The fields pattern p captures (named groups), rather than sets, as
@@ -1214,15 +1295,13 @@ find_mentions(struct tm_extractor *ex, const char *text, size_t len, size_t ss,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *ms = &ex->mentions;
-    size_t pi, i, n;
+    size_t mi, i, n;
 
-    for (pi = 0; pi < set->npatterns; pi++) {
+    for (mi = 0; mi < ex->nmention_runs; mi++) {
+        size_t pi = ex->mention_runs[mi], before = ms->n;
         const struct tm_pattern *p = &set->patterns[pi];
         double t0 = 0;
-        size_t before = ms->n;
 
-        if (!p->mention || p->re == NULL)
-            continue;
         if (ex->costs != NULL)
             t0 = tm_monotonic_seconds();
         if (prefilter_passes(ex, pi) &&
@@ -1269,6 +1348,25 @@ drop_mentions(struct tm_extractor *ex, struct tm_records *out)
     ex->mentions.n = 0;
 }
 
+/* The first candidate run at or after ri, or nruns. */
+static size_t
+next_run(const struct tm_extractor *ex, size_t ri)
+{
+    size_t k = ri / 64;
+    uint64_t bits;
+
+    if (ri >= ex->nruns)
+        return ex->nruns;
+    bits = ex->cand[k] & (~(uint64_t)0 << (ri % 64));
+    while (bits == 0) {
+        if (++k == ex->nrunmask)
+            return ex->nruns;
+        bits = ex->cand[k];
+    }
+    ri = k * 64 + lowest_bit(bits);
+    return ri < ex->nruns ? ri : ex->nruns;
+}
+
 enum tm_status
 tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 const char *where, struct tm_records *out,
@@ -1276,7 +1374,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *cs = &ex->cands;
-    size_t si, ri, bad, first;
+    size_t si, bad, first;
 
     if (!tm_utf8_valid(text, len, &bad))
         return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
@@ -1292,7 +1390,8 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         find_sentence_words(ex, text, ss, se);
         if (set->has_mentions)
             find_mentions(ex, text, len, ss, se, where, rep);
-        for (ri = 0; ri < ex->nruns; ri++) {
+        for (size_t ri = next_run(ex, 0); ri < ex->nruns;
+             ri = next_run(ex, ri + 1)) {
             size_t pi = ex->runs[ri], before = cs->n;
             const struct tm_pattern *p = &set->patterns[pi];
             double t0 = 0;
@@ -1301,7 +1400,8 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 continue;
             if (ex->costs != NULL)
                 t0 = tm_monotonic_seconds();
-            if (!prefilter_passes(ex, pi) ||
+            if (((!ex->run_one_line[ri] || ex->costs != NULL) &&
+                 !prefilter_passes(ex, pi)) ||
                 !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
                                      where, rep)) {
                 if (ex->costs != NULL) {

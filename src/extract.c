@@ -20,6 +20,7 @@
 #include "wordscan.h"
 
 #define JIT_STACK_MAX (1u << 20)
+#define TM_CANON_SLOTS 1024 /* a power of two */
 
 struct candidate {
     size_t pattern; /* index in the set */
@@ -74,6 +75,14 @@ struct tm_extractor {
     bool *run_one_line;   /* per run: its prefilter has one line */
     size_t *mention_runs; /* the mention patterns, in set order */
     size_t nmention_runs;
+    /* Canonical values worked out (see canonical). */
+    struct canon_entry {
+        int field;
+        char *in;  /* the value as folded, or NULL for an empty slot */
+        char *out; /* what the maps made of it, or NULL for the same */
+    } canon[TM_CANON_SLOTS];
+    size_t ncanon;
+    bool field_has_maps[TM_F_COUNT];
     struct tm_pattern_cost *costs; /* per pattern, when profiling */
     size_t *runs, nruns;           /* the patterns that extract, in set order */
     struct candidates cands;       /* one sentence's matches (scratch) */
@@ -96,6 +105,18 @@ struct tm_extractor {
     } memo[32];
     size_t nmemo;
 };
+
+static void
+clear_canon(struct tm_extractor *ex)
+{
+    size_t i;
+
+    for (i = 0; i < TM_CANON_SLOTS; i++) {
+        TM_FREE(ex->canon[i].in);
+        TM_FREE(ex->canon[i].out);
+    }
+    ex->ncanon = 0;
+}
 
 static size_t
 word_index(struct tm_extractor *ex, const char *word)
@@ -227,6 +248,11 @@ tm_extractor_new(const struct tm_pattern_set *set)
             ex->runs[ex->nruns++] = i;
     }
     index_prefilters(ex);
+    for (i = 0; i < set->nmaps; i++) {
+        if (set->maps[i].re != NULL && set->maps[i].field >= 0 &&
+            set->maps[i].field < TM_F_COUNT)
+            ex->field_has_maps[set->maps[i].field] = true;
+    }
     return ex;
 }
 
@@ -251,6 +277,7 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->pattern_masks);
     free(ex->present);
     tm_wordscan_free(ex->scan);
+    clear_canon(ex);
     free(ex->costs);
     free(ex->runs);
     free(ex->mention_runs);
@@ -602,7 +629,7 @@ fold_space(const char *s, size_t len)
 
 /* Apply the first `map` of the field that matches the whole value. */
 static char *
-canonical(struct tm_extractor *ex, int field, char *val)
+apply_maps(struct tm_extractor *ex, int field, char *val)
 {
     const struct tm_pattern_set *set = ex->set;
     size_t i;
@@ -624,6 +651,50 @@ canonical(struct tm_extractor *ex, int field, char *val)
             return tm_xstrndup((const char *)out, outlen);
         }
     }
+    return val;
+}
+
+static size_t
+canon_hash(int field, const char *val)
+{
+    size_t h = 2166136261u ^ (size_t)field;
+
+    for (; *val != '\0'; val++)
+        h = (h ^ (unsigned char)*val) * 16777619u;
+    return h;
+}
+
+/* val (taken) as the field's canonical value.  A field's values repeat
+ * ("mg/kg", "28-day", "=") and each costs a pcre2_substitute per map of
+ * the field, so the answers are kept, per extractor, until the table is
+ * half full; the maps are pure functions of the value. */
+static char *
+canonical(struct tm_extractor *ex, int field, char *val)
+{
+    struct canon_entry *e;
+    size_t h;
+
+    if (!ex->field_has_maps[field])
+        return val;
+    h = canon_hash(field, val) & (TM_CANON_SLOTS - 1);
+    for (e = &ex->canon[h]; e->in != NULL;
+         h = (h + 1) & (TM_CANON_SLOTS - 1), e = &ex->canon[h]) {
+        if (e->field == field && strcmp(e->in, val) == 0) {
+            if (e->out == NULL)
+                return val;
+            free(val);
+            return tm_xstrdup(e->out);
+        }
+    }
+    if (ex->ncanon == TM_CANON_SLOTS / 2) {
+        clear_canon(ex);
+        return canonical(ex, field, val);
+    }
+    e->field = field;
+    e->in = tm_xstrdup(val);
+    val = apply_maps(ex, field, val);
+    e->out = strcmp(e->in, val) == 0 ? NULL : tm_xstrdup(val);
+    ex->ncanon++;
     return val;
 }
 

@@ -83,6 +83,10 @@ struct tm_extractor {
     } canon[TM_CANON_SLOTS];
     size_t ncanon;
     bool field_has_maps[TM_F_COUNT];
+    /* Per pattern, the roles (`role`, `range`, `reject`) of its type, in
+     * file order, ending with SIZE_MAX: a record's type is its pattern's,
+     * so the roles are not compared by type name per record. */
+    size_t **pattern_roles;
     struct tm_pattern_cost *costs; /* per pattern, when profiling */
     size_t *runs, nruns;           /* the patterns that extract, in set order */
     struct candidates cands;       /* one sentence's matches (scratch) */
@@ -248,6 +252,20 @@ tm_extractor_new(const struct tm_pattern_set *set)
             ex->runs[ex->nruns++] = i;
     }
     index_prefilters(ex);
+    ex->pattern_roles =
+        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_roles);
+    for (i = 0; i < set->npatterns; i++) {
+        size_t r, n = 0;
+
+        ex->pattern_roles[i] =
+            tm_xcalloc(set->nroles + 1, sizeof *ex->pattern_roles[i]);
+        for (r = 0; r < set->nroles; r++) {
+            if (set->patterns[i].type != NULL &&
+                strcmp(set->roles[r].type, set->patterns[i].type) == 0)
+                ex->pattern_roles[i][n++] = r;
+        }
+        ex->pattern_roles[i][n] = SIZE_MAX;
+    }
     for (i = 0; i < set->nmaps; i++) {
         if (set->maps[i].re != NULL && set->maps[i].field >= 0 &&
             set->maps[i].field < TM_F_COUNT)
@@ -278,6 +296,11 @@ tm_extractor_free(struct tm_extractor *ex)
     free(ex->present);
     tm_wordscan_free(ex->scan);
     clear_canon(ex);
+    if (ex->pattern_roles != NULL) {
+        for (size_t i = 0; i < ex->set->npatterns; i++)
+            free(ex->pattern_roles[i]);
+    }
+    free(ex->pattern_roles);
     free(ex->costs);
     free(ex->runs);
     free(ex->mention_runs);
@@ -977,17 +1000,17 @@ captured_fields(const struct tm_pattern *p)
 /* The pattern files' `range` and `reject` lines: may a record of this
  * type be made from the match [ms, me)? */
 static bool
-type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
+type_accepts(struct tm_extractor *ex, size_t pi, const struct tm_record *rec,
              const char *text, size_t len, size_t ss, size_t se, size_t ms,
              size_t me, const char *where, struct tm_reporter *rep)
 {
     const struct tm_pattern_set *set = ex->set;
-    size_t i;
+    const size_t *ri;
 
-    for (i = 0; i < set->nroles; i++) {
-        const struct tm_role *role = &set->roles[i];
+    for (ri = ex->pattern_roles[pi]; *ri != SIZE_MAX; ri++) {
+        const struct tm_role *role = &set->roles[*ri];
 
-        if (role->kind == TM_ROLE_SET || strcmp(role->type, rec->type) != 0)
+        if (role->kind == TM_ROLE_SET)
             continue;
         if (role->kind == TM_ROLE_RANGE) {
             const char *const *slot =
@@ -1023,14 +1046,13 @@ apply_roles(struct tm_extractor *ex, const struct candidate *c,
 
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
-    size_t i;
+    const size_t *ri;
 
-    for (i = 0; i < set->nroles; i++) {
-        const struct tm_role *role = &set->roles[i];
+    for (ri = ex->pattern_roles[c->pattern]; *ri != SIZE_MAX; ri++) {
+        const struct tm_role *role = &set->roles[*ri];
         char **slot;
 
         if (role->kind != TM_ROLE_SET || decided[role->field] ||
-            strcmp(role->type, rec->type) != 0 ||
             (captured & (1u << role->field)) != 0)
             continue;
         slot = text_field(rec, role->field);
@@ -1091,8 +1113,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
                 continue;
             }
             if (ex->set->nroles > 0 &&
-                !type_accepts(ex, &c->rec, text, len, ss, se, ss + ms, ss + me,
-                              where, rep)) {
+                !type_accepts(ex, pi, &c->rec, text, len, ss, se, ss + ms,
+                              ss + me, where, rep)) {
                 tm_record_clear(&c->rec);
                 cs->n--;
                 continue;
@@ -1167,7 +1189,7 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         c->ctx_end = m->ctx_end;
         record_from_mention(ex, p, &m->rec, &c->rec);
         if (ex->set->nroles > 0 &&
-            !type_accepts(ex, &c->rec, text, len, ss, se, m->ctx_start,
+            !type_accepts(ex, pi, &c->rec, text, len, ss, se, m->ctx_start,
                           m->ctx_end, where, rep)) {
             tm_record_clear(&c->rec);
             cs->n--;

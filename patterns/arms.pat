@@ -10,7 +10,7 @@
 #
 # A new name for a control arm belongs here, not in C.
 
-define control_arm (?i: placebo | controls? | saline | vehicle | sham
+define control_arm (?i: placebo | PBO | controls? | saline | vehicle | sham
                       | (?: standard | usual | conventional | routine
                             | best \s+ supportive ) \s+
                         (?: of \s+ )? (?: care | therapy | treatment | management )
@@ -21,9 +21,9 @@ define control_arm (?i: placebo | controls? | saline | vehicle | sham
 pattern control-arm
     type _arm
     priority 10
-    prefilter placebo control saline vehicle sham standard usual conventional routine supportive non- alone -only
+    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone -only
     regex (?<! [\p{L}\p{N}-] )
-    regex (?= (?i: placebo | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
+    regex (?= (?i: placebo | PBO | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
     regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone ) )
     regex (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
     set scope control
@@ -74,6 +74,19 @@ pattern versus
     example 22.2% versus 48.4% => scope=versus
     example 15% compared with 35% => scope=versus
     negative the vsync signal
+
+# "and" or "or" that opens the next value of a list ("34 of 115 in the
+# MSC group and 46 of 221 in the placebo group"): an arm named before it
+# is not the next value's.
+pattern next-value
+    type _arm
+    priority 10
+    prefilter and or
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    regex (?<! [\p{L}] ) , ? \s* (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? \d )
+    set scope next
+    example the MSC group and 46 of 221 => scope=next
+    negative 5 and
 
 pattern respectively
     type _arm

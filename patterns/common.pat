@@ -86,6 +86,7 @@ define notci     (?! \s* (?: CI | CrI | UI | confidence | credible | uncertainty
 define timeword  (?i: \d{1,3} [-\ ] (?:day|week|month|year) s?
                      | (?:day|week|month) [\s-]* \d{1,3}
                      | (?: one | two | three | four | five | six | ten ) [-\ ] (?:day|week|month|year) s?
+                     | (?: hospital | ICU ) \s+ D/C
                      | (?: hospital \s+ )? discharge
                      | in-hospital | hospital | ICU | overall (?! \s+ survival ) )
 
@@ -96,6 +97,8 @@ map timepoint (?i) week [\s-]* (\d+)  => $1-week
 map timepoint (?i) (\d+) [-\ ] months?  => $1-month
 map timepoint (?i) month [\s-]* (\d+)  => $1-month
 map timepoint (?i) (\d+) [-\ ] years?  => $1-year
+map timepoint (?i) hospital \s+ D/C  => in-hospital
+map timepoint (?i) ICU \s+ D/C  => ICU
 map timepoint (?i) hospital  => in-hospital
 map timepoint (?i) (?: hospital \s+ )? discharge  => in-hospital
 map timepoint (?i) one [-\ ] (day|week|month|year) s?  => 1-$1
@@ -121,9 +124,13 @@ define insentence (?s: . )
 # not in this list), nor does anything inside brackets: trialmine blanks a
 # bracketed group out of a clause unless the value is inside it.  A
 # relative clause is a clause of its own: in "the 22 patients who needed
-# vasopressors", needing them is not what the count counts.
+# vasopressors", needing them is not what the count counts (unless the
+# clause's own verb follows: see clauseaside).  "respectively" ends one,
+# except before the verb its list shares ("48, 48 and 47 patients in the
+# three groups, respectively, were included").
 define clausebreak  ; | (?<! \d ) : (?! \d )
-                    | \s (?i: vs\.? | versus | whereas | while | but | respectively
+                    | \s (?i: vs\.? | versus | whereas | while | but
+                          | respectively (?! \s* ,? \s* (?: were | was | had | have ) \s )
                           | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b
@@ -132,6 +139,18 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
                     | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
+
+# An aside: a relative clause set off by commas inside a clause, which the
+# clause's verb follows ("323 subjects, 169 of whom received the drug,
+# reported a side effect"; "the 40 patients, who were randomized,
+# completed the trial"; "three who were randomized withdrew").  It is set apart like a bracketed group: the
+# count before it is judged with the verb after it, and a value inside it
+# sees the clause around it.
+define clauseaside  , \s+ (?: (?&count) \s+ (?: \( [^()]{1,20} \) \s+ )? )? (?i: of \s+ whom | of \s+ which | who | which )
+                    \s [^,;:()\[\]]{1,100}? , (?= \s+ (?: (?i: then | also | subsequently | later | all ) \s+ )?
+                    (?i: were | was | had | have | did | [a-z]{3,}ed ) \b )
+                  | \s (?i: who | that ) \s+ (?: (?i: were | was | had | have ) \s+ (?: been \s+ )? )? [a-z]{3,}
+                    (?: \s+ [\w-]+ ){0,5}? (?= \s+ (?i: were | was | had | did | withdrew | died | [a-z]{3,}ed ) \b )
 
 # What stands between two members of one list of mentions ("39%, 45%,
 # and 34%"; "in six and three patients"), and before its last member (a
@@ -153,7 +172,8 @@ define listbreak    , \s+ (?= \d | (?&numword) )
 # ends at its comma like a clause.)
 define clauseverb   (?i: \b (?: were | was | is | are | had | has | have | did | died | felt | received | underwent
                                 | occurred | developed | experienced | required | needed | withdrew | survived
-                                | completed | comprised | included | [a-z]{3,}ed ) \b
+                                | completed | comprised | included
+                                | [a-z]{3,}ed (?! \s+ (?: (?&people) | controls? | groups? | arms? ) \b ) ) \b
                         | ^ \s* (?: in | of | among | after | at | by | from | during | within | across | for
                                   | with | over | before | until | since | between ) \b )
 

@@ -8,10 +8,14 @@
 define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )?
                       (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
                         | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | death \s+ rate \s+ ratios?
-                        | (?: standardi[sz]ed \s+ )? mean \s+ differences? | difference \s+ in \s+ means )
+                        | (?: standardi[sz]ed \s+ | LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences?
+                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s ) difference (?= \s+ (?: of | was | in | between | \( ) ) )
                     | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
-define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?i: CI ) \s* [\])] )?
+define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?: \d{2} \s* % \s* )? (?i: CI ) \s* [\])] )?
+# A unit after an estimate ("a difference of 0.022 L (95% CI ...)",
+# "−0.37 inhalations (95% CI ...)"): a word, not the CI's.
+define effunit    \s+ (?! (?i: CI | CrI | confidence | credible | and | or | vs | versus | in | for | with ) \b ) [\p{L}][\p{L}/.²³-]{0,14}
 # A bound: a signed decimal.
 define bound      (?&minus)? (?&decimal)
 # What parts the two bounds: a dash, "to", a comma.
@@ -24,7 +28,7 @@ map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (
 map measure (?i) (?: relative \s+ risk \s+ reductions? ) | RRR  => RRR
 map measure (?i) (?: absolute \s+ risk \s+ (?: reductions? | differences? ) | risk \s+ differences? ) | RD | ARD  => RD
 map measure (?i) standardi[sz]ed \s+ mean \s+ differences? | SMD  => SMD
-map measure (?i) (?: mean \s+ differences? | difference \s+ in \s+ means ) | MD  => MD
+map measure (?i) (?: (?: LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences? | difference \s+ in \s+ means | difference ) | MD  => MD
 
 # "HR 0.51; 95% CI 0.36–0.74", "odds ratio, 0.62 [95% CI, 0.41 to 0.93]",
 # "hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to
@@ -37,16 +41,50 @@ pattern labelled-ci
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
     regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
-    regex (?<value> (?&bound) ) (?! \s* % ) \s* [;,(\[]? \s*
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)? \s* [;,(\[]? \s*
     regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
-    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
     example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example (RR 0.66, 95% CI 0.50-0.87; P=0.003) => measure=RR value=0.66 ci_low=0.5 ci_high=0.87
     example a mean difference of −1.2 (95% CI −2.0 to −0.4) => measure=MD value=-1.2 ci_low=-2 ci_high=-0.4
     example adjusted odds ratio (aOR) = 1.52 (95% CI: 1.10–2.09) => measure=OR value=1.52 ci_low=1.1 ci_high=2.09
+    example the stratified risk difference was 12% (95% CI -6.1%, 30.2%; p = 0.2) => measure=RD value=12 ci_low=-6.1 ci_high=30.2
+    example with a difference of 0.031 L (95% confidence interval [CI] −0.010 to 0.072) => measure=MD value=0.031 ci_low=-0.01 ci_high=0.072
+    example The difference in cure rates was 41.2% (95% CI 25.0-55.9%) => measure=MD value=41.2 ci_low=25 ci_high=55.9
+    example an LS mean change difference of −0.42 puffs (95% CI −0.61 to −0.23) => measure=MD value=-0.42
     negative the hazard ratio was not estimated (95% CI not reported)
+    negative mortality was 30% (95% CI 20 to 40)
+
+# A table cell under a column that names the measure, below any spanning
+# header: "12 months / OR (95% CI) = 1.0 (0.7–1.5)", "RD (95% CI) = 4.1
+# (−2.0 to 10.2)".  (parse.c writes a cell as "column = value".)
+pattern table-cell-ci
+    type effect
+    prefilter =
+    prefilter ci confidence
+    priority 9
+    regex (?: ^ | \|\  ) [^|=\n]*? (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex \  \K (?<value> (?&bound) ) \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
+    example Quit rate | 6 months / A1 N (%) = 78 (27.5) | 6 months / OR (95% CI) = 1.0 (0.7–1.4) => measure=OR value=1 ci_low=0.7 ci_high=1.4
+    example Death | RD (95% CI) = 4.1 (−2.0 to 10.2) => measure=RD value=4.1 ci_low=-2 ci_high=10.2
+    example Trough FEV1 | LS mean change difference (95% CI) = −0.061 (−0.117 to −0.004) => measure=MD value=-0.061
+    negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
+
+# A signed difference with its interval, the measure unnamed: "(+0.8
+# mmol/L, 95% CI: 0.2–1.5 mmol/L; p = 0.01)".  The sign says a change.
+pattern signed-difference-ci
+    type effect
+    prefilter + − -
+    prefilter ci confidence
+    priority 8
+    regex (?<! [\p{L}\p{N}.,·] ) (?<value> \+ (?&decimal) | [−-] (?&decimal) ) (?: \s* [^\s\d,;()]{1,12} )? \s* [,;(] \s*
+    regex (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    set measure MD
+    example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
+    example the estimated difference of the means (EDM): −14.1 m, 95% confidence interval (95% CI): −30.2–2.0 m, p = 0.1 => measure=MD value=-14.1 ci_low=-30.2 ci_high=2
     negative mortality was 30% (95% CI 20 to 40)
 
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":
@@ -78,12 +116,15 @@ pattern listed-ci
     prefilter ratio difference reduction hr rr rd md smd irr
     prefilter ( [
     priority 8
-    regex (?<! [\p{L}\p{N}.,·^] ) (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?: \d{2} \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?
+    regex (?<! [\p{L}\p{N}.,·^] ) (?<value> (?&bound) )
+    regex (?: (?! \s* % ) \s* [(\[] \s* (?: (?: \d{2} \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?
+    regex   | (?: \s* % | (?&effunit) )? \s* [(\[] \s* \d{2} \s* % \s* (?&cilabel) \s* [,:=]? \s* )
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
     require before 250 (?&effmeasure)
     forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
     example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
+    example the LS mean change difference was (A) −2.10 (95% CI −3.90 to −0.30) and (B) 8.2% (95% CI 3.1–13.3) => value=8.2 measure=MD ci_low=3.1
     example median overall survival was lower in the A group than in the B group (8.8 months vs 11.3; HR 1.37, 95% CI 1.07–1.76; p=0.013) => value=1.37 scope=survival
     example fewer heart failure deaths (70 [0.7%] vs 86 [0.8%]; RR 0.81 [0.59–1.10]; p = 0.2) => value=0.81 scope=mortality
     negative mortality was 30 (20-40) in the first year
@@ -97,7 +138,7 @@ role effect measure=IRR before 250 (?i: incidence \s+ rate \s+ ratios? | \b IRRs
 role effect measure=RR before 250 (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? | \b RRs? \b ) (?&lastmeasure)
 role effect measure=RD before 250 (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
 role effect measure=SMD before 250 (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
-role effect measure=MD before 250 (?i: mean \s+ differences? | \b MDs? \b ) (?&lastmeasure)
+role effect measure=MD before 250 (?i: mean (?: \s+ change )? \s+ differences? | \b MDs? \b | \b difference \s+ (?: of | was ) ) (?&lastmeasure)
 
 # The outcome an estimate is of, from the words before it in its sentence:
 # overall survival, or death, with no other outcome named in between (a

@@ -38,7 +38,8 @@ pattern count-words
 
 # A percentage: "46.1%", "35 per cent", "Sixty percent", a range "36.4 to
 # 87%" or "between 20% and 30%", and the first of a pair that shares one
-# sign ("91 vs 42%"); not a confidence level ("95% CI") nor a year.
+# sign ("91 vs 42%", "71.5 and 52.0 %, respectively"); not a confidence
+# level ("95% CI") nor a year.
 pattern percent
     type _pct
     prefilter % percent cent
@@ -49,6 +50,7 @@ pattern percent
     example a mortality rate of 46.1% => value=46.1
     example ranging from 36.4 to 87% => value=36.4 value_high=87
     example 91 vs 42% => value=91
+    example rates of 71.5 and 52.0 %, respectively => value=71.5
     negative the 95% CI was wide
     negative a fall of −5%
 

@@ -19,7 +19,7 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | crossed | cross-over | crossover | dyspn\w* | fibrosis
                      | response | dependence | resolution | \bor \s+ death
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
-                     | censored
+                     | censored | [\w-]+ \s* / \s* (?: [\w-]+ \s+ ){0,2}? death
                      | improv\w* | hospitali[sz]ation | readmission
                      | infarction | stroke | composite | combined \s+ (?: end \s* -? \s* points? | outcomes? )
                      | viabilit\w* | \bBPD\b
@@ -30,6 +30,7 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
 # ("91 vs 42%").
 define pctafter  (?&pct) (?&notci)
                  | (?= \s* (?: vs\.? | versus ) \s* (?&decimal) \s* % )
+                 | (?= \s+ and \s+ (?&decimal) \s* % \s* ,? \s* (?i: respectively ) \b )
 
 # "mortality rate of 46.1%", "28-day mortality was 30%",
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"
@@ -51,6 +52,7 @@ pattern pct-after-death-word
     forbid after 50 ^ [\s)]* of \s+ (?: [\w-]+ \s+ ){0,3}? (?i: recovered | were \s+ discharged | met | received | required )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
+    negative the yearly rate of stroke/cardiac death was 0.8% in the control arm
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87
@@ -111,10 +113,17 @@ pattern events-of-total
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 12
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of | out \s+ of | in ) \s+ (?: the \s+ )? (?<total> (?&count) ) \b
-    regex (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?: (?&deathverb) | (?i: deaths? ) \b )
-    regex     (?: \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) )? )
+    regex (?: (?= \s+ (?: [\w()-]+ \s+ ){0,10}? (?: (?&deathverb) | (?i: deaths? ) \b )
+    regex         \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) ) )?
+    # The death is the count's clause's ("34 of 115 patients in one group
+    # and 46 of 221 in the other had died": the list shares its verb).
+    require clause-after (?&deathverb) | (?i: \b deaths? \b )
+    # "Six of the 7 deaths were due to progression": a share of the deaths.
+    forbid after 30 ^ \s+ (?: [\w-]+ \s+ )? (?i: deaths? | fatalities | fatal \s+ (?: cases | events ) ) \b
     set unit %
     example 3 of 10 patients died => value=30 events=3 total=10
+    negative Five of the 8 deaths in the treatment arm were due to progression
+    example By day 28, 34 of 115 patients in the MSC group and 46 of 221 patients in the placebo group had died => events=34 total=115
     example 4 of 21 UC-MSC recipients and 4 of 24 placebo recipients had died => value=19.047619047619
     example Three of the 17 patients in the MSC group died (17.6%) => value=17.6 events=3
     negative 9 of 10 patients were discharged
@@ -141,8 +150,8 @@ pattern events-pct-of-total
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?: (?<events> (?&count) ) \s* )? \( \s* (?<value> (?&decimal) ) (?&pct) \s* \) \s+ (?i: of ) \s+ (?<total> (?&count) ) \b
-    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require clause-after (?i: \b died | \b dead | deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 511 (27·9%) of 1832 patients in the hydrocortisone group had died => value=27.9 events=511 total=1832
 
@@ -151,8 +160,8 @@ pattern events-of-total-pct
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 13
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) \s+ (?i: of ) \s+ (?<total> (?&count) ) (?: \s+ [\w-]+ ){0,2}? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 200 ^ (?&inclause)*? (?i: \b died | \b dead | deaths? )
-    forbid after 200 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events )
+    require clause-after (?i: \b died | \b dead | deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events )
     set unit %
     example 44 of 124 patients (35%) in the ECMO group had died => value=35 events=44
 
@@ -231,8 +240,8 @@ pattern events-pct-later-died
     priority 11
     prefilter died dead death
     regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
-    require after 160 ^ (?&inclause)*? (?i: \b died | \b dead \b | \b deaths? )
-    forbid after 160 ^ (?&inclause)*? (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
+    require clause-after (?i: \b died | \b dead \b | \b deaths? )
+    forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
     set unit %
     example At day 60, 3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo group had died => value=41.7 events=10
 
@@ -285,3 +294,43 @@ pattern of-whom-died
     set unit %
     example gave 1 × 10^6 cells/kg to 20 critically ill patients, 4 of whom died, and => value=20 events=4 total=20
     negative 20 patients, 4 of whom were men
+
+# ------------------------------------------------------------------
+# Deaths counted in an arm, with no denominator in the sentence: "Eight
+# deaths (7 in the BTH1677 arm; 1 in the control arm)", "Two deaths were
+# reported in the formoterol group", "3 patients in the MSC group and 5
+# in the placebo group died".  Internal (_deaths): not written out, and
+# no mortality by themselves (value is the count); the study table counts
+# them as an arm's events, with the arm's randomized size from the trial
+# model, and says so in its check column.
+# ------------------------------------------------------------------
+
+# "7 deaths", "Two deaths were reported": a count of deaths.
+pattern deaths-in-arm
+    type _deaths
+    from _count
+    prefilter death
+    require after 40 ^ \s+ (?: (?! (?i: cardiac | cardiovascular | cancer | vascular | respiratory | neonatal | perinatal | fetal ) \b ) [\w-]+ \s+ )? (?i: deaths? ) \b
+    forbid after 60 ^ \s+ (?: [\w-]+ \s+ )? (?i: deaths? ) \s* [(\[] \s* (?&decimal) \s* %
+    forbid before 30 (?i: \b of | \b among | \b in ) \s+ (?: the \s+ )? $
+    forbid clause (?&otherout)
+    example Two deaths were reported in the formoterol group => value=2
+    example Eight deaths occurred in the trial => value=8
+    negative There were 45 deaths (15.0%) in the early group
+    negative Of the 7 deaths, five were due to cancer
+
+# "(7 in the BTH1677 arm; 1 in the control arm)", "3 in the MSC group
+# and 5 in the placebo group died": a count in a named arm whose clause
+# is about deaths.
+pattern count-in-arm-died
+    type _deaths
+    from _count
+    prefilter death died dead
+    require after 60 ^ \s+ (?: (?&people) \s+ )? (?i: in | on | from ) \s+ (?: the \s+ )? [^,;()]{1,40}? (?i: group | arm ) \b
+    require clause (?i: \b died \b | \b deaths? \b | \b dead \b )
+    forbid after 80 ^ [^;]*? (?i: surviv | alive | discharg )
+    forbid clause (?&otherout)
+    forbid after 12 ^ \s* (?: % | \( \s* (?&decimal) \s* % | of \b | / )
+    example Eight deaths (7 in the study arm; 1 in the control arm) were reported => value=7
+    example 3 patients in the MSC group and 5 in the placebo group died => value=3
+    negative 3 patients in the MSC group and 5 in the placebo group recovered

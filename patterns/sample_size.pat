@@ -5,12 +5,12 @@
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
 # Words after a count that make it something other than people.
-define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min
+define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min | minutes? | mins | seconds? | secs?
                          | mm | mg | mL | kg | records? | trials? | studies
                          | centres? | centers? | sites? | hospitals? | ICUs?
                          | events? | infusions? | doses? | cohorts? | third
                          | series | reports? | RCTs? | of | in | per | million | billion
-                         | thousand | mL | cells? ) \b )
+                         | thousand | mL | cells? | wks? | mos? | yrs? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
@@ -23,7 +23,8 @@ define enrol     (?i: recruited | enrolled | enroll | enrol | randomi[sz]ed
                      | assigned | allocated | treated | studied | analy[sz]ed
                      | reported \s+ on | reported | described | report
                      | compared | gave | given | infused | followed
-                     | evaluated | examined | involved | received )
+                     | evaluated | examined | involved | received | compris\w* | consist\w* \s+ of
+                     | numbered | totall?ed )
 
 # Roles.  A count of people is a sample size when its clause (see
 # common.pat's clausebreak) makes them the trial's population or one of its
@@ -38,7 +39,30 @@ define enrolrole (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* 
                      | population | intention | per-protocol | ITT | infused | nebuli[sz]ed | delivered
                      | administered | gave | injected | transplanted | therapy | case \s+ series | reported
                      | described | followed | evaluated | examined | underwent | subgroup | among
-                     | took \s+ part | leaving ) \b )
+                     | took \s+ part | leaving | served \s+ as | controls? ) \b )
+# People "with" a condition are studied (not merely counted as having it)
+# when their clause puts them in the trial or reports an outcome for them
+# ("mortality in the 48 patients with PaO2/FiO2 below 100").
+define studiedrole (?&enrolrole) | (?i: mortality | survival | deaths? | outcomes? | response ) \s+ (?: rates? \s+ )?
+                   (?: in | among ) \s+ (?: the \s+ | these \s+ )? (?&count)
+# The passive verb a count of people governs, right after them and what
+# describes them ("One participant [in the X arm] was found to be
+# pregnant", "2 patients were hospitalized"), and the verbs that keep them
+# a group: enrolment, taking part, receiving an arm's treatment,
+# completing, being analysed or followed.  (An active verb in -ed is as
+# often a participle: "89 patients scheduled for surgery".)
+define peopleverb (?&countedpeople) (?: \s* \( [^()]* \) )? (?: ,? \s+ (?i: all | both | each | additional ) )?
+                  (?: ,? \s+ (?i: in | from | of | on | at | with | receiving | randomi[sz]ed \s+ to ) \s+ [^.;,()]{0,50}? )?
+                  (?&beverb)
+define beverb     ,? \s+ (?i: were | was | had \s+ been | have \s+ been ) \s+ (?: (?i: then | also | not | all | later ) \s+ )?
+define pastpart   (?: [a-z]{3,}ed | found | lost | withdrawn | taken | kept | sent | left | shown | held )
+define groupverb  (?i: (?&enrolled) | participated | consented | completed | received | underwent | entered | remained
+                     | took \s+ part | continued | followed | evaluated | assessed | examined | included | studied
+                     | observed | monitored | treated | allocated | assigned | used | available | eligible | selected
+                     | stratified | divided | matched | involved | distributed | comprised | recruited
+                     | subjected | exposed | given | administered | infused | vaccinated | immuni[sz]ed | transplanted
+                     | operated | prescribed | trained | instructed | asked | supplemented | interviewed
+                     | tested | measured | genotyped | scanned | imaged | seen | visited )
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
@@ -46,10 +70,13 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
-                     | excluded | exclusions? | screened | assessed \s+ for | approached | invited | sampled
+                     | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted ) \b (?! - ) )
+                     | targeted | received \s+ (?: all | none ) \s+ of | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
+                     | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
+                       (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
+                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -58,17 +85,25 @@ range sample_size 1 100000000
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
+# A threshold of a measurement ("CD4 counts higher than 400 were
+# randomized") and a sum of money ("£19,900") are no counts of people.
+reject sample_size before 24 (?i: \b (?: higher | greater | lower | less ) \s+ than | \b (?: above | below | exceeding ) ) \s* $
+reject sample_size before 3 [£$€¥] \s* $
 # A population told by sex ("491 female", "3,071 men and 4,145 women",
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
 reject sample_size after 12 ^ \s+ (?i: females? | males? ) \b (?! \s+ \p{L} )
-reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
-reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
-reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | and \s+ ) $
+reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
+reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
+reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | ; \s* | and \s+ ) $
 # A number that names something is no count: "on day 6 was treated",
 # "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
 reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
 reject sample_size before 24 (?i: \b (?: planned | target(?:ed)? | intended | anticipated | expected | projected ) ) \s+ $
+# "observed in 21.4% of subjects (n = 9)", "17% (n = 4) of infants": the
+# count behind a percentage of people with an event, not a group.
+reject sample_size before 60 (?&decimal) \s* % \s+ of \s+ (?: the \s+ | all \s+ )? (?: [\w-]+ \s+ ){0,2}? (?&people) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
+reject sample_size after 40 ^ \s* [)\]] \s+ of \s+ (?: the \s+ | all \s+ )? (?: [\w-]+ \s+ ){0,2}? (?&people) \b
 reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: required | needed ) ) | to \s+ detect | \b power \b | sample \s+ size \s+ (?: of | was | calculation ) )
 
 # The words between a count and the people it counts ("120 critically ill
@@ -84,14 +119,34 @@ define sexword   (?i: \b (?: men | women | males? | females? | boys | girls ) \b
 # "120 critically ill adult patients", "nine controls".
 define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
 
+# A size in brackets that is one item of a breakdown of three or more
+# ("dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)"; reasons, events,
+# diagnoses): two more items after it, or two before it.  Not when its
+# label names an arm ("low dose (n = 20), high dose (n = 20), placebo
+# (n = 19)": armlabeled).
+define nbreakitem \( \s* [nN] \s* = \s* \d+ \s* \)
+define nbreaksep  (?: \s* [,;] \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+ )
+define nbreakafter ^ \s* \) (?: (?&nbreaksep) [^(),;]{2,40}? (?&nbreakitem) ){2}
+define nbreakbefore (?: (?&nbreakitem) (?&nbreaksep) [^(),;]{2,40}? ){2} \( \s* $
+define armlabeled (?: (?i: \b (?: groups? | arms? | doses? | placebo | control | sham | usual | standard | mg | µg | μg | g | mL | IU ) \b ) | \d )
+                  (?: (?! (?i: \b (?: were | was | included | including | and | or ) \b ) ) [^(),;:] )* \( \s* $
+
 # Scope from the clause: which part of the trial a count is the size of.
 # A pattern's `set scope` is the default; the first role below whose
 # context holds decides instead (`role` lines: see patterns/README.md).
+# An arm: "the MSC group", "arm B", or a group's abbreviation ending in G
+# ("the SeG", "the CG").
 define armname   (?: [\w+-]+ \s+ ){0,3}? (?i: group | arm ) (?: \s+ (?: [IVX]{1,3} | [A-D] | \d ) )?
+                 | \b [A-Z] [a-z]? G \b
 # "(N = 699)" after the trial or its population: everyone.
 define wholetrial (?i: \b (?: trial | study | cohort | population | sample | participants | patients | subjects | enrolled | randomi[sz]ed | total | overall | in \s+ all ) )
-# "(n = 3 per cohort)", "30 patients each", "12 per arm": one arm's size.
-role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | in \s+ each \b )
+# "(n = 3 per cohort)", "30 patients each", "12 per arm", "(n = 50/group)",
+# "(N = 381 for each group)": one arm's size.
+role sample_size scope=arm clause-after ^ \s* (?: (?&people) \s+ )? (?i: each | per \s+ (?: group | arm | cohort | dose ) | / \s* (?: group | arm ) | (?: in | for ) \s+ each \b )
+# "randomly divided into three groups (n=32)": the size of each group.
+role sample_size scope=arm before 30 (?i: \b (?: groups | arms ) ) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
+# "48, 48 and 47 patients in the three groups, respectively": one per group.
+role sample_size scope=arm clause-after ^ [^;]*? \b (?i: respectively ) \b
 # "(N = 699)" right after the trial or its population: everyone.
 role sample_size scope=total before 40 (?&wholetrial) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 # "1578 patients were randomly assigned to pravastatin or control": all arms.
@@ -102,7 +157,7 @@ role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]
 # "group I included 100 patients", "the control arm comprised 40".
 role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
-role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:] \s* (?: [nN] \s* = \s* )? $
+role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:;] \s* (?: [nN] \s* = \s* )? $
 
 # "12 controls", "29 placebo recipients", "18 contemporaneous controls":
 # people named as one arm.
@@ -255,6 +310,12 @@ pattern n-equals
     from _n
     priority 10
     forbid clause (?&otherrole)
+    # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
+    # breakdown (see nbreakafter).
+    forbid after 160 (?&nbreakafter)
+    unless before 40 (?&armlabeled)
+    forbid before 160 (?&nbreakbefore)
+    unless before 40 (?&armlabeled)
     set scope total
     forbid before 3 [<>≤≥]
     example (n = 12) => value=12
@@ -282,10 +343,11 @@ pattern verb-count-people
     type sample_size
     from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
-    prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv
+    prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv compris consist number total
     priority 8
     require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? | groups? | populations? | categories ) \b
     forbid clause (?&otherrole)
     set scope total
     forbid after 140 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b [\w\s-]{0,30}? (?i: \b died | \b deaths? \b )
@@ -293,6 +355,8 @@ pattern verb-count-people
     example we randomly assigned 60 participants => value=60
     example enrolled 20 ARDS patients infected with COVID-19 => value=20
     example they randomized 24 hospitalized patients => value=24
+    example the per-protocol set comprised 61 adults => value=61
+    negative the follow-up comprises 5120 patient-years
     negative recruited patients over 18 years
 
 pattern a-total-of
@@ -306,6 +370,8 @@ pattern a-total-of
     set scope total
     example a total of 120 subjects => value=120
     example A total of 4,512 patients => value=4512
+    example A total of seventy adults screened with a depression questionnaire were randomly divided into two groups => value=70
+    negative A total of 95 people could not be randomised
 
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
@@ -318,7 +384,12 @@ pattern sentence-start-people
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
     forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
+    # "One participant was found to be pregnant": the verb of an event.
+    forbid clause-after ^ \s+ (?&peopleverb) (?&pastpart) \b
+    unless clause-after ^ \s+ (?&peopleverb) (?&groupverb) \b
     require sentence (?&enrolrole)
+    forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
+    unless clause (?&studiedrole)
     # "Six patients (17.1%) in the ondansetron group": n (%) counts an event.
     forbid after 60 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
@@ -339,12 +410,21 @@ pattern arm-received
     forbid before 12 (?i: from | day | days | between | weeks? | months? ) \s* $
     # "randomised 40 patients to MSCs or placebo": 40 is everyone.
     forbid before 16 (?i: randomi[sz]ed | assigned | allocated ) \s+ $
+    # "366 (90%) received the device", "2207 participants received all of
+    # their treatment": a share of a group that took its treatment
+    # (adherence), not the group.
+    # ("216 (97%) received at least one infusion" is the safety population.)
+    forbid match \( \s* (?&decimal) \s* (?&pct)
+    unless after 30 ^ \s+ (?i: at \s+ least \s+ (?: one | 1 ) ) \b
+    forbid after 30 ^ \s+ (?i: all | none | no | only | fewer | more | less | the \s+ full | complete | partial | incomplete ) \b
     forbid clause (?&otherrole)
     set scope arm
     example 12 received hUC-MSCs => value=12 scope=arm
     example randomised 40 patients to MSCs (n = 20) or placebo => value=40 scope=total
     example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
     negative ranged from 36 to 87% of patients
+    negative In the device arm 270 (90%) received the garment before transfer
+    negative Adherence was high, and 1904 children received all of their allocated doses
 
 # "12 per arm", "three patients per dose level", "10 patients per group"
 pattern per-arm
@@ -415,7 +495,7 @@ pattern arm-list
     prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
@@ -423,6 +503,7 @@ pattern arm-list
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
+    negative were randomly assigned to (a) zinc (25 mg), (b) vitamin D (800 IU), or placebo
 
 # "1832 in the hydrocortisone group"
 pattern in-the-group
@@ -435,6 +516,9 @@ pattern in-the-group
     forbid before 24 (?i: \b (?: days? | weeks? | months? | hours? | visits? ) ) \s+ \d+ \s* (?: and | or | to | – | - | , ) \s* $
     forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
     forbid clause (?&otherrole)
+    # "One volunteer in the low-dose arm was found to be pregnant"
+    forbid clause-after ^ (?&beverb) (?&pastpart) \b
+    unless clause-after ^ (?&beverb) (?&groupverb) \b
     set scope arm
     example 40 patients, 22 patients in study group and 18 patients in control group, were studied => value=18 group=control scope=arm
     negative between day 3 and 5 in the MSC group
@@ -476,10 +560,18 @@ pattern count-people
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
+    # "1 patient with pruritus, 1 patient with gastritis": people with an
+    # event or a condition, unless the clause puts them in the trial or
+    # reports an outcome for them ("mortality in the 48 patients with").
+    forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
+    unless clause (?&studiedrole)
     forbid after 100 ^ \s+ (?&countedpeople) (?&inclause)*? (?i: per \s+ 1000 | per \s+ 100 )
     forbid clause (?&otherrole)
+    # "One participant was found to be pregnant": the verb of an event.
+    forbid clause-after ^ \s+ (?&peopleverb) (?&pastpart) \b
+    unless clause-after ^ \s+ (?&peopleverb) (?&groupverb) \b
     require sentence (?&enrolrole)
-    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? ) \b
+    forbid after 100 ^ \s+ (?&countedpeople) [\s-]* (?i: visits? | years? | months? | days? | hours? | groups? | populations? | categories ) \b
     forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
@@ -487,6 +579,24 @@ pattern count-people
     negative Four patients in the placebo arm had nausea
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
+    negative Eleven participants did not complete the trial
+    negative Results: One volunteer in the low-dose arm was found to be pregnant after the second dose of the trial.
+    negative Serious events: 2 participants from the control arm were hospitalized for pneumonia
+    example In a randomized trial, 18 students were subjected to a short nap => value=18
+    negative Adults with platelet counts higher than 150 were randomized to the two regimens
+    negative the printing cost for the trial was £12,500 (4 patients did not accept the voucher)
+    negative Outcomes were alike between the two patient groups in the trial
+    negative Patients were randomized to either three fixed cycles of 2, 4, and 8 wk, or one cycle
+    negative Success was higher in the combination group (79% and 90% at 90 and 180 minutes, respectively) than in patients randomized to placebo
+    negative Two patients in the sham arm were excluded from the analysis, 1 patient because of a protocol deviation during surgery and 1 patient because of a new diagnosis
+    negative Two were withdrawn from the placebo arm, 1 patient because of a protocol deviation and 1 patient due to relocation
+    negative Redness was seen in 14.3% of treated volunteers (n = 6; P = 0.4) in the laser group
+    negative soft stools were more frequent in the study group, with 21% (n = 5) of infants affected
+    negative The trial cohort (52 men; 38 women) was described earlier
+    negative Serious events in the treated arm: 1 participant with a rash, 1 participant with a fall and 2 participants with headache
+    example Mortality in the 36 patients with septic shock was higher in the placebo group => value=36
+    example Two infusions of cells were given to 14 volunteers with asthma => value=14
+    negative On tolerability, 150 volunteers, 80 of whom took the active tablet, reported at least one adverse event
     example Kirkham et al. pooled 8 randomized trials with 523 participants => value=523
     example Chen et al. gave MSCs to 17 patients and compared them with 44 patients who received conventional care only => value=44
     negative Three patients in the control group progressed and died.
@@ -502,9 +612,11 @@ pattern count-people
 # patients were randomized", "[45] were included", "[48] randomized".
 define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                      \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
-                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d ) ){0,80}? \s )?
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
+                   | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: eligibility | inclusion | entry | study ) \s+ criteria
+                                                 \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
                      (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
@@ -540,6 +652,11 @@ pattern count-enrolled
     negative a phase 2 randomised controlled trial
     negative Kirkham et al. pooled 8 randomized trials
     negative randomly assigned 2:1 to treatment
+    example Hence 52, 50 and 49 children in the B12, C30 and D45 arms, respectively, were analysed => value=52
+    example Of 90 adults screened, 64 met the inclusion criteria and were randomized => value=64
+    example Then 31 and 33 patients in the two groups, respectively, were analysed => value=31 scope=arm
+    example Accordingly 26 were enrolled in the VdG and 25 in the CG => value=26 scope=arm
+    negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",
 # "enrolment of 96 participants", "Among 48 randomized patients",
@@ -585,8 +702,18 @@ pattern n-paren
     require before 3 \( \s* $
     require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
+    # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
+    # breakdown (see nbreakafter).
+    forbid after 160 (?&nbreakafter)
+    unless before 40 (?&armlabeled)
+    forbid before 160 (?&nbreakbefore)
+    unless before 40 (?&armlabeled)
     set scope subgroup
     example the MSC group (n 24) was received => value=24
+    negative the commonest complaints in the treated group were nausea (n = 2), rash (n = 1), headache (n = 1) and fatigue (n = 1)
+    example patients were randomized to low dose (n = 21), high dose (n = 20) or placebo (n = 22) => value=22
+    example two arms of equal size (n = 45/group) were compared => value=45 scope=arm
+    example the women were randomly split into four groups (n=25) => value=25 scope=arm
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
 # "Analysed: MSC 28, placebo 29"
@@ -612,9 +739,13 @@ pattern arm-list-named-first
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
     regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or ) \b )
-    regex (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex (?= \s* [,;)] | \s* $ )
+    # "control 367", or a label and a semicolon: "(short course; 667)",
+    # "(standard course; 769 women)"
+    regex (?| (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % ) (?= \s* [,;)] | \s* $ )
+    regex   | (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s* ; \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex     (?= (?: \s+ (?&people) )? \s* [,;)] | \s* $ ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )
     forbid before 40 (?i: lost | follow-up | withdrew | died | deaths? | age | years? ) [^()]* $
     set scope arm
     example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control
+    example In all 1,210 men were randomized to a long regimen (long regimen; 604 men) or a short one (short regimen; 606) => value=606 group="short regimen"

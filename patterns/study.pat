@@ -52,4 +52,9 @@ pattern citation
     priority 10
     prefilter [
     regex (?<study_ref> (?&citation) )
+    # "8 [5-18]", "0 [0-110]": a median and its interquartile range, not a
+    # citation (a year before one is: "in 2019 [12]").
+    forbid before 12 (?: ^ | [^\d.,] ) (?! (?: 19 | 20 ) \d\d \s* $ ) \d{1,6} (?: [.,·] \d+ )? \s* $
     example and no events were observed [31]. => study_ref=[31]
+    example as first described in 2019 [12] => study_ref=[12]
+    negative ICU stay, days, median [IQR] | Usual care = 11 [6-17] | Intervention = 11 [5-17]

@@ -34,6 +34,23 @@ pattern count-pct
     negative Age | MSC = 65.2 (12.1)
     negative Death | HR (95% CI) = 0.87 (0.81–0.94)
 
+# "3.5% (9/255)": the percentage first, then the count of its total.
+pattern pct-count
+    type _tcell
+    prefilter =
+    prefilter %
+    regex (?<= \ =\ ) (?<value> (?&decimal) ) (?&sp) % (?&sp) [(\[] (?&sp) (?<events> (?&integer) ) (?&sp) (?: / | (?i: of ) ) (?&sp) (?<total> (?&integer) ) (?&sp) [)\]] (?&tcellend)
+    example Deaths | Arm A = 3.5% (9/255) | Arm D = 2.5% (10/397) => value=3.5 events=9 total=255
+
+# "Death | A = 0 | B = 0": no deaths, written without a percentage.
+pattern zero
+    type _tcell
+    prefilter =
+    regex (?<= \ =\ ) (?<events> 0 ) (?&tcellend)
+    set value 0
+    example Death | Drug 30 mg = 0 | Placebo = 0 => events=0 value=0
+    negative Death | Drug 30 mg = 0.5 | Placebo = 0.7
+
 pattern count-of
     type _tcell
     prefilter =
@@ -55,6 +72,18 @@ pattern total-column
     example Died | Total (n = 232) = 122 (52.6) => scope=total
     negative Death | SLED = 57 (49.6 %)
 
+# A column named as a control ("Placebo (n = 30)", "Subjects, n (%) /
+# PBO"): the control of the row when the trial model has none.
+pattern control-column
+    type _tcol
+    prefilter =
+    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive
+    regex (?: ^ | \|\  ) \K [^|=\n]*? (?<! [\p{L}\p{N}-] ) (?&control_arm) (?! [\p{L}\p{N}-] ) [^|=\n]*? (?= \ =\ )
+    set scope control
+    example Death | Subjects, n (%) / PBO = 1 (1.1) | Drug = 0 => scope=control
+    example Died | Placebo (n = 40) = 3 (7.5) => scope=control
+    negative Died | Drug 100 mg = 3 (7.5)
+
 # ------------------------------------------------------------------
 # Rows: _trow over a row label (the text before the first " | "), a
 # sub-header row (a paragraph of one cell) or a caption.
@@ -66,6 +95,8 @@ pattern total-column
 #   scope causes     a caption or first header cell that makes every row a
 #                    cause of death ("causes of death")
 #   scope time       a timepoint sub-header ("3 months", "Day 28")
+# (_tlabel, below: a row label that is only a timepoint, under an outcome
+# sub-header: "Survival", then "90 days, n (%)".)
 #   scope itt / pp   an analysis sub-header ("Intention-to-treat")
 # timepoint is the row's timepoint when its label gives one.
 # ------------------------------------------------------------------
@@ -154,6 +185,17 @@ pattern time-subheader
     example 3 months => scope=time timepoint=3-month
     example Day 28 => scope=time timepoint=28-day
     negative 3 months | A = 2 (4)
+
+# A row label that is only a timepoint ("90 days, n (%)", "Hospital D/C"):
+# the row's outcome is the sub-header's above it ("Survival").
+pattern time-label
+    type _tlabel
+    prefilter =
+    prefilter day week month year hospital icu discharge
+    regex ^ \s* (?: (?i: at | after | by ) \s+ )? (?<timepoint> (?&timeword) ) (?: \s* , [^|=\n]{0,30} | \s* \( [^|=\n]{0,20} \) )? (?= \s* \| )
+    example  90 days, n (%) | A = 35 (73) | B = 32 (63) => timepoint=90-day
+    example  Hospital D/C, n (%) | A = 37 (77) => timepoint=in-hospital
+    negative Heart rate | A = 72 (10)
 
 define tsubend (?: \s+ (?i: population | analysis | set | cohort ) )? \s* $
 

@@ -99,6 +99,7 @@ struct tm_extractor {
     size_t clause_ss, clause_se; /* the sentence they are for */
     bool clause_ready;
     struct tm_spans breaks, groups;
+    struct tm_spans asides; /* scratch: asides before they join groups */
     struct tm_buf clause_text;
     /* Clause rules judged in this sentence: many matches share a clause,
      * and a rule's answer depends only on the clause text it sees. */
@@ -288,6 +289,7 @@ tm_extractor_free(struct tm_extractor *ex)
     tm_buf_clear(&ex->clause_text);
     tm_spans_clear(&ex->breaks);
     tm_spans_clear(&ex->groups);
+    tm_spans_clear(&ex->asides);
     if (ex->pattern_masks != NULL) {
         for (size_t i = 0; i < ex->set->npatterns; i++)
             free(ex->pattern_masks[i]);
@@ -381,6 +383,44 @@ match_warning(struct tm_extractor *ex, struct tm_reporter *rep,
  * out of the count's clause, while a value inside brackets sees the
  * clause around them.
  */
+/* Add the asides (in order, outside brackets) to the bracketed groups
+ * (in order), dropping the groups an aside holds: groups stay the
+ * outermost, ordered by start. */
+static void
+merge_asides(struct tm_spans *groups, struct tm_spans *asides)
+{
+    size_t g, a = 0, n = 0, i;
+    size_t ng = groups->n;
+
+    /* Keep the groups no aside holds (an aside starts outside brackets,
+     * so a group either lies inside one or apart from all). */
+    for (g = 0; g < ng; g++) {
+        const struct tm_span *gr = &groups->v[g];
+
+        while (a < asides->n && asides->v[a].end <= gr->start)
+            a++;
+        if (a < asides->n && asides->v[a].start <= gr->start &&
+            gr->end <= asides->v[a].end)
+            continue;
+        groups->v[n++] = *gr;
+    }
+    groups->n = n;
+    for (i = 0; i < asides->n; i++)
+        tm_spans_push(groups, asides->v[i].start, asides->v[i].end);
+    /* Two ordered runs: insertion sort is linear here in practice. */
+    for (i = n; i < groups->n; i++) {
+        struct tm_span t = groups->v[i];
+        size_t k = i;
+
+        while (k > 0 && groups->v[k - 1].start > t.start) {
+            groups->v[k] = groups->v[k - 1];
+            k--;
+        }
+        groups->v[k] = t;
+    }
+    asides->n = 0;
+}
+
 static void
 find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
              const char *where, struct tm_reporter *rep)
@@ -391,6 +431,7 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
 
     ex->breaks.n = 0;
     ex->groups.n = 0;
+    ex->asides.n = 0;
     for (i = ss; i < se; i++) {
         char c = text[i];
 
@@ -424,6 +465,12 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
             if (ex->groups.v[g].start <= bs && bs < ex->groups.v[g].end)
                 continue; /* inside brackets */
         }
+        /* An aside is set apart like brackets, not a break. */
+        if (set->aside_group > 0 && (uint32_t)rc > set->aside_group &&
+            ov[2 * set->aside_group] != PCRE2_UNSET) {
+            tm_spans_push(&ex->asides, bs, be);
+            continue;
+        }
         /* A list break ends a clause only after a member with a verb. */
         if (set->list_group > 0 && (uint32_t)rc > set->list_group &&
             ov[2 * set->list_group] != PCRE2_UNSET &&
@@ -433,6 +480,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
         tm_spans_push(&ex->breaks, bs, be);
         last = be;
     }
+    if (ex->asides.n > 0)
+        merge_asides(&ex->groups, &ex->asides);
     ex->clause_ss = ss;
     ex->clause_se = se;
     ex->clause_ready = true;
@@ -625,6 +674,8 @@ judge:
         /* A rule we cannot evaluate does not hold: fail closed. */
         return r->forbid;
     }
+    if (r->forbid && rc >= 0 && r->unless != NULL)
+        return rule_holds(ex, r->unless, text, len, ss, se, ms, me, where, rep);
     return r->forbid ? rc < 0 : rc >= 0;
 }
 

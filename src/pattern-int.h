@@ -82,6 +82,9 @@ struct tm_rule {
     bool shared; /* re belongs to an earlier rule with the same src */
     char *src;
     unsigned line, column;
+    /* A forbid rule's exception (`unless WHERE REGEX` on the next line):
+     * the rule forbids only when this one does not hold.  Never shared. */
+    struct tm_rule *unless;
 };
 
 struct tm_kv {
@@ -211,7 +214,8 @@ struct tm_pattern_set {
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what
      * ends a clause inside a sentence (clause rules need it); with a
      * `listbreak` define, `(?&clausebreak)|(?<_list>(?&listbreak))`, and
-     * `clauseverb` decides which list breaks end a clause. */
+     * `clauseverb` decides which list breaks end a clause (and see
+     * aside_group). */
     pcre2_code *clause_break;
     pcre2_code *clause_verb;
     /* `(?&listsep)` and `(?&listlast)` anchored at both ends, when files
@@ -221,6 +225,11 @@ struct tm_pattern_set {
     pcre2_code *list_sep;
     pcre2_code *list_last; /* `(?&listlast)`: before a list's last member */
     uint32_t list_group;   /* the _list group's number, 0 without one */
+    /* With a `clauseaside` define, `(?<_aside>(?&clauseaside))|` opens
+     * clause_break: an aside ("323 subjects, 169 of whom received it,
+     * reported ...") is set apart like a bracketed group, not a break.
+     * The _aside group's number, 0 without one. */
+    uint32_t aside_group;
     struct tm_pattern_limits limits;
     bool compiled;
     /* Files loaded (device, inode): a file named twice loads once. */

@@ -102,9 +102,16 @@ pattern_clear(struct tm_pattern *p)
     free(p->groups);
     kv_free(p->sets, p->nsets);
     for (i = 0; i < p->nrules; i++) {
+        struct tm_rule *u = p->rules[i].unless;
+
         if (!p->rules[i].shared)
             pcre2_code_free(p->rules[i].re);
         free(p->rules[i].src);
+        if (u != NULL) {
+            pcre2_code_free(u->re);
+            free(u->src);
+            free(u);
+        }
     }
     free(p->rules);
     tm_strv_clear(&p->prefilter);
@@ -479,6 +486,26 @@ add_rule(struct line_ctx *lc, const char *line, const char *args, bool forbid)
     lc->cur->rules[lc->cur->nrules++] = r;
 }
 
+/* "unless WHERE REGEX": an exception to the forbid rule on the line
+ * before ("forbid clause-after with" / "unless clause enrolled"). */
+static void
+add_unless(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_rule r, *last;
+
+    last = lc->cur->nrules > 0 ? &lc->cur->rules[lc->cur->nrules - 1] : NULL;
+    if (last == NULL || !last->forbid || last->unless != NULL) {
+        diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "'unless' must follow a forbid line (one unless each)");
+        return;
+    }
+    memset(&r, 0, sizeof r);
+    if (!parse_rule(lc, line, args, &r))
+        return;
+    last->unless = tm_xmalloc(sizeof r);
+    *last->unless = r;
+}
+
 static void
 push_role(struct tm_pattern_set *set, const struct tm_role *role)
 {
@@ -591,7 +618,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
 
     if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
                          word_is(w, n, "from") || word_is(w, n, "priority") ||
-                         word_is(w, n, "require") || word_is(w, n, "forbid"))) {
+                         word_is(w, n, "require") || word_is(w, n, "forbid") ||
+                         word_is(w, n, "unless"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
              "stage, class, prefilter, example and negative",
@@ -728,6 +756,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         p->nsets++;
     } else if (word_is(w, n, "require") || word_is(w, n, "forbid")) {
         add_rule(lc, line, args, word_is(w, n, "forbid"));
+    } else if (word_is(w, n, "unless")) {
+        add_unless(lc, line, args);
     } else if (word_is(w, n, "prefilter")) {
         const char *s = args, *rest;
         size_t wn, before = p->prefilter.n;
@@ -1584,9 +1614,9 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     pcre2_code_free(set->list_last);
     set->clause_break = set->clause_verb = NULL;
     set->list_sep = set->list_last = NULL;
-    set->list_group = 0;
+    set->list_group = set->aside_group = 0;
     {
-        const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL;
+        const struct tm_define *cb = NULL, *lb = NULL, *cv = NULL, *ca = NULL;
 
         for (i = 0; i < set->ndefines; i++) {
             const struct tm_define *d = &set->defines[i];
@@ -1597,6 +1627,8 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                 lb = d;
             else if (strcmp(d->name, "clauseverb") == 0)
                 cv = d;
+            else if (strcmp(d->name, "clauseaside") == 0)
+                ca = d;
             else if (strcmp(d->name, "listsep") == 0 ||
                      strcmp(d->name, "listlast") == 0) {
                 bool last = strcmp(d->name, "listlast") == 0;
@@ -1609,12 +1641,15 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
             }
         }
         if (cb != NULL) {
-            const char *src = lb != NULL && cv != NULL
-                                  ? "(?&clausebreak)|(?<_list>(?&listbreak))"
-                                  : "(?&clausebreak)";
-            struct tm_segment seg = {0, strlen(src), cb->file, cb->line, 1};
+            char src[96];
+            struct tm_segment seg = {0, 0, cb->file, cb->line, 1};
             int n;
 
+            snprintf(src, sizeof src, "%s(?&clausebreak)%s",
+                     ca != NULL ? "(?<_aside>(?&clauseaside))|" : "",
+                     lb != NULL && cv != NULL ? "|(?<_list>(?&listbreak))"
+                                              : "");
+            seg.len = strlen(src);
             set->clause_break =
                 compile_with_defines(set, err, "define", src, &seg, 1, 0);
             n = set->clause_break != NULL && lb != NULL && cv != NULL
@@ -1622,6 +1657,11 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                                        (PCRE2_SPTR) "_list")
                     : 0;
             set->list_group = n > 0 ? (uint32_t)n : 0;
+            n = set->clause_break != NULL && ca != NULL
+                    ? pcre2_substring_number_from_name(set->clause_break,
+                                                       (PCRE2_SPTR) "_aside")
+                    : 0;
+            set->aside_group = n > 0 ? (uint32_t)n : 0;
         }
         if (cv != NULL && set->list_group > 0) {
             struct tm_segment seg = {0, 16, cv->file, cv->line, 1};
@@ -1645,9 +1685,20 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                          p->nsegs, 0);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
-        for (k = 0; k < p->nrules; k++)
+        for (k = 0; k < p->nrules; k++) {
+            struct tm_rule *u = p->rules[k].unless;
+
             compile_rule(set, err, &p->rules[k],
                          p->rules[k].forbid ? "forbid" : "require", p->file);
+            if (u != NULL) {
+                struct tm_segment seg = {0, strlen(u->src), p->file, u->line,
+                                         u->column};
+
+                pcre2_code_free(u->re);
+                u->re = compile_with_defines(set, err, "unless", u->src, &seg,
+                                             1, 0);
+            }
+        }
     }
     for (i = 0; i < set->nroles; i++) {
         struct tm_rule *r = &set->roles[i].rule;

@@ -403,8 +403,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         return;
     }
     t0 = st->profile ? tm_monotonic_seconds() : 0;
-    tm_studies_link_arms(doc, recs, &st->sentences);
     tm_trial_build(doc, recs, &st->sentences, trial);
+    tm_studies_link_arms(doc, recs, &st->sentences, trial);
     tm_trial_own_results(trial, recs);
     tm_tables_read(doc, recs, tables);
     if (st->profile)

@@ -29,7 +29,7 @@ enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
 
 /* What an _arm record names: an arm, or a connective of a comparison
  * (its scope is "versus" or "respectively"). */
-enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY };
+enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY, CONN_NEXT };
 
 /* An arm mention or a connective (_arm record). */
 struct mention {
@@ -171,7 +171,7 @@ is_type(const struct tm_record *r, const char *type)
 static bool
 armable(const struct tm_record *r)
 {
-    return tm_record_is_outcome(r) ||
+    return tm_record_is_outcome(r) || is_type(r, "_deaths") ||
            (is_type(r, "sample_size") && r->scope != NULL &&
             strcmp(r->scope, "arm") == 0);
 }
@@ -268,11 +268,16 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
 
         for (i = a; i < b; i++) {
             v[i].before = v[i].after = NULL;
+            /* (Not across a connective that opens the next value: in
+             * "34 of 115 in the MSC group and 46 of 221 in the placebo
+             * group", "and" parts the 46 from the MSC group.) */
             for (k = mb; k > ma; k--)
                 if (m[k - 1].r->start >= v[i].lo &&
                     m[k - 1].r->end <= v[i].r->start &&
                     v[i].r->start - m[k - 1].r->end <= ARM_GAP) {
-                    v[i].before = &m[k - 1];
+                    if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
+                                  v[i].r->start))
+                        v[i].before = &m[k - 1];
                     break;
                 }
             for (k = ma; k < mb; k++)
@@ -458,6 +463,37 @@ find_study(struct study **ss, size_t *ns, const struct tm_record *r)
 /* The outcome type a record gives a row to: an outcome's own type, or
  * for an effect estimate the outcome its sentence names (effect.pat
  * sets its scope to "mortality" or "survival"); NULL for neither. */
+/* A count of deaths in one arm (patterns/mortality.pat, _deaths): an
+ * arm's events when nothing else gives them.  Only in a primary study's
+ * own report whose trial model knows its arms (a review's counts are its
+ * trials', and internal records are not attributed to them). */
+static bool
+arm_deaths(const struct tm_studies *st, const struct tm_record *r)
+{
+    return is_type(r, "_deaths") && r->arm != TM_ARM_NONE &&
+           (r->has & TM_HAS_VALUE) && r->value >= 0 && r->value <= 1e9 &&
+           r->value == floor(r->value) && st->trial != NULL &&
+           st->trial->narms >= 2 &&
+           tm_trial_design_is_primary(st->trial->design);
+}
+
+/* The randomized size of the trial's one arm on side arm (TM_ARM_*), or
+ * 0. */
+static long long
+side_size(const struct tm_trial *t, unsigned char arm)
+{
+    size_t i;
+    long long n = 0;
+
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (t->arms[i].control == (arm == TM_ARM_CONTROL)) {
+            if (n > 0)
+                return 0; /* two arms on this side */
+            n = t->arms[i].n;
+        }
+    return n;
+}
+
 static const char *
 row_type(const struct tm_record *r)
 {
@@ -472,7 +508,8 @@ row_type(const struct tm_record *r)
 
 struct row {
     const struct tm_record *t, *c, *all, *p, *dose, *n, *nt, *nc, *nsub;
-    const struct tm_record *e; /* the effect estimate of the comparison */
+    const struct tm_trial *trial; /* of the document, for arm sizes */
+    const struct tm_record *e;    /* the effect estimate of the comparison */
     long long ev_t, ev_c, n_t, n_c;
     bool has_ev_t, has_ev_c, has_n_t, has_n_c;
     struct tm_buf notes, source;
@@ -578,6 +615,20 @@ put_num(struct tm_buf *b, bool has, double v)
         tm_json_number(b, v);
 }
 
+/* A percentage as the paper printed it, or, when trialmine computed it
+ * from a count and its denominator ("34 of 115": 29.565217...), rounded
+ * to one decimal, as a paper would print it.  A printed percentage has at
+ * most two decimals ("0.56%"). */
+static void
+put_pct(struct tm_buf *b, bool has, double v)
+{
+    double cents = v * 100.0;
+
+    if (has && fabs(cents - nearbyint(cents)) > 1e-6)
+        v = nearbyint(v * 10.0) / 10.0;
+    put_num(b, has, v);
+}
+
 static void
 put_int(struct tm_buf *b, bool has, long long v)
 {
@@ -614,6 +665,21 @@ fill_arm(struct row *w, const struct tm_record *o, const struct tm_record *n,
     }
     if (o == NULL)
         return;
+    if (is_type(o, "_deaths")) {
+        /* A count of deaths in the arm: the events; the arm's size, if
+         * no count of the arm came with it, is the trial's. */
+        *ev = (long long)o->value;
+        *has_ev = true;
+        snprintf(msg, sizeof msg, "events_%s: a count of deaths in the text",
+                 side);
+        flag(&w->check, msg);
+        if (!*has_n && (*nn = side_size(w->trial, o->arm)) > 0) {
+            *has_n = true;
+            snprintf(msg, sizeof msg, "n_%s: the trial's randomized arm", side);
+            flag(&w->check, msg);
+        }
+        return;
+    }
     if (o->has & TM_HAS_EVENTS) {
         *ev = o->events;
         *has_ev = true;
@@ -699,22 +765,47 @@ put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
     tm_buf_clear(&b);
 }
 
+/* One arm a row compares, when it is not every arm of its side (a
+ * trial with three arms gives a row per comparison). */
+struct arm_pick {
+    const char *label;
+    long long n; /* randomized, 0 when unknown */
+};
+
 /* The trial columns: the document's trial model on its own rows; on a
- * cited study's row, its label as written and nothing else. */
+ * cited study's row, its label as written and nothing else.  pick, when
+ * not NULL, names the two arms ([0] treatment, [1] control) the row
+ * compares in place of all the trial's arms of each side. */
 static void
-put_trial(struct tm_studies *st, const struct tm_doc *doc,
-          const struct study *s)
+put_trial_arms(struct tm_studies *st, const struct tm_doc *doc,
+               const struct study *s, const struct arm_pick *pick)
 {
     const struct tm_trial *t = is_own(doc, s) ? st->trial : NULL;
+    int k;
 
     put_str(st, t != NULL ? t->label : s->label);
     put_str(st, t != NULL ? t->registry : NULL);
     put_str(st, t != NULL ? t->design : NULL);
+    if (pick != NULL) {
+        for (k = 0; k < 2; k++)
+            put_str(st, pick[k].label);
+        put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
+        for (k = 0; k < 2; k++)
+            put_int(&st->line, pick[k].n > 0, pick[k].n);
+        return;
+    }
     put_arms(st, t, false, false);
     put_arms(st, t, true, false);
     put_int(&st->line, t != NULL && t->has_total, t ? t->n_total : 0);
     put_arms(st, t, false, true);
     put_arms(st, t, true, true);
+}
+
+static void
+put_trial(struct tm_studies *st, const struct tm_doc *doc,
+          const struct study *s)
+{
+    put_trial_arms(st, doc, s, NULL);
 }
 
 static enum tm_status
@@ -750,9 +841,12 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     put_int(b, w->has_n_t, w->n_t);
     put_int(b, w->has_ev_c, w->ev_c);
     put_int(b, w->has_n_c, w->n_c);
-    put_num(b, has_value(w->t), w->t ? w->t->value : 0);
-    put_num(b, has_value(w->c), w->c ? w->c->value : 0);
-    put_num(b, has_value(w->all), w->all ? w->all->value : 0);
+    /* (A count of deaths has no percentage.) */
+    put_pct(b, has_value(w->t) && !is_type(w->t, "_deaths"),
+            w->t ? w->t->value : 0);
+    put_pct(b, has_value(w->c) && !is_type(w->c, "_deaths"),
+            w->c ? w->c->value : 0);
+    put_pct(b, has_value(w->all), w->all ? w->all->value : 0);
     put_num(b, has_value(w->p), w->p ? w->p->value : 0);
     put_str(st, w->p ? w->p->comparator : NULL);
     put_num(b, has_value(w->dose), w->dose ? w->dose->value : 0);
@@ -787,6 +881,7 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     enum tm_status rc;
 
     memset(&w, 0, sizeof w);
+    w.trial = is_own(doc, s) ? st->trial : NULL;
     tm_buf_init(&w.notes, 0);
     tm_buf_init(&w.source, 0);
     tm_buf_init(&w.check, 0);
@@ -828,6 +923,21 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
             if (w.dose == NULL || (cells && (w.dose->unit == NULL ||
                                              !strstr(w.dose->unit, "cells"))))
                 w.dose = r;
+        }
+    }
+    /* An arm still without deaths takes a count of its deaths. */
+    for (i = 0; i < nv && type != NULL && strcmp(type, "mortality") == 0 &&
+                w.trial != NULL;
+         i++) {
+        const struct tm_record *r = v[i].r;
+        const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
+                                        : v[i].arm == ARM_CTRL ? &w.c
+                                                               : NULL;
+
+        if (v[i].group == g && slot != NULL && *slot == NULL &&
+            arm_deaths(st, r) && same_str(r->timepoint, timepoint)) {
+            *slot = r;
+            use(&w, r);
         }
     }
     /* The effect estimate of the comparison: the first after an arm's
@@ -897,7 +1007,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             struct tm_err *err)
 {
     size_t i, k;
-    bool any_outcome = false, any_size = false;
+    bool any_outcome = false, any_size = false, mortality = false;
+    bool deaths = false;
 
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
@@ -908,6 +1019,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             continue;
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
+        mortality |= type != NULL && strcmp(type, "mortality") == 0;
+        deaths |= is_own(doc, s) && arm_deaths(st, r);
         if (type == NULL)
             continue;
         any_outcome = true;
@@ -920,6 +1033,10 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
             study_row(st, doc, v, nv, s, g, type, r->timepoint, err) != TM_OK)
             return err->code;
     }
+    /* Counts of deaths in the arms make a row of their own only when no
+     * other value of the study says how many died. */
+    if (deaths && !mortality)
+        return study_row(st, doc, v, nv, s, g, "mortality", NULL, err);
     if (!any_outcome && any_size)
         return study_row(st, doc, v, nv, s, g, NULL, NULL, err);
     return TM_OK;
@@ -942,6 +1059,8 @@ conn_of(const struct tm_record *r)
         return CONN_VERSUS;
     if (r->scope != NULL && strcmp(r->scope, "respectively") == 0)
         return CONN_RESPECTIVELY;
+    if (r->scope != NULL && strcmp(r->scope, "next") == 0)
+        return CONN_NEXT;
     return CONN_NONE;
 }
 
@@ -952,18 +1071,142 @@ struct collected {
     struct mention *m, *c;
     size_t nv, nm, nc;
     bool truncated;
+    /* Mentions of the trial's arms by name, found in the text (the
+     * records the mentions in m point to; type, scope unset). */
+    struct tm_record *named;
+    size_t nnamed;
 };
+
+/* At most this many arm names found in one document's text. */
+#define MAX_NAMED_ARMS 4096
+
+/* How much of an arm's label names it in the text: its first word
+ * ("formoterol" of "formoterol 4.5 μg", "Simvastatin" of
+ * "Simvastatin-allocated"), letters, digits and inner hyphens, at least 3
+ * bytes; 0 when the label has none. */
+static size_t
+arm_word(const char *label)
+{
+    size_t n = 0;
+
+    while (label[n] != '\0' &&
+           (isalnum((unsigned char)label[n]) ||
+            (unsigned char)label[n] >= 0x80 ||
+            (label[n] == '-' && n > 0 && isalnum((unsigned char)label[n + 1]))))
+        n++;
+    return n >= 3 ? n : 0;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* The first occurrence of word[0..w) in text[0..len), ASCII case
+ * ignored, or NULL. */
+static const char *
+find_ci(const char *text, size_t len, const char *word, size_t w)
+{
+    size_t i;
+    int first = tolower((unsigned char)word[0]);
+
+    for (i = 0; i + w <= len; i++) {
+        if (tolower((unsigned char)text[i]) == first &&
+            strncasecmp(text + i, word, w) == 0)
+            return text + i;
+    }
+    return NULL;
+}
+
+/* Does the mention [a, b) overlap one of m[0..nm) (sorted by start)? */
+static bool
+overlaps_mention(const struct mention *m, size_t nm, size_t a, size_t b)
+{
+    size_t lo = 0, hi = nm;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (m[mid].r->end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nm && m[lo].r->start < b;
+}
+
+/* Every whole-word occurrence of a trial arm's name in the text, as an
+ * arm mention on that arm's side, unless a pattern already found a
+ * mention there.  Two arms whose names share the word are both
+ * treatment (or both control), so the side is still known. */
+static void
+named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
+           const struct tm_spans *sent, struct collected *out)
+{
+    size_t k, nm0 = out->nm, nctrl = 0;
+
+    if (trial == NULL)
+        return;
+    /* Only when the sides are known: a control arm and a treatment arm. */
+    for (k = 0; k < trial->narms; k++)
+        nctrl += trial->arms[k].control;
+    if (nctrl == 0 || nctrl == trial->narms)
+        return;
+    for (k = 0; k < trial->narms; k++) {
+        const struct tm_trial_arm *a = &trial->arms[k];
+        size_t w = arm_word(a->label), j, off = 0;
+        bool same = false;
+
+        for (j = 0; j < k && w > 0; j++)
+            same |= arm_word(trial->arms[j].label) == w &&
+                    strncasecmp(trial->arms[j].label, a->label, w) == 0;
+        if (w == 0 || same)
+            continue;
+        while (off + w <= doc->len && out->nnamed < MAX_NAMED_ARMS) {
+            const char *hit =
+                find_ci(doc->text + off, doc->len - off, a->label, w);
+            size_t at;
+            struct tm_record *r;
+
+            if (hit == NULL)
+                break;
+            at = (size_t)(hit - doc->text);
+            off = at + w;
+            if ((at > 0 && word_byte((unsigned char)doc->text[at - 1])) ||
+                (at + w < doc->len &&
+                 word_byte((unsigned char)doc->text[at + w])) ||
+                overlaps_mention(out->m, nm0, at, at + w))
+                continue;
+            r = &out->named[out->nnamed++];
+            memset(r, 0, sizeof *r);
+            r->start = at;
+            r->end = at + w;
+            r->group = a->label;
+            out->m[out->nm].r = r;
+            out->m[out->nm].sent = tm_spans_find(sent, at);
+            out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
+            out->m[out->nm].conn = CONN_NONE;
+            out->nm++;
+        }
+    }
+    if (out->nm > nm0)
+        qsort(out->m, out->nm, sizeof *out->m, cmp_mention);
+}
 
 static void
 collect(const struct tm_doc *doc, const struct tm_records *recs,
-        const struct tm_spans *sent, struct collected *out)
+        const struct tm_spans *sent, const struct tm_trial *trial,
+        struct collected *out)
 {
     struct val *v;
     struct mention *m, *c;
     size_t nv = 0, nm = 0, nc = 0, i;
+    bool names = trial != NULL && trial->narms > 0;
 
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
-    m = tm_xreallocarray(NULL, recs->n, sizeof *m);
+    m = tm_xreallocarray(NULL, recs->n + (names ? MAX_NAMED_ARMS : 0),
+                         sizeof *m);
     c = tm_xreallocarray(NULL, recs->n, sizeof *c);
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
@@ -975,7 +1218,7 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
                 m[nm++] = me;
             else if (me.conn != CONN_NONE)
                 c[nc++] = me;
-        } else if (r->type[0] != '_') {
+        } else if (r->type[0] != '_' || is_type(r, "_deaths")) {
             memset(&v[nv], 0, sizeof v[nv]);
             v[nv].r = r;
             v[nv].sent = s;
@@ -997,6 +1240,10 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
     out->nm = nm;
     out->c = c;
     out->nc = nc;
+    out->named = names ? tm_xcalloc(MAX_NAMED_ARMS, sizeof *out->named) : NULL;
+    out->nnamed = 0;
+    if (names)
+        named_arms(doc, trial, sent, out);
 }
 
 static void
@@ -1005,17 +1252,19 @@ collected_free(struct collected *cl)
     free(cl->v);
     free(cl->m);
     free(cl->c);
+    free(cl->named);
 }
 
 void
 tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
-                     struct tm_sentences *sentences)
+                     struct tm_sentences *sentences,
+                     const struct tm_trial *trial)
 {
     const struct tm_spans *sent;
     struct collected cl;
     struct val *v;
     size_t i;
-    bool mentions = false, values = false;
+    bool mentions = trial != NULL && trial->narms > 0, values = false;
 
     /* Every document passes here: without an arm mention or connective,
      * or without a value to link, skip the sentence split and sorting. */
@@ -1026,7 +1275,7 @@ tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
     if (!mentions || !values)
         return;
     sent = tm_sentences_get(sentences);
-    collect(doc, recs, sent, &cl);
+    collect(doc, recs, sent, trial, &cl);
     v = cl.v;
     assign_arms(doc->text, sent, v, cl.nv, cl.m, cl.nm, cl.c, cl.nc);
     for (i = 0; i < cl.nv; i++) {
@@ -1083,18 +1332,87 @@ shares_word(const char *a, const char *b)
     return false;
 }
 
-/* The trial arm a column names, or -1. */
+/* Does column hold label as a phrase of whole words ("30 mg" in
+ * "Meloxicam IV 30 mg")? */
+static bool
+holds_phrase(const char *column, const char *label)
+{
+    size_t n = strlen(label), i;
+
+    if (n < 2)
+        return false;
+    for (i = 0; column[i] != '\0'; i++) {
+        bool start = i == 0 || !isalnum((unsigned char)column[i - 1]);
+
+        if (start && strncasecmp(column + i, label, n) == 0 &&
+            !isalnum((unsigned char)column[i + n]))
+            return true;
+    }
+    return false;
+}
+
+/* The trial arm a column names, or -1: the one arm whose whole label the
+ * column holds ("Meloxicam IV 30 mg" is arm "30 mg", not "60 mg"), else
+ * the one arm that shares a word with it. */
 static long
 column_arm(const struct tm_trial *t, const char *column)
 {
     size_t i;
     long hit = -1;
 
+    const char *tail = column, *sl;
+
+    /* The column's own name, under any spanning header ("Double-blind
+     * period / 10 mg": "10 mg", a phrase of arm "drug Z 10 mg"). */
+    while ((sl = strstr(tail, " / ")) != NULL)
+        tail = sl + 3;
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (holds_phrase(column, t->arms[i].label) ||
+            holds_phrase(t->arms[i].label, tail)) {
+            if (hit >= 0) {
+                hit = -1;
+                break;
+            }
+            hit = (long)i;
+        }
+    if (hit >= 0)
+        return hit;
+
     for (i = 0; t != NULL && i < t->narms; i++)
         if (shares_word(t->arms[i].label, column) ||
             shares_word(column, t->arms[i].label)) {
             if (hit >= 0)
                 return -1; /* two arms: the name decides nothing */
+            hit = (long)i;
+        }
+    return hit;
+}
+
+/* Do two column names stand under the same spanning header ("DB period
+ * / Abatacept" and "DB period / Placebo", not "OLE / Abatacept")?  parse.c
+ * joins a spanning header to its column with " / "; names without one
+ * are under the same (no) header. */
+static bool
+same_header(const char *a, const char *b)
+{
+    const char *sa = strstr(a, " / "), *sb = strstr(b, " / ");
+
+    if (sa == NULL || sb == NULL)
+        return sa == NULL && sb == NULL;
+    return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
+}
+
+/* The trial's one control arm, or -1 (none, or several). */
+static long
+only_control(const struct tm_trial *t)
+{
+    size_t i;
+    long hit = -1;
+
+    for (i = 0; i < t->narms; i++)
+        if (t->arms[i].control) {
+            if (hit >= 0)
+                return -1;
             hit = (long)i;
         }
     return hit;
@@ -1190,7 +1508,7 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
         put_int(b, has_n[k], n[k]);
     }
     for (k = 0; k < 2; k++)
-        put_num(b, pct[k], sides[k]->cell->count->value);
+        put_pct(b, pct[k], sides[k]->cell->count->value);
     put_sep(b); /* pct_overall */
     put_num(b, has_value(p), p ? p->value : 0);
     put_str(st, p ? p->comparator : NULL);
@@ -1198,7 +1516,23 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     put_sep(b);
     put_str(st, NULL);
     put_str(st, src.data);
-    put_trial(st, doc, &own);
+    if (tr->narms > 2) {
+        /* One comparison of several: its two arms, as the trial model
+         * names them, else as the columns do. */
+        const struct tm_trial *tt = st->trial;
+        struct arm_pick pick[2];
+
+        for (k = 0; k < 2; k++) {
+            long a = sides[k]->arm;
+
+            pick[k].label = tt != NULL && a >= 0 ? tt->arms[a].label
+                                                 : sides[k]->cell->column;
+            pick[k].n = tt != NULL && a >= 0 ? tt->arms[a].n : 0;
+        }
+        put_trial_arms(st, doc, &own, pick);
+    } else {
+        put_trial(st, doc, &own);
+    }
     put_str(st, tr->label);
     put_str(st, tr->analysis);
     put_sep(b); /* subgroup */
@@ -1229,10 +1563,15 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
     size_t n = tr->narms < 16 ? tr->narms : 16, k, ctrl = n, nctrl = 0;
     bool control = t != NULL && has_control(t);
 
+    /* The control column: the trial's control arm by name, or a column
+     * named as a control ("PBO"). */
     for (k = 0; k < n; k++) {
         sd[k].cell = &tr->arms[k];
         sd[k].arm = column_arm(t, tr->arms[k].column);
-        if (control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) {
+        if (tr->arms[k].control && sd[k].arm < 0 && control)
+            sd[k].arm = only_control(t); /* "PBO": the trial's placebo */
+        if ((control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) ||
+            tr->arms[k].control) {
             ctrl = k;
             nctrl++;
         }
@@ -1243,14 +1582,18 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
         for (k = 0; k < n && rc == TM_OK; k++) {
             const char *check = NULL;
 
-            if (k == ctrl)
+            if (k == ctrl ||
+                !same_header(tr->arms[k].column, tr->arms[ctrl].column))
                 continue;
             if (sd[k].arm < 0) {
                 /* Two columns, one the control: the other is the other;
-                 * more, and an unnamed column is no known arm. */
-                if (n > 2)
+                 * more, and an unnamed column is no arm the trial model
+                 * knows (one row per comparison, flagged) when the control
+                 * was named by its column, else skipped. */
+                if (n > 2 && control)
                     continue;
-                check = "arms: treatment column by elimination";
+                check = n > 2 ? "arms: treatment column not a known arm"
+                              : "arms: treatment column by elimination";
             }
             rc = write_table_row(st, doc, tr, &sd[k], &sd[ctrl], check, err);
         }
@@ -1314,7 +1657,7 @@ tm_studies_add(struct tm_studies *st, const struct tm_doc *doc,
     if (recs->n == 0)
         goto tables_rest;
     tm_sentences_reset(&st->sent, doc->text, doc->len);
-    collect(doc, recs, tm_sentences_get(&st->sent), &cl);
+    collect(doc, recs, tm_sentences_get(&st->sent), NULL, &cl);
     v = cl.v;
     st->truncated = cl.truncated;
     /* A value in a typed table row was read with its row. */

@@ -43,10 +43,13 @@ void tm_studies_set_csv(struct tm_studies *st, enum tm_csv_mode mode);
  * it and the record has no group, the mention's group as written
  * ("placebo", "MSC").  recs are all of the document's records, internal
  * ones included; sentences are doc->text's (split here if no stage has
- * yet). */
+ * yet).  trial (NULL for none) is the document's trial model: the name
+ * of each of its arms, wherever the text says it ("2 deaths in the
+ * formoterol group"), is an arm mention too, on the arm's side. */
 struct tm_sentences;
 void tm_studies_link_arms(const struct tm_doc *doc, struct tm_records *recs,
-                          struct tm_sentences *sentences);
+                          struct tm_sentences *sentences,
+                          const struct tm_trial *trial);
 
 /* Write the rows of one document (after tm_studies_link_arms): doc is the
  * document the records were extracted from (its text is what their offsets

@@ -89,8 +89,8 @@ index_build(const struct tm_records *recs, struct index *ix)
         if (r->section == NULL || strncmp(r->section, "table/", 6) != 0)
             continue;
         if (is_type(r, "_tcell") || is_type(r, "_tcol") ||
-            is_type(r, "_trow") || is_type(r, "effect") ||
-            is_type(r, "p_value"))
+            is_type(r, "_trow") || is_type(r, "_tlabel") ||
+            is_type(r, "effect") || is_type(r, "p_value"))
             ix->v[ix->n++] = r;
     }
     if (ix->n > 1)
@@ -149,7 +149,13 @@ struct context {
     const char *timepoint;   /* of a timepoint sub-header */
     const char *analysis;    /* of an analysis sub-header */
     size_t group_a, group_b; /* the last other sub-header, if any */
+    /* Of an outcome sub-header ("Survival") over rows that are its
+     * timepoints ("90 days, n (%)"). */
+    enum tm_trow_kind outcome;
 };
+
+static enum tm_trow_kind row_kind(const struct index *ix, size_t a, size_t b,
+                                  bool causes, const struct tm_record **timed);
 
 /* A paragraph with no " = ": caption, header row or sub-header row. */
 static void
@@ -170,10 +176,15 @@ read_heading(const char *text, const struct index *ix, size_t a, size_t b,
     } else if (find(ix, "_trow", "pp", a, b) != NULL) {
         cx->analysis = "per-protocol";
     } else if (b - a <= 80) {
+        const struct tm_record *timed;
+
         /* A category ("Coronary"), prefixed to the indented rows below;
-         * longer paragraphs are footnotes. */
+         * longer paragraphs are footnotes.  A category that names an
+         * outcome ("Survival", "Mortality") is the outcome of the rows
+         * below it that are only timepoints. */
         cx->group_a = a;
         cx->group_b = b;
+        cx->outcome = row_kind(ix, a, b, false, &timed);
     }
 }
 
@@ -220,6 +231,8 @@ read_cells(const char *text, const struct index *ix, size_t a, size_t b,
                 tm_xreallocarray(row->arms, row->narms + 1, sizeof *row->arms);
             row->arms[row->narms].column = trimmed(text, a, eq);
             row->arms[row->narms].count = count;
+            row->arms[row->narms].control =
+                find(ix, "_tcol", "control", a, eq) != NULL;
             row->narms++;
         }
         a = end + 3;
@@ -251,6 +264,9 @@ read_row(const struct tm_doc *doc, const struct index *ix,
 
     memset(&row, 0, sizeof row);
     row.kind = row_kind(ix, a, label_end, cx->causes, &timed);
+    if (row.kind == TM_TROW_NONE && cx->outcome != TM_TROW_NONE &&
+        (timed = find(ix, "_tlabel", NULL, a, label_end)) != NULL)
+        row.kind = cx->outcome;
     if (row.kind == TM_TROW_NONE)
         return;
     read_cells(text, ix, label_end < b ? label_end + 3 : b, b, &row);

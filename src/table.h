@@ -36,6 +36,7 @@ enum tm_trow_kind {
 struct tm_table_cell {
     char *column;
     const struct tm_record *count; /* borrowed from the records */
+    bool control; /* the column's name is a control's ("Placebo", "PBO") */
 };
 
 /* One body row of a table that reports deaths or survival in at least

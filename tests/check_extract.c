@@ -244,6 +244,60 @@ START_TEST(test_extract_list_members_share_a_verb)
 }
 END_TEST
 
+/* An aside (`clauseaside`) is set apart like brackets: the count before
+ * it is judged with the verb after it, and a break inside it ends no
+ * clause. */
+START_TEST(test_extract_clause_asides)
+{
+    struct tm_pattern_set *set = from_text(
+        "define clausebreak ; | , \\s+ (?= \\d | which ) | \\s (?= who \\s )\n"
+        "define clauseaside , \\s+ \\d+ \\s+ of \\s+ whom [^,]+ ,"
+        " | \\s who \\s+ were \\s+ \\w+ (?= \\s+ (?: withdrew | were ) \\b )\n"
+        "pattern count\n"
+        "    type sample_size\n"
+        "    regex \\b (?<value>\\d+) \\s+ patients\n"
+        "    forbid clause withdrew | side \\s+ effects\n");
+    struct tm_records rs = run(set,
+                               "Then 300 patients, 150 of whom were given "
+                               "the drug, reported side effects; 9 patients "
+                               "who were randomized withdrew; 60 patients "
+                               "who were randomized were analysed; 8 "
+                               "patients, which is few, withdrew.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert(rs.v[0].value == 60);
+    ck_assert(rs.v[1].value == 8);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+/* A forbid rule with `unless` forbids only when its exception does not
+ * hold: people "with" a condition are no sample size unless their clause
+ * enrols them. */
+START_TEST(test_extract_forbid_unless)
+{
+    struct tm_pattern_set *set =
+        from_text("define clausebreak ;\n"
+                  "pattern count\n"
+                  "    type sample_size\n"
+                  "    regex \\b (?<value>\\d+) (?= \\s+ patients )\n"
+                  "    forbid clause-after ^ \\s+ patients \\s+ with\n"
+                  "    unless clause enrolled\n");
+    struct tm_records rs = run(set,
+                               "3 patients with a rash; 40 patients with "
+                               "sepsis were enrolled; 9 patients recovered.",
+                               NULL);
+
+    ck_assert_uint_eq(rs.n, 2);
+    ck_assert(rs.v[0].value == 40);
+    ck_assert(rs.v[1].value == 9);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 /* Type-wide lines: `range` and `reject` refuse a record whatever pattern
  * made it; `role` fills a field the pattern did not capture, first
  * holding role first. */
@@ -489,6 +543,8 @@ main(void)
     tcase_add_test(mech, test_extract_roles_read_mentions);
     tcase_add_test(mech, test_extract_list_members_share_context);
     tcase_add_test(mech, test_extract_list_members_share_a_verb);
+    tcase_add_test(mech, test_extract_clause_asides);
+    tcase_add_test(mech, test_extract_forbid_unless);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);

@@ -207,6 +207,43 @@ START_TEST(test_pattern_from_needs_a_mention_maker_and_no_regex)
 }
 END_TEST
 
+/* `unless` belongs to the forbid line before it, one each; its regex is
+ * compiled like a rule's and a bad one is reported at its line. */
+START_TEST(test_pattern_unless_follows_a_forbid)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern a\n"
+                               "    type dose\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    require after 5 mg\n"
+                               "    unless clause kg\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 5);
+    ck_assert_ptr_nonnull(strstr(err.msg, "forbid"));
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("pattern a\n"
+                               "    type dose\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    forbid after 5 mg\n"
+                               "    unless after 5 (kg\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 5);
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("pattern a\n"
+                               "    type dose\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    forbid after 5 mg\n"
+                               "    unless after 9 kg\n",
+                               &set, &err),
+                     TM_OK);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_pattern_range_condition_is_one_text_field)
 {
     struct tm_pattern_set *set;
@@ -255,6 +292,7 @@ main(void)
     tcase_add_test(diag, test_pattern_group_names_must_be_fields);
     tcase_add_test(diag, test_pattern_duplicate_names_and_bad_values);
     tcase_add_test(diag, test_pattern_indented_line_outside_pattern);
+    tcase_add_test(diag, test_pattern_unless_follows_a_forbid);
     suite_add_tcase(s, load);
     suite_add_tcase(s, diag);
     return tm_test_main(s);

@@ -52,6 +52,62 @@ for r in rows:
 print(f"studies: fixture review: {len(rows)} rows as a reviewer reads them")
 PY
 
+# A percentage trialmine computed ("34 of 115": 29.5652...) is written
+# rounded as a paper would print it, never with 15 decimals.
+printf '%s\n' 'Results: By day 28, 34 of 115 patients in the MSC group and 46 of 221 patients in the placebo group had died.' >"$tmp/pct.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/pct.txt" >"$tmp/pct.csv" || exit 1
+python3 - "$tmp/pct.csv" <<'PY' || exit 1
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+r = [r for r in rows if r["outcome"] == "mortality"]
+assert len(r) == 1, rows
+assert (r[0]["pct_treatment"], r[0]["pct_control"]) == ("29.6", "20.8"), r[0]
+assert (r[0]["events_treatment"], r[0]["n_treatment"]) == ("34", "115"), r[0]
+PY
+# A value after "and" is not the arm's named before the "and": with one
+# value found ("few patients in the MSC group and 46 of 221 patients in
+# the placebo group had died"), the 46 is the control's, never swapped.
+printf '%s\n' 'Results: By day 28, few patients in the MSC group and 46 of 221 patients in the placebo group had died.' >"$tmp/one.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/one.txt" >"$tmp/one.csv" || exit 1
+python3 - "$tmp/one.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1 and r[0]["events_control"] == "46" and \
+    r[0]["events_treatment"] == "", r
+PY
+
+# The trial's arms, named where it was randomized, name values anywhere:
+# "in the levosimendan group" is the treatment arm because the trial model
+# has levosimendan as an arm that is not the control.
+printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).' \
+    'Results: By day 30, 5 of 60 patients in the levosimendan group had died. By day 30, 9 of 60 patients in the placebo group had died.' >"$tmp/named.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/named.txt" >"$tmp/named.csv" || exit 1
+python3 - "$tmp/named.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1 and (r[0]["events_treatment"], r[0]["events_control"]) == \
+    ("5", "9") and r[0]["check"] == "", r
+PY
+
+# Deaths counted per arm with no denominator ("Nine deaths (3 in the
+# levosimendan group and 6 in the placebo group)") fill the arms' events,
+# with the trial's randomized arm sizes, and the check column says so.
+printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).' \
+    'Results: Nine deaths occurred during the study (3 in the levosimendan group and 6 in the placebo group).' >"$tmp/deaths.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/deaths.txt" >"$tmp/deaths.csv" || exit 1
+python3 - "$tmp/deaths.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1, r
+r = r[0]
+assert (r["events_treatment"], r["n_treatment"], r["events_control"],
+        r["n_control"], r["pct_treatment"]) == ("3", "60", "6", "60", ""), r
+assert "a count of deaths" in r["check"], r
+PY
+
 # Records carry the arm's name as written (group) once linked.
 "$TRIALMINE" extract "$fx/text/studies.txt" >"$tmp/r.jsonl" || exit 1
 python3 - "$tmp/r.jsonl" <<'PY' || exit 1

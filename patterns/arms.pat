@@ -41,6 +41,8 @@ pattern treatment-arm
     type _arm
     priority 8
     prefilter group arm treated intervention =
+    # the group's words, as written (the group has no (?i))
+    prefilter msc treatment intervention experimental active cell therapy combination treated
     regex (?<! [\p{L}\p{N}-] ) (?= [\w+-]*+ (?: \s+ (?i: group | arm | patients ) \b | \s* \( \s* [nN] \s* = ) )
     regex (?! (?&control_arm) \b )
     regex (?<group> (?: [\w+-]*MSCs? | [\w+-]*MSC-[\w-]+ | treatment | intervention

@@ -19,7 +19,9 @@ define surname   (?: (?: van | von | de | da | del | di | le | la | al ) \s+ )?
 pattern et-al
     type _study
     priority 20
+    # "et" and "al" both stand in the regex as written (no (?i))
     prefilter al
+    prefilter et
     regex (?= [A-Zvdla\x{80}-\x{10FFFF}] )
     regex (?<study> (?&surname) (?: \s+ (?: and | & ) \s+ (?&surname) )? \s+ et \s+ al \.? )
     regex (?: \s* (?<study_ref> (?&citation) ) )?

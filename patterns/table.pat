@@ -167,6 +167,9 @@ pattern survival
 
 pattern causes-of-death
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter death
     priority 3
     regex (?i: causes? \s+ of \s+ deaths? )
     set scope causes
@@ -175,6 +178,8 @@ pattern causes-of-death
 
 pattern time-subheader
     type _trow
+    # the words of timeword (common.pat), none with s or k
+    prefilter day wee month year charge pital icu overall
     regex ^ \s* (?: (?i: at | after | by ) \s+ )? (?<timepoint> (?&timeword) ) (?: \s+ (?i: follow-?up | post-?randomi[sz]ation ) )? \s* $
     set scope time
     example 3 months => scope=time timepoint=3-month
@@ -196,6 +201,9 @@ define tsubend (?: \s+ (?i: population | analysis | set | cohort ) )? \s* $
 
 pattern itt-subheader
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter intention itt full
     regex ^ \s* (?i: intention[-\s]to[-\s]treat | ITT | full \s+ analysis ) (?&tsubend)
     set scope itt
     example Intention-to-treat population => scope=itt
@@ -203,6 +211,9 @@ pattern itt-subheader
 
 pattern pp-subheader
     type _trow
+    # words the regex cannot match without (none with s or k, which
+    # (?i) also matches as U+017F and U+212A)
+    prefilter per pp
     regex ^ \s* (?i: per[-\s]protocol | PP ) (?&tsubend)
     set scope pp
     example Per-protocol => scope=pp

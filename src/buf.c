@@ -38,7 +38,7 @@ tm_buf_reset(struct tm_buf *b)
 }
 
 static bool
-reserve(struct tm_buf *b, size_t extra)
+grow(struct tm_buf *b, size_t extra)
 {
     size_t need;
 
@@ -56,6 +56,18 @@ reserve(struct tm_buf *b, size_t extra)
     b->data = tm_xrealloc(b->data, cap);
     b->cap = cap;
     return true;
+}
+
+/* Room for extra bytes and the NUL?  The answer is almost always yes
+ * without growing (the parser appends a few bytes at a time, over a
+ * million times on 20 MB), so that is checked inline. */
+static inline bool
+reserve(struct tm_buf *b, size_t extra)
+{
+    if (extra < b->cap - b->len &&
+        (b->limit == 0 || b->len + extra <= b->limit))
+        return true;
+    return grow(b, extra);
 }
 
 bool
@@ -85,7 +97,11 @@ tm_buf_puts(struct tm_buf *b, const char *s)
 bool
 tm_buf_putc(struct tm_buf *b, char c)
 {
-    return tm_buf_append(b, &c, 1);
+    if (!reserve(b, 1))
+        return false;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return true;
 }
 
 bool

@@ -29,13 +29,35 @@ tm_byteset_add(struct tm_byteset *s, unsigned char c)
     s->w[c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
+/* Add the bytes of p[0..n).  For a long text (a whole document, which
+ * ocr.c reads before each stage of repairs), a flag per byte value costs
+ * one store per byte where a bit costs a shift and an OR into memory, and
+ * the flags become bits once at the end. */
 static inline void
 tm_byteset_add_bytes(struct tm_byteset *s, const char *p, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)p;
+    unsigned char seen[256];
     size_t i;
 
-    for (i = 0; i < n; i++)
-        tm_byteset_add(s, (unsigned char)p[i]);
+    if (n < 1024) {
+        for (i = 0; i < n; i++)
+            tm_byteset_add(s, u[i]);
+        return;
+    }
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i + 4 <= n; i += 4) {
+        seen[u[i]] = 1;
+        seen[u[i + 1]] = 1;
+        seen[u[i + 2]] = 1;
+        seen[u[i + 3]] = 1;
+    }
+    for (; i < n; i++)
+        seen[u[i]] = 1;
+    for (i = 0; i < 256; i++) {
+        if (seen[i])
+            tm_byteset_add(s, (unsigned char)i);
+    }
 }
 
 /* Does have contain every byte of need? */

@@ -14,12 +14,13 @@
 
 #include "buf.h"
 #include "clock.h"
-#include "byteset.h"
 #include "number.h"
 #include "text.h"
 #include "utf8.h"
+#include "wordscan.h"
 
 #define JIT_STACK_MAX (1u << 20)
+#define TM_CANON_SLOTS 1024 /* a power of two */
 
 struct candidate {
     size_t pattern; /* index in the set */
@@ -47,12 +48,11 @@ struct tm_extractor {
     struct tm_buf scratch;
     unsigned long limit_hits;
     /* Prefilter words: each distinct word of the set once, and per
-     * sentence a bit per word that occurs in it, found in the one pass
-     * that lower-cases the sentence: a word of one byte by the sentence's
-     * byte set, a longer one by looking up each two bytes of the sentence
-     * among the words' first two (so the cost is per byte of text, not
-     * per word and sentence).  A prefilter line is a mask of its words;
-     * a pattern passes when every line meets the sentence's bits. */
+     * sentence a bit per word that occurs in it, found in one pass over
+     * the sentence by an automaton of all the words (wordscan.c), so the
+     * cost is per byte of text, not per word and sentence.  A prefilter
+     * line is a mask of its words; a pattern passes when every line meets
+     * the sentence's bits. */
     struct tm_strv words;
     size_t nmask;      /* uint64_t per word bit set */
     uint64_t *present; /* the sentence's words */
@@ -61,23 +61,38 @@ struct tm_extractor {
         uint32_t k;   /* of present[] */
         uint32_t end; /* 0, or 1 at a line's last word, 2 at the last line's */
     } * *pattern_masks; /* per pattern: each line's nonzero words, or NULL */
-    size_t *byte_words; /* one-byte words */
-    size_t nbyte_words;
-    uint64_t *bigram_bits; /* 65536 bits: a word starts so */
-    struct bigram_slot {
-        uint32_t key; /* bigram + 1; 0 for an empty slot */
-        uint32_t start, n;
-    } * bigram_slots;     /* by hash of the bigram; a power of two */
-    size_t bigram_mask;   /* slots - 1 */
-    size_t *bigram_words; /* word indices, grouped by bigram */
-    size_t *word_len;
-    struct tm_byteset sentence_bytes; /* of the lower-cased sentence */
-    struct tm_pattern_cost *costs;    /* per pattern, when profiling */
-    size_t *runs, nruns;        /* the patterns that extract, in set order */
-    struct candidates cands;    /* one sentence's matches (scratch) */
-    struct candidates mentions; /* one sentence's mentions, by start */
-    bool keep_mentions;         /* write mentions out (examples) */
-    struct tm_spans kept;       /* overlap resolution (scratch) */
+    struct tm_wordscan *scan;
+    /* The patterns of runs[] that may pass their prefilter in a sentence
+     * (cand), so the loop over them visits only those: per word, the runs
+     * with that word on their first line (a word of every line must
+     * occur, so one of the first), ORed over the sentence's words, and
+     * the runs without prefilter.  A run with one line passes when it is
+     * a candidate; one with more still checks its masks. */
+    size_t nrunmask;       /* uint64_t per bit set of runs */
+    uint64_t *word_runs;   /* per word, nrunmask words */
+    uint64_t *always_runs; /* runs without a prefilter */
+    uint64_t *cand;
+    bool *run_one_line;   /* per run: its prefilter has one line */
+    size_t *mention_runs; /* the mention patterns, in set order */
+    size_t nmention_runs;
+    /* Canonical values worked out (see canonical). */
+    struct canon_entry {
+        int field;
+        char *in;  /* the value as folded, or NULL for an empty slot */
+        char *out; /* what the maps made of it, or NULL for the same */
+    } canon[TM_CANON_SLOTS];
+    size_t ncanon;
+    bool field_has_maps[TM_F_COUNT];
+    /* Per pattern, the roles (`role`, `range`, `reject`) of its type, in
+     * file order, ending with SIZE_MAX: a record's type is its pattern's,
+     * so the roles are not compared by type name per record. */
+    size_t **pattern_roles;
+    struct tm_pattern_cost *costs; /* per pattern, when profiling */
+    size_t *runs, nruns;           /* the patterns that extract, in set order */
+    struct candidates cands;       /* one sentence's matches (scratch) */
+    struct candidates mentions;    /* one sentence's mentions, by start */
+    bool keep_mentions;            /* write mentions out (examples) */
+    struct tm_spans kept;          /* overlap resolution (scratch) */
     /* Clauses of the current sentence, found when a clause rule first
      * asks: the clause breaks and the bracketed groups outside brackets,
      * and the clause text a rule is run on. */
@@ -96,6 +111,18 @@ struct tm_extractor {
     size_t nmemo;
 };
 
+static void
+clear_canon(struct tm_extractor *ex)
+{
+    size_t i;
+
+    for (i = 0; i < TM_CANON_SLOTS; i++) {
+        TM_FREE(ex->canon[i].in);
+        TM_FREE(ex->canon[i].out);
+    }
+    ex->ncanon = 0;
+}
+
 static size_t
 word_index(struct tm_extractor *ex, const char *word)
 {
@@ -109,27 +136,11 @@ word_index(struct tm_extractor *ex, const char *word)
     return w;
 }
 
-static struct bigram_slot *
-bigram_slot(const struct tm_extractor *ex, unsigned key)
-{
-    size_t h = (key * 2654435761u >> 16) & ex->bigram_mask;
-
-    while (ex->bigram_slots[h].key != 0 && ex->bigram_slots[h].key != key + 1)
-        h = (h + 1) & ex->bigram_mask;
-    return &ex->bigram_slots[h];
-}
-
-static unsigned
-bigram_of(const char *word)
-{
-    return (unsigned char)word[0] << 8 | (unsigned char)word[1];
-}
-
 static void
 index_prefilters(struct tm_extractor *ex)
 {
     const struct tm_pattern_set *set = ex->set;
-    size_t i, k, w, nslots = 2;
+    size_t i, k;
     size_t **idx = tm_xcalloc(set->npatterns + 1, sizeof *idx);
 
     /* Words of the patterns that run (repairs look for theirs in ocr.c). */
@@ -145,6 +156,27 @@ index_prefilters(struct tm_extractor *ex)
     }
     ex->nmask = ex->words.n / 64 + 1;
     ex->present = tm_xcalloc(ex->nmask, sizeof *ex->present);
+    ex->nrunmask = ex->nruns / 64 + 1;
+    ex->word_runs =
+        tm_xcalloc((ex->words.n + 1) * ex->nrunmask, sizeof *ex->word_runs);
+    ex->always_runs = tm_xcalloc(ex->nrunmask, sizeof *ex->always_runs);
+    ex->cand = tm_xcalloc(ex->nrunmask, sizeof *ex->cand);
+    ex->run_one_line = tm_xcalloc(ex->nruns + 1, sizeof *ex->run_one_line);
+    for (i = 0; i < ex->nruns; i++) {
+        size_t pi = ex->runs[i];
+        const struct tm_pattern *p = &set->patterns[pi];
+        uint64_t bit = (uint64_t)1 << (i % 64);
+
+        if (idx[pi] == NULL) {
+            ex->always_runs[i / 64] |= bit;
+            continue;
+        }
+        ex->run_one_line[i] = p->nprefilter_lines == 1;
+        for (k = 0; k < p->prefilter.n; k++) {
+            if (p->prefilter_line[k] == 0)
+                ex->word_runs[idx[pi][k] * ex->nrunmask + i / 64] |= bit;
+        }
+    }
     ex->pattern_masks =
         tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_masks);
     for (i = 0; i < set->npatterns; i++) {
@@ -174,45 +206,7 @@ index_prefilters(struct tm_extractor *ex)
         free(idx[i]);
     }
     free(idx);
-
-    /* Longer words by their first two bytes: count, place, fill. */
-    ex->word_len = tm_xcalloc(ex->words.n + 1, sizeof *ex->word_len);
-    ex->byte_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->byte_words);
-    ex->bigram_words = tm_xcalloc(ex->words.n + 1, sizeof *ex->bigram_words);
-    ex->bigram_bits = tm_xcalloc(65536 / 64, sizeof *ex->bigram_bits);
-    /* At most half the slots in use, so a probe ends soon. */
-    while (nslots < 2 * ex->words.n)
-        nslots *= 2;
-    ex->bigram_mask = nslots - 1;
-    ex->bigram_slots = tm_xcalloc(nslots, sizeof *ex->bigram_slots);
-    for (w = 0; w < ex->words.n; w++) {
-        const char *word = ex->words.v[w];
-        struct bigram_slot *sl;
-
-        ex->word_len[w] = strlen(word);
-        if (ex->word_len[w] == 1) {
-            ex->byte_words[ex->nbyte_words++] = w;
-            continue;
-        }
-        sl = bigram_slot(ex, bigram_of(word));
-        sl->key = bigram_of(word) + 1;
-        sl->n++;
-        ex->bigram_bits[bigram_of(word) / 64] |= (uint64_t)1
-                                                 << (bigram_of(word) % 64);
-    }
-    for (i = 0, k = 0; i < nslots; i++) {
-        ex->bigram_slots[i].start = (uint32_t)k;
-        k += ex->bigram_slots[i].n;
-        ex->bigram_slots[i].n = 0;
-    }
-    for (w = 0; w < ex->words.n; w++) {
-        struct bigram_slot *sl;
-
-        if (ex->word_len[w] == 1)
-            continue;
-        sl = bigram_slot(ex, bigram_of(ex->words.v[w]));
-        ex->bigram_words[sl->start + sl->n++] = w;
-    }
+    ex->scan = tm_wordscan_new((const char *const *)ex->words.v, ex->words.n);
 }
 
 struct tm_extractor *
@@ -246,14 +240,37 @@ tm_extractor_new(const struct tm_pattern_set *set)
         tm_oom();
     tm_buf_init(&ex->scratch, 0);
     tm_buf_init(&ex->clause_text, 0);
-    index_prefilters(ex);
     ex->runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
+    ex->mention_runs = tm_xcalloc(set->npatterns + 1, sizeof *ex->runs);
     for (i = 0; i < set->npatterns; i++) {
         const struct tm_pattern *p = &set->patterns[i];
 
         /* Mention patterns run first, in find_mentions. */
-        if ((p->re != NULL || p->from != NULL) && !p->is_repair && !p->mention)
+        if (p->mention && p->re != NULL)
+            ex->mention_runs[ex->nmention_runs++] = i;
+        else if ((p->re != NULL || p->from != NULL) && !p->is_repair &&
+                 !p->mention)
             ex->runs[ex->nruns++] = i;
+    }
+    index_prefilters(ex);
+    ex->pattern_roles =
+        tm_xcalloc(set->npatterns + 1, sizeof *ex->pattern_roles);
+    for (i = 0; i < set->npatterns; i++) {
+        size_t r, n = 0;
+
+        ex->pattern_roles[i] =
+            tm_xcalloc(set->nroles + 1, sizeof *ex->pattern_roles[i]);
+        for (r = 0; r < set->nroles; r++) {
+            if (set->patterns[i].type != NULL &&
+                strcmp(set->roles[r].type, set->patterns[i].type) == 0)
+                ex->pattern_roles[i][n++] = r;
+        }
+        ex->pattern_roles[i][n] = SIZE_MAX;
+    }
+    for (i = 0; i < set->nmaps; i++) {
+        if (set->maps[i].re != NULL && set->maps[i].field >= 0 &&
+            set->maps[i].field < TM_F_COUNT)
+            ex->field_has_maps[set->maps[i].field] = true;
     }
     return ex;
 }
@@ -279,13 +296,20 @@ tm_extractor_free(struct tm_extractor *ex)
     }
     free(ex->pattern_masks);
     free(ex->present);
-    free(ex->byte_words);
-    free(ex->bigram_bits);
-    free(ex->bigram_slots);
-    free(ex->bigram_words);
-    free(ex->word_len);
+    tm_wordscan_free(ex->scan);
+    clear_canon(ex);
+    if (ex->pattern_roles != NULL) {
+        for (size_t i = 0; i < ex->set->npatterns; i++)
+            free(ex->pattern_roles[i]);
+    }
+    free(ex->pattern_roles);
     free(ex->costs);
     free(ex->runs);
+    free(ex->mention_runs);
+    free(ex->word_runs);
+    free(ex->always_runs);
+    free(ex->cand);
+    free(ex->run_one_line);
     free(ex->cands.v);
     for (size_t i = 0; i < ex->mentions.n; i++)
         tm_record_clear(&ex->mentions.v[i].rec);
@@ -422,9 +446,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
     while (set->clause_break != NULL && off < se - ss) {
         PCRE2_SIZE *ov;
         size_t bs, be;
-        int rc =
-            pcre2_match(set->clause_break, (PCRE2_SPTR)(text + ss), se - ss,
-                        off, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        int rc = tm_match(set->clause_break, text + ss, se - ss, off,
+                          ex->rule_md, ex->mctx);
 
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH)
@@ -451,8 +474,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
         /* A list break ends a clause only after a member with a verb. */
         if (set->list_group > 0 && (uint32_t)rc > set->list_group &&
             ov[2 * set->list_group] != PCRE2_UNSET &&
-            pcre2_match(set->clause_verb, (PCRE2_SPTR)(text + last), bs - last,
-                        0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) < 0)
+            tm_match(set->clause_verb, text + last, bs - last, 0, ex->rule_md,
+                     ex->mctx) < 0)
             continue;
         tm_spans_push(&ex->breaks, bs, be);
         last = be;
@@ -595,8 +618,7 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
             rc = m->rc;
             goto judge;
         }
-        rc = pcre2_match(r->re, (PCRE2_SPTR)(text + ss), se - ss, 0,
-                         PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+        rc = tm_match(r->re, text + ss, se - ss, 0, ex->rule_md, ex->mctx);
         memo_add(ex, r, ss, se, SIZE_MAX, rc);
         goto judge;
     }
@@ -632,9 +654,8 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
                 rc = m->rc;
                 goto judge;
             }
-            rc = pcre2_match(
-                r->re, (PCRE2_SPTR)clause_text(ex, text, from, to, ms, me),
-                to - from, 0, PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+            rc = tm_match(r->re, clause_text(ex, text, from, to, ms, me),
+                          to - from, 0, ex->rule_md, ex->mctx);
             memo_add(ex, r, from, to, keep, rc);
         }
         goto judge;
@@ -646,8 +667,7 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     }
     from = tm_utf8_floor(text, from);
     to = to < len ? tm_utf8_floor(text, to) : len;
-    rc = pcre2_match(r->re, (PCRE2_SPTR)(text + from), to - from, 0,
-                     PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx);
+    rc = tm_match(r->re, text + from, to - from, 0, ex->rule_md, ex->mctx);
 judge:
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         match_warning(ex, rep, "context rule", rc, where, ss);
@@ -683,7 +703,7 @@ fold_space(const char *s, size_t len)
 
 /* Apply the first `map` of the field that matches the whole value. */
 static char *
-canonical(struct tm_extractor *ex, int field, char *val)
+apply_maps(struct tm_extractor *ex, int field, char *val)
 {
     const struct tm_pattern_set *set = ex->set;
     size_t i;
@@ -705,6 +725,50 @@ canonical(struct tm_extractor *ex, int field, char *val)
             return tm_xstrndup((const char *)out, outlen);
         }
     }
+    return val;
+}
+
+static size_t
+canon_hash(int field, const char *val)
+{
+    size_t h = 2166136261u ^ (size_t)field;
+
+    for (; *val != '\0'; val++)
+        h = (h ^ (unsigned char)*val) * 16777619u;
+    return h;
+}
+
+/* val (taken) as the field's canonical value.  A field's values repeat
+ * ("mg/kg", "28-day", "=") and each costs a pcre2_substitute per map of
+ * the field, so the answers are kept, per extractor, until the table is
+ * half full; the maps are pure functions of the value. */
+static char *
+canonical(struct tm_extractor *ex, int field, char *val)
+{
+    struct canon_entry *e;
+    size_t h;
+
+    if (!ex->field_has_maps[field])
+        return val;
+    h = canon_hash(field, val) & (TM_CANON_SLOTS - 1);
+    for (e = &ex->canon[h]; e->in != NULL;
+         h = (h + 1) & (TM_CANON_SLOTS - 1), e = &ex->canon[h]) {
+        if (e->field == field && strcmp(e->in, val) == 0) {
+            if (e->out == NULL)
+                return val;
+            free(val);
+            return tm_xstrdup(e->out);
+        }
+    }
+    if (ex->ncanon == TM_CANON_SLOTS / 2) {
+        clear_canon(ex);
+        return canonical(ex, field, val);
+    }
+    e->field = field;
+    e->in = tm_xstrdup(val);
+    val = apply_maps(ex, field, val);
+    e->out = strcmp(e->in, val) == 0 ? NULL : tm_xstrdup(val);
+    ex->ncanon++;
     return val;
 }
 
@@ -924,69 +988,50 @@ prefilter_passes(const struct tm_extractor *ex, size_t pi)
     }
 }
 
-/* Mark the words of two or more bytes that occur at text[at..end), whose
- * first two bytes, lower-cased, are key. */
-static void
-find_words(struct tm_extractor *ex, const char *text, size_t at, size_t end,
-           unsigned key)
+/* The index of the lowest set bit of a nonzero word. */
+static unsigned
+lowest_bit(uint64_t bits)
 {
-    const struct bigram_slot *sl = bigram_slot(ex, key);
-    size_t i, j;
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(bits);
+#else
+    unsigned b = 0;
 
-    for (i = sl->start; i < sl->start + sl->n; i++) {
-        size_t w = ex->bigram_words[i], wl = ex->word_len[w];
-        const char *word = ex->words.v[w];
-        uint64_t bit = (uint64_t)1 << (w % 64);
-
-        if ((ex->present[w / 64] & bit) || end - at < wl)
-            continue;
-        for (j = 2; j < wl; j++) {
-            unsigned char ch = (unsigned char)text[at + j];
-
-            if (ch >= 'A' && ch <= 'Z')
-                ch += 32;
-            if (ch != (unsigned char)word[j])
-                break;
-        }
-        if (j == wl)
-            ex->present[w / 64] |= bit;
+    while ((bits & 1) == 0) {
+        bits >>= 1;
+        b++;
     }
+    return b;
+#endif
 }
 
-/* Which prefilter words does sentence [ss, se) contain?  As a search of
- * the sentence in lower case would say, a word never spans a NUL byte. */
+/* Which prefilter words does sentence [ss, se) contain, and so which runs
+ * are candidates?  When profiling, every run is, so that each pattern's
+ * skipped sentences are counted. */
 static void
 find_sentence_words(struct tm_extractor *ex, const char *text, size_t ss,
                     size_t se)
 {
-    size_t i;
-    unsigned prev = 0;
-    bool look = true;
+    size_t k, j;
 
-    tm_byteset_clear(&ex->sentence_bytes);
     memset(ex->present, 0, ex->nmask * sizeof *ex->present);
-    for (i = ss; i < se; i++) {
-        unsigned ch = (unsigned char)text[i];
-
-        if (ch >= 'A' && ch <= 'Z')
-            ch += 32;
-        tm_byteset_add(&ex->sentence_bytes, (unsigned char)ch);
-        if (ch == 0)
-            look = false;
-        if (look && i > ss) {
-            unsigned key = prev << 8 | ch;
-
-            if (ex->bigram_bits[key / 64] & (uint64_t)1 << (key % 64))
-                find_words(ex, text, i - 1, se, key);
-        }
-        prev = ch;
+    tm_wordscan_run(ex->scan, text + ss, se - ss, ex->present);
+    if (ex->costs != NULL) {
+        memset(ex->cand, 0xff, ex->nrunmask * sizeof *ex->cand);
+        return;
     }
-    for (i = 0; i < ex->nbyte_words; i++) {
-        size_t w = ex->byte_words[i];
-        unsigned char c = (unsigned char)ex->words.v[w][0];
+    memcpy(ex->cand, ex->always_runs, ex->nrunmask * sizeof *ex->cand);
+    for (k = 0; k < ex->nmask; k++) {
+        uint64_t bits = ex->present[k];
 
-        if (ex->sentence_bytes.w[c >> 6] & (uint64_t)1 << (c & 63))
-            ex->present[w / 64] |= (uint64_t)1 << (w % 64);
+        while (bits != 0) {
+            const uint64_t *m =
+                ex->word_runs + (k * 64 + lowest_bit(bits)) * ex->nrunmask;
+
+            bits &= bits - 1;
+            for (j = 0; j < ex->nrunmask; j++)
+                ex->cand[j] |= m[j];
+        }
     }
 }
 
@@ -1006,17 +1051,17 @@ captured_fields(const struct tm_pattern *p)
 /* The pattern files' `range` and `reject` lines: may a record of this
  * type be made from the match [ms, me)? */
 static bool
-type_accepts(struct tm_extractor *ex, const struct tm_record *rec,
+type_accepts(struct tm_extractor *ex, size_t pi, const struct tm_record *rec,
              const char *text, size_t len, size_t ss, size_t se, size_t ms,
              size_t me, const char *where, struct tm_reporter *rep)
 {
     const struct tm_pattern_set *set = ex->set;
-    size_t i;
+    const size_t *ri;
 
-    for (i = 0; i < set->nroles; i++) {
-        const struct tm_role *role = &set->roles[i];
+    for (ri = ex->pattern_roles[pi]; *ri != SIZE_MAX; ri++) {
+        const struct tm_role *role = &set->roles[*ri];
 
-        if (role->kind == TM_ROLE_SET || strcmp(role->type, rec->type) != 0)
+        if (role->kind == TM_ROLE_SET)
             continue;
         if (role->kind == TM_ROLE_RANGE) {
             const char *const *slot =
@@ -1052,14 +1097,13 @@ apply_roles(struct tm_extractor *ex, const struct candidate *c,
 
     const struct tm_pattern_set *set = ex->set;
     bool decided[TM_F_COUNT] = {false};
-    size_t i;
+    const size_t *ri;
 
-    for (i = 0; i < set->nroles; i++) {
-        const struct tm_role *role = &set->roles[i];
+    for (ri = ex->pattern_roles[c->pattern]; *ri != SIZE_MAX; ri++) {
+        const struct tm_role *role = &set->roles[*ri];
         char **slot;
 
         if (role->kind != TM_ROLE_SET || decided[role->field] ||
-            strcmp(role->type, rec->type) != 0 ||
             (captured & (1u << role->field)) != 0)
             continue;
         slot = text_field(rec, role->field);
@@ -1087,8 +1131,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         size_t ms, me;
         bool ok = true;
 
-        rc = pcre2_match(p->re, (PCRE2_SPTR)subject, slen, off,
-                         PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+        rc = tm_match(p->re, subject, slen, off, ex->md, ex->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return;
         if (rc < 0) {
@@ -1121,8 +1164,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
                 continue;
             }
             if (ex->set->nroles > 0 &&
-                !type_accepts(ex, &c->rec, text, len, ss, se, ss + ms, ss + me,
-                              where, rep)) {
+                !type_accepts(ex, pi, &c->rec, text, len, ss, se, ss + ms,
+                              ss + me, where, rep)) {
                 tm_record_clear(&c->rec);
                 cs->n--;
                 continue;
@@ -1197,7 +1240,7 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         c->ctx_end = m->ctx_end;
         record_from_mention(ex, p, &m->rec, &c->rec);
         if (ex->set->nroles > 0 &&
-            !type_accepts(ex, &c->rec, text, len, ss, se, m->ctx_start,
+            !type_accepts(ex, pi, &c->rec, text, len, ss, se, m->ctx_start,
                           m->ctx_end, where, rep)) {
             tm_record_clear(&c->rec);
             cs->n--;
@@ -1349,8 +1392,8 @@ separates(struct tm_extractor *ex, const pcre2_code *re, const char *text,
           const struct tm_record *a, const struct tm_record *b)
 {
     return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
-           pcre2_match(re, (PCRE2_SPTR)(text + a->end), b->start - a->end, 0,
-                       PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx) >= 0;
+           tm_match(re, text + a->end, b->start - a->end, 0, ex->rule_md,
+                    ex->mctx) >= 0;
 }
 
 /* Mentions of one type joined by `listsep` and, before the last one, by
@@ -1396,15 +1439,13 @@ find_mentions(struct tm_extractor *ex, const char *text, size_t len, size_t ss,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *ms = &ex->mentions;
-    size_t pi, i, n;
+    size_t mi, i, n;
 
-    for (pi = 0; pi < set->npatterns; pi++) {
+    for (mi = 0; mi < ex->nmention_runs; mi++) {
+        size_t pi = ex->mention_runs[mi], before = ms->n;
         const struct tm_pattern *p = &set->patterns[pi];
         double t0 = 0;
-        size_t before = ms->n;
 
-        if (!p->mention || p->re == NULL)
-            continue;
         if (ex->costs != NULL)
             t0 = tm_monotonic_seconds();
         if (prefilter_passes(ex, pi) &&
@@ -1451,6 +1492,25 @@ drop_mentions(struct tm_extractor *ex, struct tm_records *out)
     ex->mentions.n = 0;
 }
 
+/* The first candidate run at or after ri, or nruns. */
+static size_t
+next_run(const struct tm_extractor *ex, size_t ri)
+{
+    size_t k = ri / 64;
+    uint64_t bits;
+
+    if (ri >= ex->nruns)
+        return ex->nruns;
+    bits = ex->cand[k] & (~(uint64_t)0 << (ri % 64));
+    while (bits == 0) {
+        if (++k == ex->nrunmask)
+            return ex->nruns;
+        bits = ex->cand[k];
+    }
+    ri = k * 64 + lowest_bit(bits);
+    return ri < ex->nruns ? ri : ex->nruns;
+}
+
 enum tm_status
 tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 const char *where, struct tm_records *out,
@@ -1458,7 +1518,7 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
 {
     const struct tm_pattern_set *set = ex->set;
     struct candidates *cs = &ex->cands;
-    size_t si, ri, bad, first;
+    size_t si, bad, first;
 
     if (!tm_utf8_valid(text, len, &bad))
         return tm_err_set(err, TM_ERR_INPUT, "%s: invalid UTF-8 at byte %zu",
@@ -1474,7 +1534,8 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
         find_sentence_words(ex, text, ss, se);
         if (set->has_mentions)
             find_mentions(ex, text, len, ss, se, where, rep);
-        for (ri = 0; ri < ex->nruns; ri++) {
+        for (size_t ri = next_run(ex, 0); ri < ex->nruns;
+             ri = next_run(ex, ri + 1)) {
             size_t pi = ex->runs[ri], before = cs->n;
             const struct tm_pattern *p = &set->patterns[pi];
             double t0 = 0;
@@ -1483,7 +1544,8 @@ tm_extract_text(struct tm_extractor *ex, const char *text, size_t len,
                 continue;
             if (ex->costs != NULL)
                 t0 = tm_monotonic_seconds();
-            if (!prefilter_passes(ex, pi) ||
+            if (((!ex->run_one_line[ri] || ex->costs != NULL) &&
+                 !prefilter_passes(ex, pi)) ||
                 !sentence_rules_hold(ex, &set->patterns[pi], text, len, ss, se,
                                      where, rep)) {
                 if (ex->costs != NULL) {

@@ -22,6 +22,7 @@ struct rule_state {
     size_t pattern; /* index in the set */
     unsigned long applied, refused;
     struct tm_byteset *word_bytes; /* per prefilter word, its bytes */
+    size_t *word_rare;             /* per prefilter word, see rare_byte */
 };
 
 struct tm_ocr {
@@ -40,6 +41,30 @@ struct tm_ocr {
     struct tm_byteset text_bytes; /* bytes of the text being repaired */
     bool text_bytes_valid;
 };
+
+/* Where in w (wl bytes) to look for it first: its byte that ordinary
+ * text has least often, by a rough ranking (a capital or '%' over a
+ * digit, a digit over a letter, 'g' over 'e'). */
+static size_t
+rare_byte(const char *w, size_t wl)
+{
+    static const char common[] = " etaoinsrhldcumfpgwybvk.,";
+    size_t i, best = 0;
+    int score = -1;
+
+    for (i = 0; i < wl; i++) {
+        const char *c = w[i] != '\0' ? strchr(common, w[i]) : NULL;
+        int sc = c != NULL                    ? (int)(c - common)
+                 : w[i] >= '0' && w[i] <= '9' ? 30
+                                              : 40;
+
+        if (sc > score) {
+            score = sc;
+            best = i;
+        }
+    }
+    return best;
+}
 
 struct tm_ocr *
 tm_ocr_new(const struct tm_pattern_set *set)
@@ -69,9 +94,15 @@ tm_ocr_new(const struct tm_pattern_set *set)
         o->rules[o->nrules].refused = 0;
         o->rules[o->nrules].word_bytes =
             tm_xcalloc(p->prefilter.n + 1, sizeof(struct tm_byteset));
-        for (size_t k = 0; k < p->prefilter.n; k++)
-            tm_byteset_add_bytes(&o->rules[o->nrules].word_bytes[k],
-                                 p->prefilter.v[k], strlen(p->prefilter.v[k]));
+        o->rules[o->nrules].word_rare =
+            tm_xcalloc(p->prefilter.n + 1, sizeof(size_t));
+        for (size_t k = 0; k < p->prefilter.n; k++) {
+            const char *w = p->prefilter.v[k];
+
+            tm_byteset_add_bytes(&o->rules[o->nrules].word_bytes[k], w,
+                                 strlen(w));
+            o->rules[o->nrules].word_rare[k] = rare_byte(w, strlen(w));
+        }
         o->nrules++;
     }
     o->md = pcre2_match_data_create(max_pairs, NULL);
@@ -89,8 +120,10 @@ tm_ocr_free(struct tm_ocr *o)
         return;
     pcre2_match_data_free(o->md);
     pcre2_match_context_free(o->mctx);
-    for (size_t i = 0; i < o->nrules; i++)
+    for (size_t i = 0; i < o->nrules; i++) {
         free(o->rules[i].word_bytes);
+        free(o->rules[i].word_rare);
+    }
     free(o->rules);
     free(o->edits);
     free(o->pool_off);
@@ -187,30 +220,6 @@ cmp_spans(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Where in w (wl bytes) to look for it first: its byte that ordinary
- * text has least often, by a rough ranking (a capital or '%' over a
- * digit, a digit over a letter, 'g' over 'e'). */
-static size_t
-rare_byte(const char *w, size_t wl)
-{
-    static const char common[] = " etaoinsrhldcumfpgwybvk.,";
-    size_t i, best = 0;
-    int score = -1;
-
-    for (i = 0; i < wl; i++) {
-        const char *c = w[i] != '\0' ? strchr(common, w[i]) : NULL;
-        int sc = c != NULL                    ? (int)(c - common)
-                 : w[i] >= '0' && w[i] <= '9' ? 30
-                                              : 40;
-
-        if (sc > score) {
-            score = sc;
-            best = i;
-        }
-    }
-    return best;
-}
-
 /* The first occurrence of w (wl bytes) in [at, end), as memmem finds it,
  * but by memchr for its rare byte w[j]: glibc's memmem is a scalar scan,
  * and steps a byte at a time for a word of two bytes ("0,", "°"). */
@@ -266,7 +275,7 @@ windows(struct tm_ocr *o, const struct rule_state *rs,
     }
     for (i = 0; i < p->prefilter.n; i++) {
         const char *w = p->prefilter.v[i];
-        size_t wl = strlen(w), j = rare_byte(w, wl);
+        size_t wl = strlen(w), j = rs->word_rare[i];
         const char *at = n->text, *end = n->text + n->len;
 
         /* A word with a byte the text lacks cannot occur in it. */
@@ -328,8 +337,7 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
             PCRE2_SIZE *ov;
             size_t ms, me;
 
-            rc = pcre2_match(p->re, (PCRE2_SPTR)n->text, limit, off,
-                             PCRE2_NO_UTF_CHECK, o->md, o->mctx);
+            rc = tm_match(p->re, n->text, limit, off, o->md, o->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc < 0) {
@@ -379,7 +387,10 @@ run_rule_once(struct tm_ocr *o, struct rule_state *rs, struct tm_norm *n,
     for (i = 0; i < o->nedits; i++)
         o->edits[i].repl = o->pool.data + o->pool_off[i];
     tm_norm_apply(n, o->edits, o->nedits);
-    o->text_bytes_valid = false; /* the text changed */
+    /* The text changed, and has no byte but those it had and those of
+     * the replacements: the set stays a superset, enough to rule words
+     * out, without a pass over the whole text after every repair. */
+    tm_byteset_add_bytes(&o->text_bytes, o->pool.data, o->pool.len);
     o->nedits = 0;
     return true;
 }

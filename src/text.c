@@ -104,15 +104,24 @@ is_alpha(unsigned char c)
 }
 
 /* Words that end with a period but seldom end a sentence.  Compared
- * case-insensitively with the word just before the stop. */
-static const char *const abbreviations[] = {
-    "al",     "vs",     "e.g",   "i.e",  "fig",  "figs", "no",   "nos",
-    "approx", "ca",     "cf",    "ref",  "refs", "tab",  "eq",   "vol",
-    "pp",     "dr",     "mr",    "mrs",  "ms",   "prof", "st",   "inc",
-    "ltd",    "co",     "jr",    "sr",   "etc",  "viz",  "resp", "min",
-    "max",    "approx", "suppl", "sect", "dept", "univ", "med",  "mo",
-    "wk",     "yr",     "yrs",   "hr",   "hrs",  "sec",  "mg",   "kg",
-    "vs",     "incl",   "est",   "nat",  "sci",  "am",   "pm",   NULL};
+ * case-insensitively with the word just before the stop; with their
+ * lengths, since the splitter asks at every period. */
+static const struct {
+    const char *w;
+    size_t n; /* strlen(w) */
+} abbreviations[] = {
+    {"al", 2},   {"vs", 2},   {"e.g", 3},  {"i.e", 3},    {"fig", 3},
+    {"figs", 4}, {"no", 2},   {"nos", 3},  {"approx", 6}, {"ca", 2},
+    {"cf", 2},   {"ref", 3},  {"refs", 4}, {"tab", 3},    {"eq", 2},
+    {"vol", 3},  {"pp", 2},   {"dr", 2},   {"mr", 2},     {"mrs", 3},
+    {"ms", 2},   {"prof", 4}, {"st", 2},   {"inc", 3},    {"ltd", 3},
+    {"co", 2},   {"jr", 2},   {"sr", 2},   {"etc", 3},    {"viz", 3},
+    {"resp", 4}, {"min", 3},  {"max", 3},  {"approx", 6}, {"suppl", 5},
+    {"sect", 4}, {"dept", 4}, {"univ", 4}, {"med", 3},    {"mo", 2},
+    {"wk", 2},   {"yr", 2},   {"yrs", 3},  {"hr", 2},     {"hrs", 3},
+    {"sec", 3},  {"mg", 2},   {"kg", 2},   {"vs", 2},     {"incl", 4},
+    {"est", 3},  {"nat", 3},  {"sci", 3},  {"am", 2},     {"pm", 2},
+    {NULL, 0}};
 
 /* Is text[ws..we) a known abbreviation or a single capital initial? */
 static bool
@@ -122,9 +131,9 @@ is_abbreviation(const char *text, size_t ws, size_t we)
 
     if (n == 1 && is_upper((unsigned char)text[ws]))
         return true;
-    for (i = 0; abbreviations[i] != NULL; i++) {
-        if (strlen(abbreviations[i]) == n &&
-            strncasecmp(text + ws, abbreviations[i], n) == 0)
+    for (i = 0; abbreviations[i].w != NULL; i++) {
+        if (abbreviations[i].n == n &&
+            strncasecmp(text + ws, abbreviations[i].w, n) == 0)
             return true;
     }
     return false;

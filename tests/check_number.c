@@ -45,6 +45,44 @@ START_TEST(test_number_plain_and_grouped)
 }
 END_TEST
 
+/* Plain digits with an optional fraction take a short path; a leading
+ * space sends the same text through the whole reader, which must agree to
+ * the bit. */
+START_TEST(test_number_plain_short_path_agrees)
+{
+    const char *plain[] = {"0",
+                           "7",
+                           "10",
+                           "100",
+                           "007",
+                           "0.05",
+                           "10.5",
+                           "46.10",
+                           "1.200",
+                           "3.14159265",
+                           "123456789012345678901",
+                           "2.",
+                           "1..2",
+                           "1.2.3",
+                           ".5"};
+    size_t i;
+
+    for (i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        char spaced[40] = " ";
+        double a = -1, b = -1;
+        bool ra, rb;
+
+        memcpy(spaced + 1, plain[i], strlen(plain[i]) + 1);
+        ra = tm_number_parse(plain[i], strlen(plain[i]), &a);
+        rb = tm_number_parse(spaced, strlen(spaced), &b);
+        ck_assert_msg(ra == rb, "'%s': %d vs %d", plain[i], ra, rb);
+        ck_assert_msg(!ra || memcmp(&a, &b, sizeof a) == 0,
+                      "'%s' read as %.17g, the whole reader %.17g", plain[i], a,
+                      b);
+    }
+}
+END_TEST
+
 START_TEST(test_number_middle_dot_decimal)
 {
     assert_number("0\xC2\xB7"
@@ -122,6 +160,7 @@ main(void)
     TCase *tc = tcase_create("forms");
 
     tcase_add_test(tc, test_number_plain_and_grouped);
+    tcase_add_test(tc, test_number_plain_short_path_agrees);
     tcase_add_test(tc, test_number_middle_dot_decimal);
     tcase_add_test(tc, test_number_scientific_forms);
     tcase_add_test(tc, test_number_words);

@@ -83,9 +83,9 @@ pattern next-value
     priority 10
     prefilter and or
     prefilter 0 1 2 3 4 5 6 7 8 9
-    regex (?<! [\p{L}] ) , ? \s* (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? \d )
+    regex (?<! [\p{L}] ) (?i: and | or ) (?= \s+ (?: (?i: the | a ) \s+ )? \d )
     set scope next
-    example the MSC group and 46 of 221 => scope=next
+    example the MSC group and 46 of 221 => scope=next text=and
     negative 5 and
 
 pattern respectively

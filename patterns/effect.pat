@@ -65,7 +65,7 @@ pattern table-cell-ci
     prefilter =
     prefilter ci confidence
     priority 9
-    regex (?: ^ | \|\  ) [^|=\n]*? (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
     regex \  \K (?<value> (?&bound) ) \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
     example Quit rate | 6 months / A1 N (%) = 78 (27.5) | 6 months / OR (95% CI) = 1.0 (0.7–1.4) => measure=OR value=1 ci_low=0.7 ci_high=1.4
     example Death | RD (95% CI) = 4.1 (−2.0 to 10.2) => measure=RD value=4.1 ci_low=-2 ci_high=10.2

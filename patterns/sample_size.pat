@@ -70,7 +70,8 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
-                     | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for | approached | invited | sampled
+                     | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for
+                     | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
                      | targeted | received \s+ (?: all | none ) \s+ of | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
@@ -580,6 +581,7 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative At screening, 640 adults were evaluated for eligibility in the trial
     negative Results: One volunteer in the low-dose arm was found to be pregnant after the second dose of the trial.
     negative Serious events: 2 participants from the control arm were hospitalized for pneumonia
     example In a randomized trial, 18 students were subjected to a short nap => value=18
@@ -738,7 +740,8 @@ pattern arm-list-named-first
     prefilter random igned allocated included enrolled analy participant
     priority 9
     regex (?: \( | , \s+ | (?<! \d ) , | ; \s* )
-    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or ) \b )
+    regex (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | reference | days? | weeks? | months? | version | phase | step | ratio | model | and | or
+    regex          | time | times | block | postblock | preblock | period | session | cycle | round | wave | stage | grade | level | question | item | visit ) \b )
     # "control 367", or a label and a semicolon: "(short course; 667)",
     # "(standard course; 769 women)"
     regex (?| (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % ) (?= \s* [,;)] | \s* $ )
@@ -747,5 +750,6 @@ pattern arm-list-named-first
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )
     forbid before 40 (?i: lost | follow-up | withdrew | died | deaths? | age | years? ) [^()]* $
     set scope arm
+    negative participants held the pose as long as possible (Time 1) and were then randomized to a condition and repeated it (Time 2)
     example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control
     example In all 1,210 men were randomized to a long regimen (long regimen; 604 men) or a short one (short regimen; 606) => value=606 group="short regimen"

@@ -4,6 +4,10 @@
 # screened-but-not-enrolled counts, or the denominators of event fractions
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
+# Stretches of time a count may be of ("three consecutive winter
+# seasons").
+define timespan  (?i: seasons? | winters? | summers? | years? | months? | weeks? | days? | visits? | cycles? | times )
+
 # Words after a count that make it something other than people.
 define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min | minutes? | mins | seconds? | secs?
                          | mm | mg | mL | kg | records? | trials? | studies
@@ -74,7 +78,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted | received \s+ (?: all | none ) \s+ of | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
+                     | targeted | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
@@ -417,6 +421,7 @@ pattern arm-received
     # ("216 (97%) received at least one infusion" is the safety population.)
     forbid match \( \s* (?&decimal) \s* (?&pct)
     unless after 30 ^ \s+ (?i: at \s+ least \s+ (?: one | 1 ) ) \b
+    forbid after 30 ^ \s+ (?i: (?: a \s+ )? (?: different | wrong | incorrect | another | other ) \s+ (?: treatment | drug | intervention | dose | arm ) ) \b
     forbid after 30 ^ \s+ (?i: all | none | no | only | fewer | more | less | the \s+ full | complete | partial | incomplete ) \b
     forbid clause (?&otherrole)
     set scope arm
@@ -425,6 +430,7 @@ pattern arm-received
     example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
     negative ranged from 36 to 87% of patients
     negative In the device arm 270 (90%) received the garment before transfer
+    negative After randomization, four patients received a different treatment than planned
     negative Adherence was high, and 1904 children received all of their allocated doses
 
 # "12 per arm", "three patients per dose level", "10 patients per group"
@@ -516,12 +522,16 @@ pattern in-the-group
     forbid before 20 (?i: \b day | \b days | \b of | \b week | \b month | \b by | \b from | \b between ) \s* (?: \( [^)]* \) \s* )? $
     forbid before 24 (?i: \b (?: days? | weeks? | months? | hours? | visits? ) ) \s+ \d+ \s* (?: and | or | to | – | - | , ) \s* $
     forbid after 60 ^ (?&inclause)*? (?i: \b died | deaths? \b | \b had \b | withdrew | developed | experienced | required | events? )
+    # "could be decreased in 6 patients of the verum group": people in whom
+    # something happened.
+    forbid before 40 (?i: increased | decreased | reduced | raised | lowered | adjusted | changed | stopped | observed | seen | found | occurred | reported | noted | recorded | detected ) \s+ in \s+ $
     forbid clause (?&otherrole)
     # "One volunteer in the low-dose arm was found to be pregnant"
     forbid clause-after ^ (?&beverb) (?&pastpart) \b
     unless clause-after ^ (?&beverb) (?&groupverb) \b
     set scope arm
     example 40 patients, 22 patients in study group and 18 patients in control group, were studied => value=18 group=control scope=arm
+    negative the insulin dose could be lowered in 5 patients of the metformin group
     negative between day 3 and 5 in the MSC group
     negative the median SOFA score was 7 in each arm
 
@@ -670,7 +680,7 @@ pattern group-of-count
     prefilter of among
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
     require before 40 (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )? $
-    require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | consecutive | who ) \b )
+    require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | who ) \b | (?i: consecutive ) \b (?! \s+ (?: [\w-]+ \s+ )? (?&timespan) \b ) )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
@@ -681,6 +691,7 @@ pattern group-of-count
     example the planned enrolment of 96 participants => value=96
     example Among 48 randomized patients (mean age 61) => value=48
     example Of the 60 randomised, 57 were analysed => value=60
+    negative over a period of three consecutive winter seasons, adults were randomized
     negative 4 of the 20 controls survived
     negative four of 20 patients died
 

@@ -4,6 +4,10 @@
 # screened-but-not-enrolled counts, or the denominators of event fractions
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
 
+# What follows the count behind a share of people ("39.0% (n = 231) with
+# wheeze", "(n = 293) reported using", "(n = 487) of the population").
+define sharetail ^ \s* [)\]] ,? \s+ (?i: with | who | of | were | was | had | have | reported | stating | as | after | positive | negative | classed | classified ) \b
+
 # Stretches of time a count may be of ("three consecutive winter
 # seasons").
 define timespan  (?i: seasons? | winters? | summers? | years? | months? | weeks? | days? | visits? | cycles? | times )
@@ -315,6 +319,10 @@ pattern n-equals
     from _n
     priority 10
     forbid clause (?&otherrole)
+    # "39.0% (n = 231) with wheeze", "49.5% (n = 293) reported": the count
+    # behind a percentage of people, with what they had or did.
+    forbid after 40 (?&sharetail)
+    unless before 6 (?<! % ) (?<! % \s ) [(\[] \s* $
     # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
     # breakdown (see nbreakafter).
     forbid after 160 (?&nbreakafter)
@@ -715,6 +723,10 @@ pattern n-paren
     require before 3 \( \s* $
     require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
+    # "39.0% (n = 231) with wheeze", "49.5% (n = 293) reported": the count
+    # behind a percentage of people, with what they had or did.
+    forbid after 40 (?&sharetail)
+    unless before 6 (?<! % ) (?<! % \s ) [(\[] \s* $
     # "dyspepsia (n = 1), nausea (n = 1), pyrexia (n = 1)": an item of a
     # breakdown (see nbreakafter).
     forbid after 160 (?&nbreakafter)
@@ -723,6 +735,7 @@ pattern n-paren
     unless before 40 (?&armlabeled)
     set scope subgroup
     example the MSC group (n 24) was received => value=24
+    negative In the week before, 41.2% (n = 250) of the participants had a cough and 30.1% (n = 183) reported wheeze
     negative the commonest complaints in the treated group were nausea (n = 2), rash (n = 1), headache (n = 1) and fatigue (n = 1)
     example patients were randomized to low dose (n = 21), high dose (n = 20) or placebo (n = 22) => value=22
     example two arms of equal size (n = 45/group) were compared => value=45 scope=arm

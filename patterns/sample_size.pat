@@ -18,7 +18,8 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min |
                          | centres? | centers? | sites? | hospitals? | ICUs?
                          | events? | infusions? | doses? | cohorts? | third
                          | series | reports? | RCTs? | of | in | per | million | billion
-                         | thousand | mL | cells? | wks? | mos? | yrs? ) \b )
+                         | thousand | mL | cells? | wks? | mos? | yrs? | eyes? | teeth | tooth | molars? | knees? | hips?
+                         | lesions? | ulcers? | samples? | specimens? | biopsies | wounds? | implants? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
 define enrolled  (?i: recruited | enrolled | randomi[sz]ed | randomly \s+ (?:assigned|allocated)
@@ -82,7 +83,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
                      | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
-                     | targeted | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
+                     | targeted | (?: most | the | all | these ) \s+ losses | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
@@ -98,6 +99,8 @@ reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* 
 # randomized") and a sum of money ("£19,900") are no counts of people.
 reject sample_size before 24 (?i: \b (?: higher | greater | lower | less ) \s+ than | \b (?: above | below | exceeding ) ) \s* $
 reject sample_size before 3 [£$€¥] \s* $
+# "December 2008", "June 2010": a year (or a day) after a month's name.
+reject sample_size before 12 (?i: \b (?: january | february | march | april | may | june | july | august | september | october | november | december | jan | feb | mar | apr | jun | jul | aug | sept? | oct | nov | dec ) \.? ) \s* $
 # A population told by sex ("491 female", "3,071 men and 4,145 women",
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
@@ -599,6 +602,8 @@ pattern count-people
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative Eleven participants did not complete the trial
+    negative The trial period from June 2005 to December 2007 included two winters
+    negative In the randomized trial, most losses (n = 9) were in the control arm
     negative At screening, 640 adults were evaluated for eligibility in the trial
     negative Results: One volunteer in the low-dose arm was found to be pregnant after the second dose of the trial.
     negative Serious events: 2 participants from the control arm were hospitalized for pneumonia
@@ -768,12 +773,13 @@ pattern arm-list-named-first
     regex          | time | times | block | postblock | preblock | period | session | cycle | round | wave | stage | grade | level | question | item | visit ) \b )
     # "control 367", or a label and a semicolon: "(short course; 667)",
     # "(standard course; 769 women)"
-    regex (?| (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % ) (?= \s* [,;)] | \s* $ )
+    regex (?| (?! [a-z]{2,}ed \s ) (?<group> [\p{L}][\w+-]* ) \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % ) (?= \s* [,;)] | \s* $ )
     regex   | (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? ) \s* ; \s+ \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex     (?= (?: \s+ (?&people) )? \s* [,;)] | \s* $ ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analy[sz]ed | participants )
     forbid before 40 (?i: lost | follow-up | withdrew | died | deaths? | age | years? ) [^()]* $
     set scope arm
+    negative over six months the randomized participants received 2.6 home visits (offered 3) and 4.0 group sessions (offered 6)
     negative participants held the pose as long as possible (Time 1) and were then randomized to a condition and repeated it (Time 2)
     example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control
     example In all 1,210 men were randomized to a long regimen (long regimen; 604 men) or a short one (short regimen; 606) => value=606 group="short regimen"

@@ -1248,9 +1248,6 @@ struct collected {
     size_t nnamed;
 };
 
-/* At most this many arm names found in one document's text. */
-#define MAX_NAMED_ARMS 4096
-
 /* How much of an arm's label names it in the text: its first word
  * ("formoterol" of "formoterol 4.5 μg", "Simvastatin" of
  * "Simvastatin-allocated"), letters, digits and inner hyphens, at least 3
@@ -1274,20 +1271,22 @@ word_byte(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
-/* The first occurrence of word[0..w) in text[0..len), ASCII case
- * ignored, or NULL. */
-static const char *
-find_ci(const char *text, size_t len, const char *word, size_t w)
+/* The offset of the first whole-word occurrence of word[0..w) in
+ * text[from..len), ASCII case ignored, or len. */
+static size_t
+next_word(const char *text, size_t len, size_t from, const char *word, size_t w)
 {
     size_t i;
     int first = tolower((unsigned char)word[0]);
 
-    for (i = 0; i + w <= len; i++) {
+    for (i = from; w > 0 && i + w <= len; i++) {
         if (tolower((unsigned char)text[i]) == first &&
-            strncasecmp(text + i, word, w) == 0)
-            return text + i;
+            strncasecmp(text + i, word, w) == 0 &&
+            (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
+            (i + w == len || !word_byte((unsigned char)text[i + w])))
+            return i;
     }
-    return NULL;
+    return len;
 }
 
 /* Does the mention [a, b) overlap one of m[0..nm) (sorted by start)? */
@@ -1307,62 +1306,71 @@ overlaps_mention(const struct mention *m, size_t nm, size_t a, size_t b)
     return lo < nm && m[lo].r->start < b;
 }
 
+/* The word of arm k that names it in the text (arm_word), or 0 when it
+ * has none or an earlier arm's name is the same word (both then stand on
+ * one side: two doses of one drug). */
+static size_t
+arm_name_len(const struct tm_trial *trial, size_t k)
+{
+    size_t w = arm_word(trial->arms[k].label), j;
+
+    for (j = 0; j < k && w > 0; j++)
+        if (arm_word(trial->arms[j].label) == w &&
+            strncasecmp(trial->arms[j].label, trial->arms[k].label, w) == 0)
+            return 0;
+    return w;
+}
+
 /* Every whole-word occurrence of a trial arm's name in the text, as an
  * arm mention on that arm's side, unless a pattern already found a
- * mention there.  Two arms whose names share the word are both
- * treatment (or both control), so the side is still known. */
+ * mention there.  Counted first, so the records they need (which the
+ * mentions point into) are allocated once, to size. */
 static void
 named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
            const struct tm_spans *sent, struct collected *out)
 {
-    size_t k, nm0 = out->nm, nctrl = 0;
+    size_t k, nm0 = out->nm, nctrl = 0, count = 0, pass;
 
-    if (trial == NULL)
-        return;
     /* Only when the sides are known: a control arm and a treatment arm. */
     for (k = 0; k < trial->narms; k++)
         nctrl += trial->arms[k].control;
     if (nctrl == 0 || nctrl == trial->narms)
         return;
-    for (k = 0; k < trial->narms; k++) {
-        const struct tm_trial_arm *a = &trial->arms[k];
-        size_t w = arm_word(a->label), j, off = 0;
-        bool same = false;
+    for (pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            if (count == 0)
+                return;
+            out->named = tm_xcalloc(count, sizeof *out->named);
+            out->m = tm_xreallocarray(out->m, nm0 + count, sizeof *out->m);
+        }
+        for (k = 0; k < trial->narms; k++) {
+            const struct tm_trial_arm *a = &trial->arms[k];
+            size_t w = arm_name_len(trial, k), at;
 
-        for (j = 0; j < k && w > 0; j++)
-            same |= arm_word(trial->arms[j].label) == w &&
-                    strncasecmp(trial->arms[j].label, a->label, w) == 0;
-        if (w == 0 || same)
-            continue;
-        while (off + w <= doc->len && out->nnamed < MAX_NAMED_ARMS) {
-            const char *hit =
-                find_ci(doc->text + off, doc->len - off, a->label, w);
-            size_t at;
-            struct tm_record *r;
+            for (at = next_word(doc->text, doc->len, 0, a->label, w);
+                 at < doc->len;
+                 at = next_word(doc->text, doc->len, at + w, a->label, w)) {
+                struct tm_record *r;
 
-            if (hit == NULL)
-                break;
-            at = (size_t)(hit - doc->text);
-            off = at + w;
-            if ((at > 0 && word_byte((unsigned char)doc->text[at - 1])) ||
-                (at + w < doc->len &&
-                 word_byte((unsigned char)doc->text[at + w])) ||
-                overlaps_mention(out->m, nm0, at, at + w))
-                continue;
-            r = &out->named[out->nnamed++];
-            memset(r, 0, sizeof *r);
-            r->start = at;
-            r->end = at + w;
-            r->group = a->label;
-            out->m[out->nm].r = r;
-            out->m[out->nm].sent = tm_spans_find(sent, at);
-            out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
-            out->m[out->nm].conn = CONN_NONE;
-            out->nm++;
+                if (overlaps_mention(out->m, nm0, at, at + w))
+                    continue;
+                if (pass == 0) {
+                    count++;
+                    continue;
+                }
+                r = &out->named[out->nnamed++];
+                r->start = at;
+                r->end = at + w;
+                r->group = a->label;
+                out->m[out->nm].r = r;
+                out->m[out->nm].sent = tm_spans_find(sent, at);
+                out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
+                out->m[out->nm].conn = CONN_NONE;
+                out->nm++;
+            }
         }
     }
-    if (out->nm > nm0)
-        qsort(out->m, out->nm, sizeof *out->m, cmp_mention);
+    qsort(out->m, out->nm, sizeof *out->m, cmp_mention);
 }
 
 static void
@@ -1373,11 +1381,9 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
     struct val *v;
     struct mention *m, *c;
     size_t nv = 0, nm = 0, nc = 0, i;
-    bool names = trial != NULL && trial->narms > 0;
 
     v = tm_xreallocarray(NULL, recs->n, sizeof *v);
-    m = tm_xreallocarray(NULL, recs->n + (names ? MAX_NAMED_ARMS : 0),
-                         sizeof *m);
+    m = tm_xreallocarray(NULL, recs->n + 1, sizeof *m);
     c = tm_xreallocarray(NULL, recs->n, sizeof *c);
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
@@ -1411,14 +1417,9 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
     out->nm = nm;
     out->c = c;
     out->nc = nc;
-    /* Room for every name found, never moved (mentions point into it);
-     * named_arms clears each entry it fills, so nothing is zeroed here:
-     * calloc cleared 4096 records (960 KiB) per document with arms. */
-    out->named =
-        names ? tm_xreallocarray(NULL, MAX_NAMED_ARMS, sizeof *out->named)
-              : NULL;
+    out->named = NULL;
     out->nnamed = 0;
-    if (names)
+    if (trial != NULL && trial->narms > 0)
         named_arms(doc, trial, sent, out);
 }
 
@@ -1513,18 +1514,9 @@ shares_word(const char *a, const char *b)
 static bool
 holds_phrase(const char *column, const char *label)
 {
-    size_t n = strlen(label), i;
+    size_t n = strlen(label), len = strlen(column);
 
-    if (n < 2)
-        return false;
-    for (i = 0; column[i] != '\0'; i++) {
-        bool start = i == 0 || !isalnum((unsigned char)column[i - 1]);
-
-        if (start && strncasecmp(column + i, label, n) == 0 &&
-            !isalnum((unsigned char)column[i + n]))
-            return true;
-    }
-    return false;
+    return n >= 2 && next_word(column, len, 0, label, n) < len;
 }
 
 /* The trial arm a column names, or -1: the one arm whose whole label the

@@ -215,7 +215,7 @@ pattern meta-analysis
 # control); every other arm is a treatment arm.  Never by order.
 # ------------------------------------------------------------------
 
-define trial_armstop (?i: a | an | the | to | either | or | and | vs | versus | v | plus
+define trial_armstop (?i: a | an | the | to | either | or | and | vs | versus | v
                         | receive[ds]? | receiving | randomi[sz]ed | randomly | allocated
                         | assigned | enrolled | included | were | was | is | are | of | in
                         | into | with | for | who | patients? | participants? | subjects?
@@ -228,10 +228,16 @@ define trial_armstop (?i: a | an | the | to | either | or | and | vs | versus | 
 
 define trial_armtok  (?! (?&trial_armstop) ) [\p{L}\p{N}] (?: [\p{L}\p{N}+/%-] | \. (?= \d ) )*
 
+# What a control arm receives: placebo, nothing, or the usual practice
+# ("standard formula", "conventional ICSI", "treatment as usual"), or the
+# comparator an add-on arm is added to ("diclofenac K alone", "lightwand
+# only").
 define trial_control (?i: placebo (?! \s* -? \s* controlled ) | control (?! led | ling | s? \s+ (?: for | of ) \b )
-                        | sham | vehicle | saline | untreated | no \s+ (?: treatment | intervention )
-                        | (?: usual | standard | routine | conventional | best \s+ supportive ) \s+
-                          (?: of \s+ )? (?: care | therapy | treatment | management ) )
+                        | sham | vehicle | saline | untreated | no \s+ (?: treatment | intervention | supplement\w* | therapy )
+                        | wait (?: ing )? \s* -? \s* list | treatment \s+ as \s+ usual | TAU (?! \p{L} )
+                        | best \s+ supportive \s+ care
+                        | (?: usual | standard | routine | conventional | traditional ) (?! \s+ (?: deviations? | errors? ) \b ) \s+ [\p{L}\p{N}]
+                        | (?<! \p{L} ) [\p{L}\p{N}][\p{L}\p{N}+/-]* (?: \s+ [\p{L}\p{N}][\p{L}\p{N}+/-]* ){0,3} \s+ (?: alone | only ) (?! \p{L} ) )
 
 define trial_notarm  (?i: all | total | overall | whole | entire | combined | both | patients | p \s* -? \s* values? )
                      (?! [\p{L}\p{N}] )
@@ -271,3 +277,78 @@ pattern arm-header
     negative Total (N = 30) | Death | 1328 (12.9%)
 
 role _armsize scope=control before 80 (?&trial_control) (?: (?! \b (?i: or | and | vs | versus | to | with | than ) \b ) [^()|;=:,] ){0,40} $
+
+# ------------------------------------------------------------------
+# Arms named where the trial allocates, without sizes: _armname, group =
+# the arm as written.  "were randomly assigned to receive either Bacillus
+# coagulans or placebo", "We randomized 16,608 women with intact uterus
+# to conjugated estrogens 0.625 mg or placebo", "assigned to one of three
+# feedings: apple juice (AJ), white grape juice (WGJ) or water (WA)".
+# Each arm of the list is one match; the rule before it says that it
+# stands in a slot of the list that follows the allocation verb (the
+# verb, then arms joined by `trial_armsep`).  The trial model takes these
+# arms when no sentence names arms with their sizes (_armsize above), and
+# the same role decides which is the control.
+# ------------------------------------------------------------------
+
+# The allocation verb up to the first arm: "randomly assigned (1:1) to
+# receive either the", "randomized 90 infants with diarrhoea to",
+# "allocated into two groups:".
+define trial_allocto (?i: randomi[sz]ed | randomi[sz]ation | randomly \s+ (?: assigned | allocated | divided | distributed )
+                        | (?<! not \s ) (?: assigned | allocated ) )
+                     (?: [^.;:()]{0,80}? \s | \s* \( [^()]{0,30} \) \s* )?
+                     (?i: to | into ) \s+
+                     (?: (?i: receive | either | the | a | an
+                          | (?: one \s+ of \s+ (?: the \s+ )? )? (?: two | three | four | five | 2 | 3 | 4 | 5 )
+                            (?: \s+ [\w-]+ ){1,3} (?: \s* [:,] | \s+ of ) ) \s* )*
+
+# One arm as written: "group I", or up to six name words, a group word
+# and a bracket after it ("the cilostazol group (50 mg for 2 weeks)").
+define trial_armitem (?: (?i: group | arm ) \s+ (?: [IVX]{1,4} | [A-D] | \d ) (?! [\p{L}\p{N}] )
+                       | (?&trial_armtok) (?: \s (?&trial_armtok) ){0,5} )
+                     (?: \s+ (?i: groups? | arms? ) (?! [\p{L}] ) )?
+                     (?: \s* \( [^()]{0,80} \) )?
+                     (?: \s+ (?i: with | plus | for | once | twice | daily | at | every | on | in | during | until )
+                         (?! [\p{L}] ) [^,;()]{0,60}? (?: \( [^()]{0,40} \) [^,;()]{0,20}? )? (?= (?&trial_armsep) ) )?
+
+define trial_armsep  (?: \s* , \s* (?: (?i: or | and ) \s+ )? | \s+ (?i: or | and | versus | vs \.? ) \s+ )
+                     (?: (?i: the | a | an | to | receive | either ) \s+ )*
+
+pattern arm-allocated
+    type _armname
+    prefilter randomi allocated assigned
+    regex (?<= [\s(:] )
+    regex (?= [^,;()]*? \p{L}{2} )
+    # Not a number alone ("Bacillus coagulans GBI-30, 6086 or placebo").
+    regex (?! [\d.,]+ (?: (?&trial_armsep) | \s* [.,;] | \s* $ ) )
+    regex (?<group> (?: (?i: group | arm ) \s+ (?: [IVX]{1,4} | [A-D] | \d ) (?! [\p{L}\p{N}] )
+    regex             | (?&trial_armtok) (?: \s (?&trial_armtok) ){0,5} ) )
+    # What follows an arm: the next arm, or the end of the list (a
+    # bracket, punctuation, a dosing or timing word).
+    regex (?= (?: \s+ (?i: groups? | arms? ) (?! [\p{L}] ) )? (?: \s* \( [^()]{0,80} \) )?
+    regex     (?: (?&trial_armsep) | \s* (?: [,;] | \. (?! \s? \p{Ll} ) | $ )
+    regex       | \s+ (?i: once | twice | daily | for | at | on | in | during | every | as | plus | alone | each | until
+    regex                | orally | intravenously | or | and | versus | vs | who | which | that | comprising
+    regex                | consisting | receiving | received | given | treated | by | from | according | to | with )
+    regex         (?! [\p{L}] ) | \s+ \d ) )
+    require before 300 (?&trial_allocto) (?: (?&trial_armitem) (?&trial_armsep) ){0,5} $
+    example Forty-five adults were randomly assigned to receive Bacillus coagulans GBI-30 or placebo once a day => group="Bacillus coagulans GBI-30"
+    example Forty-five adults were randomly assigned to receive Bacillus coagulans GBI-30 or placebo once a day => group=placebo scope=control
+    example We randomized 16,608 women with intact uterus to conjugated estrogens 0.625 mg or placebo. => group="conjugated estrogens 0.625 mg"
+    example randomized to conjugated estrogens 0.625 mg with medroxyprogesterone acetate 2.5 mg daily or placebo => group=placebo
+    negative were randomly assigned to receive B. coagulans
+    example were randomized to one of three treatments: metformin, metformin plus rosiglitazone (M + R), or metformin plus lifestyle => group="metformin plus rosiglitazone"
+    example randomly allocated to two treatment groups of dexamethasone (8 mg) and diclofenac K (50 mg), and diclofenac K alone. => group="diclofenac K alone" scope=control
+    example were randomized to NF or a standard formula (SF) in period 1 => group="standard formula" scope=control
+    example randomized into one of two intervention groups, BioCleanse-sterilized or aseptic BTB allografts. => group="aseptic BTB allografts"
+    example were randomly assigned to one of three juice feedings: apple juice (AJ), white grape juice (WGJ) or water (WA). => group="white grape juice"
+    example were randomly assigned to either the cilostazol group (50 mg for 2 weeks, 100 mg for 6 weeks) or placebo group for 8 weeks => group=cilostazol
+    example were randomly assigned to either the cilostazol group (50 mg for 2 weeks, 100 mg for 6 weeks) or placebo group for 8 weeks => group=placebo scope=control
+    example The patients were randomly allocated to group I and group II comprising 30 patients each. => group="group II"
+    example were randomly assigned to one of two treatments: 6 grams/day concentrated oat beta-glucan or 6 grams/day dextrose (control). => group="6 grams/day dextrose" scope=control
+    negative were randomly assigned in a blinded fashion.
+    negative Patients who had not been randomized to the trial were followed in a registry.
+    negative were randomized between January 2005 and December 2009.
+
+role _armname scope=control match (?&trial_control)
+role _armname scope=control after 40 ^ (?: \s+ (?i: groups? | arms? ) )? (?: \s* \( \s* | \s+ (?i: as ) \s+ (?: (?i: a | the ) \s+ )? ) (?&trial_control)

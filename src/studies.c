@@ -871,15 +871,18 @@ note_arms(struct row *w, const struct tm_trial *t)
         return;
     tm_buf_init(&b, 0);
     tm_buf_puts(&b, "arms, none a control by what it receives: ");
-    for (i = 0; i < t->narms; i++)
-        tm_buf_printf(&b, "%s%s (%lld)", i > 0 ? ", " : "", t->arms[i].label,
-                      t->arms[i].n);
+    for (i = 0; i < t->narms; i++) {
+        tm_buf_printf(&b, "%s%s", i > 0 ? ", " : "", t->arms[i].label);
+        if (t->arms[i].n > 0)
+            tm_buf_printf(&b, " (%lld)", t->arms[i].n);
+    }
     note(w, b.data);
     tm_buf_clear(&b);
 }
 
 /* The labels (or sizes) of the trial's control or treatment arms,
- * "; "-separated in the order written. */
+ * "; "-separated in the order written; sizes only when every arm of the
+ * side has one. */
 static void
 put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
          bool sizes)
@@ -890,6 +893,9 @@ put_arms(struct tm_studies *st, const struct tm_trial *t, bool control,
     put_sep(&st->line);
     if (t == NULL || !has_control(t))
         return;
+    for (i = 0; sizes && i < t->narms; i++)
+        if (t->arms[i].control == control && t->arms[i].n <= 0)
+            return;
     tm_buf_init(&b, 0);
     for (i = 0; i < t->narms; i++) {
         if (t->arms[i].control != control)

@@ -421,6 +421,7 @@ struct armset {
     long long sum;
     bool stated; /* the sum is a total the document states */
     bool control;
+    bool allocation; /* its sentence says the trial allocated (randomized) */
 };
 
 static int
@@ -551,80 +552,173 @@ randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
     }
 }
 
-/*
- * The arms: of the sets of arms that one sentence (or one table header)
- * lists with their sizes, the first whose sizes add up to a total the
- * document states ("553 patients ... EOC group (n=275) | mEOC+P group
- * (n=278)"); failing that, the first set with a control arm; failing
- * that, the first set.  The total randomized is that sum when stated,
- * else a total stated in a sentence that says it randomized.
- */
-static void
-build_arms(const struct tm_doc *doc, const struct tm_records *recs,
-           struct tm_sentences *sentences, struct tm_trial *t)
+/* The records of type (an arm with its size, _armsize, or an arm named
+ * where the trial allocates, _armname) that name an arm, in text order,
+ * into *out (allocated; NULL when there are none).  An arm with a size
+ * needs a plausible one. */
+static size_t
+arm_records(const struct tm_records *recs, const char *type, bool sized,
+            const struct tm_record ***out)
 {
-    const struct tm_record **a = NULL;
-    struct armset *sets = NULL, *pick = NULL;
-    struct totals tt;
-    size_t na = 0, ns = 0, i, k;
+    size_t na = 0, i;
 
-    totals_read(recs, &tt);
-    for (i = 0; i < recs->n; i++)
-        na += is_type(&recs->v[i], "_armsize") && recs->v[i].group != NULL &&
-              (recs->v[i].has & TM_HAS_VALUE) && recs->v[i].value >= 1 &&
-              recs->v[i].value <= 1e8;
-    if (na > 0) {
-        a = tm_xreallocarray(NULL, na, sizeof *a);
-        sets = tm_xcalloc(na, sizeof *sets);
+    *out = NULL;
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (!is_type(r, type) || r->group == NULL ||
+            (sized &&
+             (!(r->has & TM_HAS_VALUE) || r->value < 1 || r->value > 1e8)))
+            continue;
+        if (*out == NULL)
+            *out = tm_xreallocarray(NULL, recs->n, sizeof **out);
+        (*out)[na++] = r;
     }
-    for (i = na = 0; i < recs->n; i++)
-        if (is_type(&recs->v[i], "_armsize") && recs->v[i].group != NULL &&
-            (recs->v[i].has & TM_HAS_VALUE) && recs->v[i].value >= 1 &&
-            recs->v[i].value <= 1e8)
-            a[na++] = &recs->v[i];
     if (na > 1)
-        qsort(a, na, sizeof *a, cmp_start);
+        qsort(*out, na, sizeof **out, cmp_start);
+    return na;
+}
+
+/* Does the sentence s of sent hold an _armname or a randomized _design
+ * record of recs? */
+static bool
+allocation_sentence(const struct tm_records *recs, const struct tm_spans *sent,
+                    size_t s)
+{
+    size_t i;
+
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if ((is_type(r, "_armname") ||
+             (is_type(r, "_design") && r->scope != NULL &&
+              strncmp(r->scope, "randomized", 10) == 0)) &&
+            tm_spans_find(sent, r->start) == s)
+            return true;
+    }
+    return false;
+}
+
+/* Group the arm records a[0..na) (of recs) by sentence into sets (one
+ * per sentence, a label once: a table row repeats its header),
+ * reordering a so that each set's arms are a[first..first+n).  Returns
+ * the number of sets. */
+static size_t
+arm_sets(const struct tm_records *recs, const struct tm_record **a, size_t na,
+         const struct totals *tt, struct tm_sentences *sentences,
+         struct armset *sets)
+{
+    const struct tm_spans *sent = tm_sentences_get(sentences);
+    size_t ns = 0, i, k;
+
     for (i = 0; i < na;) {
-        const struct tm_spans *sent = tm_sentences_get(sentences);
         size_t s = tm_spans_find(sent, a[i]->start), end = i + 1;
         struct armset *set = &sets[ns++];
 
         while (end < na && tm_spans_find(sent, a[end]->start) == s)
             end++;
+        memset(set, 0, sizeof *set);
         set->first = i;
         for (k = i; k < end; k++) {
             size_t j;
             bool seen = false;
 
-            /* A table row repeats its header: one arm per label. */
             for (j = set->first; j < set->first + set->n && !seen; j++)
-                seen = strcmp(a[j]->group, a[k]->group) == 0;
+                seen = strcasecmp(a[j]->group, a[k]->group) == 0;
             if (seen)
                 continue;
             a[set->first + set->n++] = a[k];
-            set->sum += (long long)a[k]->value;
+            if (a[k]->has & TM_HAS_VALUE)
+                set->sum += (long long)a[k]->value;
             set->control |=
                 a[k]->scope != NULL && strcmp(a[k]->scope, "control") == 0;
         }
-        set->stated = set->n >= 2 && stated_total(&tt, set->sum);
+        set->stated = set->n >= 2 && set->sum > 0 && stated_total(tt, set->sum);
+        set->allocation = set->n >= 2 && allocation_sentence(recs, sent, s);
         i = end;
     }
-    for (i = 0; i < ns && pick == NULL; i++)
-        if (sets[i].stated)
-            pick = &sets[i];
-    for (i = 0; i < ns && pick == NULL; i++)
-        if (sets[i].n >= 2 && sets[i].control)
-            pick = &sets[i];
-    for (i = 0; i < ns && pick == NULL; i++)
-        if (sets[i].n >= 2)
-            pick = &sets[i];
+    return ns;
+}
+
+/* Of the sets, the first that passes test (0: its sizes add up to a
+ * stated total, 1: it has a control arm, 2: its sentence allocates, 3: it
+ * has two arms); NULL if none does. */
+static struct armset *
+first_set(struct armset *sets, size_t ns, int test)
+{
+    size_t i;
+
+    for (i = 0; i < ns; i++)
+        if (test == 0   ? sets[i].stated
+            : test == 1 ? sets[i].n >= 2 && sets[i].control
+            : test == 2 ? sets[i].allocation
+                        : sets[i].n >= 2)
+            return &sets[i];
+    return NULL;
+}
+
+/* The size of the arm named label in some sentence that gives arms with
+ * their sizes (a[0..na), _armsize), or 0. */
+static long long
+named_size(const struct tm_record *const *a, size_t na, const char *label)
+{
+    size_t i;
+
+    for (i = 0; i < na; i++)
+        if (strcasecmp(a[i]->group, label) == 0)
+            return (long long)a[i]->value;
+    return 0;
+}
+
+/*
+ * The arms: sets of arms that one sentence (or one table header) lists
+ * with their sizes (_armsize), or names where the trial allocates them
+ * (_armname: "randomly assigned to receive B. coagulans or placebo").
+ * The first of: a sized set whose sizes add up to a total the document
+ * states ("553 patients ... EOC group (n=275) | mEOC+P group (n=278)");
+ * a sized set with a control arm; an allocation with a control arm; a
+ * sized set in a sentence that allocates; an allocation; any sized set
+ * (a table header, a flow).  An allocated arm's size is the size some
+ * sentence gives for the same name, else unknown (0).  The total
+ * randomized is the arms' sum when stated, else a total stated in a
+ * sentence that says it randomized.
+ */
+static void
+build_arms(const struct tm_doc *doc, const struct tm_records *recs,
+           struct tm_sentences *sentences, struct tm_trial *t)
+{
+    /* [0] sized arms, [1] allocated arms */
+    const struct tm_record **a[2];
+    struct armset *sets[2], *pick = NULL;
+    size_t na[2], ns[2], k;
+    int from = 0;
+    size_t step;
+    struct totals tt;
+    static const struct {
+        int kind, test;
+    } order[] = {{0, 0}, {0, 1}, {1, 1}, {0, 2}, {1, 3}, {0, 3}};
+
+    totals_read(recs, &tt);
+    for (k = 0; k < 2; k++) {
+        na[k] =
+            arm_records(recs, k == 0 ? "_armsize" : "_armname", k == 0, &a[k]);
+        sets[k] = na[k] > 0 ? tm_xcalloc(na[k], sizeof *sets[k]) : NULL;
+        ns[k] = na[k] > 0 ? arm_sets(recs, a[k], na[k], &tt, sentences, sets[k])
+                          : 0;
+    }
+    for (step = 0; step < sizeof order / sizeof order[0] && pick == NULL;
+         step++) {
+        from = order[step].kind;
+        pick = first_set(sets[from], ns[from], order[step].test);
+    }
     if (pick != NULL) {
         t->arms = tm_xcalloc(pick->n, sizeof *t->arms);
         for (k = 0; k < pick->n; k++) {
-            const struct tm_record *r = a[pick->first + k];
+            const struct tm_record *r = a[from][pick->first + k];
 
             t->arms[k].label = tm_xstrdup(r->group);
-            t->arms[k].n = (long long)r->value;
+            t->arms[k].n = from == 0 ? (long long)r->value
+                                     : named_size(a[0], na[0], r->group);
             t->arms[k].control =
                 r->scope != NULL && strcmp(r->scope, "control") == 0;
         }
@@ -637,8 +731,10 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
     if (!t->has_total)
         randomized_total(doc, recs, &tt, sentences, t);
     totals_free(&tt);
-    free(a);
-    free(sets);
+    for (k = 0; k < 2; k++) {
+        free(a[k]);
+        free(sets[k]);
+    }
 }
 
 void

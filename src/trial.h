@@ -24,7 +24,8 @@
 #include "record.h"
 #include "text.h"
 
-/* One arm of a trial: its name as written and its randomized size. */
+/* One arm of a trial: its name as written and its randomized size (0
+ * when the document names the arm without its size). */
 struct tm_trial_arm {
     char *label;
     long long n;
@@ -34,7 +35,8 @@ struct tm_trial_arm {
 /*
  * The trial a document reports, built after extraction from the
  * document's metadata and its internal records (patterns/trial.pat):
- * _registry ids, _design words and _armsize arms with their sizes.
+ * _registry ids, _design words, _armsize arms with their sizes and
+ * _armname arms named where the trial allocates.
  * Every field may be missing (NULL, 0, false).
  */
 struct tm_trial {

@@ -268,6 +268,42 @@ START_TEST(test_trial_arms_that_add_up_with_roles_by_what_they_receive)
 }
 END_TEST
 
+/* Arms named where the trial allocates, without sizes, are the arms when
+ * no sentence gives sized arms with a control; an allocation with a
+ * control outranks a sized list of something else (adverse events); the
+ * size comes from another sentence that names the same arm. */
+START_TEST(test_trial_arms_from_the_allocation_sentence)
+{
+    struct fx f;
+
+    fx_init(&f, "Headache (n = 1) and dizziness (n = 1) occurred. "
+                "Patients were randomized to cilostazol or placebo. "
+                "Cilostazol (n = 23) was well tolerated.");
+    add(&f.rs, &f.doc, "(n = 1)", 0, "_armsize", NULL, "headache", 1,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 1)", 20, "_armsize", NULL, "dizziness", 1,
+        "abstract");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "cilostazol", 0, "_armname", NULL, "cilostazol", 0,
+        "abstract");
+    add(&f.rs, &f.doc, "placebo", 0, "_armname", "control", "placebo", 0,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 23)", 0, "_armsize", NULL, "Cilostazol", 23,
+        "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert_str_eq(f.t.arms[0].label, "cilostazol");
+    ck_assert(!f.t.arms[0].control);
+    ck_assert_int_eq(f.t.arms[0].n, 23);
+    ck_assert_str_eq(f.t.arms[1].label, "placebo");
+    ck_assert(f.t.arms[1].control);
+    ck_assert_int_eq(f.t.arms[1].n, 0); /* not stated */
+
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_total_from_the_randomization_sentence)
 {
     struct fx f;
@@ -346,6 +382,7 @@ main(void)
     tcase_add_test(tc, test_trial_label_and_registry);
     tcase_add_test(tc,
                    test_trial_arms_that_add_up_with_roles_by_what_they_receive);
+    tcase_add_test(tc, test_trial_arms_from_the_allocation_sentence);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);
     return tm_test_main(s);

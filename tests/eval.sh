@@ -36,6 +36,11 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     python3 "$top/tests/trial-eval.py" "$TRIALMINE" --set dev --floor 0.72 \
         --precision 0.92 ||
         exit 1
+    echo "trial arms against the doctors' prompts (250 reports; dev held to a floor, held-out half reported):"
+    python3 "$top/tests/arms-eval.py" "$TRIALMINE" --set dev --floor 0.34 \
+        --precision 0.75 ||
+        exit 1
+    python3 "$top/tests/arms-eval.py" "$TRIALMINE" --set heldout || exit 1
     echo "study table on real reports' mortality/survival rows (dev only; held-out not run here):"
     python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev \
         --floor 0.65 --precision 0.92 --swaps 0 ||

@@ -75,7 +75,9 @@ define groupverb  (?i: (?&enrolled) | participated | consented | completed | rec
 # The narrow sense: the verbs of putting people into a trial or an analysis.
 define enrolact  (?i: \b (?: enrol\w* | enroll\w* | recruit\w* | randomi[sz]\w* | randomly | allocat\w*
                      | assigned | includ\w* | analy[sz]\w* | completed | compris\w* ) \b )
-define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?! \s+ (?: been | data ) ) | has (?! \s+ been )
+define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes? \s+ of \s+ death | failed \s+ to
+                     | indications? | (?: protocol \s+ )? violations? | deviations? | reasons? \s+ for
+                     | had (?! \s+ (?: been | (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data ) ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
                      | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
@@ -86,7 +88,8 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | had (?!
                      | targeted | (?: most | the | all | these ) \s+ losses | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
-                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible ) \w* ) \b (?! - ) )
+                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv ) \w*
+                     | assessed \s+ at \s+ (?: the \s+ )? screening ) \b (?! - ) )
 
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
@@ -105,6 +108,7 @@ reject sample_size before 12 (?i: \b (?: january | february | march | april | ma
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
 reject sample_size after 12 ^ \s+ (?i: females? | males? ) \b (?! \s+ \p{L} )
+reject sample_size after 4 ^ \s? [MF] (?! [\p{L}\p{N}] )
 reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
 reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
 reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | ; \s* | and \s+ ) $
@@ -122,6 +126,7 @@ reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: require
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
 define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
+                 | \( [^()]{1,16} \) \s+
 
 # A population told by sex ("35 men and 25 women"): a baseline
 # characteristic, not a sample size.
@@ -136,9 +141,9 @@ define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) 
 # diagnoses): two more items after it, or two before it.  Not when its
 # label names an arm ("low dose (n = 20), high dose (n = 20), placebo
 # (n = 19)": armlabeled).
-define nbreakitem \( \s* [nN] \s* = \s* \d+ \s* \)
+define nbreakitem \( \s* [nN] \s* = \s* \d+ (?: \s* [,;] \s* (?&decimal) \s* % )? \s* \)
 define nbreaksep  (?: \s* [,;] \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+ )
-define nbreakafter ^ \s* \) (?: (?&nbreaksep) [^(),;]{2,40}? (?&nbreakitem) ){2}
+define nbreakafter ^ (?: \s* [,;] \s* (?&decimal) \s* % )? \s* \) (?: (?&nbreaksep) [^(),;]{2,40}? (?&nbreakitem) ){2}
 define nbreakbefore (?: (?&nbreakitem) (?&nbreaksep) [^(),;]{2,40}? ){2} \( \s* $
 define armlabeled (?: (?i: \b (?: groups? | arms? | doses? | placebo | control | sham | usual | standard | mg | µg | μg | g | mL | IU ) \b ) | \d )
                   (?: (?! (?i: \b (?: were | was | included | including | and | or ) \b ) ) [^(),;:] )* \( \s* $
@@ -334,6 +339,7 @@ pattern n-equals
     unless before 40 (?&armlabeled)
     set scope total
     forbid before 3 [<>≤≥]
+    forbid after 6 ^ \s* / \s* \d
     example (n = 12) => value=12
     example N=20 => value=20
     example n = 2,927 => value=2927
@@ -406,8 +412,11 @@ pattern sentence-start-people
     require sentence (?&enrolrole)
     forbid clause-after ^ \s+ (?&countedpeople) \s+ with \b
     unless clause (?&studiedrole)
+    forbid after 160 ^ \s+ (?&peopleverb) [^;,]*? \s (?i: and ) \s+ (?: (?&otherrole) | (?i: did | could ) \s+ not \b )
     # "Six patients (17.1%) in the ondansetron group": n (%) counts an event.
     forbid after 60 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \s* \( \s* (?&decimal) \s* % \s* \)
+    forbid after 30 ^ \s* \( \s* (?&decimal) \s* % \s* \)
+    unless clause (?&enrolact)
     set scope total
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
@@ -513,7 +522,7 @@ pattern arm-list
     prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
@@ -577,11 +586,29 @@ pattern count-people
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
     require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
-    forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \d \s* / ) \s* (?: the \s+ )? $
+    forbid before 12 (?i: \b of | \b among | ≥ | > | < | ≤ | aged | over | under | than | per | \b for | \d \s* / ) \s* (?: the \s+ )? $
+    # "In one individual who started therapy ...": where something happened.
+    forbid clause-before ^ \W* (?i: in ) \s+ $
+    # "One patient was randomized and did not receive the drug": a second
+    # predicate of the same people.
+    forbid after 160 ^ \s+ (?&peopleverb) [^;,]*? \s (?i: and ) \s+ (?: (?&otherrole) | (?i: did | could ) \s+ not \b )
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
-    forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
+    forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited | indications? | reasons? | causes? | found | detected | noted ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
+    # "There were 65, 48, and 102 participants in groups 1, 2, and 3".
+    unless clause (?i: \b there \s+ (?: were | are ) \b ) [^;]*? \s (?i: in ) \s+ (?: (?i: the | each | both ) \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: groups? | arms? ) \b
+    # "193 (27.3%) patients in the DDDR group": n (%) counts an event,
+    # unless the clause puts them in the trial ("326 (86.7%) patients in
+    # the ABLE group completed the study").
+    forbid after 30 ^ \s* \( \s* (?&decimal) \s* % \s* \)
+    unless clause (?&enrolact)
+    # "25 subjects were female": a baseline characteristic.
+    forbid after 100 ^ \s+ (?&countedpeople) \s+ (?i: were | was ) \s+ (?&sexword)
+    unless after 100 ^ \s+ (?&countedpeople) \s+ (?i: were | was ) \s+ (?&sexword) \s+ (?&enrolled)
+    # "in one case", "in 12 cases": where an event happened.
+    forbid before 6 (?i: \b in ) \s+ $
+    unless after 20 ^ \s+ (?! (?i: cases? ) \b )
     # "1 patient with pruritus, 1 patient with gastritis": people with an
     # event or a condition, unless the clause puts them in the trial or
     # reports an outcome for them ("mortality in the 48 patients with").
@@ -698,7 +725,10 @@ pattern group-of-count
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
     forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
     forbid clause (?&otherrole)
+    # "data of 2 similar randomized studies": trials, not people.
+    forbid after 60 ^ \s+ (?: (?! (?&people) \b ) [\w-]+ ,? \s+ ){0,4}? (?i: trials | studies | RCTs ) \b
     set scope total
+    negative Data from the first 14 days of 2 similar randomized, double-blind studies were pooled
     example In this randomized clinical trial of 48 patients (24 per group) => value=48
     example we reviewed a cohort of 310 consecutive adults => value=310
     example the planned enrolment of 96 participants => value=96

@@ -355,7 +355,11 @@ pattern n-equals-group
     priority 12
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
     forbid clause (?&otherrole)
+    # "The unengaged group (n=102) had the highest score": the size of
+    # the group it follows, whatever the group then had.
+    unless before 16 (?i: \b (?: groups? | arms? | cohorts? ) ) \s* \( \s* $
     set scope arm
+    example The unengaged group (n=102) had the highest depressive symptoms score => value=102
     example MSC group (n = 33) => value=33 scope=arm
     example placebo (n = 30) => value=30 scope=arm
 
@@ -758,6 +762,7 @@ pattern n-paren
     require before 3 \( \s* $
     require after 3 ^ \s* [,;)]
     forbid clause (?&otherrole)
+    unless before 16 (?i: \b (?: groups? | arms? | cohorts? ) ) \s* \( \s* $
     # "39.0% (n = 231) with wheeze", "49.5% (n = 293) reported": the count
     # behind a percentage of people, with what they had or did.
     forbid after 40 (?&sharetail)
@@ -813,3 +818,54 @@ pattern arm-list-named-first
     negative participants held the pose as long as possible (Time 1) and were then randomized to a condition and repeated it (Time 2)
     example The 13 trials randomized 781 participants (MSC 414, control 367); => value=367 group=control
     example In all 1,210 men were randomized to a long regimen (long regimen; 604 men) or a short one (short regimen; 606) => value=606 group="short regimen"
+
+# Arm sizes as label-count pairs in brackets after a count of people:
+# "73 participants commenced the therapy (CVVH, 35; CVVHD, 38)", "233
+# patients completed the SDMT (early 141, delayed 92)", "were enrolled
+# (early: 167 [57.2%]; delayed: 111 [63.1%])".  Two pairs at least; the
+# label is a name, not a covariate ("age 45, BMI 30").
+define pairlabel (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | references? | days? | weeks?
+                        | months? | years? | version | phase | step | ratio | model | and | or | n | p | age | aged
+                        | range | median | mean | min | max | iqr | sd | bmi | weight | height | score | visits? | time
+                        | times | period | session | cycle | stage | grade | level | dose | ci | hr | or | rr ) \b )
+                 [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )?
+define pairshare (?: \s* [\[(] [^\[\]()]{1,30} [\])] )?
+define pairitem  (?&pairlabel) (?: \s* [,:] \s* | \s+ ) \d[\d,]* (?! [.·]\d | \s* % ) (?&pairshare)
+
+pattern arm-pairs
+    type sample_size
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    priority 9
+    regex (?: \( | ; \s* | , \s* ) (?<group> (?&pairlabel) ) (?: \s* [,:] \s* | \s+ ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?= (?&pairshare) \s* [;,)] )
+    require before 200 (?&people) \b [^()]{0,120}? \( (?: (?&pairitem) \s* [;,] \s* )* (?&pairlabel) (?: \s* [,:] \s* | \s+ ) $
+    require sentence \( (?&pairitem) (?: \s* [;,] \s* (?&pairitem) )+ \s* \)
+    forbid clause (?&otherrole)
+    set scope arm
+    example In total, 73 participants commenced the therapy to which they were randomized (CVVH, 35; CVVHD, 38); these contributed => value=35 group=CVVH
+    example In total, 73 participants commenced the therapy to which they were randomized (CVVH, 35; CVVHD, 38); these contributed => value=38 group=CVVHD
+    example Two hundred thirty-three patients completed the SDMT (early 141, delayed 92). => value=92 group=delayed scope=arm
+    example 278 of the original 468 patients were enrolled (early: 167 [57.2%]; delayed: 111 [63.1%]). => value=111 group=delayed
+    negative Characteristics of the patients (age 45, BMI 30).
+    negative Ten patients died (sepsis, 6; bleeding, 4).
+
+# The people a study verb was carried out in: "the safety of X was
+# assessed in 65 patients with HFrEF", "X was compared with placebo in
+# 392 patients".  Not an event's people ("occurred in 4 patients": an
+# event verb is no study verb).
+pattern studied-in
+    type sample_size
+    from _count
+    prefilter assessed evaluated compared studied investigated tested examined explored
+    priority 6
+    require before 140 (?i: \b (?: assessed | evaluated | compared | studied | investigated | tested | examined | explored ) \b ) (?: [^,;:()] | \( [^()]{0,40} \) ){0,110}? \s (?i: in ) \s+ $
+    require after 100 ^ \s+ (?&countedpeople)
+    forbid clause (?&otherrole)
+    forbid after 100 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? )
+    # "two in five controls": a ratio.
+    forbid before 20 (?&count) \s+ (?i: in ) \s+ $
+    set scope total
+    example In part A, the safety and tolerability of oral X was assessed in 65 patients with HFrEF and mild CKD. => value=65
+    example X was compared with placebo and open-label spironolactone (25 or 50 mg/day) in 392 patients with HFrEF. => value=392
+    negative Nausea occurred in 4 patients.
+    negative Bleeding was assessed in 4 patients who died.

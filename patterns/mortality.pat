@@ -314,8 +314,10 @@ pattern deaths-in-arm
     forbid after 60 ^ \s+ (?: [\w-]+ \s+ )? (?i: deaths? ) \s* [(\[] \s* (?&decimal) \s* %
     forbid before 30 (?i: \b of | \b among | \b in ) \s+ (?: the \s+ )? $
     forbid clause (?&otherout)
+    forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
     example Two deaths were reported in the formoterol group => value=2
     example Eight deaths occurred in the trial => value=8
+    negative there were fewer deaths by day 7 in the tranexamic acid group
     negative There were 45 deaths (15.0%) in the early group
     negative Of the 7 deaths, five were due to cancer
 
@@ -326,11 +328,25 @@ pattern count-in-arm-died
     type _deaths
     from _count
     prefilter death died dead
-    require after 60 ^ \s+ (?: (?&people) \s+ )? (?i: in | on | from ) \s+ (?: the \s+ )? [^,;()]{1,40}? (?i: group | arm ) \b
+    require after 60 ^ \s+ (?: (?&people) \s+ )? (?i: in | on | from ) \s+ (?: the \s+ )? [^,;()]{0,40}? (?i: group | arm ) \b
     require clause (?i: \b died \b | \b deaths? \b | \b dead \b )
     forbid after 80 ^ [^;]*? (?i: surviv | alive | discharg )
     forbid clause (?&otherout)
     forbid after 12 ^ \s* (?: % | \( \s* (?&decimal) \s* % | of \b | / )
+    forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
     example Eight deaths (7 in the study arm; 1 in the control arm) were reported => value=7
     example 3 patients in the MSC group and 5 in the placebo group died => value=3
     negative 3 patients in the MSC group and 5 in the placebo group recovered
+
+# "five patients died (on days 7, 11, 18, 19, and 26) in group C": people
+# who died, then the arm.
+pattern died-in-arm
+    type _deaths
+    from _count
+    prefilter died
+    require after 140 ^ \s+ (?: [\w-]+ \s+ )? (?&people) \s+ (?i: died | had \s+ died ) (?: \s* \( [^()]{0,60} \) )? \s+ (?i: in | on ) \s+ (?: the \s+ )? [^,;()]{0,40}? (?i: group | arm ) \b
+    forbid before 30 (?i: \b of | \b among | \b in ) \s+ (?: the \s+ )? $
+    forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
+    example five patients died (on days 7, 11, 18, 19, and 26) in group C => value=5
+    example two patients died in the placebo group => value=2
+    negative of the 20 patients, 5 died in the placebo group

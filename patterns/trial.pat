@@ -249,7 +249,7 @@ pattern arm-size
     regex (?<! [\p{L}\p{N}+/.-] ) (?! (?&trial_notarm) )
     # A name has a word in it: not "9.74 (n = 12)", "88% (n = 8224)".
     regex (?= [^()|;=:]*? \p{L}{2} )
-    regex (?<group> (?&trial_armtok) (?: \s (?&trial_armtok) ){0,5} )
+    regex (?<group> (?i: group | arm ) \s+ (?: [IVX]{1,4} | [A-Z] | \d ) (?! [\p{L}\p{N}] ) | (?&trial_armtok) (?: \s (?&trial_armtok) ){0,5} )
     regex \K (?: \s+ (?i: group | arm | cohort ) )?
     regex \s* (?: [(:,] \s* )? (?<! [\p{L}\p{N}] ) [nN] \s* [=:] \s* (?<value> (?&integer) ) (?! [\d.] )
     example randomized to receive either progesterone (n = 82) or placebo (n = 77) => group=progesterone value=82
@@ -259,6 +259,7 @@ pattern arm-size
     example EOC group (n=275) => group=EOC value=275
     example randomized to placebo (n = 77) => group=placebo value=77 scope=control
     example the Control arm (N = 31; => group=Control value=31 scope=control
+    example were randomized either to a control group (group C, n = 16) or to an intervention group (group I, n = 17) => group="group C" value=16 scope=control
     negative All (n = 232)
     negative a mean of 9.74 (n = 12)
     negative patients (n = 30, mean age 75.5 ± 7.3)
@@ -277,6 +278,9 @@ pattern arm-header
     negative Total (N = 30) | Death | 1328 (12.9%)
 
 role _armsize scope=control before 80 (?&trial_control) (?: (?! \b (?i: or | and | vs | versus | to | with | than ) \b ) [^()|;=:,] ){0,40} $
+# "randomized either to a control group (group C, n = 16)": the bracket
+# names the control arm it follows.
+role _armsize scope=control before 80 (?&trial_control) (?: \s+ (?i: groups? | arms? ) )? \s* \( [^()]{0,30} $
 
 # ------------------------------------------------------------------
 # Arms named where the trial allocates, without sizes: _armname, group =

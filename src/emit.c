@@ -259,6 +259,8 @@ static const struct column columns[] = {
     {"ci_high", COL_NUM, offsetof(struct tm_record, ci_high), TM_HAS_CI_HIGH},
     {"ci_level", COL_NUM, offsetof(struct tm_record, ci_level),
      TM_HAS_CI_LEVEL},
+    /* Values derived across the document (trial.c). */
+    STR_COL(derived),
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

@@ -424,6 +424,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_trial_build(doc, recs, &st->sentences, trial);
     tm_studies_link_arms(doc, recs, &st->sentences, trial);
+    tm_trial_arm_mortality(doc, trial, recs, &st->sentences);
     tm_trial_own_results(trial, recs);
     tm_tables_read(doc, recs, tables);
     if (st->profile)
@@ -918,11 +919,14 @@ enum tm_status
 tm_pipeline_extract_doc(struct tm_pipeline *pl, struct tm_doc *doc,
                         struct tm_records *out, struct tm_err *err)
 {
-    enum tm_status rc = extract_doc(&pl->st, doc, &pl->recs, err);
+    bool failed = false;
     size_t i;
 
-    if (rc != TM_OK)
-        return rc;
+    /* The document's stages as extract runs them (the trial model and
+     * what it derives), so that what is measured is what is written. */
+    process_doc(&pl->st, doc, &pl->recs, &pl->trial, &pl->tables, err, &failed);
+    if (failed)
+        return err->code != TM_OK ? err->code : TM_ERR_INPUT;
     for (i = 0; i < pl->recs.n; i++)
         *tm_records_push(out) = pl->recs.v[i];
     pl->recs.n = 0; /* ownership moved to out */

@@ -103,7 +103,9 @@ enum tm_status tm_pipeline_extract_string(struct tm_pipeline *pl,
                                           struct tm_err *err);
 
 /* Extract the records of one parsed document and append them to out
- * (doc, text and section set; text points into doc->text). */
+ * (doc, text and section set; text points into doc->text), with the
+ * document's later stages as extract runs them: the trial model, arm
+ * linkage and what they derive (internal records included). */
 enum tm_status tm_pipeline_extract_doc(struct tm_pipeline *pl,
                                        struct tm_doc *doc,
                                        struct tm_records *out,

@@ -58,6 +58,7 @@ tm_record_clear(struct tm_record *r)
     free(r->study);
     free(r->study_ref);
     free(r->measure);
+    free(r->derived);
     free(r->pattern);
     tm_strv_clear(&r->repairs);
     memset(r, 0, sizeof *r);

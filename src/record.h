@@ -35,7 +35,11 @@ struct tm_record {
     long long events, total;
     /* Optional strings; NULL when the field does not apply. */
     char *unit, *comparator, *scope, *group, *timepoint, *study, *study_ref;
-    char *measure;     /* an effect's measure: HR, OR, RR, RD, MD, SMD, IRR */
+    char *measure; /* an effect's measure: HR, OR, RR, RD, MD, SMD, IRR */
+    /* How a value the text does not print was derived (trial.c: a
+     * count of deaths over its arm's randomized size); NULL for a value
+     * read as printed. */
+    char *derived;
     size_t start, end; /* UTF-8 byte offsets of the surface in doc text */
     const char *text;  /* borrowed: doc text + start, end - start bytes */
     char *pattern;     /* "file:name" */

@@ -1271,30 +1271,6 @@ arm_word(const char *label)
     return n >= 3 ? n : 0;
 }
 
-static bool
-word_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80;
-}
-
-/* The offset of the first whole-word occurrence of word[0..w) in
- * text[from..len), ASCII case ignored, or len. */
-static size_t
-next_word(const char *text, size_t len, size_t from, const char *word, size_t w)
-{
-    size_t i;
-    int first = tolower((unsigned char)word[0]);
-
-    for (i = from; w > 0 && i + w <= len; i++) {
-        if (tolower((unsigned char)text[i]) == first &&
-            strncasecmp(text + i, word, w) == 0 &&
-            (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
-            (i + w == len || !word_byte((unsigned char)text[i + w])))
-            return i;
-    }
-    return len;
-}
-
 /* Does the mention [a, b) overlap one of m[0..nm) (sorted by start)? */
 static bool
 overlaps_mention(const struct mention *m, size_t nm, size_t a, size_t b)
@@ -1353,9 +1329,9 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
             const struct tm_trial_arm *a = &trial->arms[k];
             size_t w = arm_name_len(trial, k), at;
 
-            for (at = next_word(doc->text, doc->len, 0, a->label, w);
-                 at < doc->len;
-                 at = next_word(doc->text, doc->len, at + w, a->label, w)) {
+            for (at = tm_text_next_word(doc->text, doc->len, 0, a->label, w);
+                 at < doc->len; at = tm_text_next_word(doc->text, doc->len,
+                                                       at + w, a->label, w)) {
                 struct tm_record *r;
 
                 if (overlaps_mention(out->m, nm0, at, at + w))
@@ -1401,7 +1377,10 @@ collect(const struct tm_doc *doc, const struct tm_records *recs,
                 m[nm++] = me;
             else if (me.conn != CONN_NONE)
                 c[nc++] = me;
-        } else if (r->type[0] != '_' || is_type(r, "_deaths")) {
+        } else if ((r->type[0] != '_' || is_type(r, "_deaths")) &&
+                   r->derived == NULL) {
+            /* A mortality derived from a death count (trial.c) is not a
+             * value of its own here: the count's _deaths record is. */
             memset(&v[nv], 0, sizeof v[nv]);
             v[nv].r = r;
             v[nv].sent = s;
@@ -1522,7 +1501,7 @@ holds_phrase(const char *column, const char *label)
 {
     size_t n = strlen(label), len = strlen(column);
 
-    return n >= 2 && next_word(column, len, 0, label, n) < len;
+    return n >= 2 && tm_text_next_word(column, len, 0, label, n) < len;
 }
 
 /* The trial arm a column names, or -1: the one arm whose whole label the

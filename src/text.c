@@ -13,6 +13,7 @@
 #include "config.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <stdlib.h>
@@ -251,4 +252,27 @@ tm_text_sentences(const char *text, size_t len, struct tm_spans *out)
         len--;
     if (len > start)
         tm_spans_push(out, start, len);
+}
+
+static bool
+word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+size_t
+tm_text_next_word(const char *text, size_t len, size_t from, const char *word,
+                  size_t w)
+{
+    size_t i;
+    int first = tolower((unsigned char)word[0]);
+
+    for (i = from; w > 0 && i + w <= len; i++) {
+        if (tolower((unsigned char)text[i]) == first &&
+            strncasecmp(text + i, word, w) == 0 &&
+            (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
+            (i + w == len || !word_byte((unsigned char)text[i + w])))
+            return i;
+    }
+    return len;
 }

@@ -751,6 +751,149 @@ tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
     build_arms(doc, recs, sentences, t);
 }
 
+/* The one arm of t on side (TM_ARM_*), or NULL (none, or several). */
+static const struct tm_trial_arm *
+side_arm(const struct tm_trial *t, unsigned char side)
+{
+    const struct tm_trial_arm *a = NULL;
+    size_t i;
+
+    for (i = 0; i < t->narms; i++)
+        if (t->arms[i].control == (side == TM_ARM_CONTROL)) {
+            if (a != NULL)
+                return NULL;
+            a = &t->arms[i];
+        }
+    return a;
+}
+
+/* Does a study mention (_study: a citation, a named trial) of recs[0..n)
+ * stand in sentence s of sent?  Internal records are not attributed to
+ * studies, so a death count's sentence is asked directly. */
+static bool
+cites_in_sentence(const struct tm_records *recs, size_t n,
+                  const struct tm_spans *sent, size_t s)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (is_type(&recs->v[i], "_study") &&
+            tm_spans_find(sent, recs->v[i].start) == s)
+            return true;
+    return false;
+}
+
+/* Does an outcome record of recs[0..n) overlap [start, end)? */
+static bool
+outcome_at(const struct tm_records *recs, size_t n, size_t start, size_t end)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (tm_record_is_outcome(&recs->v[i]) && recs->v[i].start < end &&
+            start < recs->v[i].end)
+            return true;
+    return false;
+}
+
+/* The arm of t a death count d, in a sentence that ends at se of text,
+ * names: the arm whose name comes first in the 80 bytes after it ("Two
+ * deaths occurred in the ABLE group"), else the arm on the side arm
+ * linkage gave it by name (not by order), else NULL. */
+static const struct tm_trial_arm *
+deaths_arm(const struct tm_trial *t, const struct tm_record *d,
+           const char *text, size_t se)
+{
+    const struct tm_trial_arm *best = NULL;
+    size_t to = d->end + 80 < se ? d->end + 80 : se, at = to, i;
+
+    for (i = 0; i < t->narms; i++) {
+        size_t w = strlen(t->arms[i].label);
+        size_t k = tm_text_next_word(text, to, d->end, t->arms[i].label, w);
+
+        if (k < at) {
+            at = k;
+            best = &t->arms[i];
+        }
+    }
+    if (best == NULL && d->arm != TM_ARM_NONE && d->arm_how == TM_ARM_BY_NAME)
+        best = side_arm(t, d->arm);
+    return best;
+}
+
+void
+tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
+                       struct tm_records *recs, struct tm_sentences *sentences)
+{
+    const struct tm_spans *sent = tm_sentences_get(sentences);
+    size_t n = recs->n, i, k;
+
+    if (t->narms < 2 || t->design == NULL ||
+        !tm_trial_design_is_primary(t->design))
+        return;
+    for (i = 0; i < n; i++) {
+        const struct tm_record *d = &recs->v[i];
+        const struct tm_trial_arm *a;
+        struct tm_record *m, src;
+        struct tm_buf b;
+
+        size_t s;
+
+        /* A cited trial's deaths are not over this trial's arms. */
+        if (!is_type(d, "_deaths") || d->study != NULL ||
+            d->study_ref != NULL || !(d->has & TM_HAS_VALUE) || d->value < 0 ||
+            d->value != floor(d->value) || d->start >= doc->len)
+            continue;
+        s = tm_spans_find(sent, d->start);
+        if (cites_in_sentence(recs, n, sent, s))
+            continue;
+        a = deaths_arm(t, d, doc->text,
+                       s < sent->n ? sent->v[s].end : doc->len);
+        if (a == NULL || a->n <= 0 || d->value > (double)a->n ||
+            outcome_at(recs, n, d->start, d->end))
+            continue;
+        src = *d; /* the push may move recs->v */
+        m = tm_records_push(recs);
+        if (recs->dropped > 0)
+            return;
+        m->doc = src.doc;
+        m->section = src.section != NULL ? tm_xstrdup(src.section) : NULL;
+        m->type = tm_xstrdup("mortality");
+        m->events = (long long)src.value;
+        m->total = a->n;
+        m->value = 100.0 * (double)m->events / (double)m->total;
+        m->has = TM_HAS_VALUE | TM_HAS_EVENTS | TM_HAS_TOTAL;
+        m->unit = tm_xstrdup("%");
+        m->group = tm_xstrdup(a->label);
+        if (src.timepoint != NULL)
+            m->timepoint = tm_xstrdup(src.timepoint);
+        m->start = src.start;
+        m->end = src.end;
+        m->text = src.text;
+        m->pattern = src.pattern != NULL ? tm_xstrdup(src.pattern) : NULL;
+        m->arm = src.arm;
+        m->arm_how = src.arm_how;
+        tm_buf_init(&b, 0);
+        tm_buf_printf(&b,
+                      "deaths in the text over the randomized size of arm "
+                      "'%s' (n = %lld, trial model)",
+                      a->label, a->n);
+        m->derived = tm_xstrdup(b.data);
+        tm_buf_clear(&b);
+    }
+    /* In text order: each new record after the records that start at or
+     * before it. */
+    for (k = n; k < recs->n; k++) {
+        struct tm_record tmp = recs->v[k];
+        size_t at = k;
+
+        while (at > 0 && recs->v[at - 1].start > tmp.start)
+            at--;
+        memmove(&recs->v[at + 1], &recs->v[at], (k - at) * sizeof *recs->v);
+        recs->v[at] = tmp;
+    }
+}
+
 /* Is section a results section ("abstract/RESULTS", "body/Results/...",
  * "table/..." is not: a table's caption may cite)? */
 static bool

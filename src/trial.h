@@ -66,6 +66,20 @@ void tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
  * elsewhere (discussion, introduction) keep the study they cite. */
 void tm_trial_own_results(const struct tm_trial *t, struct tm_records *recs);
 
+/* A death count in one arm with no denominator in its sentence ("five
+ * patients died in group C": a _deaths record of the document's own
+ * trial, its side linked by tm_studies_link_arms, else the arm named
+ * right after it) is a mortality over that arm's randomized size when
+ * the trial model knows it (group C, n = 16: 31.25%).  Each such record
+ * gets a mortality record at the same span, with events, total, the
+ * arm's label as group and `derived` saying where the total came from,
+ * inserted in text order.  Nothing when the sentence already gives a
+ * mortality there, when a side has several arms, or in a secondary
+ * study.  sentences are doc->text's. */
+void tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
+                            struct tm_records *recs,
+                            struct tm_sentences *sentences);
+
 /* Is design a primary study (a trial, a cohort, a case series) rather
  * than a secondary one (a review, a meta-analysis)?  NULL (unknown) is
  * primary. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "err.h"
@@ -304,6 +305,55 @@ START_TEST(test_trial_arms_from_the_allocation_sentence)
 }
 END_TEST
 
+/* A death count in one arm, with the arm's randomized size from the
+ * trial model, is a mortality marked as derived; not a cited trial's
+ * count, and not where the text gives the mortality itself. */
+START_TEST(test_trial_arm_mortality_from_deaths_and_arm_size)
+{
+    struct fx f;
+    const struct tm_record *m = NULL;
+    size_t i, nm = 0;
+
+    fx_init(&f, "Patients were randomized to a control group (n = 16) or "
+                "drug (n = 17). Five patients died in the control group. "
+                "Two died in the drug arm of a trial [4]. "
+                "Three deaths in the drug group (18%).");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 16)", 0, "_armsize", "control", "control", 16,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 17)", 0, "_armsize", NULL, "drug", 17, "abstract");
+    add(&f.rs, &f.doc, "Five", 0, "_deaths", NULL, NULL, 5, "abstract");
+    add(&f.rs, &f.doc, "Two", 0, "_deaths", NULL, NULL, 2, "abstract");
+    add(&f.rs, &f.doc, "[4]", 0, "_study", NULL, NULL, 0, "abstract");
+    add(&f.rs, &f.doc, "Three", 0, "_deaths", NULL, NULL, 3, "abstract");
+    add(&f.rs, &f.doc, "Three deaths in the drug group (18%)", 0, "mortality",
+        NULL, NULL, 18, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    tm_trial_arm_mortality(&f.doc, &f.t, &f.rs, &f.sp);
+    for (i = 0; i < f.rs.n; i++) {
+        if (strcmp(f.rs.v[i].type, "mortality") == 0 &&
+            f.rs.v[i].derived != NULL) {
+            m = &f.rs.v[i];
+            nm++;
+        }
+        /* In text order. */
+        if (i > 0)
+            ck_assert_uint_le(f.rs.v[i - 1].start, f.rs.v[i].start);
+    }
+    ck_assert_uint_eq(nm, 1);
+    ck_assert_int_eq(m->events, 5);
+    ck_assert_int_eq(m->total, 16);
+    ck_assert(fabs(m->value - 31.25) < 1e-9);
+    ck_assert_str_eq(m->group, "control");
+    ck_assert_int_eq((int)(m->end - m->start), 4); /* "Five" */
+    ck_assert_ptr_nonnull(strstr(m->derived, "n = 16"));
+
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_total_from_the_randomization_sentence)
 {
     struct fx f;
@@ -383,6 +433,7 @@ main(void)
     tcase_add_test(tc,
                    test_trial_arms_that_add_up_with_roles_by_what_they_receive);
     tcase_add_test(tc, test_trial_arms_from_the_allocation_sentence);
+    tcase_add_test(tc, test_trial_arm_mortality_from_deaths_and_arm_size);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);
     return tm_test_main(s);

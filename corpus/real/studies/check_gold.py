@@ -27,6 +27,13 @@ ORDER = ['PMC1079844', 'PMC3580671', 'PMC2447617', 'PMC2784386', 'PMC3233513', '
 PATH = {p: (SHARED + '/fixtures/pmc/%s.nxml' if i < 9 else SHARED + '/realtext/evidence-inference/articles/%s.nxml') % p
         for i, p in enumerate(ORDER)}
 SPLIT = {p: ('dev' if i % 2 == 0 else 'heldout') for i, p in enumerate(ORDER)}
+# A third set (2026-12-06): the death-rich documents of corpus/real/dev3,
+# annotated blind by another person; development rows.
+DEV3 = ['PMC3647147', 'PMC1794452', 'PMC2556743', 'PMC3682309', 'PMC4161875', 'PMC4169371', 'PMC5438446']
+for p in DEV3:
+    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
+    SPLIT[p] = 'dev3'
+ORDER = ORDER + DEV3
 
 GCOLS = ("set doc study_label registry_id design outcome outcome_detail timepoint analysis subgroup primary "
          "treatment_label control_label n_randomized_total events_treatment n_treatment events_control n_control "

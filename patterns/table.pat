@@ -78,8 +78,14 @@ pattern control-column
     type _tcol
     prefilter =
     prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive
-    regex (?: ^ | \|\  ) \K [^|=\n]*? (?<! [\p{L}\p{N}-] ) (?&control_arm) (?! [\p{L}\p{N}-] ) [^|=\n]*? (?= \ =\ )
+    # The control word stands in one " / " part of the column name that
+    # is not a comparison's title ("Overall effect comparing EDGE and
+    # usual care / EDGE intervention" is the EDGE column).
+    regex (?: ^ | \|\  ) \K (?: [^|=\n]*? \s / \s )??
+    regex (?! [^|=\n/]*? (?i: compar\w* | versus | \b vs \b | \b between \b | effect ) )
+    regex [^|=\n/]*? (?<! [\p{L}\p{N}-] ) (?&control_arm) (?! [\p{L}\p{N}-] ) [^|=\n]*? (?= \ =\ )
     set scope control
+    negative Death rates | Overall effect comparing EDGE and usual care / EDGE intervention = 6 (5.5)
     example Death | Subjects, n (%) / PBO = 1 (1.1) | Drug = 0 => scope=control
     example Died | Placebo (n = 40) = 3 (7.5) => scope=control
     negative Died | Drug 100 mg = 3 (7.5)

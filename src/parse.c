@@ -26,6 +26,7 @@
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -693,6 +694,27 @@ emit_plain_row(struct parser *p, const char *section, const struct row *row,
     }
 }
 
+/* Is a body row a header row in disguise: its first cell empty, every
+ * other cell a name (not starting with a digit, a sign or a bracketed
+ * number), at least two of them? */
+static bool
+body_header_row(const struct row *row)
+{
+    size_t k;
+
+    if (row->n < 3 || (row->cells[0].text != NULL && row->cells[0].text[0]))
+        return false;
+    for (k = 1; k < row->n; k++) {
+        const unsigned char *s = (const unsigned char *)row->cells[k].text;
+
+        if (s == NULL || s[0] == '\0' || isdigit(s[0]) || s[0] == '-' ||
+            s[0] == '+' || s[0] == '.' || (s[0] == '(' && isdigit(s[1])) ||
+            strncmp((const char *)s, "\xE2\x88\x92", 3) == 0)
+            return false;
+    }
+    return true;
+}
+
 static void
 emit_table(struct parser *p, const char *section)
 {
@@ -719,6 +741,14 @@ emit_table(struct parser *p, const char *section)
         }
         any_header |= t->rows[r].header;
     }
+    /* A header row that the table put in its body: right after the
+     * header rows, an empty corner cell and names in every other cell
+     * ("| EDGE intervention | Standard care | P value" under a header
+     * that spans them all). */
+    for (r = 0; any_header && r < t->n && t->rows[r].header; r++)
+        ;
+    if (r > 0 && r < t->n && body_header_row(&t->rows[r]))
+        t->rows[r].header = true;
     if (ncols == 0)
         return;
     if (ncols > MAX_TABLE_COLS || t->n * (ncols + 100) > MAX_TABLE_CELLS) {

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -363,6 +364,31 @@ has_conn(const struct mention *c, size_t ca, size_t cb, enum conn k, size_t lo,
     return false;
 }
 
+/* The bytes of text[a..b) that count as distance between a value and
+ * an arm mention: a bracketed aside does not ("five patients died (on
+ * days 7, 11, 18, 19, and 26) in group C"), and a table cell boundary
+ * " | " puts the mention in another cell (SIZE_MAX: too far). */
+static size_t
+layout_gap(const char *text, size_t a, size_t b)
+{
+    size_t i, n = 0;
+    int depth = 0;
+
+    if (b < a)
+        return SIZE_MAX;
+    for (i = a; i < b; i++) {
+        if (text[i] == '|')
+            return SIZE_MAX;
+        if (text[i] == '(' || text[i] == '[')
+            depth++;
+        else if ((text[i] == ')' || text[i] == ']') && depth > 0)
+            depth--;
+        else if (depth == 0)
+            n++;
+    }
+    return n;
+}
+
 /* How far (bytes) an arm mention may stand from the value it names:
  * "the placebo group (n = 30)", "40% in the placebo group".  Farther,
  * "Compared with the control group receiving ECMO alone, the combination
@@ -415,7 +441,8 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
             for (k = mb; k > ma; k--)
                 if (m[k - 1].r->start >= v[i].lo &&
                     m[k - 1].r->end <= v[i].r->start &&
-                    v[i].r->start - m[k - 1].r->end <= ARM_GAP) {
+                    layout_gap(text, m[k - 1].r->end, v[i].r->start) <=
+                        ARM_GAP) {
                     if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
                                   v[i].r->start))
                         v[i].before = &m[k - 1];
@@ -423,17 +450,17 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
                 }
             for (k = ma; k < mb; k++)
                 if (m[k].r->start >= v[i].r->end && m[k].r->end <= v[i].hi &&
-                    m[k].r->start - v[i].r->end <= ARM_GAP) {
+                    layout_gap(text, v[i].r->end, m[k].r->start) <= ARM_GAP) {
                     v[i].after = &m[k];
                     break;
                 }
             if (v[i].before != NULL) {
                 nbefore++;
-                gbefore += v[i].r->start - v[i].before->r->end;
+                gbefore += layout_gap(text, v[i].before->r->end, v[i].r->start);
             }
             if (v[i].after != NULL) {
                 nafter++;
-                gafter += v[i].after->r->start - v[i].r->end;
+                gafter += layout_gap(text, v[i].r->end, v[i].after->r->start);
             }
         }
         after = nafter > nbefore || (nafter == nbefore && gafter <= gbefore);
@@ -1257,11 +1284,18 @@ struct collected {
 /* How much of an arm's label names it in the text: its first word
  * ("formoterol" of "formoterol 4.5 μg", "Simvastatin" of
  * "Simvastatin-allocated"), letters, digits and inner hyphens, at least 3
- * bytes; 0 when the label has none. */
+ * bytes, or all of "group C" / "arm B"; 0 when the label has none. */
 static size_t
 arm_word(const char *label)
 {
     size_t n = 0;
+
+    /* "group C", "arm B", "Group II": the letter names the arm, so the
+     * whole label is its name. */
+    if ((strncasecmp(label, "group ", 6) == 0 ||
+         strncasecmp(label, "arm ", 4) == 0) &&
+        strlen(label) <= 12)
+        return strlen(label);
 
     while (label[n] != '\0' &&
            (isalnum((unsigned char)label[n]) ||

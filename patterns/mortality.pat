@@ -239,11 +239,13 @@ pattern events-pct-later-died
     type mortality
     priority 11
     prefilter died dead death
-    regex (?<! [\p{L}\p{N}.,] ) (?<events> (?&count) ) (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
+    regex (?<! [\p{L}\p{N}.,/] ) (?: (?<events> \d+ ) \s* / \s* (?<total> \d+ ) | (?<events> (?&count) ) )
+    regex (?: \s+ (?&people) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct) \s* \)
     require clause-after (?i: \b died | \b dead \b | \b deaths? )
     forbid clause-after (?i: surviv | alive | discharg | extubat | recover | adverse | events | infection )
     set unit %
     example At day 60, 3 patients (12.5%) in the MSC group and 10 (41.7%) in the placebo group had died => value=41.7 events=10
+    example by which point 22/39 (56%) and 21/38 (55%) of participants assigned to CVVH and CVVHD, respectively, had died => value=55 events=21 total=38
 
 # "no deaths in the MSC arm (0/65)": a fraction beside a death word.
 pattern fraction

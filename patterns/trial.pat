@@ -223,7 +223,8 @@ define trial_armstop (?i: a | an | the | to | either | or | and | vs | versus | 
                         | n | total | all | overall | between | each | both | than | while
                         | whereas | at | on | by | as | per | had | has | have | mean | age
                         | aged | years? | respectively | those | these | two | three
-                        | treatment \s+ groups | study | trial | only | mITT | ITT | PP )
+                        | treatment \s+ groups | study | trial | only | mITT | ITT | PP | then | subsequently
+                        | thereafter )
                    (?! [\p{L}\p{N}+/%-] )
 
 define trial_armtok  (?! (?&trial_armstop) ) [\p{L}\p{N}] (?: [\p{L}\p{N}+/%-] | \. (?= \d ) )*

@@ -425,6 +425,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     tm_trial_build(doc, recs, &st->sentences, trial);
     tm_studies_link_arms(doc, recs, &st->sentences, trial);
     tm_trial_arm_mortality(doc, trial, recs, &st->sentences);
+    tm_trial_arm_scopes(trial, recs);
     tm_trial_own_results(trial, recs);
     tm_tables_read(doc, recs, tables);
     if (st->profile)

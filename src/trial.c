@@ -633,6 +633,16 @@ arm_sets(const struct tm_records *recs, const struct tm_record **a, size_t na,
             set->control |=
                 a[k]->scope != NULL && strcmp(a[k]->scope, "control") == 0;
         }
+        /* "At the interim analysis n=48 (MSC n=25, placebo n=23)": a
+         * first member that is the sum of the others is their total, not
+         * an arm. */
+        k = set->first;
+        if (set->n >= 3 && set->sum > 0 &&
+            2 * (long long)a[k]->value == set->sum) {
+            memmove(&a[k], &a[k + 1], (set->n - 1) * sizeof *a);
+            set->n--;
+            set->sum /= 2;
+        }
         set->stated = set->n >= 2 && set->sum > 0 && stated_total(tt, set->sum);
         set->allocation = set->n >= 2 && allocation_sentence(recs, sent, s);
         i = end;
@@ -891,6 +901,30 @@ tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
             at--;
         memmove(&recs->v[at + 1], &recs->v[at], (k - at) * sizeof *recs->v);
         recs->v[at] = tmp;
+    }
+}
+
+void
+tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs)
+{
+    size_t i, k;
+
+    if (t->narms < 2 || t->design == NULL ||
+        !tm_trial_design_is_primary(t->design))
+        return;
+    for (i = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+        bool arm = false;
+
+        if (!is_type(r, "sample_size") || !(r->has & TM_HAS_VALUE) ||
+            r->study != NULL || r->study_ref != NULL ||
+            (r->scope != NULL && strcmp(r->scope, "total") != 0) ||
+            (t->has_total && r->value == (double)t->n_total))
+            continue;
+        for (k = 0; k < t->narms && !arm; k++)
+            arm = t->arms[k].n > 0 && r->value == (double)t->arms[k].n;
+        if (arm)
+            set_scope(r, "arm");
     }
 }
 

@@ -80,6 +80,12 @@ void tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
                             struct tm_records *recs,
                             struct tm_sentences *sentences);
 
+/* A sample size read as a total that is the randomized size of one of
+ * the trial's arms (and not the trial's total) is that arm's: "71 (41 M,
+ * 30 F) patients ... were of Group I" when group I has 71.  Records of
+ * the document's own trial only (no study attributed). */
+void tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs);
+
 /* Is design a primary study (a trial, a cohort, a case series) rather
  * than a secondary one (a review, a meta-analysis)?  NULL (unknown) is
  * primary. */

@@ -354,6 +354,35 @@ START_TEST(test_trial_arm_mortality_from_deaths_and_arm_size)
 }
 END_TEST
 
+/* A sized list that starts with its own total ("n=48 (MSC n=25, placebo
+ * n=23)") has two arms; a sample size read as a total that is one arm's
+ * size is that arm's. */
+START_TEST(test_trial_total_in_the_list_and_arm_scopes)
+{
+    struct fx f;
+
+    fx_init(&f, "Patients were randomized. At the interim analysis n=48 "
+                "(MSC n=25, placebo n=23). Of them, 25 patients had data.");
+    add(&f.rs, &f.doc, "n=48", 0, "_armsize", NULL, "interim analysis", 48,
+        "abstract");
+    add(&f.rs, &f.doc, "n=25", 0, "_armsize", NULL, "MSC", 25, "abstract");
+    add(&f.rs, &f.doc, "n=23", 0, "_armsize", "control", "placebo", 23,
+        "abstract");
+    add(&f.rs, &f.doc, "25 patients", 0, "sample_size", "total", NULL, 25,
+        "abstract");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert_str_eq(f.t.arms[0].label, "MSC");
+    ck_assert_str_eq(f.t.arms[1].label, "placebo");
+    tm_trial_arm_scopes(&f.t, &f.rs);
+    ck_assert_str_eq(f.rs.v[3].scope, "arm");
+
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_total_from_the_randomization_sentence)
 {
     struct fx f;
@@ -434,6 +463,7 @@ main(void)
                    test_trial_arms_that_add_up_with_roles_by_what_they_receive);
     tcase_add_test(tc, test_trial_arms_from_the_allocation_sentence);
     tcase_add_test(tc, test_trial_arm_mortality_from_deaths_and_arm_size);
+    tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);
     return tm_test_main(s);

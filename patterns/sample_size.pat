@@ -91,6 +91,14 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv ) \w*
                      | assessed \s+ at \s+ (?: the \s+ )? screening ) \b (?! - ) )
 
+# People counted in the trial's groups, whom count-people keeps though
+# "in" follows them: "There were 65, 48, and 102 participants in groups
+# 1, 2, and 3", "122 (98.4%) patients in the LAmB group completed the
+# study".
+define ingroups (?i: \b there \s+ (?: were | are ) \b ) [^;]*? \s (?i: in ) \s+ (?: (?i: the | each | both ) \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: groups? | arms? ) \b
+              | (?&people) \s+ (?i: in ) \s+ (?: (?i: the ) \s+ )? [^,;()]{1,40}? (?i: group | arm ) \s+ (?: (?i: were | was ) \s+ )?
+                (?i: completed | enrol\w* | randomi[sz]ed | included | analy[sz]ed | allocated | assigned ) \b
+
 # What a count of people never is: a year ("admitted from 2011 to 2015
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
 # a power calculation ("would require 30 patients per group").
@@ -526,7 +534,9 @@ pattern arm-list
     prefilter random igned allocated included enrolled analy patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex \s+ (?: in \s+ the \s+ )? (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    # "167 [57.2%] from the early-treatment arm": a share, then where
+    # they came from (not "5 (14.3%) in the X group": an event's count).
+    regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
@@ -534,6 +544,7 @@ pattern arm-list
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
+    example 278 enrolled (167 [57.2%] from the early-treatment arm and 111 [63.1%] from the delayed-treatment arm) => value=111 group="delayed-treatment arm" scope=arm
     negative were randomly assigned to (a) zinc (25 mg), (b) vitamin D (800 IU), or placebo
 
 # "1832 in the hydrocortisone group"
@@ -598,10 +609,11 @@ pattern count-people
     forbid after 160 ^ \s+ (?&peopleverb) [^;,]*? \s (?i: and ) \s+ (?: (?&otherrole) | (?i: did | could ) \s+ not \b )
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited | indications? | reasons? | causes? | found | detected | noted ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
-    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
+    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
-    # "There were 65, 48, and 102 participants in groups 1, 2, and 3".
-    unless clause (?i: \b there \s+ (?: were | are ) \b ) [^;]*? \s (?i: in ) \s+ (?: (?i: the | each | both ) \s+ )? (?: [\w-]+ \s+ ){0,2}? (?i: groups? | arms? ) \b
+    # "There were 65, 48, and 102 participants in groups 1, 2, and 3";
+    # "122 (98.4%) patients in the LAmB group completed the study".
+    unless clause (?&ingroups)
     # "193 (27.3%) patients in the DDDR group": n (%) counts an event,
     # unless the clause puts them in the trial ("326 (86.7%) patients in
     # the ABLE group completed the study").
@@ -671,7 +683,7 @@ define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                               (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
-                   | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: eligibility | inclusion | entry | study ) \s+ criteria
+                   | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: (?: eligibility | inclusion | entry | study ) | [\w-]+ (?: \s+ [\w-]+ )? ) \s+ criteria
                                                  \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
@@ -838,7 +850,7 @@ pattern arm-pairs
     priority 9
     regex (?: \( | ; \s* | , \s* ) (?<group> (?&pairlabel) ) (?: \s* [,:] \s* | \s+ ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex (?= (?&pairshare) \s* [;,)] )
-    require before 200 (?&people) \b [^()]{0,120}? \( (?: (?&pairitem) \s* [;,] \s* )* (?&pairlabel) (?: \s* [,:] \s* | \s+ ) $
+    require before 260 (?&people) \b (?: [^()] | \( [^()]{0,60} \) ){0,160}? \( (?: (?&pairitem) \s* [;,] \s* )* (?&pairlabel) (?: \s* [,:] \s* | \s+ ) $
     require sentence \( (?&pairitem) (?: \s* [;,] \s* (?&pairitem) )+ \s* \)
     forbid clause (?&otherrole)
     set scope arm

@@ -19,10 +19,13 @@ pattern comparator
     regex (?: (?&sp) at (?&sp) (?i: day | week | month ) s? (?&sp) \d{1,3} )?
     regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
+    # "P < 0.0001–0.0107" over several comparisons: a range of p-values.
+    regex (?: (?&sp) [–-] (?&sp) (?<value_high> 0? [.·] \d+ ) (?! [\d.,]*\d | (?&sp) (?: [%\p{L}] ) ) )?
     forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
     forbid before 60 (?i: significan\w* | alpha | threshold ) [\w\s]{0,30} (?i: at | as | of | was | to\ be ) \s* \(? \s* $
     example P=0.09 => value=0.09 comparator==
     example P = .03 => value=0.03 comparator==
+    example smaller increases than spironolactone (P = 0.0002–0.0133) => value=0.0002 value_high=0.0133 comparator==
     example p < .001 => value=0.001 comparator=<
     example P = 0·03 => value=0.03 comparator==
     example P ≤ 0.05 => value=0.05 comparator=<=

@@ -413,14 +413,21 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
         has_conn(c, ca, cb, CONN_RESPECTIVELY, sp->start, sp->end);
 
     if (b - a >= 2 && respectively) {
-        /* "the MSC and placebo groups: 10% and 40%, respectively". */
+        /* "the MSC and placebo groups: 10% and 40%, respectively", or
+         * after them: "22/39 (56%) and 21/38 (55%) of those assigned to
+         * CVVH and CVVHD, respectively". */
+        size_t after = 0, first;
+
         for (k = ma; k < mb && m[k].r->start < v[a].r->start; k++)
             before++;
-        if (before == b - a) {
+        for (k = ma; k < mb; k++)
+            after += m[k].r->start >= v[b - 1].r->end;
+        if (before == b - a || (before == 0 && after == b - a)) {
+            first = before == b - a ? ma : mb - after;
             for (i = a; i < b; i++)
                 if (v[i].arm == ARM_NONE) {
-                    v[i].arm = m[ma + (i - a)].arm;
-                    v[i].src = &m[ma + (i - a)];
+                    v[i].arm = m[first + (i - a)].arm;
+                    v[i].src = &m[first + (i - a)];
                 }
             return;
         }
@@ -1089,6 +1096,25 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     tm_buf_init(&w.notes, 0);
     tm_buf_init(&w.source, 0);
     tm_buf_init(&w.check, 0);
+    /* An arm's outcome: the first value that prints its counts ("22/39
+     * (56%)"), else the first value ("54%"): an abstract's percentages
+     * do not shadow the results' counts. */
+    for (i = 0; i < nv && type != NULL; i++) {
+        const struct tm_record *r = v[i].r;
+        const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
+                                        : v[i].arm == ARM_CTRL ? &w.c
+                                                               : NULL;
+
+        if (v[i].group == g && slot != NULL && *slot == NULL &&
+            tm_record_is_outcome(r) && strcmp(r->type, type) == 0 &&
+            same_str(r->timepoint, timepoint) && (r->has & TM_HAS_EVENTS) &&
+            (r->has & TM_HAS_TOTAL)) {
+            *slot = r;
+            order |= v[i].by_order;
+            other |= v[i].by_other;
+            use(&w, r);
+        }
+    }
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
 

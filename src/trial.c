@@ -680,6 +680,38 @@ named_size(const struct tm_record *const *a, size_t na, const char *label)
     return 0;
 }
 
+/* Does an arm's label add something to a regimen ("mEOC+P", "metformin
+ * plus rosiglitazone", "UAE combined with MTX")? */
+static bool
+adds_on(const char *label)
+{
+    static const char *const words[] = {"plus", "combined", "with", "and"};
+    size_t i;
+
+    if (strchr(label, '+') != NULL)
+        return true;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (tm_text_next_word(label, strlen(label), 0, words[i],
+                              strlen(words[i])) < strlen(label))
+            return true;
+    return false;
+}
+
+/* Two arms, neither a control by placebo, sham or usual care.  When one
+ * adds a treatment to a regimen and the other does not ("EOC" vs
+ * "mEOC+P"), the other is the control, by what it receives.  Two active
+ * treatments stay without a control: which is the comparator is the
+ * reviewer's call, never the order they are written in (the study table
+ * lists them in its notes). */
+static void
+two_active_arms(struct tm_trial *t)
+{
+    bool a0 = adds_on(t->arms[0].label), a1 = adds_on(t->arms[1].label);
+
+    if (a0 != a1)
+        t->arms[a0 ? 1 : 0].control = true;
+}
+
 /*
  * The arms: sets of arms that one sentence (or one table header) lists
  * with their sizes (_armsize), or names where the trial allocates them
@@ -733,6 +765,8 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
                 r->scope != NULL && strcmp(r->scope, "control") == 0;
         }
         t->narms = pick->n;
+        if (t->narms == 2 && !t->arms[0].control && !t->arms[1].control)
+            two_active_arms(t);
         if (pick->stated) {
             t->n_total = pick->sum;
             t->has_total = true;

@@ -383,6 +383,38 @@ START_TEST(test_trial_total_in_the_list_and_arm_scopes)
 }
 END_TEST
 
+/* Of two arms with no placebo or usual care, the one that adds a
+ * treatment to the other's regimen is the treatment; two active arms
+ * stay without a control (never by order). */
+START_TEST(test_trial_add_on_arm_is_the_treatment)
+{
+    struct fx f;
+
+    fx_init(&f, "Patients were randomized to EOC (n = 275) or mEOC+P "
+                "(n = 278). Others were randomized to A (n = 5) or B (n = 6).");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 275)", 0, "_armsize", NULL, "EOC", 275,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 278)", 0, "_armsize", NULL, "mEOC+P", 278,
+        "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert(f.t.arms[0].control);
+    ck_assert(!f.t.arms[1].control);
+    tm_records_clear(&f.rs);
+    add(&f.rs, &f.doc, "randomized", 50, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 5)", 0, "_armsize", NULL, "A", 5, "abstract");
+    add(&f.rs, &f.doc, "(n = 6)", 0, "_armsize", NULL, "B", 6, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert(!f.t.arms[0].control && !f.t.arms[1].control);
+
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_total_from_the_randomization_sentence)
 {
     struct fx f;
@@ -464,6 +496,7 @@ main(void)
     tcase_add_test(tc, test_trial_arms_from_the_allocation_sentence);
     tcase_add_test(tc, test_trial_arm_mortality_from_deaths_and_arm_size);
     tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
+    tcase_add_test(tc, test_trial_add_on_arm_is_the_treatment);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);
     return tm_test_main(s);

@@ -197,7 +197,10 @@ pattern table-events-pct
     type mortality
     prefilter mortal death died dead fatal passed succumbed deceased
     priority 14
-    regex (?: (?<group> [\p{L}][\w\s/+-]{0,40}? ) \s* = \s* | \| \s* | \h{3,} )
+    # The column's own name: a word on, not across the " / " that joins a
+    # spanning header to it ("Overall effect comparing X and usual care /
+    # X = 6 (5.5)" is X's cell).
+    regex (?: (?<! [\p{L}\p{N}] ) (?<group> [\p{L}] (?: [\w+-] | \s (?! / ) | / (?! \s ) ){0,40}? ) \s* = \s* | \| \s* | \h{3,} )
     regex (?: (?<events> \d+ ) (?: \s* / \s* (?<total> \d+ ) )? \s* \( \s* (?<value> (?&decimal) ) (?&pct)? \s* \)
     regex   | (?<value> (?&decimal) ) (?&pct) \s* \( \s* (?<events> \d+ ) \s* / \s* (?<total> \d+ ) \s* \) )
     require sentence ^ \W* (?: [\w-]+ \s+ ){0,3}? (?i: mortality | death | deaths | died )
@@ -205,6 +208,7 @@ pattern table-events-pct
     example Mortality at day 28, n (%) | MSC = 3 (30) | Placebo = 8 (80) | P = 0.02 => value=80 events=8 group=Placebo
     example Mortality at day 28, n (%) | 3 (30) | 8 (80) | 0.02 => value=30 events=3
     example | Death by day 28, n/N (%) | 2/12 (16.7) | 5/12 (41.7) | 0.37 | => value=41.7 events=5 total=12
+    example Death rates, n (%) | Overall effect comparing X and usual care / X system = 6 (5.5) => value=5.5 events=6 group="X system"
 
 # "15% (3 of 20)", "9.1% (3/33)": the printed percentage and its fraction,
 # one record.

@@ -1579,9 +1579,21 @@ column_arm(const struct tm_trial *t, const char *column)
      * period / 10 mg": "10 mg", a phrase of arm "drug Z 10 mg"). */
     while ((sl = strstr(tail, " / ")) != NULL)
         tail = sl + 3;
+    /* The own name first ("Overall effect comparing X and usual care /
+     * X" names X, though its header names both), then the whole name. */
     for (i = 0; t != NULL && i < t->narms; i++)
-        if (holds_phrase(column, t->arms[i].label) ||
+        if (holds_phrase(tail, t->arms[i].label) ||
             holds_phrase(t->arms[i].label, tail)) {
+            if (hit >= 0) {
+                hit = -1;
+                break;
+            }
+            hit = (long)i;
+        }
+    if (hit >= 0)
+        return hit;
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (holds_phrase(column, t->arms[i].label)) {
             if (hit >= 0) {
                 hit = -1;
                 break;

@@ -271,6 +271,10 @@ read_row(const struct tm_doc *doc, const struct index *ix,
         return;
     read_cells(text, ix, label_end < b ? label_end + 3 : b, b, &row);
     if (row.narms < 2) {
+        size_t k;
+
+        for (k = 0; k < row.narms; k++)
+            free(row.arms[k].column);
         free(row.arms);
         return;
     }

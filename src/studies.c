@@ -1564,6 +1564,24 @@ holds_phrase(const char *column, const char *label)
     return n >= 2 && tm_text_next_word(column, len, 0, label, n) < len;
 }
 
+/* The one arm of t whose label is a phrase of name (or, both_ways, whose
+ * label holds name as a phrase), or -1 (none, or two). */
+static long
+arm_by_phrase(const struct tm_trial *t, const char *name, bool both_ways)
+{
+    long hit = -1;
+    size_t i;
+
+    for (i = 0; t != NULL && i < t->narms; i++)
+        if (holds_phrase(name, t->arms[i].label) ||
+            (both_ways && holds_phrase(t->arms[i].label, name))) {
+            if (hit >= 0)
+                return -1;
+            hit = (long)i;
+        }
+    return hit;
+}
+
 /* The trial arm a column names, or -1: the one arm whose whole label the
  * column holds ("Meloxicam IV 30 mg" is arm "30 mg", not "60 mg"), else
  * the one arm that shares a word with it. */
@@ -1581,25 +1599,9 @@ column_arm(const struct tm_trial *t, const char *column)
         tail = sl + 3;
     /* The own name first ("Overall effect comparing X and usual care /
      * X" names X, though its header names both), then the whole name. */
-    for (i = 0; t != NULL && i < t->narms; i++)
-        if (holds_phrase(tail, t->arms[i].label) ||
-            holds_phrase(t->arms[i].label, tail)) {
-            if (hit >= 0) {
-                hit = -1;
-                break;
-            }
-            hit = (long)i;
-        }
-    if (hit >= 0)
-        return hit;
-    for (i = 0; t != NULL && i < t->narms; i++)
-        if (holds_phrase(column, t->arms[i].label)) {
-            if (hit >= 0) {
-                hit = -1;
-                break;
-            }
-            hit = (long)i;
-        }
+    hit = arm_by_phrase(t, tail, true);
+    if (hit < 0)
+        hit = arm_by_phrase(t, column, false);
     if (hit >= 0)
         return hit;
 

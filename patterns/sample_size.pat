@@ -151,8 +151,8 @@ define countedpeople (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) 
 # (n = 19)": armlabeled).
 define nbreakitem \( \s* [nN] \s* = \s* \d+ (?: \s* [,;] \s* (?&decimal) \s* % )? \s* \)
 define nbreaksep  (?: \s* [,;] \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+ )
-define nbreakafter ^ (?: \s* [,;] \s* (?&decimal) \s* % )? \s* \) (?: (?&nbreaksep) [^(),;]{2,40}? (?&nbreakitem) ){2}
-define nbreakbefore (?: (?&nbreakitem) (?&nbreaksep) [^(),;]{2,40}? ){2} \( \s* $
+define nbreakafter ^ (?: \s* [,;] \s* (?&decimal) \s* % )? \s* \) (?: (?&nbreaksep) [^(),;]{2,60}? (?&nbreakitem) ){2}
+define nbreakbefore (?: (?&nbreakitem) (?&nbreaksep) [^(),;]{2,60}? ){2} \( \s* $
 define armlabeled (?: (?i: \b (?: groups? | arms? | doses? | placebo | control | sham | usual | standard | mg | µg | μg | g | mL | IU ) \b ) | \d )
                   (?: (?! (?i: \b (?: were | was | included | including | and | or ) \b ) ) [^(),;:] )* \( \s* $
 
@@ -486,9 +486,13 @@ pattern people-each
     priority 10
     require after 60 ^ \s+ (?: (?&headgap) ){0,2}? (?&people) \s+ (?i: each | apiece ) \b (?! \s+ (?i: of | day | week | month | year | time | received | had | died ) \b )
     forbid clause (?&otherrole)
+    # "pancytopenia and diarrhoea (in one patient each)": where events
+    # happened.
+    forbid before 6 (?i: \b in ) \s+ $
     set scope arm
     example allocated to group I and group II comprising 30 patients each. => value=30 scope=arm
     negative 3 patients each had a rash
+    negative in LAmB, pancytopenia and diarrhea (in one patient each)
 
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom

@@ -72,7 +72,10 @@ attrib_timepoints(const char *text, const struct tm_spans *sentences,
         size_t lo = 0, hi = nt, s;
         const struct tm_record *before = NULL, *after = NULL, *pick = NULL;
 
-        if (r->timepoint != NULL || !tm_record_is_outcome(r))
+        /* Outcomes, and counts of deaths in an arm (a mortality the
+         * trial model may derive from them). */
+        if (r->timepoint != NULL ||
+            (!tm_record_is_outcome(r) && strcmp(r->type, "_deaths") != 0))
             continue;
         s = tm_spans_find(sentences, r->start);
         /* lo = the number of mentions starting before r. */

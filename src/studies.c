@@ -1165,7 +1165,8 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
                                                                : NULL;
 
         if (v[i].group == g && slot != NULL && *slot == NULL &&
-            arm_deaths(st, r) && same_str(r->timepoint, timepoint)) {
+            arm_deaths(st, r) &&
+            (timepoint == NULL || same_str(r->timepoint, timepoint))) {
             *slot = r;
             use(&w, r);
         }
@@ -1239,6 +1240,7 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
     size_t i, k;
     bool any_outcome = false, any_size = false, mortality = false;
     bool deaths = false;
+    const char *deaths_when = NULL; /* the first count of deaths' timepoint */
 
     for (i = 0; i < nv; i++) {
         const struct tm_record *r = v[i].r;
@@ -1250,7 +1252,10 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
         mortality |= type != NULL && strcmp(type, "mortality") == 0;
-        deaths |= is_own(doc, s) && arm_deaths(st, r);
+        if (is_own(doc, s) && arm_deaths(st, r) && !deaths) {
+            deaths = true;
+            deaths_when = r->timepoint;
+        }
         if (type == NULL)
             continue;
         any_outcome = true;
@@ -1266,7 +1271,7 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
     /* Counts of deaths in the arms make a row of their own only when no
      * other value of the study says how many died. */
     if (deaths && !mortality)
-        return study_row(st, doc, v, nv, s, g, "mortality", NULL, err);
+        return study_row(st, doc, v, nv, s, g, "mortality", deaths_when, err);
     if (!any_outcome && any_size)
         return study_row(st, doc, v, nv, s, g, NULL, NULL, err);
     return TM_OK;

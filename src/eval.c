@@ -233,6 +233,18 @@ same_text(const char *a, const char *b)
                                      : (b != NULL && strcmp(a, b) == 0);
 }
 
+/* Are two timepoints the same?  "overall" (the whole follow-up) and no
+ * timepoint say the same thing: annotators write either. */
+static bool
+same_timepoint(const char *a, const char *b)
+{
+    if (a != NULL && strcmp(a, "overall") == 0)
+        a = NULL;
+    if (b != NULL && strcmp(b, "overall") == 0)
+        b = NULL;
+    return same_text(a, b);
+}
+
 static bool
 gold_names_doc(const struct state *st, const char *id)
 {
@@ -513,7 +525,7 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
                                 r->scope ? r->scope : "none", g->scope_group);
                 } else if (tm_record_is_outcome(r)) {
                     ev->time_judged++;
-                    if (same_text(g->timepoint, r->timepoint))
+                    if (same_timepoint(g->timepoint, r->timepoint))
                         ev->time_right++;
                     else if (details)
                         fprintf(out, "TIME  %s/%s %g '%s': %s, gold %s\n",

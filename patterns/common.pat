@@ -83,31 +83,31 @@ define notci     (?! \s* (?: CI | CrI | UI | confidence | credible | uncertainty
 
 # Time points: "28-day", "day 28", "60 days", "in-hospital", "ICU"; a
 # captured (?<timepoint> ...) is made canonical by these maps.
-define timeword  (?i: \d{1,3} [-\ ] (?:day|week|month|year) s?
+define timeword  (?i: \d{1,3} [-\s] (?:day|week|month|year) s?
                      | (?:day|week|month) [\s-]* \d{1,3}
-                     | (?: one | two | three | four | five | six | ten ) [-\ ] (?:day|week|month|year) s?
+                     | (?: one | two | three | four | five | six | ten ) [-\s] (?:day|week|month|year) s?
                      | (?: hospital | ICU ) \s+ D/C
                      | (?: hospital \s+ )? discharge
                      | in-hospital | hospital | ICU | overall (?! \s+ survival ) )
 
-map timepoint (?i) (\d+) [-\ ] days?  => $1-day
+map timepoint (?i) (\d+) [-\s] days?  => $1-day
 map timepoint (?i) day [\s-]* (\d+)  => $1-day
-map timepoint (?i) (\d+) [-\ ] weeks?  => $1-week
+map timepoint (?i) (\d+) [-\s] weeks?  => $1-week
 map timepoint (?i) week [\s-]* (\d+)  => $1-week
-map timepoint (?i) (\d+) [-\ ] months?  => $1-month
+map timepoint (?i) (\d+) [-\s] months?  => $1-month
 map timepoint (?i) month [\s-]* (\d+)  => $1-month
-map timepoint (?i) (\d+) [-\ ] years?  => $1-year
+map timepoint (?i) (\d+) [-\s] years?  => $1-year
 map timepoint (?i) hospital \s+ D/C  => in-hospital
 map timepoint (?i) ICU \s+ D/C  => ICU
 map timepoint (?i) hospital  => in-hospital
 map timepoint (?i) (?: hospital \s+ )? discharge  => in-hospital
-map timepoint (?i) one [-\ ] (day|week|month|year) s?  => 1-$1
-map timepoint (?i) two [-\ ] (day|week|month|year) s?  => 2-$1
-map timepoint (?i) three [-\ ] (day|week|month|year) s?  => 3-$1
-map timepoint (?i) four [-\ ] (day|week|month|year) s?  => 4-$1
-map timepoint (?i) five [-\ ] (day|week|month|year) s?  => 5-$1
-map timepoint (?i) six [-\ ] (day|week|month|year) s?  => 6-$1
-map timepoint (?i) ten [-\ ] (day|week|month|year) s?  => 10-$1
+map timepoint (?i) one [-\s] (day|week|month|year) s?  => 1-$1
+map timepoint (?i) two [-\s] (day|week|month|year) s?  => 2-$1
+map timepoint (?i) three [-\s] (day|week|month|year) s?  => 3-$1
+map timepoint (?i) four [-\s] (day|week|month|year) s?  => 4-$1
+map timepoint (?i) five [-\s] (day|week|month|year) s?  => 5-$1
+map timepoint (?i) six [-\s] (day|week|month|year) s?  => 6-$1
+map timepoint (?i) ten [-\s] (day|week|month|year) s?  => 10-$1
 map timepoint (?i) in-hospital  => in-hospital
 map timepoint (?i) icu  => ICU
 map timepoint (?i) overall  => overall

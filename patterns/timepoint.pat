@@ -20,9 +20,10 @@ pattern timepoint-after-outcome
     priority 10
     prefilter mortal surviv death died dead alive
     regex (?i: mortality | survival | survived | died | deaths? | dead | alive ) \s+ (?: (?i: rate | rates ) \s+ )?
-    regex (?i: at | by | within | through | after | on | to | before ) \s+ \K (?<timepoint> (?&timeword) ) \b
+    regex (?i: at | by | within | through | after | on | to | before | in ) \s+ \K (?<timepoint> (?&timeword) ) \b
     example Mortality at day 28 was 15% => timepoint=28-day
     example all seven patients survived to discharge => timepoint=in-hospital
+    example Survival rate in 3 month was 79.2 % for the MSC group => timepoint=3-month
     example survival at 31 days was 91% => timepoint=31-day
     example two patients died by day 60 => timepoint=60-day
     negative mortality at the end of the trial
@@ -52,3 +53,15 @@ pattern timepoint-words
     regex (?= \s+ (?: all-cause \s+ )? (?i: mortality | survival | death ) )
     example One-year mortality was 35% => timepoint=1-year
     example Day-28 mortality was 25% => timepoint=28-day
+
+# "Kaplan-Meier estimates 10 years after randomization showed ...": a
+# time counted from the start of the trial.
+pattern timepoint-after-start
+    type _timepoint
+    priority 9
+    prefilter after
+    prefilter mortal surviv death died dead alive
+    regex (?<! [\p{L}\p{N}] ) (?<timepoint> \d{1,3} [\s-] (?i: days? | weeks? | months? | years? ) )
+    regex (?= \s+ (?i: after | from | following | post ) \s+ (?: (?i: the | their ) \s+ )? (?i: randomi[sz]ation | enrol?ment | inclusion | surgery | transplant\w* | treatment | admission | diagnosis ) )
+    require sentence (?i: mortal | surviv | death | died | dead | alive )
+    example Kaplan-Meier estimates 10 years after randomization showed an overall survival of 74% => timepoint=10-year

@@ -37,10 +37,10 @@ pattern labelled-ci
     type effect
     prefilter %
     prefilter ci confidence credible
-    prefilter ratio difference reduction hr or rr rd md smd irr
+    prefilter ratio difference reduction relative hr or rr rd md smd irr
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
-    regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
     regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)? \s* [;,(\[]? \s*
     regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
     regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
@@ -94,16 +94,17 @@ pattern signed-difference-ci
 pattern bracketed-ci
     type effect
     prefilter 0 1 2 3 4 5 6 7 8 9
-    prefilter ratio difference reduction hr rr rd md smd irr
+    prefilter ratio difference reduction relative hr rr rd md smd irr
     prefilter ( [
     priority 9
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] [^\])=]{0,24} [\])] )?
-    regex (?: \s+ (?: (?! (?i: was | were | is | of ) \b ) [^\d;()\[\]=<>]{1,40}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,40}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
     regex (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?&cilabel) \s* [,:=]? \s* )?
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
     example HR 0.87 (0.81–0.94) => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example The HR was 1.52 (1–2.31, p = 0.14) => measure=HR value=1.52 ci_low=1 ci_high=2.31
     example Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91) => measure=RR value=0.73 ci_low=0.59 ci_high=0.91
+    example The relative risk of hospital admission for EDGE was 0.83 (0.56-1.24, P=.37) => measure=RR value=0.83 ci_low=0.56 ci_high=1.24
     example the hazard ratio was 1.21 (0.98 to 1.49) => measure=HR value=1.21 ci_low=0.98 ci_high=1.49
     negative the median age was 60 (45-70) years, and the HR was not estimated
 
@@ -113,7 +114,7 @@ pattern bracketed-ci
 pattern listed-ci
     type effect
     prefilter 0 1 2 3 4 5 6 7 8 9
-    prefilter ratio difference reduction hr rr rd md smd irr
+    prefilter ratio difference reduction relative hr rr rd md smd irr
     prefilter ( [
     priority 8
     regex (?<! [\p{L}\p{N}.,·^] ) (?<value> (?&bound) )

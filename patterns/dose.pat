@@ -58,6 +58,7 @@ map unit (?i) (?: micrograms? | mcg ) \s* / \s* kg  => µg/kg
 map unit (?i) (?: micrograms? | mcg )  => µg
 map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
 map unit (?i) mg \s* / \s* kg  => mg/kg
+map unit (?i) mg \s* / \s* m (?: \^? 2 | \( 2 \) | ² ) \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/m^2/day
 map unit (?i) mg \s* / \s* m (?: \^? 2 | \( 2 \) | ² )  => mg/m^2
 map unit (?i) mg \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
 map unit (?i) mg  => mg
@@ -72,6 +73,7 @@ map unit (?i) CFU (?: \s* (?: / \s* d(?:ay)? | per \s+ day ) )  => CFU/day
 map unit (?i) [µμ]g \s* / \s* kg \s* / \s* min  => µg/kg/min
 map unit (?i) [µμ]g \s* / \s* kg \s* / \s* h(?:our|r)?  => µg/kg/h
 map unit (?i) [µμ]g \s* / \s* kg  => µg/kg
+map unit (?i) [µμ]g \s* (?: / \s* d(?:ay)? | per \s+ day )  => µg/day
 map unit (?i) [µμ]g  => µg
 
 # "1 × 10^6 cells/kg", "1–2 × 10^6 cells/kg", "10^7 MSCs/kg",

@@ -235,8 +235,8 @@ same_text(const char *a, const char *b)
 }
 
 /* A unit as one spelling: the micro sign and the Greek mu are one
- * letter, "m2", "m²", "m(2)" are "m^2", "hr" and "hour" are "h", "d" is
- * "day" after a slash, and case is ignored ("ml", "mL").  Annotators
+ * letter, "m2", "m²", "m(2)" are "m^2", "/hr", "/hour(s)" are "/h", "/d"
+ * is "/day", and case is ignored ("ml", "mL").  Annotators
  * write units as the paper prints them; trialmine writes one canonical
  * form (patterns/dose.pat's maps). */
 static void
@@ -259,6 +259,7 @@ unit_key(const char *u, char *out, size_t cap)
             memcpy(out + n, "/h", 2);
             n += 2;
             u += u[2] == 'o' ? 5 : 3;
+            u += *u == 's'; /* "/hours", "/hrs" */
         } else if (strncmp(u, "/d", 2) == 0 && u[2] != 'a' &&
                    !isalpha((unsigned char)u[2])) {
             memcpy(out + n, "/day", 4);

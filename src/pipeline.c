@@ -916,21 +916,42 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
     return rc;
 }
 
+/* Move the records of from to the end of to (their strings change
+ * owner); from is left empty, its spare slot for dropped records
+ * cleared.  Returns how many records the limit had dropped. */
+static unsigned long
+move_records(struct tm_records *from, struct tm_records *to)
+{
+    unsigned long dropped = from->dropped;
+    size_t i;
+
+    for (i = 0; i < from->n; i++)
+        *tm_records_push(to) = from->v[i];
+    if (from->dropped > 0)
+        tm_record_clear(&from->v[from->n]);
+    from->n = 0;
+    from->dropped = 0;
+    return dropped;
+}
+
 enum tm_status
 tm_pipeline_extract_doc(struct tm_pipeline *pl, struct tm_doc *doc,
                         struct tm_records *out, struct tm_err *err)
 {
     bool failed = false;
-    size_t i;
+    unsigned long dropped;
 
     /* The document's stages as extract runs them (the trial model and
      * what it derives), so that what is measured is what is written. */
     process_doc(&pl->st, doc, &pl->recs, &pl->trial, &pl->tables, err, &failed);
     if (failed)
         return err->code != TM_OK ? err->code : TM_ERR_INPUT;
-    for (i = 0; i < pl->recs.n; i++)
-        *tm_records_push(out) = pl->recs.v[i];
-    pl->recs.n = 0; /* ownership moved to out */
+    dropped = move_records(&pl->recs, out);
+    if (dropped > 0)
+        tm_warn(pl->rep,
+                "%s: more than %zu records; %lu more were dropped "
+                "(--max-records)",
+                doc->id, pl->st.max_records, dropped);
     return TM_OK;
 }
 
@@ -941,7 +962,6 @@ tm_pipeline_extract_string(struct tm_pipeline *pl, const char *name,
 {
     struct tm_doc doc;
     enum tm_status rc;
-    size_t i;
 
     tm_doc_init(&doc, TM_DOC_TEXT);
     doc.id = (char *)name;
@@ -949,12 +969,9 @@ tm_pipeline_extract_string(struct tm_pipeline *pl, const char *name,
     doc.len = len;
     tm_doc_add_section(&doc, "text", 0, len);
     rc = extract_doc(&pl->st, &doc, &pl->recs, err);
-    if (rc == TM_OK) {
-        for (i = 0; i < pl->recs.n; i++)
-            *tm_records_push(out) = pl->recs.v[i];
-        /* Ownership moved to out. */
-        pl->recs.n = 0;
-    }
+    if (rc == TM_OK && move_records(&pl->recs, out) > 0)
+        tm_warn(pl->rep, "%s: more than %zu records; the rest were dropped",
+                name, pl->recs.limit);
     doc.id = NULL;
     doc.text = NULL;
     tm_doc_clear(&doc);

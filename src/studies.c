@@ -364,10 +364,18 @@ has_conn(const struct mention *c, size_t ca, size_t cb, enum conn k, size_t lo,
     return false;
 }
 
+/* How far (bytes) an arm mention may stand from the value it names:
+ * "the placebo group (n = 30)", "40% in the placebo group".  Farther,
+ * "Compared with the control group receiving ECMO alone, the combination
+ * reduced mortality (22.2% vs 48.4%)", the mention names the comparison,
+ * not a value. */
+#define ARM_GAP 40
+
 /* The bytes of text[a..b) that count as distance between a value and
  * an arm mention: a bracketed aside does not ("five patients died (on
  * days 7, 11, 18, 19, and 26) in group C"), and a table cell boundary
- * " | " puts the mention in another cell (SIZE_MAX: too far). */
+ * " | " puts the mention in another cell (SIZE_MAX: too far).  Counting
+ * stops past ARM_GAP: farther is too far whatever follows. */
 static size_t
 layout_gap(const char *text, size_t a, size_t b)
 {
@@ -376,7 +384,7 @@ layout_gap(const char *text, size_t a, size_t b)
 
     if (b < a)
         return SIZE_MAX;
-    for (i = a; i < b; i++) {
+    for (i = a; i < b && n <= ARM_GAP; i++) {
         if (text[i] == '|')
             return SIZE_MAX;
         if (text[i] == '(' || text[i] == '[')
@@ -388,13 +396,6 @@ layout_gap(const char *text, size_t a, size_t b)
     }
     return n;
 }
-
-/* How far (bytes) an arm mention may stand from the value it names:
- * "the placebo group (n = 30)", "40% in the placebo group".  Farther,
- * "Compared with the control group receiving ECMO alone, the combination
- * reduced mortality (22.2% vs 48.4%)", the mention names the comparison,
- * not a value. */
-#define ARM_GAP 40
 
 #define MAX_SENTENCE_VALUES 64
 /* Values of one document tabulated: the rows of a document cost time

@@ -52,13 +52,13 @@ const struct tm_spans *tm_sentences_get(struct tm_sentences *s);
 void tm_sentences_clear(struct tm_sentences *s);
 
 /* Append a span. */
+void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
+void tm_spans_clear(struct tm_spans *s);
+
 /* The offset of the first whole-word occurrence of word[0..w) in
  * text[from..len), ASCII case ignored, or len (a word byte is a letter,
  * a digit or any byte of a multi-byte character). */
 size_t tm_text_next_word(const char *text, size_t len, size_t from,
                          const char *word, size_t w);
-
-void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
-void tm_spans_clear(struct tm_spans *s);
 
 #endif

@@ -579,24 +579,44 @@ arm_records(const struct tm_records *recs, const char *type, bool sized,
     return na;
 }
 
-/* Does the sentence s of sent hold an _armname or a randomized _design
- * record of recs? */
-static bool
-allocation_sentence(const struct tm_records *recs, const struct tm_spans *sent,
-                    size_t s)
+/* Which sentences of sent allocate: hold an _armname or a randomized
+ * _design record of recs (one bool per sentence, allocated). */
+static bool *
+allocating_sentences(const struct tm_records *recs, const struct tm_spans *sent)
 {
+    bool *alloc = tm_xcalloc(sent->n + 1, sizeof *alloc);
     size_t i;
 
     for (i = 0; i < recs->n; i++) {
         const struct tm_record *r = &recs->v[i];
 
-        if ((is_type(r, "_armname") ||
-             (is_type(r, "_design") && r->scope != NULL &&
-              strncmp(r->scope, "randomized", 10) == 0)) &&
-            tm_spans_find(sent, r->start) == s)
-            return true;
+        if (is_type(r, "_armname") ||
+            (is_type(r, "_design") && r->scope != NULL &&
+             strncmp(r->scope, "randomized", 10) == 0)) {
+            size_t s = tm_spans_find(sent, r->start);
+
+            if (s < sent->n)
+                alloc[s] = true;
+        }
     }
-    return false;
+    return alloc;
+}
+
+/* Does text[a..b) open a bracket it does not close ("48 (MSC n=25":
+ * what follows a count is inside a bracket that explains it)? */
+static bool
+opens_bracket(const char *text, size_t a, size_t b)
+{
+    int depth = 0;
+    size_t i;
+
+    for (i = a; i < b; i++) {
+        if (text[i] == '(' || text[i] == '[')
+            depth++;
+        else if ((text[i] == ')' || text[i] == ']') && --depth < 0)
+            return false;
+    }
+    return depth > 0;
 }
 
 /* Group the arm records a[0..na) (of recs) by sentence into sets (one
@@ -604,8 +624,8 @@ allocation_sentence(const struct tm_records *recs, const struct tm_spans *sent,
  * reordering a so that each set's arms are a[first..first+n).  Returns
  * the number of sets. */
 static size_t
-arm_sets(const struct tm_records *recs, const struct tm_record **a, size_t na,
-         const struct totals *tt, struct tm_sentences *sentences,
+arm_sets(const char *text, const bool *alloc, const struct tm_record **a,
+         size_t na, const struct totals *tt, struct tm_sentences *sentences,
          struct armset *sets)
 {
     const struct tm_spans *sent = tm_sentences_get(sentences);
@@ -634,17 +654,25 @@ arm_sets(const struct tm_records *recs, const struct tm_record **a, size_t na,
                 a[k]->scope != NULL && strcmp(a[k]->scope, "control") == 0;
         }
         /* "At the interim analysis n=48 (MSC n=25, placebo n=23)": a
-         * first member that is the sum of the others is their total, not
-         * an arm. */
+         * first member that is the sum of the others, with the others in
+         * a bracket it opens, is their total, not an arm ("high dose (n =
+         * 40), low dose (n = 20) or placebo (n = 20)" is three arms). */
         k = set->first;
         if (set->n >= 3 && set->sum > 0 &&
-            2 * (long long)a[k]->value == set->sum) {
+            2 * (long long)a[k]->value == set->sum &&
+            opens_bracket(text, a[k]->end, a[k + 1]->start)) {
+            size_t j;
+
             memmove(&a[k], &a[k + 1], (set->n - 1) * sizeof *a);
             set->n--;
             set->sum /= 2;
+            set->control = false;
+            for (j = k; j < k + set->n; j++)
+                set->control |=
+                    a[j]->scope != NULL && strcmp(a[j]->scope, "control") == 0;
         }
         set->stated = set->n >= 2 && set->sum > 0 && stated_total(tt, set->sum);
-        set->allocation = set->n >= 2 && allocation_sentence(recs, sent, s);
+        set->allocation = set->n >= 2 && s < sent->n && alloc[s];
         i = end;
     }
     return ns;
@@ -681,11 +709,12 @@ named_size(const struct tm_record *const *a, size_t na, const char *label)
 }
 
 /* Does an arm's label add something to a regimen ("mEOC+P", "metformin
- * plus rosiglitazone", "UAE combined with MTX")? */
+ * plus rosiglitazone", "UAE combined with MTX")?  Not "with" or "and"
+ * alone: "patients with sepsis", "early and goal-directed therapy". */
 static bool
 adds_on(const char *label)
 {
-    static const char *const words[] = {"plus", "combined", "with", "and"};
+    static const char *const words[] = {"plus", "combined"};
     size_t i;
 
     if (strchr(label, '+') != NULL)
@@ -732,6 +761,7 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
     /* [0] sized arms, [1] allocated arms */
     const struct tm_record **a[2];
     struct armset *sets[2], *pick = NULL;
+    bool *alloc;
     size_t na[2], ns[2], k;
     int from = 0;
     size_t step;
@@ -741,13 +771,16 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
     } order[] = {{0, 0}, {0, 1}, {1, 1}, {0, 2}, {1, 3}, {0, 3}};
 
     totals_read(recs, &tt);
+    alloc = allocating_sentences(recs, tm_sentences_get(sentences));
     for (k = 0; k < 2; k++) {
         na[k] =
             arm_records(recs, k == 0 ? "_armsize" : "_armname", k == 0, &a[k]);
         sets[k] = na[k] > 0 ? tm_xcalloc(na[k], sizeof *sets[k]) : NULL;
-        ns[k] = na[k] > 0 ? arm_sets(recs, a[k], na[k], &tt, sentences, sets[k])
+        ns[k] = na[k] > 0 ? arm_sets(doc->text, alloc, a[k], na[k], &tt,
+                                     sentences, sets[k])
                           : 0;
     }
+    free(alloc);
     for (step = 0; step < sizeof order / sizeof order[0] && pick == NULL;
          step++) {
         from = order[step].kind;
@@ -811,33 +844,87 @@ side_arm(const struct tm_trial *t, unsigned char side)
     return a;
 }
 
-/* Does a study mention (_study: a citation, a named trial) of recs[0..n)
- * stand in sentence s of sent?  Internal records are not attributed to
- * studies, so a death count's sentence is asked directly. */
-static bool
-cites_in_sentence(const struct tm_records *recs, size_t n,
-                  const struct tm_spans *sent, size_t s)
-{
-    size_t i;
+/* What tm_trial_arm_mortality asks of a document, read once: which
+ * sentences cite a study (_study records: internal records are not
+ * attributed to studies, so a death count's sentence is asked directly),
+ * and where its outcomes stand (sorted by start, with the running
+ * maximum of their ends, so that an overlap is one binary search). */
+struct derive_index {
+    bool *cites;    /* per sentence */
+    size_t *start;  /* outcome starts, sorted */
+    size_t *maxend; /* maxend[k]: the largest end of outcomes 0..k */
+    size_t nout;
+};
 
-    for (i = 0; i < n; i++)
-        if (is_type(&recs->v[i], "_study") &&
-            tm_spans_find(sent, recs->v[i].start) == s)
-            return true;
-    return false;
+static int
+cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+    return x < y ? -1 : x > y;
 }
 
-/* Does an outcome record of recs[0..n) overlap [start, end)? */
-static bool
-outcome_at(const struct tm_records *recs, size_t n, size_t start, size_t end)
+static void
+derive_index_read(const struct tm_records *recs, size_t n,
+                  const struct tm_spans *sent, struct derive_index *ix)
 {
-    size_t i;
+    size_t i, k, *pairs;
 
-    for (i = 0; i < n; i++)
-        if (tm_record_is_outcome(&recs->v[i]) && recs->v[i].start < end &&
-            start < recs->v[i].end)
-            return true;
-    return false;
+    ix->cites = tm_xcalloc(sent->n + 1, sizeof *ix->cites);
+    ix->nout = 0;
+    for (i = 0; i < n; i++) {
+        if (is_type(&recs->v[i], "_study")) {
+            size_t s = tm_spans_find(sent, recs->v[i].start);
+
+            if (s < sent->n)
+                ix->cites[s] = true;
+        }
+        ix->nout += tm_record_is_outcome(&recs->v[i]);
+    }
+    /* (start, end) pairs sorted by start. */
+    pairs = tm_xcalloc(2 * ix->nout + 2, sizeof *pairs);
+    for (i = k = 0; i < n; i++)
+        if (tm_record_is_outcome(&recs->v[i])) {
+            pairs[2 * k] = recs->v[i].start;
+            pairs[2 * k + 1] = recs->v[i].end;
+            k++;
+        }
+    qsort(pairs, ix->nout, 2 * sizeof *pairs, cmp_size);
+    ix->start = tm_xcalloc(ix->nout + 1, sizeof *ix->start);
+    ix->maxend = tm_xcalloc(ix->nout + 1, sizeof *ix->maxend);
+    for (k = 0; k < ix->nout; k++) {
+        ix->start[k] = pairs[2 * k];
+        ix->maxend[k] = k > 0 && ix->maxend[k - 1] > pairs[2 * k + 1]
+                            ? ix->maxend[k - 1]
+                            : pairs[2 * k + 1];
+    }
+    free(pairs);
+}
+
+static void
+derive_index_free(struct derive_index *ix)
+{
+    free(ix->cites);
+    free(ix->start);
+    free(ix->maxend);
+}
+
+/* Does an outcome overlap [start, end)? */
+static bool
+outcome_at(const struct derive_index *ix, size_t start, size_t end)
+{
+    size_t lo = 0, hi = ix->nout;
+
+    /* lo = the number of outcomes that start before end. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (ix->start[mid] < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && ix->maxend[lo - 1] > start;
 }
 
 /* The arm of t a death count d, in a sentence that ends at se of text,
@@ -855,7 +942,10 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
         size_t w = strlen(t->arms[i].label);
         size_t k = tm_text_next_word(text, to, d->end, t->arms[i].label, w);
 
-        if (k < at) {
+        /* At one offset the longer name wins ("metformin plus
+         * rosiglitazone", not "metformin"). */
+        if (k < at ||
+            (k == at && k < to && best != NULL && w > strlen(best->label))) {
             at = k;
             best = &t->arms[i];
         }
@@ -865,13 +955,49 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
     return best;
 }
 
+/* Start order, then end order. */
+static int
+cmp_start_then_pos(const void *a, const void *b)
+{
+    const struct tm_record *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Merge the records recs->v[n..) (new, sorted here) into recs->v[0..n)
+ * (in text order), each new one after the old ones that start at or
+ * before it. */
+static void
+merge_new(struct tm_records *recs, size_t n)
+{
+    size_t k = recs->n - n, i = 0, j = n, o = 0;
+    struct tm_record *tmp;
+
+    if (k == 0)
+        return;
+    qsort(recs->v + n, k, sizeof *recs->v, cmp_start_then_pos);
+    tmp = tm_xreallocarray(NULL, recs->n, sizeof *tmp);
+    while (i < n || j < recs->n)
+        tmp[o++] =
+            j >= recs->n || (i < n && recs->v[i].start <= recs->v[j].start)
+                ? recs->v[i++]
+                : recs->v[j++];
+    memcpy(recs->v, tmp, recs->n * sizeof *tmp);
+    free(tmp);
+}
+
 void
 tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
                        struct tm_records *recs, struct tm_sentences *sentences)
 {
     const struct tm_spans *sent = tm_sentences_get(sentences);
-    size_t n = recs->n, i, k;
+    struct derive_index ix;
+    bool indexed = false;
+    size_t n = recs->n, i;
 
+    memset(&ix, 0, sizeof ix);
     if (t->narms < 2 || t->design == NULL ||
         !tm_trial_design_is_primary(t->design))
         return;
@@ -880,7 +1006,6 @@ tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
         const struct tm_trial_arm *a;
         struct tm_record *m, src;
         struct tm_buf b;
-
         size_t s;
 
         /* A cited trial's deaths are not over this trial's arms. */
@@ -888,18 +1013,22 @@ tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
             d->study_ref != NULL || !(d->has & TM_HAS_VALUE) || d->value < 0 ||
             d->value != floor(d->value) || d->start >= doc->len)
             continue;
+        if (!indexed) {
+            derive_index_read(recs, n, sent, &ix);
+            indexed = true;
+        }
         s = tm_spans_find(sent, d->start);
-        if (cites_in_sentence(recs, n, sent, s))
+        if (s < sent->n && ix.cites[s])
             continue;
         a = deaths_arm(t, d, doc->text,
                        s < sent->n ? sent->v[s].end : doc->len);
         if (a == NULL || a->n <= 0 || d->value > (double)a->n ||
-            outcome_at(recs, n, d->start, d->end))
+            outcome_at(&ix, d->start, d->end))
             continue;
         src = *d; /* the push may move recs->v */
         m = tm_records_push(recs);
         if (recs->dropped > 0)
-            return;
+            break; /* (cut at the record limit: the rest is said) */
         m->doc = src.doc;
         m->section = src.section != NULL ? tm_xstrdup(src.section) : NULL;
         m->type = tm_xstrdup("mortality");
@@ -925,17 +1054,9 @@ tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
         m->derived = tm_xstrdup(b.data);
         tm_buf_clear(&b);
     }
-    /* In text order: each new record after the records that start at or
-     * before it. */
-    for (k = n; k < recs->n; k++) {
-        struct tm_record tmp = recs->v[k];
-        size_t at = k;
-
-        while (at > 0 && recs->v[at - 1].start > tmp.start)
-            at--;
-        memmove(&recs->v[at + 1], &recs->v[at], (k - at) * sizeof *recs->v);
-        recs->v[at] = tmp;
-    }
+    if (indexed)
+        derive_index_free(&ix);
+    merge_new(recs, n);
 }
 
 void

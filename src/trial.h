@@ -74,8 +74,9 @@ void tm_trial_own_results(const struct tm_trial *t, struct tm_records *recs);
  * gets a mortality record at the same span, with events, total, the
  * arm's label as group and `derived` saying where the total came from,
  * inserted in text order.  Nothing when the sentence already gives a
- * mortality there, when a side has several arms, or in a secondary
- * study.  sentences are doc->text's. */
+ * mortality there, when it cites a study, when the count is linked only
+ * to a side that has several arms (and names none of them), or in a
+ * secondary study.  sentences are doc->text's. */
 void tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
                             struct tm_records *recs,
                             struct tm_sentences *sentences);

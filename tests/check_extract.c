@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "doc.h"
 #include "pattern.h"
 #include "pipeline.h"
 #include "testutil.h"
@@ -472,6 +473,45 @@ count_warning(void *ctx, const char *msg)
     *last = strdup(msg);
 }
 
+/* A document cut at --max-records hands over what it kept, and the next
+ * document starts clean: the records already handed over stay whole
+ * (they were freed a second time once). */
+START_TEST(test_extract_doc_cut_at_the_record_limit_keeps_earlier_records)
+{
+    static const char text[] = "P=0.01. P=0.02. P=0.03. P=0.04. P=0.05.";
+    struct tm_pattern_set *set = shipped();
+    struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
+    struct tm_records out[2];
+    struct tm_err err;
+    int k;
+
+    memset(out, 0, sizeof out);
+    tm_err_clear(&err);
+    tm_pipeline_set_max_records(pl, 2);
+    for (k = 0; k < 2; k++) {
+        struct tm_doc doc;
+
+        tm_doc_init(&doc, TM_DOC_TEXT);
+        doc.id = (char *)"d";
+        doc.text = (char *)text;
+        doc.len = strlen(text);
+        tm_doc_add_section(&doc, "text", 0, doc.len);
+        ck_assert_int_eq(tm_pipeline_extract_doc(pl, &doc, &out[k], &err),
+                         TM_OK);
+        ck_assert_uint_eq(out[k].n, 2);
+        doc.id = NULL;
+        doc.text = NULL;
+        tm_doc_clear(&doc);
+    }
+    ck_assert_str_eq(out[0].v[0].type, "p_value");
+    ck_assert_str_eq(out[0].v[1].type, "p_value");
+    tm_records_clear(&out[0]);
+    tm_records_clear(&out[1]);
+    tm_pipeline_free(pl);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_extract_match_limit_is_a_named_warning)
 {
     struct tm_pattern_set *set =
@@ -546,6 +586,8 @@ main(void)
     tcase_add_test(mech, test_extract_clause_asides);
     tcase_add_test(mech, test_extract_forbid_unless);
     tcase_add_test(lim, test_extract_match_limit_is_a_named_warning);
+    tcase_add_test(
+        lim, test_extract_doc_cut_at_the_record_limit_keeps_earlier_records);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
     tcase_set_timeout(lim, 60);
     suite_add_tcase(s, p);

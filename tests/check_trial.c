@@ -415,6 +415,57 @@ START_TEST(test_trial_add_on_arm_is_the_treatment)
 }
 END_TEST
 
+/* Three arms whose first size is the sum of the others are three arms
+ * (no bracket makes the others its parts); a death count is the arm
+ * whose name comes right after it, the longer name where two start
+ * there. */
+START_TEST(test_trial_three_arms_and_the_longer_arm_name)
+{
+    struct fx f;
+    size_t i;
+    const struct tm_record *m = NULL;
+
+    fx_init(&f, "Patients were randomized to high dose (n = 40), low dose "
+                "(n = 20) or placebo (n = 20). Two patients died in the low "
+                "dose group.");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 40)", 0, "_armsize", NULL, "high dose", 40,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 20)", 0, "_armsize", NULL, "low dose", 20,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 20)", 60, "_armsize", "control", "placebo", 20,
+        "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 3);
+    tm_trial_clear(&f.t);
+    tm_records_clear(&f.rs);
+
+    fx_clear(&f);
+    fx_init(&f, "Patients were randomized to metformin (n = 40) or metformin "
+                "plus rosiglitazone (n = 50). Two patients died in the "
+                "metformin plus rosiglitazone group.");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 40)", 0, "_armsize", NULL, "metformin", 40,
+        "abstract");
+    add(&f.rs, &f.doc, "(n = 50)", 0, "_armsize", NULL,
+        "metformin plus rosiglitazone", 50, "abstract");
+    add(&f.rs, &f.doc, "Two", 0, "_deaths", NULL, NULL, 2, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    tm_trial_arm_mortality(&f.doc, &f.t, &f.rs, &f.sp);
+    for (i = 0; i < f.rs.n; i++)
+        if (f.rs.v[i].derived != NULL)
+            m = &f.rs.v[i];
+    ck_assert_ptr_nonnull(m);
+    ck_assert_str_eq(m->group, "metformin plus rosiglitazone");
+    ck_assert_int_eq(m->total, 50);
+
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_total_from_the_randomization_sentence)
 {
     struct fx f;
@@ -497,6 +548,7 @@ main(void)
     tcase_add_test(tc, test_trial_arm_mortality_from_deaths_and_arm_size);
     tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
     tcase_add_test(tc, test_trial_add_on_arm_is_the_treatment);
+    tcase_add_test(tc, test_trial_three_arms_and_the_longer_arm_name);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);
     return tm_test_main(s);

@@ -1097,19 +1097,19 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     tm_buf_init(&w.notes, 0);
     tm_buf_init(&w.source, 0);
     tm_buf_init(&w.check, 0);
-    /* An arm's outcome: the first value that prints its counts ("22/39
-     * (56%)"), else the first value ("54%"): an abstract's percentages
-     * do not shadow the results' counts. */
+    /* An arm's (or the whole trial's) outcome: the first value that
+     * prints its counts ("22/39 (56%)", "Three of the nine"), else the
+     * first value ("54%"): percentages elsewhere do not shadow the
+     * results' counts. */
     for (i = 0; i < nv && type != NULL; i++) {
         const struct tm_record *r = v[i].r;
         const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
                                         : v[i].arm == ARM_CTRL ? &w.c
-                                                               : NULL;
+                                                               : &w.all;
 
-        if (v[i].group == g && slot != NULL && *slot == NULL &&
-            tm_record_is_outcome(r) && strcmp(r->type, type) == 0 &&
-            same_str(r->timepoint, timepoint) && (r->has & TM_HAS_EVENTS) &&
-            (r->has & TM_HAS_TOTAL)) {
+        if (v[i].group == g && *slot == NULL && tm_record_is_outcome(r) &&
+            strcmp(r->type, type) == 0 && same_str(r->timepoint, timepoint) &&
+            (r->has & TM_HAS_EVENTS) && (r->has & TM_HAS_TOTAL)) {
             *slot = r;
             order |= v[i].by_order;
             other |= v[i].by_other;

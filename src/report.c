@@ -720,6 +720,8 @@ describe(struct tm_buf *d, const struct tm_record *rec)
     tm_buf_printf(d, "\nbytes %zu-%zu", rec->start, rec->end);
     if (rec->pattern != NULL)
         tm_buf_printf(d, "\npattern: %s", rec->pattern);
+    if (rec->derived != NULL)
+        tm_buf_printf(d, "\nderived: %s", rec->derived);
     for (i = 0; i < rec->repairs.n; i++) {
         /* "rule:raw->new" (or just the rule): shown raw -> repaired. */
         const char *s = rec->repairs.v[i], *colon = strchr(s, ':');

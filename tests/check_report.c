@@ -256,6 +256,41 @@ page(const char *text, const char *id, const size_t (*spans)[2],
     return page_sections(text, id, spans, types, n, NULL, 0, len);
 }
 
+/* A value the text does not print says, on hover, how it was derived
+ * (escaped like all text). */
+START_TEST(test_report_derived_value_says_so)
+{
+    static const char text[] = "Five patients died in group <C>.";
+    struct tm_doc d;
+    struct tm_records rs;
+    struct tm_report *rp;
+    struct tm_err err;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+
+    tm_doc_init(&d, TM_DOC_TEXT);
+    d.id = strdup("d1");
+    d.text = strdup(text);
+    d.len = strlen(text);
+    tm_doc_add_section(&d, "text", 0, d.len);
+    memset(&rs, 0, sizeof rs);
+    add_rec(&rs, &d, "mortality", 0, 4);
+    rs.v[0].derived = strdup("over the size of arm 'group <C>' (n = 16)");
+    rp = tm_report_new(NULL, &err);
+    ck_assert_ptr_nonnull(rp);
+    ck_assert_int_eq(tm_report_add(rp, &d, &rs, NULL, NULL, &err), TM_OK);
+    ck_assert_int_eq(tm_report_write(rp, f, "memory", &err), TM_OK);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(out, "derived: over the size of arm"));
+    ck_assert_ptr_null(strstr(out, "group <C>' (n"));
+    free(out);
+    tm_report_free(rp);
+    tm_records_clear(&rs);
+    tm_doc_clear(&d);
+}
+END_TEST
+
 START_TEST(test_report_table_section_is_a_table)
 {
     /* "Deaths | 3 (30) | 8 (80)": the PMC parser's linearized rows. */
@@ -447,6 +482,7 @@ main(void)
     tcase_add_test(pages, test_report_page_hostile_document);
     tcase_add_test(pages, test_report_page_deep_overlap_bounded);
     tcase_add_test(pages, test_report_table_section_is_a_table);
+    tcase_add_test(pages, test_report_derived_value_says_so);
     tcase_add_test(pages, test_report_applied_corrections_escaped);
     suite_add_tcase(s, esc_tc);
     suite_add_tcase(s, links);

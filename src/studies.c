@@ -881,6 +881,32 @@ is_own(const struct tm_doc *doc, const struct study *s)
            strcmp(s->key + 5, doc->pmid) == 0;
 }
 
+/* Is section one that sets the scene ("abstract/BACKGROUND",
+ * "body/Introduction", "abstract/Rationale")?  Its outcomes describe
+ * other patients ("hospital mortality remains close to 40%"), never the
+ * trial's own results. */
+static bool
+scene_section(const char *section)
+{
+    static const char *const words[] = {"background", "introduction",
+                                        "rationale"};
+    size_t i;
+
+    for (i = 0; section != NULL && i < sizeof words / sizeof words[0]; i++)
+        if (strcasestr(section, words[i]) != NULL)
+            return true;
+    return false;
+}
+
+/* Does outcome r of document doc belong in a row of study s?  Not when s
+ * is the document's own trial and r sets the scene. */
+static bool
+row_outcome(const struct tm_doc *doc, const struct study *s,
+            const struct tm_record *r)
+{
+    return !(is_own(doc, s) && scene_section(r->section));
+}
+
 /* Is some arm of t a control?  Without one, which arm is the treatment
  * is not known: the arms go to notes, not to the arm columns. */
 static bool
@@ -1108,8 +1134,9 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
                                                                : &w.all;
 
         if (v[i].group == g && *slot == NULL && tm_record_is_outcome(r) &&
-            strcmp(r->type, type) == 0 && same_str(r->timepoint, timepoint) &&
-            (r->has & TM_HAS_EVENTS) && (r->has & TM_HAS_TOTAL)) {
+            row_outcome(doc, s, r) && strcmp(r->type, type) == 0 &&
+            same_str(r->timepoint, timepoint) && (r->has & TM_HAS_EVENTS) &&
+            (r->has & TM_HAS_TOTAL)) {
             *slot = r;
             order |= v[i].by_order;
             other |= v[i].by_other;
@@ -1121,7 +1148,7 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
 
         if (v[i].group != g)
             continue;
-        if (type != NULL && tm_record_is_outcome(r) &&
+        if (type != NULL && tm_record_is_outcome(r) && row_outcome(doc, s, r) &&
             strcmp(r->type, type) == 0 && same_str(r->timepoint, timepoint)) {
             const struct tm_record **slot = v[i].arm == ARM_TREAT  ? &w.t
                                             : v[i].arm == ARM_CTRL ? &w.c
@@ -1250,6 +1277,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
 
         if (v[i].group != g)
             continue;
+        if (type != NULL && tm_record_is_outcome(r) && !row_outcome(doc, s, r))
+            type = NULL;
         if (is_type(r, "sample_size") || is_type(r, "dose"))
             any_size = true;
         mortality |= type != NULL && strcmp(type, "mortality") == 0;
@@ -1263,6 +1292,8 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
         /* One row per outcome and timepoint, at its first value. */
         for (k = 0; k < i && !seen; k++)
             seen = v[k].group == g && row_type(v[k].r) != NULL &&
+                   (!tm_record_is_outcome(v[k].r) ||
+                    row_outcome(doc, s, v[k].r)) &&
                    strcmp(row_type(v[k].r), type) == 0 &&
                    same_str(v[k].r->timepoint, r->timepoint);
         if (!seen &&

@@ -67,6 +67,15 @@ tm_doc_add_section(struct tm_doc *d, const char *name, size_t start, size_t end)
     d->nsections++;
 }
 
+bool
+tm_section_names(const char *section, const char *const *words)
+{
+    for (; section != NULL && *words != NULL; words++)
+        if (strcasestr(section, *words) != NULL)
+            return true;
+    return false;
+}
+
 const struct tm_section *
 tm_doc_section_at(const struct tm_doc *d, size_t off)
 {

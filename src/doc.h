@@ -73,6 +73,10 @@ void tm_doc_clear(struct tm_doc *d);
 /* Append a section (the name is copied). */
 void tm_doc_add_section(struct tm_doc *d, const char *name, size_t start,
                         size_t end);
+/* Does a section's name ("abstract/RESULTS", "body/Introduction") hold
+ * one of words (NULL-terminated; case ignored, anywhere in the path)?
+ * A NULL section holds none. */
+bool tm_section_names(const char *section, const char *const *words);
 /* The section containing byte offset off, or NULL. */
 const struct tm_section *tm_doc_section_at(const struct tm_doc *d, size_t off);
 

@@ -7,7 +7,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -234,57 +233,6 @@ same_text(const char *a, const char *b)
                                      : (b != NULL && strcmp(a, b) == 0);
 }
 
-/* A unit as one spelling: the micro sign and the Greek mu are one
- * letter, "m2", "m²", "m(2)" are "m^2", "/hr", "/hour(s)" are "/h", "/d"
- * is "/day", and case is ignored ("ml", "mL").  Annotators
- * write units as the paper prints them; trialmine writes one canonical
- * form (patterns/dose.pat's maps). */
-static void
-unit_key(const char *u, char *out, size_t cap)
-{
-    size_t n = 0;
-
-    while (*u != '\0' && n + 4 < cap) {
-        if (strncmp(u, "\xCE\xBC", 2) == 0 || strncmp(u, "\xC2\xB5", 2) == 0) {
-            out[n++] = 'u';
-            u += 2;
-        } else if (strncmp(u, "m\xC2\xB2", 3) == 0 ||
-                   strncmp(u, "m^2", 3) == 0 || strncmp(u, "m(2)", 4) == 0 ||
-                   (u[0] == 'm' && u[1] == '2' &&
-                    !isdigit((unsigned char)u[2]))) {
-            memcpy(out + n, "m2", 2);
-            n += 2;
-            u += strncmp(u, "m(2)", 4) == 0 ? 4 : u[1] == '2' ? 2 : 3;
-        } else if (strncmp(u, "/hour", 5) == 0 || strncmp(u, "/hr", 3) == 0) {
-            memcpy(out + n, "/h", 2);
-            n += 2;
-            u += u[2] == 'o' ? 5 : 3;
-            u += *u == 's'; /* "/hours", "/hrs" */
-        } else if (strncmp(u, "/d", 2) == 0 && u[2] != 'a' &&
-                   !isalpha((unsigned char)u[2])) {
-            memcpy(out + n, "/day", 4);
-            n += 4;
-            u += 2;
-        } else {
-            out[n++] = (char)tolower((unsigned char)*u);
-            u++;
-        }
-    }
-    out[n] = '\0';
-}
-
-static bool
-same_unit(const char *a, const char *b)
-{
-    char ka[128], kb[128];
-
-    if (a == NULL || b == NULL)
-        return a == b;
-    unit_key(a, ka, sizeof ka);
-    unit_key(b, kb, sizeof kb);
-    return strcmp(ka, kb) == 0;
-}
-
 /* Are two timepoints the same?  "overall" (the whole follow-up) and no
  * timepoint say the same thing: annotators write either. */
 static bool
@@ -481,7 +429,7 @@ record_matches(const struct edoc *d, const struct tm_record *r,
                         !close_enough(r->value_high, g->value_high)))
         return false;
     if (g->unit != NULL && strcmp(g->type, "sample_size") != 0 &&
-        (r->unit == NULL || !same_unit(r->unit, g->unit)))
+        (r->unit == NULL || strcmp(r->unit, g->unit) != 0))
         return false;
     if (g->comparator != NULL &&
         (r->comparator == NULL || strcmp(r->comparator, g->comparator) != 0))
@@ -645,6 +593,21 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
     }
 }
 
+/* The gold's units in the form extraction writes them: annotators copy
+ * the paper's spelling ("mg/m2", "µg/day", "mL/kg/hr"), extraction maps
+ * a captured unit through the pattern set's `map unit` lines ("mg/m^2"),
+ * so the gold goes through the same maps. */
+static void
+canonical_units(struct state *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->ngold; i++)
+        if (st->gold[i].unit != NULL)
+            st->gold[i].unit =
+                tm_pipeline_canonical(st->pl, "unit", st->gold[i].unit);
+}
+
 static void
 state_clear(struct state *st)
 {
@@ -710,6 +673,7 @@ tm_eval_dir(const struct tm_pattern_set *set, const char *gold_dir,
     tm_buf_clear(&path);
     if (rc == TM_OK) {
         st.pl = tm_pipeline_new(set, rep);
+        canonical_units(&st);
         rc = load_docs(&st, docs_dir, rep, err);
     }
     if (rc == TM_OK) {

@@ -772,6 +772,19 @@ canonical(struct tm_extractor *ex, int field, char *val)
     return val;
 }
 
+char *
+tm_extractor_canonical(struct tm_extractor *ex, const char *field, char *val)
+{
+    int f = tm_field_lookup(field, strlen(field));
+    char *folded;
+
+    if (f < 0 || val == NULL)
+        return val;
+    folded = fold_space(val, strlen(val));
+    free(val);
+    return canonical(ex, f, folded);
+}
+
 static char **
 text_field(struct tm_record *r, int field)
 {

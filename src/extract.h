@@ -38,6 +38,13 @@ enum tm_status tm_extract_text(struct tm_extractor *ex, const char *text,
 
 /* The sentences of the text last given to tm_extract_text (valid until
  * the next call), so later stages need not split it again. */
+/* val (taken) in the canonical form the pattern set's `map FIELD` lines
+ * give a captured value of field ("unit", "timepoint", ...; white space
+ * folded), as extraction writes it: returned, val freed or returned
+ * itself.  An unknown field leaves val as it is. */
+char *tm_extractor_canonical(struct tm_extractor *ex, const char *field,
+                             char *val);
+
 const struct tm_spans *tm_extractor_sentences(const struct tm_extractor *ex);
 
 /* Number of patterns that hit a match limit so far. */

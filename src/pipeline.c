@@ -934,6 +934,12 @@ move_records(struct tm_records *from, struct tm_records *to)
     return dropped;
 }
 
+char *
+tm_pipeline_canonical(struct tm_pipeline *pl, const char *field, char *val)
+{
+    return tm_extractor_canonical(pl->st.ex, field, val);
+}
+
 enum tm_status
 tm_pipeline_extract_doc(struct tm_pipeline *pl, struct tm_doc *doc,
                         struct tm_records *out, struct tm_err *err)

@@ -102,6 +102,11 @@ enum tm_status tm_pipeline_extract_string(struct tm_pipeline *pl,
                                           size_t len, struct tm_records *out,
                                           struct tm_err *err);
 
+/* val (taken) in the canonical form extraction gives field ("unit":
+ * "mg/m2" -> "mg/m^2"), by the pattern set's `map` lines. */
+char *tm_pipeline_canonical(struct tm_pipeline *pl, const char *field,
+                            char *val);
+
 /* Extract the records of one parsed document and append them to out
  * (doc, text and section set; text points into doc->text), with the
  * document's later stages as extract runs them: the trial model, arm

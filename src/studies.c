@@ -888,14 +888,10 @@ is_own(const struct tm_doc *doc, const struct study *s)
 static bool
 scene_section(const char *section)
 {
-    static const char *const words[] = {"background", "introduction",
-                                        "rationale"};
-    size_t i;
+    static const char *const scene[] = {"background", "introduction",
+                                        "rationale", NULL};
 
-    for (i = 0; section != NULL && i < sizeof words / sizeof words[0]; i++)
-        if (strcasestr(section, words[i]) != NULL)
-            return true;
-    return false;
+    return tm_section_names(section, scene);
 }
 
 /* Does outcome r of document doc belong in a row of study s?  Not when s

@@ -771,10 +771,13 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
     } order[] = {{0, 0}, {0, 1}, {1, 1}, {0, 2}, {1, 3}, {0, 3}};
 
     totals_read(recs, &tt);
-    alloc = allocating_sentences(recs, tm_sentences_get(sentences));
-    for (k = 0; k < 2; k++) {
+    for (k = 0; k < 2; k++)
         na[k] =
             arm_records(recs, k == 0 ? "_armsize" : "_armname", k == 0, &a[k]);
+    alloc = na[0] + na[1] > 0
+                ? allocating_sentences(recs, tm_sentences_get(sentences))
+                : NULL;
+    for (k = 0; k < 2; k++) {
         sets[k] = na[k] > 0 ? tm_xcalloc(na[k], sizeof *sets[k]) : NULL;
         ns[k] = na[k] > 0 ? arm_sets(doc->text, alloc, a[k], na[k], &tt,
                                      sentences, sets[k])
@@ -1088,15 +1091,9 @@ tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs)
 static bool
 results_section(const char *section)
 {
-    const char *p;
+    static const char *const results[] = {"result", NULL};
 
-    if (section == NULL)
-        return false;
-    for (p = section; *p != '\0'; p++) {
-        if (strncasecmp(p, "result", 6) == 0)
-            return true;
-    }
-    return false;
+    return tm_section_names(section, results);
 }
 
 void

@@ -1882,6 +1882,17 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
     }
     if (n != 2 || nctrl > 1)
         return TM_OK;
+    /* A trial of one treatment and one control, a column named as the
+     * treatment and one that names no arm ("Group S"): the other column
+     * is the control, by elimination (flagged). */
+    for (k = 0; control && t->narms == 2 && k < 2; k++)
+        if (sd[k].arm >= 0 && !t->arms[sd[k].arm].control &&
+            sd[1 - k].arm < 0 &&
+            same_header(sd[0].cell->column, sd[1].cell->column)) {
+            sd[1 - k].arm = only_control(t);
+            return write_table_row(st, doc, tr, &sd[k], &sd[1 - k],
+                                   "arms: control column by elimination", err);
+        }
     /* No control by name: the trial's order of its arms, else the
      * columns' order. */
     if (sd[0].arm >= 0 && sd[1].arm >= 0 && sd[1].arm < sd[0].arm)

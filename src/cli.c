@@ -1663,6 +1663,7 @@ cmd_eval(struct cli *c, int argc, char **argv)
     struct tm_eval ev;
     const char *floors = NULL;
     bool summary = false;
+    int hits = 0;
     struct tm_getopt g;
     char why[256];
     int opt, i, status = TM_EXIT_OK;
@@ -1675,6 +1676,9 @@ cmd_eval(struct cli *c, int argc, char **argv)
             break;
         case TM_OPT_SUMMARY:
             summary = true;
+            break;
+        case TM_OPT_HITS:
+            hits = 1;
             break;
         case 'p':
             tm_strv_push(&po.paths, optarg);
@@ -1714,7 +1718,7 @@ cmd_eval(struct cli *c, int argc, char **argv)
             continue;
         }
         tm_err_clear(&err);
-        if (tm_eval_dir(set, argv[i], docs, &ev, c->out, !summary, &rep,
+        if (tm_eval_dir(set, argv[i], docs, &ev, c->out, summary ? 0 : 1 + hits, &rep,
                         &err) != TM_OK) {
             error_line(c, "eval: %s", err.msg);
             status = TM_EXIT_INPUT;

@@ -511,6 +511,12 @@ match_all(struct state *st, struct tm_eval *ev, FILE *out, int details,
             if (!d->matched[k] && record_matches(d, r, g)) {
                 d->matched[k] = true;
                 g->matched = true;
+                if (details > 1)
+                    fprintf(out, "HIT   %s/%s %s %g '%.*s' [%s]\n", gold_dir,
+                            d->id, r->type, r->value, (int)(r->end - r->start),
+                            r->text, r->pattern);
+                if (details > 1)
+                    context(out, d, r->start, r->end);
                 if (strcmp(g->type, "sample_size") == 0 &&
                     g->scope_group != NULL &&
                     (strcmp(g->scope_group, "total") == 0 ||

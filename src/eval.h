@@ -38,7 +38,8 @@ struct tm_eval {
  * lie in docs_dir (gold_dir when NULL): text documents are files named by
  * doc_id; XML documents (doc_id pmid:, pmcid:) come from the *.xml,
  * *.nxml and *.gz files of docs_dir.  Scores are added to ev.  With
- * details, every miss and false hit is printed to out.  Fails on
+ * details, every miss and false hit is printed to out; with details 2,
+ * every matched record (HIT) too.  Fails on
  * unreadable gold files or documents.
  */
 enum tm_status tm_eval_dir(const struct tm_pattern_set *set,

@@ -66,6 +66,9 @@ static const struct tm_option table[] = {
      "lines 'TYPE<TAB>MIN_F1': exit 1 if a type scores below its floor"},
     {TM_OPT_SUMMARY, "summary", NULL, E,
      "only the table, not every miss and false hit"},
+    {TM_OPT_HITS, "hits", NULL, E,
+     "also print every matched record (HIT) with the pattern that made it, "
+     "to see which rules earn their keep"},
     {'p', "patterns", "PATH", X | S | N | R | E | P | H,
      "also load pattern files from PATH (a .pat file or a directory); "
      "repeatable.  Paths in $TRIALMINE_PATTERNS (':'-separated) load too"},

@@ -49,7 +49,8 @@ enum tm_opt {
     TM_OPT_EMAIL,
     TM_OPT_BASE_URL,
     TM_OPT_OFFLINE,
-    TM_OPT_CORRECTIONS
+    TM_OPT_CORRECTIONS,
+    TM_OPT_HITS
 };
 
 /* One row.  A long name may have several rows (their help differs per

@@ -3,6 +3,14 @@
 # (subgroup).  Not ages, doses, days, years, percentages, reference numbers,
 # screened-but-not-enrolled counts, or the denominators of event fractions
 # ("3 of 10 patients died": that 10 belongs to the mortality record).
+#
+# Patterns that read a count without a verb that enrols or analyses its
+# people carry `min-arm-share 0.2`: in a trial whose arms' sizes are
+# known, a count under a fifth of the smallest arm ("n = 5 vs 2" in arms
+# of 900, "one patient on CVVH") counts people with an event or a trait,
+# not a population.  Patterns whose clause enrols (count-enrolled,
+# verb-count-people, consort-label ...) or that state a group's size
+# ("3 per dose level", "30 patients each") do not.
 
 # What follows the count behind a share of people ("39.0% (n = 231) with
 # wheeze", "(n = 293) reported using", "(n = 487) of the population").
@@ -235,6 +243,7 @@ define partevent (?: (?&otherrole) | (?i: \b (?: surviv\w* | alive ) \b ) )
 
 pattern part-of-group
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter of
     priority 7
@@ -272,6 +281,7 @@ pattern available-for
 # a group named again to report on it.
 pattern of-these
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter these remaining those
     priority 7
@@ -287,6 +297,7 @@ pattern of-these
 # named that took a step of the trial.
 pattern part-of-them
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter them these those whom
     priority 7
@@ -300,6 +311,7 @@ pattern part-of-them
 
 pattern group-of-part
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter of
     priority 7
@@ -332,6 +344,7 @@ pattern leaving-for-analysis
 # "MSC group (n = 33)", "(n 24)": the _n mentions (mentions.pat).
 pattern n-equals
     type sample_size
+    min-arm-share 0.2
     from _n
     priority 10
     forbid clause (?&otherrole)
@@ -359,6 +372,7 @@ pattern n-equals
 
 pattern n-equals-group
     type sample_size
+    min-arm-share 0.2
     from _n
     priority 12
     require before 40 (?i: group | arm | placebo | control | MSCs? | saline | standard | usual | treatment | cohort ) [\s,(]* $
@@ -395,6 +409,7 @@ pattern verb-count-people
 
 pattern a-total-of
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter total
     priority 9
@@ -410,6 +425,7 @@ pattern a-total-of
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
 pattern sentence-start-people
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
@@ -437,6 +453,7 @@ pattern sentence-start-people
 # "12 received hUC-MSCs", "2,254 to ticagrelor", "29 received standard care"
 pattern arm-received
     type sample_size
+    min-arm-share 0.2
     prefilter receiv assign allocat given to
     priority 8
     regex (?&cstart) (?! (?i: one | a | an ) \s+ patient \b ) (?<value> (?&count) ) \s+ (?: (?&people) \s+ )?
@@ -497,6 +514,7 @@ pattern people-each
 # "9 of whom received ECMO", "none of the 9 patients who underwent"
 pattern of-whom
     type sample_size
+    min-arm-share 0.2
     prefilter whom
     priority 11
     regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
@@ -507,6 +525,7 @@ pattern of-whom
 
 pattern none-of-the
     type sample_size
+    min-arm-share 0.2
     prefilter of the
     prefilter none all each both
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
@@ -532,6 +551,7 @@ pattern small-case-series
 # hydrocortisone group and 1826 in the placebo group"
 pattern arm-list
     type sample_size
+    min-arm-share 0.2
     prefilter 0 1 2 3 4 5 6 7 8 9
     # words the sentence rule cannot match without (none with s or k:
     # (?i) also matches them as U+017F and U+212A)
@@ -554,6 +574,7 @@ pattern arm-list
 # "1832 in the hydrocortisone group"
 pattern in-the-group
     type sample_size
+    min-arm-share 0.2
     prefilter group arm
     priority 10
     regex (?&cstart) (?<value> (?&count) ) \s+ (?&people) \s+ (?i: in | to | of | into ) \s+ (?: the \s+ )?
@@ -579,6 +600,7 @@ pattern in-the-group
 # sentence enrols; "Two deaths occurred: one in each group" counts deaths.
 pattern in-the-group-bare
     type sample_size
+    min-arm-share 0.2
     prefilter group arm
     priority 10
     regex (?<! (?i: and ) \s ) (?&cstart) (?<value> (?&count) ) \s+ (?i: in | to | into ) \s+ (?: the \s+ )?
@@ -600,6 +622,7 @@ pattern in-the-group-bare
 # denominator of a fraction ("3 of 10 patients").
 pattern count-people
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
@@ -735,6 +758,7 @@ pattern count-enrolled
 # "Of the 60 randomised"
 pattern group-of-count
     type sample_size
+    min-arm-share 0.2
     from _count
     priority 8
     prefilter of among
@@ -761,6 +785,7 @@ pattern group-of-count
 # "24-patient study"
 pattern count-hyphen-people
     type sample_size
+    min-arm-share 0.2
     from _count
     priority 8
     prefilter patient participant subject
@@ -773,6 +798,7 @@ pattern count-hyphen-people
 # neither an arm nor the trial is a subgroup's (roles above decide).
 pattern n-paren
     type sample_size
+    min-arm-share 0.2
     from _n
     priority 11
     require before 3 \( \s* $
@@ -814,6 +840,7 @@ pattern consort-label
 # its count.
 pattern arm-list-named-first
     type sample_size
+    min-arm-share 0.2
     prefilter 0 1 2 3 4 5 6 7 8 9
     # words the sentence rule cannot match without (none with s or k:
     # (?i) also matches them as U+017F and U+212A)
@@ -850,6 +877,7 @@ define pairitem  (?&pairlabel) (?: \s* [,:] \s* | \s+ ) \d[\d,]* (?! [.·]\d | \
 
 pattern arm-pairs
     type sample_size
+    min-arm-share 0.2
     prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
     regex (?: \( | ; \s* | , \s* ) (?<group> (?&pairlabel) ) (?: \s* [,:] \s* | \s+ ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
@@ -871,6 +899,7 @@ pattern arm-pairs
 # event verb is no study verb).
 pattern studied-in
     type sample_size
+    min-arm-share 0.2
     from _count
     prefilter assessed evaluated compared studied investigated tested examined explored
     priority 6

@@ -1718,8 +1718,8 @@ cmd_eval(struct cli *c, int argc, char **argv)
             continue;
         }
         tm_err_clear(&err);
-        if (tm_eval_dir(set, argv[i], docs, &ev, c->out, summary ? 0 : 1 + hits, &rep,
-                        &err) != TM_OK) {
+        if (tm_eval_dir(set, argv[i], docs, &ev, c->out, summary ? 0 : 1 + hits,
+                        &rep, &err) != TM_OK) {
             error_line(c, "eval: %s", err.msg);
             status = TM_EXIT_INPUT;
         }

@@ -1176,6 +1176,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
                 cs->n--;
                 continue;
             }
+            c->rec.min_arm_share = p->min_arm_share;
             if (ex->set->nroles > 0 &&
                 !type_accepts(ex, pi, &c->rec, text, len, ss, se, ss + ms,
                               ss + me, where, rep)) {
@@ -1252,6 +1253,7 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         c->ctx_start = m->ctx_start;
         c->ctx_end = m->ctx_end;
         record_from_mention(ex, p, &m->rec, &c->rec);
+        c->rec.min_arm_share = p->min_arm_share;
         if (ex->set->nroles > 0 &&
             !type_accepts(ex, pi, &c->rec, text, len, ss, se, m->ctx_start,
                           m->ctx_end, where, rep)) {

@@ -136,6 +136,10 @@ struct tm_pattern {
     unsigned line;
     char *type;
     int priority;
+    /* `min-arm-share F`: a record's value below F times the smallest
+     * randomized arm of the document's trial is dropped once the trial
+     * model knows its arms (trial.c); 0: no such check. */
+    double min_arm_share;
     /* `from TYPE`: a role over mentions.  The pattern has no regex; every
      * mention of TYPE (an internal type, found first in each sentence)
      * whose context rules hold becomes a record of `type`, with the

@@ -616,10 +616,11 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
 {
     struct tm_pattern *p = lc->cur;
 
-    if (p->is_repair && (word_is(w, n, "type") || word_is(w, n, "set") ||
-                         word_is(w, n, "from") || word_is(w, n, "priority") ||
-                         word_is(w, n, "require") || word_is(w, n, "forbid") ||
-                         word_is(w, n, "unless"))) {
+    if (p->is_repair &&
+        (word_is(w, n, "type") || word_is(w, n, "set") ||
+         word_is(w, n, "from") || word_is(w, n, "priority") ||
+         word_is(w, n, "min-arm-share") || word_is(w, n, "require") ||
+         word_is(w, n, "forbid") || word_is(w, n, "unless"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
              "stage, class, prefilter, example and negative",
@@ -727,6 +728,19 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
             return;
         }
         p->priority = (int)v;
+    } else if (word_is(w, n, "min-arm-share")) {
+        char *end;
+        double v;
+
+        errno = 0;
+        v = strtod(args, &end);
+        if (end == args || *end != '\0' || errno != 0 || !(v > 0) || v > 1) {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "min-arm-share is a fraction above 0 and at most 1 (0.2: "
+                 "a fifth of the trial's smallest arm)");
+            return;
+        }
+        p->min_arm_share = v;
     } else if (word_is(w, n, "regex")) {
         if (*args == '\0') {
             diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
@@ -796,7 +810,8 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "unknown directive '%.*s' (expected type, priority, regex, from, "
-             "set, require, forbid, prefilter, example or negative; repairs "
+             "set, require, forbid, min-arm-share, prefilter, example or "
+             "negative; repairs "
              "also replace, check, stage, class)",
              (int)n, w);
     }
@@ -1025,7 +1040,8 @@ read_line(struct line_ctx *lc, char *line)
     }
     w = s;
     n = 0;
-    while (w[n] != '\0' && (isalpha((unsigned char)w[n]) || w[n] == '_'))
+    while (w[n] != '\0' && (isalpha((unsigned char)w[n]) || w[n] == '_' ||
+                            (n > 0 && w[n] == '-')))
         n++;
     args = w + n;
     if (*args != '\0' && *args != ' ' && *args != '\t') {

@@ -423,6 +423,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     tm_corrections_apply(st->corrections, doc, recs);
     t0 = st->profile ? tm_monotonic_seconds() : 0;
     tm_trial_build(doc, recs, &st->sentences, trial);
+    tm_trial_arm_shares(trial, recs);
     tm_studies_link_arms(doc, recs, &st->sentences, trial);
     tm_trial_arm_mortality(doc, trial, recs, &st->sentences);
     tm_trial_arm_scopes(trial, recs);

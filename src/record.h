@@ -40,6 +40,10 @@ struct tm_record {
      * count of deaths over its arm's randomized size); NULL for a value
      * read as printed. */
     char *derived;
+    /* The least share of the trial's smallest randomized arm the value
+     * may be (its pattern's min-arm-share; trial.c drops it below); 0:
+     * any.  Not written out. */
+    double min_arm_share;
     size_t start, end; /* UTF-8 byte offsets of the surface in doc text */
     const char *text;  /* borrowed: doc text + start, end - start bytes */
     char *pattern;     /* "file:name" */

@@ -1086,6 +1086,40 @@ tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs)
     }
 }
 
+void
+tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs)
+{
+    long long least = 0;
+    size_t i, k, sized = 0, keep;
+
+    /* Randomized arms: a cohort's "(n = 141)" waves are no arms. */
+    if (t->design == NULL || strncmp(t->design, "randomized", 10) != 0)
+        return;
+    for (k = 0; k < t->narms; k++)
+        if (t->arms[k].n > 0) {
+            if (sized == 0 || t->arms[k].n < least)
+                least = t->arms[k].n;
+            sized++;
+        }
+    if (sized < 2)
+        return;
+    for (i = 0, keep = 0; i < recs->n; i++) {
+        struct tm_record *r = &recs->v[i];
+
+        if (r->min_arm_share > 0 && (r->has & TM_HAS_VALUE) &&
+            r->study == NULL && r->value < r->min_arm_share * (double)least) {
+            tm_record_clear(r);
+            continue;
+        }
+        if (keep != i)
+            recs->v[keep] = *r;
+        keep++;
+    }
+    if (keep < recs->n && recs->dropped > 0)
+        recs->v[keep] = recs->v[recs->n]; /* the spare slot (record.h) */
+    recs->n = keep;
+}
+
 /* Is section a results section ("abstract/RESULTS", "body/Results/...",
  * "table/..." is not: a table's caption may cite)? */
 static bool

@@ -87,6 +87,13 @@ void tm_trial_arm_mortality(const struct tm_doc *doc, const struct tm_trial *t,
  * the document's own trial only (no study attributed). */
 void tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs);
 
+/* A record whose value is below its pattern's min-arm-share of the
+ * trial's smallest randomized arm counts people with an event or a trait
+ * ("(n = 5 vs 2)" in a trial of arms of 900), not a population: it is
+ * dropped.  Only when the trial model knows the sizes of at least two
+ * arms, for records of the document's own trial (no study attributed). */
+void tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs);
+
 /* Is design a primary study (a trial, a cohort, a case series) rather
  * than a secondary one (a review, a meta-analysis)?  NULL (unknown) is
  * primary. */

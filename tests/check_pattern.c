@@ -156,6 +156,42 @@ START_TEST(test_pattern_duplicate_names_and_bad_values)
 }
 END_TEST
 
+/* min-arm-share: a fraction read onto the pattern; 0, 1.5 or words are
+ * refused with the line named. */
+START_TEST(test_pattern_min_arm_share)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+
+    ck_assert_int_eq(load_text("pattern p\n"
+                               "    type sample_size\n"
+                               "    min-arm-share 0.2\n"
+                               "    regex (?<value>\\d+)\n",
+                               &set, &err),
+                     TM_OK);
+    ck_assert(set->patterns[0].min_arm_share == 0.2);
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("pattern p\n"
+                               "    type sample_size\n"
+                               "    regex (?<value>\\d+)\n"
+                               "    min-arm-share 1.5\n"
+                               "pattern q\n"
+                               "    type sample_size\n"
+                               "    min-arm-share 0\n"
+                               "    regex (?<value>\\d+)\n"
+                               "pattern r\n"
+                               "    type sample_size\n"
+                               "    min-arm-share fifth\n"
+                               "    regex (?<value>\\d+)\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 4);
+    ck_assert_uint_eq(tm_pattern_set_ndiags(set), 3);
+    ck_assert_ptr_nonnull(strstr(err.msg, "min-arm-share"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_pattern_indented_line_outside_pattern)
 {
     struct tm_pattern_set *set;
@@ -289,6 +325,7 @@ main(void)
     tcase_add_test(diag, test_pattern_bad_regex_reports_line_and_column);
     tcase_add_test(diag, test_pattern_bad_define_reported_at_define);
     tcase_add_test(diag, test_pattern_unknown_directive_and_missing_type);
+    tcase_add_test(diag, test_pattern_min_arm_share);
     tcase_add_test(diag, test_pattern_group_names_must_be_fields);
     tcase_add_test(diag, test_pattern_duplicate_names_and_bad_values);
     tcase_add_test(diag, test_pattern_indented_line_outside_pattern);

@@ -277,6 +277,62 @@ pattern available-for
     negative data were available for 12 months
     negative blood samples were analysed in 3 of the 20 patients who died
 
+# A share of people that an analysis or a follow-up reached, printed as
+# a fraction: "data were available on 84.5% (93/110) of the patients in
+# the EDGE group", "SF-6D data was available for 141/215 (65.6%) of the
+# HC group", "81% (29/36) of women were followed up", "monitoring was
+# complete for 96.1% (276/287)".  The numerator is how many were
+# analysed; the denominator is the group it is a share of.  Not a
+# fraction of people with an event ("4/20 died", "3/18 were lost to
+# follow-up").
+define analysedshare (?i: \b data \s+ (?: were | was ) \s+ (?: \w+ \s+ )? available
+                        | \b available \s+ (?: for | on | from | in ) \b
+                        | \b followed [\s-]+ up \b
+                        | \b complete \s+ for \b
+                        | \b (?: assessed | analy[sz]ed | evaluated ) \s+ (?: for | in ) \b )
+# What a fraction may count instead of people: "12/40 sites".
+define notpeopleshare ^ \s* (?: \( [^()]* \) \s* )? (?: (?i: of \s+ (?: the \s+ )? ) )? (?i: sites? | centres? | centers? | hospitals? | samples? | specimens? | visits? | cycles? | studies | trials? | tumou?rs? | lesions? | eyes? ) \b
+
+pattern fraction-analysed-group
+    type sample_size
+    prefilter /
+    priority 8
+    # The brackets too when they hold the fraction alone ("(93/110) of
+    # patients": the type's reject of a count behind a percentage of
+    # people reads what follows the brackets).
+    regex (?<_open> \( \s* )? (?<! [\d.,/] ) (?<value> (?&integer) ) \s* / \s* (?&integer) (?! [\d.,/] )
+    regex (?(<_open>) \s* \) )
+    require near 120 (?&analysedshare)
+    forbid after 40 (?&notpeopleshare)
+    require after 80 ^ [^.;]*? \b (?i: group | arm ) \b
+    forbid clause (?&otherrole)
+    forbid clause (?&partevent)
+    set scope arm
+    example Data were available on 84.5% (93/110) of patients in the EDGE system group => value=93 scope=arm
+    example SF-6D data was available for 141/215 (65.6%) of the HC group => value=141 scope=arm
+    negative At day 28, 4/20 (20%) of patients in the placebo group were lost to follow-up
+    negative Mortality was assessed in the MSC group: 3/20 (15%) died
+
+pattern fraction-analysed
+    type sample_size
+    prefilter /
+    priority 7
+    # The brackets too when they hold the fraction alone ("(93/110) of
+    # patients": the type's reject of a count behind a percentage of
+    # people reads what follows the brackets).
+    regex (?<_open> \( \s* )? (?<! [\d.,/] ) (?<value> (?&integer) ) \s* / \s* (?&integer) (?! [\d.,/] )
+    regex (?(<_open>) \s* \) )
+    require near 120 (?&analysedshare)
+    forbid after 40 (?&notpeopleshare)
+    forbid clause (?&otherrole)
+    forbid clause (?&partevent)
+    set scope total
+    example Overall, 81% (29/36) of women were followed-up at 15 weeks => value=29 scope=total
+    example Clinical monitoring was complete for 96.1% (276/287) until day 14 => value=276
+    negative During follow-up, 4/20 patients died
+    negative 3/18 participants were lost to follow-up
+    negative Responses were assessed in 12/40 sites
+
 # "Of these 20, 14 said", "From the remaining 59 patients, 775 oocytes":
 # a group named again to report on it.
 pattern of-these

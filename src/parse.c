@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 /* The largest text of one record we accept; larger ones are skipped. */
 #define MAX_DOC_TEXT (32u << 20)
@@ -621,10 +622,44 @@ attr_is(const xmlChar **attrs, int nb, const char *name, const char *val)
     return is;
 }
 
+/* The length of a group size without brackets at s, from the separator
+ * before it to its last digit (", N = 376" in "Lipid Emulsion, N = 376"),
+ * when the header cell ends there (or its spanning part does, at
+ * " / "); else 0. */
+static size_t
+bare_group_size(const char *s)
+{
+    const char *q = s;
+    size_t k;
+
+    if (*q == ',' || *q == ';')
+        q++;
+    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
+        q += k;
+    if (q == s || (*q != 'n' && *q != 'N'))
+        return 0;
+    q++;
+    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
+        q += k;
+    if (*q++ != '=')
+        return 0;
+    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
+        q += k;
+    if (!isdigit((unsigned char)*q))
+        return 0;
+    while (isdigit((unsigned char)*q) ||
+           (*q == ',' && isdigit((unsigned char)q[1])))
+        q++;
+    if (*q != '\0' && strncmp(q, " / ", 3) != 0)
+        return 0;
+    return (size_t)(q - s);
+}
+
 /* Append a column header as a label for body rows, without its group
- * sizes ("UC-MSC (n = 20) / Day 7" -> "UC-MSC / Day 7"): they were given
- * once in the header line, and repeating them in every row would repeat
- * every sample size. */
+ * sizes ("UC-MSC (n = 20) / Day 7" -> "UC-MSC / Day 7", "Placebo, N =
+ * 124" -> "Placebo"): they were given once in the header line, and
+ * repeating them in every row would repeat every sample size (and a
+ * " = " in a column's name would end it early). */
 static void
 strip_group_size(struct tm_buf *b, const char *h)
 {
@@ -632,6 +667,12 @@ strip_group_size(struct tm_buf *b, const char *h)
 
     while (*s != '\0') {
         const char *q = s + 1;
+        size_t bare = bare_group_size(s);
+
+        if (bare > 0) {
+            s += bare;
+            continue;
+        }
 
         if (*s == '(') {
             while (*q == ' ')

@@ -1702,6 +1702,10 @@ put_side(struct tm_studies *st, const struct tm_doc *doc, const struct side *sd,
     if (r->has & TM_HAS_TOTAL) {
         *n = r->total;
         *has_n = true;
+    } else if (sd->cell->n > 0) {
+        /* The column's header ("PG (n=46)"): the table's population. */
+        *n = sd->cell->n;
+        *has_n = true;
     } else if (sd->arm >= 0 && st->trial->arms[sd->arm].n > 0) {
         *n = st->trial->arms[sd->arm].n;
         *has_n = true;

@@ -37,6 +37,7 @@ struct tm_table_cell {
     char *column;
     const struct tm_record *count; /* borrowed from the records */
     bool control; /* the column's name is a control's ("Placebo", "PBO") */
+    long long n;  /* the size its header gives ("PG (n=46)"), or 0 */
 };
 
 /* One body row of a table that reports deaths or survival in at least

@@ -124,3 +124,18 @@ tm_utf8_encode(int32_t cp, char out[4])
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+size_t
+tm_utf8_space_len(const char *s, size_t n)
+{
+    int32_t cp = -1;
+    size_t len;
+
+    if (n > 0 && (s[0] == ' ' || s[0] == '\t'))
+        return 1;
+    len = tm_utf8_decode((const unsigned char *)s, n, &cp);
+    if (len > 1 &&
+        (cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F))
+        return len;
+    return 0;
+}

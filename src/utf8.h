@@ -26,5 +26,9 @@ size_t tm_utf8_encode(int32_t cp, char out[4]);
  * to the next character start, at most len (ceil). */
 size_t tm_utf8_floor(const char *s, size_t off);
 size_t tm_utf8_ceil(const char *s, size_t len, size_t off);
+/* Length of the space character at s (n bytes available): an ASCII
+ * space or tab, or a Unicode one that tables set between "N", "=" and
+ * digits (no-break, U+2000 to U+200A, narrow no-break); else 0. */
+size_t tm_utf8_space_len(const char *s, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 #include "text.h"
+#include "utf8.h"
 
 /* Split s and compare the sentences with want (NULL-terminated). */
 static void
@@ -114,6 +115,22 @@ START_TEST(test_text_sentences_split_once_and_never_empty)
 }
 END_TEST
 
+/* The spaces a table sets between "N", "=" and digits ("N\u200a=\u200a376"):
+ * ASCII, no-break, hair and narrow no-break; not a letter, not a
+ * zero-width joiner, not a truncated sequence. */
+START_TEST(test_utf8_space_len)
+{
+    ck_assert_uint_eq(tm_utf8_space_len(" x", 2), 1);
+    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\x8A=", 4), 3);
+    ck_assert_uint_eq(tm_utf8_space_len("\xC2\xA0", 2), 2);
+    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\xAF", 3), 3);
+    ck_assert_uint_eq(tm_utf8_space_len("N", 1), 0);
+    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\x8D", 3), 0);
+    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80", 2), 0);
+    ck_assert_uint_eq(tm_utf8_space_len("", 0), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -127,6 +144,7 @@ main(void)
     tcase_add_test(tc, test_text_lowercase_after_stop_does_not_split);
     tcase_add_test(tc, test_text_empty_and_blank);
     tcase_add_test(tc, test_text_sentences_split_once_and_never_empty);
+    tcase_add_test(tc, test_utf8_space_len);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

@@ -50,7 +50,39 @@ tm_doc_clear(struct tm_doc *d)
         free(d->refs[i].title);
     }
     free(d->refs);
+    for (i = 0; i < d->ncolsizes; i++) {
+        free(d->colsizes[i].section);
+        free(d->colsizes[i].column);
+    }
+    free(d->colsizes);
     tm_doc_init(d, kind);
+}
+
+void
+tm_doc_add_colsize(struct tm_doc *d, const char *section, const char *column,
+                   long long n)
+{
+    if (d->ncolsizes == d->colsizes_cap) {
+        d->colsizes_cap = d->colsizes_cap ? d->colsizes_cap * 2 : 8;
+        d->colsizes =
+            tm_xreallocarray(d->colsizes, d->colsizes_cap, sizeof *d->colsizes);
+    }
+    d->colsizes[d->ncolsizes].section = tm_xstrdup(section);
+    d->colsizes[d->ncolsizes].column = tm_xstrdup(column);
+    d->colsizes[d->ncolsizes].n = n;
+    d->ncolsizes++;
+}
+
+long long
+tm_doc_colsize(const struct tm_doc *d, const char *section, const char *column)
+{
+    size_t i;
+
+    for (i = d->ncolsizes; i-- > 0;)
+        if (strcmp(d->colsizes[i].column, column) == 0 &&
+            strcmp(d->colsizes[i].section, section) == 0)
+            return d->colsizes[i].n;
+    return 0;
 }
 
 void

@@ -32,6 +32,16 @@ struct tm_cite {
     char *ref_id;
 };
 
+/* A table column's size as its header printed it ("MSC (n = 20)",
+ * "Placebo, N = 124", or a header cell "(n = 78)" under the name).
+ * parse.c strips sizes from the column names it writes into body rows
+ * ("MSC = 3 (15)") and keeps them here; table.c reads them back. */
+struct tm_colsize {
+    char *section; /* "table/T2" */
+    char *column;  /* as the body rows name it */
+    long long n;
+};
+
 /* A reference-list entry. */
 struct tm_ref {
     char *id;    /* the ref element's id */
@@ -64,6 +74,8 @@ struct tm_doc {
     struct tm_ref *refs;
     size_t nrefs, refs_cap;
     bool body_missing; /* PMC article delivered without its body */
+    struct tm_colsize *colsizes;
+    size_t ncolsizes, colsizes_cap;
 };
 
 /* Initialise an empty document of the given kind. */
@@ -73,6 +85,12 @@ void tm_doc_clear(struct tm_doc *d);
 /* Append a section (the name is copied). */
 void tm_doc_add_section(struct tm_doc *d, const char *name, size_t start,
                         size_t end);
+/* Record that column of table section has size n (both copied). */
+void tm_doc_add_colsize(struct tm_doc *d, const char *section,
+                        const char *column, long long n);
+/* The size recorded for column of table section, or 0. */
+long long tm_doc_colsize(const struct tm_doc *d, const char *section,
+                         const char *column);
 /* Does a section's name ("abstract/RESULTS", "body/Introduction") hold
  * one of words (NULL-terminated; case ignored, anywhere in the path)?
  * A NULL section holds none. */

@@ -664,6 +664,7 @@ static void
 strip_group_size(struct tm_buf *b, const char *h)
 {
     const char *s = h;
+    size_t start = b->len;
 
     while (*s != '\0') {
         const char *q = s + 1;
@@ -692,6 +693,46 @@ strip_group_size(struct tm_buf *b, const char *h)
         }
         tm_buf_putc(b, *s++);
     }
+    /* "Intervention / (n = 78)" lost its last part: no " / " left. */
+    while (b->len > start &&
+           (b->data[b->len - 1] == ' ' ||
+            (b->data[b->len - 1] == '/' && b->len - 1 > start &&
+             b->data[b->len - 2] == ' ')))
+        b->len--;
+}
+
+/* The group size a header cell prints ("MSC (n = 20)", "Placebo, N =
+ * 124", "( n  = 78)"), or 0. */
+static long long
+header_size(const char *h)
+{
+    const char *s;
+
+    for (s = h; *s != '\0'; s++) {
+        const char *q = s + 1;
+        long long v = 0;
+        size_t k;
+
+        if ((*s != 'n' && *s != 'N') ||
+            (s > h && (isalnum((unsigned char)s[-1]) || s[-1] == '_')))
+            continue;
+        while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
+            q += k;
+        if (*q++ != '=')
+            continue;
+        while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
+            q += k;
+        if (!isdigit((unsigned char)*q))
+            continue;
+        for (; isdigit((unsigned char)*q) ||
+               (*q == ',' && isdigit((unsigned char)q[1]));
+             q++)
+            if (*q != ',' && v < 100000000)
+                v = 10 * v + (*q - '0');
+        if (!isalnum((unsigned char)*q) && v > 0)
+            return v;
+    }
+    return 0;
 }
 
 static bool
@@ -754,6 +795,34 @@ body_header_row(const struct row *row)
             return false;
     }
     return true;
+}
+
+/* Keep the size column c's header cells print (the last one, nearest
+ * the body), under the name the body rows give the column. */
+static void
+record_colsize(struct parser *p, const char *section, const char *colname,
+               const struct cell ***grid, const struct table *t, size_t c)
+{
+    long long n = 0, v;
+    size_t r, a = 0, e;
+    struct tm_buf name;
+
+    for (r = 0; r < t->n && t->rows[r].header; r++)
+        if (grid[r][c] != NULL && grid[r][c]->text != NULL &&
+            (v = header_size(grid[r][c]->text)) > 0)
+            n = v;
+    if (n == 0)
+        return;
+    tm_buf_init(&name, 0);
+    strip_group_size(&name, colname);
+    e = name.len;
+    while (a < e && name.data[a] == ' ')
+        a++;
+    if (e > a) {
+        name.data[e] = '\0';
+        tm_doc_add_colsize(&p->doc, section, name.data + a, n);
+    }
+    tm_buf_clear(&name);
 }
 
 static void
@@ -845,6 +914,7 @@ emit_table(struct parser *p, const char *section)
             prev = cell;
         }
         colname[c] = tm_buf_steal(&b, NULL);
+        record_colsize(p, section, colname[c], grid, t, c);
     }
     tm_buf_init(&line, 0);
     /* Each header row once, each cell once: "Outcome | MSC (n = 10) |

@@ -16,7 +16,6 @@
 
 #include "buf.h"
 #include "err.h"
-#include "utf8.h"
 
 void
 tm_tables_init(struct tm_tables *t)
@@ -216,73 +215,13 @@ row_kind(const struct index *ix, size_t a, size_t b, bool causes,
     return causes && b > a ? TM_TROW_DEATH : TM_TROW_NONE;
 }
 
-/* The size "n = X" (or "N=X", "(n = X)") that text[i..end) starts with,
- * after spaces and punctuation, or 0. */
-static long long
-size_at(const char *text, size_t i, size_t end)
-{
-    long long v = 0;
-    size_t k;
-
-    for (;;) {
-        if (i < end && (text[i] == ',' || text[i] == ';' || text[i] == '(' ||
-                        text[i] == '['))
-            i++;
-        else if ((k = tm_utf8_space_len(text + i, end - i)) > 0)
-            i += k;
-        else
-            break;
-    }
-    if (i >= end || (text[i] != 'n' && text[i] != 'N'))
-        return 0;
-    for (i++; (k = tm_utf8_space_len(text + i, end - i)) > 0;)
-        i += k;
-    if (i >= end || text[i] != '=')
-        return 0;
-    for (i++; (k = tm_utf8_space_len(text + i, end - i)) > 0;)
-        i += k;
-    if (i >= end || text[i] < '0' || text[i] > '9')
-        return 0;
-    for (; i < end && v < 100000000; i++) {
-        if (text[i] >= '0' && text[i] <= '9')
-            v = 10 * v + (text[i] - '0');
-        else if (!(text[i] == ',' && i + 1 < end && text[i + 1] >= '0' &&
-                   text[i + 1] <= '9'))
-            break;
-    }
-    return i < end && text[i] >= '0' && text[i] <= '9' ? 0 : v;
-}
-
-/* The size the table's header gives a column: its own name (after any
- * spanning header's " / ") standing at the start of a header cell in
- * text[sec_a..row_a) with a size after it ("PG (n=46)", "Lipid
- * Emulsion, N = 376"); the last such header before the row, or 0.
- * parse.c strips these sizes from the column names of body rows. */
-static long long
-column_size(const char *text, size_t sec_a, size_t row_a, const char *column)
-{
-    const char *tail = column, *sl;
-    size_t n, i;
-    long long found = 0, v;
-
-    while ((sl = strstr(tail, " / ")) != NULL)
-        tail = sl + 3;
-    n = strlen(tail);
-    for (i = sec_a; n > 0 && i + n <= row_a; i++)
-        if ((i == sec_a || text[i - 1] == ' ' || text[i - 1] == '\n') &&
-            memcmp(text + i, tail, n) == 0 &&
-            (v = size_at(text, i + n, row_a)) > 0)
-            found = v;
-    return found;
-}
-
-/* The arm cells of the body row whose cells stand in [a, b), in the
- * table section that starts at sec_a. */
+/* The arm cells of the body row whose cells stand in [a, b) of doc's
+ * table section sec, with the sizes their headers print. */
 static void
-read_cells(const char *text, const struct index *ix, size_t sec_a, size_t a,
-           size_t b, struct tm_table_row *row)
+read_cells(const struct tm_doc *doc, const struct index *ix, const char *sec,
+           size_t a, size_t b, struct tm_table_row *row)
 {
-    size_t row_a = a;
+    const char *text = doc->text;
 
     while (a < b) {
         size_t end = find_str(text, a, b, " | ");
@@ -298,7 +237,7 @@ read_cells(const char *text, const struct index *ix, size_t sec_a, size_t a,
             row->arms[row->narms].control =
                 find(ix, "_tcol", "control", a, eq) != NULL;
             row->arms[row->narms].n =
-                column_size(text, sec_a, row_a, row->arms[row->narms].column);
+                tm_doc_colsize(doc, sec, row->arms[row->narms].column);
             row->narms++;
         }
         a = end + 3;
@@ -335,8 +274,7 @@ read_row(const struct tm_doc *doc, const struct index *ix,
         row.kind = cx->outcome;
     if (row.kind == TM_TROW_NONE)
         return;
-    read_cells(text, ix, sec->start, label_end < b ? label_end + 3 : b, b,
-               &row);
+    read_cells(doc, ix, sec->name, label_end < b ? label_end + 3 : b, b, &row);
     if (row.narms < 2) {
         size_t k;
 

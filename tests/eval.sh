@@ -14,6 +14,10 @@ c="$top/corpus"
     "$c" "$c/pubmed" "$c/pmc" "$c/seed" || exit 1
 echo "second tuning set (corpus/dev2, its own floors):"
 "$TRIALMINE" eval --summary --floors "$c/dev2/floors.tsv" "$c/dev2" || exit 1
+if [ -f "$c/heldout-b/gold.tsv" ]; then
+    echo "held-out set B (written blind 2026-12-06; reported, not enforced):"
+    "$TRIALMINE" eval --summary "$c/heldout-b" || exit 1
+fi
 if [ -f "$c/heldout/gold.tsv" ]; then
     echo "held-out set (reported, not enforced):"
     "$TRIALMINE" eval --summary "$c/heldout" || exit 1

@@ -7,9 +7,9 @@
 # How an effect measure is named.
 define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )?
                       (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
-                        | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | death \s+ rate \s+ ratios?
+                        | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | (?: death | mortality ) \s+ (?: rate \s+ )? ratios?
                         | (?: standardi[sz]ed \s+ | LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences?
-                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s ) difference (?= \s+ (?: of | was | in | between | \( ) ) )
+                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s | \b estimated \s | \b adjusted \s ) difference (?= \s+ (?: of | was | in | between | \( ) ) )
                     | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
 define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?: \d{2} \s* % \s* )? (?i: CI ) \s* [\])] )?
@@ -24,7 +24,7 @@ define cisep      \s* (?: – | - | − | (?i: to ) | , ) \s*
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? hazard \s+ ratios? | a?HRs?  => HR
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? odds \s+ ratios? | a?ORs?  => OR
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? incidence \s+ rate \s+ ratios? | IRRs?  => IRR
-map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: relative \s+ risks? | risk \s+ ratios? | (?: death \s+ )? rate \s+ ratios? ) | RRs?  => RR
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: relative \s+ risks? | risk \s+ ratios? | (?: death | mortality ) \s+ (?: rate \s+ )? ratios? | rate \s+ ratios? ) | RRs?  => RR
 map measure (?i) (?: relative \s+ risk \s+ reductions? ) | RRR  => RRR
 map measure (?i) (?: absolute \s+ risk \s+ (?: reductions? | differences? ) | risk \s+ differences? ) | RD | ARD  => RD
 map measure (?i) standardi[sz]ed \s+ mean \s+ differences? | SMD  => SMD
@@ -35,14 +35,17 @@ map measure (?i) (?: (?: LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ chang
 # 0.94", "RR 0.66, 95% CI 0.50-0.87", "MD −1.2 (95% CI −2.0 to −0.4)".
 pattern labelled-ci
     type effect
-    prefilter %
     prefilter ci confidence credible
     prefilter ratio difference reduction relative hr or rr rd md smd irr
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
     regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
-    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)? \s* [;,(\[]? \s*
-    regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
+    # "−12 in favour of the intervention group (95% CI ...)", "−1.7 with
+    # a 95% CI of −6.6 to 3.2".
+    regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
+    regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
+    regex (?: (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* )? (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
     regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
@@ -54,6 +57,10 @@ pattern labelled-ci
     example with a difference of 0.031 L (95% confidence interval [CI] −0.010 to 0.072) => measure=MD value=0.031 ci_low=-0.01 ci_high=0.072
     example The difference in cure rates was 41.2% (95% CI 25.0-55.9%) => measure=MD value=41.2 ci_low=25 ci_high=55.9
     example an LS mean change difference of −0.42 puffs (95% CI −0.61 to −0.23) => measure=MD value=-0.42
+    example the difference in length of stay was 2.5 days in favour of the early group (95% CI 0.4 to 4.6, P = 0.02) => measure=MD value=2.5 ci_low=0.4 ci_high=4.6
+    example the estimated difference in the pain score was −1.7 with a 95% CI of −6.6 to 3.2 => measure=MD value=-1.7 ci_low=-6.6 ci_high=3.2
+    example deaths were alike (risk ratio [RR] 0·97, CI 0·90–1·05, p=0·4) => measure=RR value=0.97 ci_low=0.9 ci_high=1.05
+    example the mortality ratio was 0.91 (95% CI 0.80 to 1.04) => measure=RR value=0.91
     negative the hazard ratio was not estimated (95% CI not reported)
     negative mortality was 30% (95% CI 20 to 40)
 
@@ -71,6 +78,37 @@ pattern table-cell-ci
     example Death | RD (95% CI) = 4.1 (−2.0 to 10.2) => measure=RD value=4.1 ci_low=-2 ci_high=10.2
     example Trough FEV1 | LS mean change difference (95% CI) = −0.061 (−0.117 to −0.004) => measure=MD value=-0.061
     negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
+
+# An estimate in one column and its interval in the next: "Death | HR =
+# 0.87 | 95% CI = 0.81–0.94 | P = 0.0003", "... / RR = 1·03 | ... / 95% CI
+# = 0·89, 1·19".
+pattern table-cell-then-ci
+    type effect
+    prefilter =
+    prefilter ci confidence
+    priority 9
+    regex (?<measure> (?&effmeasure) ) [^|=\n]{0,20}? \ = \  (?<value> (?&bound) ) \ \|
+    regex \  [^|\n]{0,200}? (?: \d{2} \s* % \s* )? (?&cilabel) \ = \  (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.·] )
+    example Death | HR = 0.87 | 95% CI = 0.81–0.94 | P = 0.0003 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
+    example Deaths | Rate ratio (A/C) / RR = 1·03 | Rate ratio (A/C) / 95% CI = 0·89, 1·19 => measure=RR value=1.03 ci_low=0.89 ci_high=1.19
+    negative Death | Placebo = 12 | 95% CI = 8–16
+
+# A table cell under a column of estimates whose header does not name
+# the measure: "Adjusted treatment effect (95% CI) = 1.7 (−11.0 to 4.9)",
+# "Difference (95% CI) = −0.6 (−2.3 to 1.0)", "Effect estimate (95% CI)".
+# No measure: a footnote or the row's type says which, and a reviewer
+# reads it there (the study table leaves effect_measure empty).
+pattern table-cell-effect-ci
+    type effect
+    prefilter =
+    prefilter ci confidence
+    priority 8
+    regex (?i: effect | estimate | difference ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex \  \K (?<value> (?&bound) ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
+    example Death | Adjusted treatment effect^b(95% CI) = 1.7^c(−11.0 to 4.9) => value=1.7 ci_low=-11 ci_high=4.9
+    example Walking distance, m | Difference (95% CI) = −12 (−30 to 6) => value=-12 ci_low=-30 ci_high=6
+    negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
+    negative Death | Events (95% CI) = 4 (2 to 10)
 
 # A signed difference with its interval, the measure unnamed: "(+0.8
 # mmol/L, 95% CI: 0.2–1.5 mmol/L; p = 0.01)".  The sign says a change.

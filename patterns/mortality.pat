@@ -6,6 +6,10 @@
 
 # A mortality is never outside this range ("P = 5.2 kPa" is a pressure).
 range mortality 0 100
+# A percentage that names a change is no share of people who died ("this
+# 5% difference", "9% lower with albendazole", "a 30% relative
+# reduction"): a relative change, whatever pattern read it.
+reject mortality after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ | proportional \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | excess | risk \s+ reductions? ) ) \b
 
 define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
                      | \b died | \b deaths? \b | \b dead \b | (?&deathverb) )
@@ -53,6 +57,8 @@ pattern pct-after-death-word
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
     set unit %
     negative the yearly rate of stroke/cardiac death was 0.8% in the control arm
+    negative Deaths were fewer with the drug, but this 4% difference was not significant
+    negative Cardiac mortality was 12% lower in the statin arm
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87

@@ -83,9 +83,14 @@ define notci     (?! \s* (?: CI | CrI | UI | confidence | credible | uncertainty
 
 # Time points: "28-day", "day 28", "60 days", "in-hospital", "ICU"; a
 # captured (?<timepoint> ...) is made canonical by these maps.
+# A time point's number in words ("Thirty-day mortality", "six-month
+# survival"); each has its map line below.
+define tpword    (?i: one | two | three | four | five | six | seven | eight | nine | ten
+                     | twelve | fourteen | eighteen | twenty [-\s]? (?: one | four | eight )
+                     | twenty | thirty | sixty | ninety )
 define timeword  (?i: \d{1,3} [-\s] (?:day|week|month|year) s?
                      | (?:day|week|month) [\s-]* \d{1,3}
-                     | (?: one | two | three | four | five | six | ten ) [-\s] (?:day|week|month|year) s?
+                     | (?&tpword) [-\s] (?:day|week|month|year) s?
                      | (?: hospital | ICU ) \s+ D/C
                      | (?: hospital \s+ )? discharge
                      | in-hospital | hospital | ICU | overall (?! \s+ survival ) )
@@ -108,6 +113,19 @@ map timepoint (?i) four [-\s] (day|week|month|year) s?  => 4-$1
 map timepoint (?i) five [-\s] (day|week|month|year) s?  => 5-$1
 map timepoint (?i) six [-\s] (day|week|month|year) s?  => 6-$1
 map timepoint (?i) ten [-\s] (day|week|month|year) s?  => 10-$1
+map timepoint (?i) seven [-\s] (day|week|month|year) s?  => 7-$1
+map timepoint (?i) eight [-\s] (day|week|month|year) s?  => 8-$1
+map timepoint (?i) nine [-\s] (day|week|month|year) s?  => 9-$1
+map timepoint (?i) twelve [-\s] (day|week|month|year) s?  => 12-$1
+map timepoint (?i) fourteen [-\s] (day|week|month|year) s?  => 14-$1
+map timepoint (?i) eighteen [-\s] (day|week|month|year) s?  => 18-$1
+map timepoint (?i) twenty [-\s]? one [-\s] (day|week|month|year) s?  => 21-$1
+map timepoint (?i) twenty [-\s]? four [-\s] (day|week|month|year) s?  => 24-$1
+map timepoint (?i) twenty [-\s]? eight [-\s] (day|week|month|year) s?  => 28-$1
+map timepoint (?i) twenty [-\s] (day|week|month|year) s?  => 20-$1
+map timepoint (?i) thirty [-\s] (day|week|month|year) s?  => 30-$1
+map timepoint (?i) sixty [-\s] (day|week|month|year) s?  => 60-$1
+map timepoint (?i) ninety [-\s] (day|week|month|year) s?  => 90-$1
 map timepoint (?i) in-hospital  => in-hospital
 map timepoint (?i) icu  => ICU
 map timepoint (?i) overall  => overall

@@ -49,10 +49,12 @@ pattern timepoint-words
     type _timepoint
     priority 10
     prefilter mortal surviv death
-    regex (?<! [\p{L}\p{N}] ) (?<timepoint> (?i: (?: one | two | three | five | ten ) [-\ ] (?: day | week | month | year ) s? | day - \d{1,3} ) )
+    regex (?<! [\p{L}\p{N}] ) (?<timepoint> (?i: (?&tpword) [-\ ] (?: day | week | month | year ) s? | day - \d{1,3} ) )
     regex (?= \s+ (?: all-cause \s+ )? (?i: mortality | survival | death ) )
     example One-year mortality was 35% => timepoint=1-year
     example Day-28 mortality was 25% => timepoint=28-day
+    example Thirty-day mortality was 37.5% with the drug => timepoint=30-day
+    example Ninety-day survival was 61% => timepoint=90-day
 
 # "Kaplan-Meier estimates 10 years after randomization showed ...": a
 # time counted from the start of the trial.
@@ -61,7 +63,8 @@ pattern timepoint-after-start
     priority 9
     prefilter after
     prefilter mortal surviv death died dead alive
-    regex (?<! [\p{L}\p{N}] ) (?<timepoint> \d{1,3} [\s-] (?i: days? | weeks? | months? | years? ) )
+    regex (?<! [\p{L}\p{N}] ) (?<timepoint> (?: \d{1,3} | (?&tpword) ) [\s-] (?i: days? | weeks? | months? | years? ) )
     regex (?= \s+ (?i: after | from | following | post ) \s+ (?: (?i: the | their ) \s+ )? (?i: randomi[sz]ation | enrol?ment | inclusion | surgery | transplant\w* | treatment | admission | diagnosis ) )
     require sentence (?i: mortal | surviv | death | died | dead | alive )
     example Kaplan-Meier estimates 10 years after randomization showed an overall survival of 74% => timepoint=10-year
+    example One month after treatment, 87% of the treated patients were alive => timepoint=1-month

@@ -762,7 +762,7 @@ pattern count-people
 # What follows a count whose verb puts its people into the trial: "[20]
 # patients were randomized", "[45] were included", "[48] randomized".
 define enrolledafter (?: \s* \( [^()]{1,20} \) )?
-                     \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
+                   (?: \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
                               (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
                      (?&enrolled) \b
@@ -770,7 +770,7 @@ define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                                                  \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
-                     (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b )
+                     (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b ) )
 
 # A count whose verb puts its people into the trial: "Twenty patients
 # were randomized", "45 were included", "Twenty-four hospitalized patients
@@ -792,6 +792,7 @@ pattern count-enrolled
     example Twenty-four hospitalized patients with COVID-19 ARDS were randomized 1:1 => value=24
     example Two hundred and thirty adults with sepsis were enrolled => value=230
     example 83 excluded; 48 randomized. => value=48
+    example Of the 300 children first enrolled, 212 (70.7%) enrolled in the extension study => value=212
     example Of these, 1244 (97%) were assessable for the marker => value=1244
     example 1578 patients (491 female, age 66.2 years) were recruited and randomly assigned => value=1578
     negative 312 patients were screened and none were randomly assigned

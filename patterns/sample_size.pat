@@ -27,6 +27,7 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min |
                          | events? | infusions? | doses? | cohorts? | third
                          | series | reports? | RCTs? | of | in | per | million | billion
                          | thousand | mL | cells? | wks? | mos? | yrs? | eyes? | teeth | tooth | molars? | knees? | hips?
+                         | isolates? | strains? | clusters? | villages? | schools? | practices?
                          | lesions? | ulcers? | samples? | specimens? | biopsies | wounds? | implants? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
@@ -97,7 +98,8 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv ) \w*
-                     | assessed \s+ at \s+ (?: the \s+ )? screening ) \b (?! - ) )
+                     | assessed \s+ at \s+ (?: the \s+ )? screening
+                     | harbou?red | demonstrated | generated | changed | reactogenicity ) \b (?! - ) )
 
 # People counted in the trial's groups, whom count-people keeps though
 # "in" follows them: "There were 65, 48, and 102 participants in groups
@@ -128,6 +130,10 @@ reject sample_size after 4 ^ \s? [MF] (?! [\p{L}\p{N}] )
 reject sample_size after 60 ^ \s+ (?i: men | males? | boys ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: women | females? | girls ) \b
 reject sample_size after 60 ^ \s+ (?i: women | females? | girls ) \s* (?: , | ; | and ) \s* (?&count) \s+ (?i: men | males? | boys ) \b
 reject sample_size before 30 (?i: \b (?: men | males? | boys ) ) \s* (?: , \s* (?: and \s+ )? | ; \s* | and \s+ ) $
+# "36 participants (20 girls, 16 boys; mean age 16)": the second item of
+# a breakdown by sex inside the brackets of a total (the first is the
+# rule above's).
+reject sample_size before 40 \( [^()]*? (?i: \b (?: women | females? | girls ) ) \s* [,;] \s* $
 # A number that names something is no count: "on day 6 was treated",
 # "Figure 1, 105 patients", "phase 2", "visit 3", "type 2".
 reject sample_size before 12 (?i: \b (?: days? | weeks? | months? | years? | hours? | visits? | stages? | grades? | phases? | types? | versions? | figures? | fig\.? | tables? | steps? | levels? | classes? | lines? ) ) \s* $
@@ -821,11 +827,17 @@ pattern group-of-count
     prefilter of among
     prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
     require before 40 (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )? $
+    # "with the presence of 15 respondents (50%)", "the stone location of
+    # 35 patients": "of" after a word for a share or a trait of people.
+    forbid before 40 (?i: \b (?: presence | location | percent | per \s+ cent | proportions? | majority | minority | rates? | incidence | prevalence | history | site ) ) \s+ of \s+ (?: the \s+ )? $
     require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | who ) \b | (?i: consecutive ) \b (?! \s+ (?: [\w-]+ \s+ )? (?&timespan) \b ) )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
-    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened )
+    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened | failed | harbou?red | demonstrated )
     forbid clause (?&otherrole)
+    # "Out of 178 eligible patients", "Among 47 older adults assessed at
+    # baseline": the pool before enrolment.
+    forbid after 60 ^ \s+ (?: [\w-]+ \s+ ){0,3}? (?i: eligible | ineligible | screened | assessed | approached | invited ) \b
     # "data of 2 similar randomized studies": trials, not people.
     forbid after 60 ^ \s+ (?: (?! (?&people) \b ) [\w-]+ ,? \s+ ){0,4}? (?i: trials | studies | RCTs ) \b
     set scope total
@@ -838,6 +850,9 @@ pattern group-of-count
     negative over a period of three consecutive winter seasons, adults were randomized
     negative 4 of the 20 controls survived
     negative four of 20 patients died
+    negative Bleeding was more frequent with the presence of 15 respondents (50%) in the tea group
+    negative Out of 178 eligible patients from one practice, 55 took part
+    negative Of the 17 patients who harboured resistant parasites, 12 relapsed
 
 # "24-patient study"
 pattern count-hyphen-people

@@ -89,7 +89,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | had (?! \s+ (?: been | (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data ) ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
-                     | requiring | needed | discontinued | withdrew | withdrawn | dropped \s+ out | lost
+                     | requiring | needed | discontinu\w* | withdrew | withdrawn | withdrawing | withdrawals? | terminated | dropped \s+ out | lost
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
@@ -733,6 +733,7 @@ pattern count-people
     negative Four patients in the placebo arm had nausea
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
+    negative The main reason for discontinuation in the walking group was knee pain (n=4)
     negative Eleven participants did not complete the trial
     negative The trial period from June 2005 to December 2007 included two winters
     negative In the randomized trial, most losses (n = 9) were in the control arm

@@ -214,4 +214,5 @@ define drugname  (?i: \b [a-z]{3,}+ (?<= ine | ol | one | ide | ate | in | an | 
                      | parin | mat | ler | zole ) (?! [\w-] ) )
 define measured  (?i: \b (?: intake | consumption | content | excretion | serum | plasma | levels? | concentrations?
                      | rose | fell | increased \s+ by | decreased \s+ by | reduced \s+ by | changes? | loss | lost
-                     | output | air | drawn | centrifug\w* ) \b )
+                     | output | air | drawn | centrifug\w* | bleeding | gain\w* | consumed | FEV1 | FVC
+                     | volumes? | differences? | improvement ) \b )

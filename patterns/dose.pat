@@ -7,6 +7,11 @@
 # unit's range is a misread, an OCR-damaged exponent or not a dose at all;
 # "1x10 6 cells/kg" read as 10 cells/kg is no dose).  Generous bounds:
 # they reject the impossible, not the unusual.
+# A dose is never negative ("a mean difference of –54 mL") and never a
+# bound ("≤10 mg prednisolone", "an increase of ≥100 mL"): a difference
+# or a threshold, not an amount given.
+reject dose before 3 (?: ^ | [\s(\[] ) [−–-] \s* $
+reject dose before 3 [<>≤≥] \s* $
 range dose 1000 1e10 unit=cells/kg
 range dose 10000 1e13 unit=cells
 range dose 1e6 1e13 unit=particles
@@ -278,6 +283,10 @@ pattern drug
     negative mean daily fibre intake rose by 12 g in the oat group
     negative 150 mL of air was drawn into the syringe
     negative morphine use was 4.43±2.78mg in the study group
+    negative the splint group had less overt bleeding (310 mL vs. 590 mL)
+    negative infants in the formula group gained 29.7 grams/day
+    negative the mean difference between the groups was –48 mL
+    negative patients on ≤10 mg prednisolone equivalent were included in the active group
 
 # The same with the amount in words: "Six grams concentrated oat β-glucan
 # per day" (its own pattern: the number words are scanned only where they

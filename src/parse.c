@@ -699,6 +699,8 @@ strip_group_size(struct tm_buf *b, const char *h)
             (b->data[b->len - 1] == '/' && b->len - 1 > start &&
              b->data[b->len - 2] == ' ')))
         b->len--;
+    if (b->data != NULL)
+        b->data[b->len] = '\0'; /* the buffer stays NUL-terminated */
 }
 
 /* The group size a header cell prints ("MSC (n = 20)", "Placebo, N =

@@ -623,7 +623,7 @@ pattern arm-list
     # "167 [57.2%] from the early-treatment arm": a share, then where
     # they came from (not "5 (14.3%) in the X group": an event's count).
     regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
-    regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) )
+    regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) | \s+ (?: group | arm ) (?: \. (?: \s | $ ) | $ ) | (?<= \s group | \s arm ) (?: \. (?: \s | $ ) | $ ) )
     require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
     forbid clause (?&otherrole)
@@ -631,6 +631,9 @@ pattern arm-list
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
     example 278 enrolled (167 [57.2%] from the early-treatment arm and 111 [63.1%] from the delayed-treatment arm) => value=111 group="delayed-treatment arm" scope=arm
+    example Outcomes were assessed in 40 patients, 20 in the MSC group and 18 in the placebo group. => value=18 scope=arm
+    example Thirty adults were enrolled, 16 in the intervention group, and 14 in the control group. => value=14 scope=arm
+    negative Three patients died, two in the MSC group and one in the placebo group.
     negative were randomly assigned to (a) zinc (25 mg), (b) vitamin D (800 IU), or placebo
 
 # "1832 in the hydrocortisone group"

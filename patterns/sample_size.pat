@@ -663,6 +663,24 @@ pattern in-the-group
 # "3658 were included (1832 in the hydrocortisone group and 1826 in the
 # placebo group)": a bare count in a group is an arm's size only where the
 # sentence enrols; "Two deaths occurred: one in each group" counts deaths.
+# "270 (70.9%) participants in the intervention group and 250 (66.1%) in
+# the control group completed the follow-up survey": an arm's share that
+# took a step of the trial.  The clause must enrol, complete or analyse;
+# "5 (14.3%) in the placebo group had nausea" is an event's count.
+pattern share-in-the-group
+    type sample_size
+    min-arm-share 0.2
+    from _count
+    prefilter group arm
+    priority 9
+    require after 90 ^ \s* [(\[] \s* (?&decimal) \s* % \s* [)\]] \s+ (?: (?: (?&headgap) ){0,3}? (?&people) \s+ )? (?i: in | from ) \s+ (?: the \s+ )? (?: [\w+-]+ \s+ ){1,3}? (?i: group | arm ) \b
+    require clause (?&enrolact)
+    forbid clause (?&otherrole)
+    forbid clause (?&partevent)
+    set scope arm
+    example At 3 months, 270 (70.9%) participants in the intervention group and 250 (66.1%) in the control group completed the survey => value=250 scope=arm
+    negative At 3 months, 27 (7.1%) participants in the intervention group and 25 (6.6%) in the control group had a rash
+
 pattern in-the-group-bare
     type sample_size
     min-arm-share 0.2

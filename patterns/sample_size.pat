@@ -295,7 +295,7 @@ define analysedshare (?i: \b data \s+ (?: were | was ) \s+ (?: \w+ \s+ )? availa
                         | \b available \s+ (?: for | on | from | in ) \b
                         | \b followed [\s-]+ up \b
                         | \b complete \s+ for \b
-                        | \b (?: assessed | analy[sz]ed | evaluated ) \s+ (?: for | in ) \b )
+                        | \b (?: assessed | analy[sz]ed | evaluated ) \s+ (?: for | in | among ) \b )
 # What a fraction may count instead of people: "12/40 sites".
 define notpeopleshare ^ \s* (?: \( [^()]* \) \s* )? (?: (?i: of \s+ (?: the \s+ )? ) )? (?i: sites? | centres? | centers? | hospitals? | samples? | specimens? | visits? | cycles? | studies | trials? | tumou?rs? | lesions? | eyes? ) \b
 
@@ -318,6 +318,23 @@ pattern fraction-analysed-group
     example SF-6D data was available for 141/215 (65.6%) of the HC group => value=141 scope=arm
     negative At day 28, 4/20 (20%) of patients in the placebo group were lost to follow-up
     negative Mortality was assessed in the MSC group: 3/20 (15%) died
+
+# The same as "N (x%) of M": "the primary outcome was assessed in 2307
+# (99%) of 2325 participants".
+pattern share-of-analysed
+    type sample_size
+    from _count
+    prefilter of
+    priority 7
+    require after 60 ^ \s* [(\[] \s* (?&decimal) \s* % \s* [)\]] \s+ (?i: of ) \s+ (?: (?i: the ) \s+ )? (?&count) \b
+    require near 120 (?&analysedshare)
+    forbid after 40 ^ [^.;]*? (?&notpeopleshare)
+    forbid clause (?&otherrole)
+    forbid clause (?&partevent)
+    set scope total
+    example The primary outcome was assessed in 2307 (99%) of 2325 participants => value=2307 scope=total
+    example outcomes were evaluated among 4120 (91%) of the 4530 women randomised => value=4120
+    negative Mortality was assessed in the trial: 23 (11%) of 210 patients died
 
 pattern fraction-analysed
     type sample_size

@@ -73,7 +73,7 @@ define people    (?i: patients? | participants? | subjects? | adults? | children
                      | students? | (?: non- ? )? smokers? | mothers? | girls? | boys? | respondents?
                      | survivors? | athletes? | workers? | nurses? | outpatients? | inpatients?
                      | couples? | families | households? | residents? | pregnant \s+ women | newborns?
-                     | pairs? | dyads? )
+                     | pairs? | dyads? | enrollees? | vaccinees? )
 
 # The percent sign, allowing a space before it, or the word.
 define pct       \s* % | \s+ (?i: percent | per \s+ cent ) \b

@@ -469,7 +469,7 @@ pattern n-equals-group
 pattern verb-count-people
     type sample_size
     from _count
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee pa-
     prefilter recruit enrol random assign allocat includ treat studi analy analys report describ compar gave given infus follow evaluat examin involv receiv compris consist number total
     priority 8
     require before 60 (?&enrol) \s+ (?: (?i: a \s+ total \s+ of | all | the | only | another | further ) \s+ )? $
@@ -506,7 +506,7 @@ pattern sentence-start-people
     type sample_size
     min-arm-share 0.2
     from _count
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee women pa-
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 7
     require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
@@ -607,7 +607,7 @@ pattern none-of-the
     min-arm-share 0.2
     prefilter of the
     prefilter none all each both
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee pa-
     priority 11
     regex (?i: none | all | each | both ) \s+ of \s+ the \s+ \K (?<value> (?&count) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ (?i: who | that | on | receiving | treated | given )
     set scope subgroup
@@ -617,7 +617,7 @@ pattern none-of-the
 pattern small-case-series
     type sample_size
     prefilter treated report describe present
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa-
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee women pa-
     priority 6
     regex (?i: treated | report | reported | describe | described | present | presented ) \s+
     regex \K (?<value> (?i: a | an | one | two | three | four | five | (?&integer) ) ) \s+ (?: [\w-]+ \s+ ){0,3}? (?i: patients? | adults? | children | cases? | infants? ) \b
@@ -724,7 +724,7 @@ pattern count-people
     type sample_size
     min-arm-share 0.2
     from _count
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple women pa- control
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee women pa- control
     prefilter enrol recruit random allocat assign includ analy particip complet compris consist studi involv trial study cohort sample total treat underw receiv given divided group arm population intention protocol itt infus nebuli deliver administ gave inject transplant therapy series report describ follow evaluat examin subgroup among
     priority 5
     require after 100 ^ \s+ (?: (?&headgap) ){0,3}? (?: (?&people) | (?i: controls ) ) \b
@@ -864,7 +864,7 @@ pattern group-of-count
     from _count
     priority 8
     prefilter of among
-    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple pa- randomi enrolled consecutive who
+    prefilter patient participant subject adult child infant neonate volunteer individual case recipient person men nurse student smoker mother pair dyad respondent famil household resident newborn worker athlete survivor girl boy couple enrollee vaccinee pa- randomi enrolled consecutive who
     require before 40 (?i: trial | study | cohort | series | enrol?ment | enrollment | sample | analysis | population | among | \b of ) \s+ (?: (?i: the | a \s+ total \s+ of ) \s+ )? $
     # "with the presence of 15 respondents (50%)", "the stone location of
     # 35 patients": "of" after a word for a share or a trait of people.

@@ -147,7 +147,7 @@ reject sample_size clause (?i: would \s+ (?: require | need | be \s+ (?: require
 # The words between a count and the people it counts ("120 critically ill
 # adult patients"): adjectives and nouns, never a number or a preposition
 # ("102 strokes in 92 patients" counts strokes).
-define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ \s+
+define headgap   (?&notunit) (?! \d | (?i: in | of | with | from | at | on | for | to | among | by ) \b ) [\w/()–-]+ (?: , (?= \s+ (?! (?&people) \b | (?i: which | who | whom | that | and | or | but ) \b ) [\p{Ll}] ) )? \s+
                  | \( [^()]{1,16} \) \s+
 
 # A population told by sex ("35 men and 25 women"): a baseline
@@ -802,6 +802,8 @@ pattern count-people
     negative The cohort was 35 men and 25 women
     example 114 women and 99 women were enrolled in the study => value=99
     example 109 female nonsmokers were enrolled in the trial => value=109
+    example We included 58 moderate-severe, steroid-naive asthma patients in the trial => value=58
+    negative The scale consists of 51 adjectives, which subjects must rate from 0 to 4 in the trial
     negative New fever on day 6 was treated with paracetamol
 
 # What follows a count whose verb puts its people into the trial: "[20]

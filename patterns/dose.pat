@@ -50,6 +50,8 @@ map unit (?i) (?: [a-z]{1,6} - )? (?: msc | mscs | cells? | mapcs? )  => cells
 map unit (?i) (?: [\w-]+ \s+ )? (?: particles | nanovesicles | vesicles | exosomes | evs )  => particles
 map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
 map unit (?i) I?U \s* / \s* kg  => U/kg
+map unit (?i) units? \s* / \s* kg  => U/kg
+map unit (?i) units?  => U
 # "10 mg of pravastatin/day", "Six grams concentrated oat β-glucan per
 # day": a daily dose with the drug named between amount and day.
 map unit (?i) (?: mg | milligrams? ) \s .+ (?: / \s* d(?:ay)? | \s per \s+ day )  => mg/day
@@ -59,6 +61,7 @@ map unit (?i) (?: grams? ) \s* (?: / \s* d(?:ay)? | per \s+ day )  => g/day
 map unit (?i) (?: grams? )  => g
 map unit (?i) milligrams? \s* (?: / \s* d(?:ay)? | per \s+ day )  => mg/day
 map unit (?i) milligrams?  => mg
+map unit (?i) (?: micrograms? | mcg ) \s* (?: / \s* d(?:ay)? | per \s+ day )  => µg/day
 map unit (?i) (?: micrograms? | mcg ) \s* / \s* kg  => µg/kg
 map unit (?i) (?: micrograms? | mcg )  => µg
 map unit (?i) mg \s* / \s* kg \s* / \s* d(?:ay)?  => mg/kg/day
@@ -76,6 +79,7 @@ map unit (?i) mL  => mL
 map unit (?i) IU \s* (?: / \s* d(?:ay)? | per \s+ day )  => IU/day
 map unit (?i) CFU (?: \s* (?: / \s* d(?:ay)? | per \s+ day ) )  => CFU/day
 map unit (?i) [µμ]g \s* / \s* kg \s* / \s* min  => µg/kg/min
+map unit (?i) (?: [µμ]g | mcg | micrograms? ) \s* / \s* kg \s* / \s* d(?:ay)?  => µg/kg/day
 map unit (?i) [µμ]g \s* / \s* kg \s* / \s* h(?:our|r)?  => µg/kg/h
 map unit (?i) [µμ]g \s* / \s* kg  => µg/kg
 map unit (?i) [µμ]g \s* (?: / \s* d(?:ay)? | per \s+ day )  => µg/day

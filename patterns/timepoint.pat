@@ -33,12 +33,14 @@ pattern timepoint-after-outcome
 pattern timepoint-on-its-own
     type _timepoint
     priority 9
-    prefilter mortal surviv death died dead alive
+    prefilter mortal surviv death died dead alive fatal
     prefilter day week month year discharge
-    regex (?i: \b at | \b by | \b on | \b within | \b through | \b until | \b before | \b followed (?: \s+ up )? \s+ (?: to | for ) ) \s+ (?: (?i: the ) \s+ )?
+    regex (?i: \b at | \b by | \b on | \b within | \b through | \b until | \b before | \b during | \b over | \b followed (?: \s+ up )? \s+ (?: to | for ) ) \s+ (?: (?i: the ) \s+ )?
     regex \K (?<timepoint> (?i: (?: day | week | month ) [\s-]* \d{1,3} | \d{1,3} \s+ (?: days | weeks | months | years ) | (?: hospital \s+ )? discharge ) ) \b
-    require sentence (?i: mortal | surviv | death | died | dead | alive )
+    require sentence (?i: mortal | surviv | death | died | dead | alive | fatal )
     example At 60 days, mortality was 38% => timepoint=60-day
+    example During 28 days of follow-up none of the 12 patients died => timepoint=28-day
+    example the case fatality of the early cohorts was 58.3% at day 28 => timepoint=28-day
     example mortality was 61.5% at day 28 => timepoint=28-day
     example death rates were 9.9% and 11.5%, respectively, at month 36 => timepoint=36-month
     example All subjects were followed to 60 days, by which point 56% had died => timepoint=60-day

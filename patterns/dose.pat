@@ -12,6 +12,10 @@
 # or a threshold, not an amount given.
 reject dose before 3 (?: ^ | [\s(\[] ) [−–-] \s* $
 reject dose before 3 [<>≤≥] \s* $
+# "(Δ = 0.7 units, p = 0.02)", "the score was 2 units lower": a
+# difference between groups, not an amount given.
+reject dose before 12 (?: Δ | (?i: \b delta ) ) \s* [=:]? \s* $
+reject dose after 14 ^ \s* (?i: lower | higher | greater | less | more | fewer | better | worse ) \b
 range dose 1000 1e10 unit=cells/kg
 range dose 10000 1e13 unit=cells
 range dose 1e6 1e13 unit=particles
@@ -291,6 +295,8 @@ pattern drug
     negative infants in the formula group gained 29.7 grams/day
     negative the mean difference between the groups was –48 mL
     negative patients on ≤10 mg prednisolone equivalent were included in the active group
+    negative clarity was rated higher with lens A than lens B (Δ = 0.7 units, p = 0.02) in the active group
+    negative at week 8 the depression score was 2 units lower in the treated group
 
 # The same with the amount in words: "Six grams concentrated oat β-glucan
 # per day" (its own pattern: the number words are scanned only where they

@@ -27,7 +27,7 @@ define notunit   (?! (?i: days? | weeks? | months? | years? | hours? | h | min |
                          | events? | infusions? | doses? | cohorts? | third
                          | series | reports? | RCTs? | of | in | per | million | billion
                          | thousand | mL | cells? | wks? | mos? | yrs? | eyes? | teeth | tooth | molars? | knees? | hips?
-                         | isolates? | strains? | clusters? | villages? | schools? | practices?
+                         | isolates? | strains? | clusters? | villages? | schools? | practices? | infections?
                          | lesions? | ulcers? | samples? | specimens? | biopsies | wounds? | implants? ) \b )
 
 # Passive verbs of enrolment ("were randomized").
@@ -99,7 +99,8 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
                          | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv ) \w*
                      | assessed \s+ at \s+ (?: the \s+ )? screening
-                     | harbou?red | demonstrated | generated | changed | reactogenicity ) \b (?! - ) )
+                     | harbou?red | demonstrated | generated | changed | reactogenicity | exhibited
+                     | successfully \s+ (?: [\w-]+ \s+ )? treated ) \b (?! - ) )
 
 # People counted in the trial's groups, whom count-people keeps though
 # "in" follows them: "There were 65, 48, and 102 participants in groups
@@ -122,6 +123,12 @@ reject sample_size before 24 (?i: \b (?: higher | greater | lower | less ) \s+ t
 reject sample_size before 3 [£$€¥] \s* $
 # "December 2008", "June 2010": a year (or a day) after a month's name.
 reject sample_size before 12 (?i: \b (?: january | february | march | april | may | june | july | august | september | october | november | december | jan | feb | mar | apr | jun | jul | aug | sept? | oct | nov | dec ) \.? ) \s* $
+# "from March 31, 2011": a year after a month's day.
+reject sample_size before 24 (?i: \b (?: january | february | march | april | may | june | july | august | september | october | november | december | jan | feb | mar | apr | jun | jul | aug | sept? | oct | nov | dec ) \.? ) \s+ \d{1,2} (?: st | nd | rd | th )? , \s* $
+# "Study 201", "Protocol 12": a name, not a count.
+reject sample_size before 10 (?-i: \b (?: Study | Trial | Protocol ) ) \s+ $
+# "over the age of 80", "aged 65": an age, not a count.
+reject sample_size before 16 (?i: \b age \s+ of | \b aged | \b ages ) \s+ (?: (?i: over | under | above | below ) \s+ )? $
 # A population told by sex ("491 female", "3,071 men and 4,145 women",
 # "(35 males, 25 females)"): a baseline characteristic, not a size.
 # ("114 women and 99 women were enrolled" are two arms of women.)
@@ -671,7 +678,11 @@ pattern in-the-group
     # "One volunteer in the low-dose arm was found to be pregnant"
     forbid clause-after ^ (?&beverb) (?&pastpart) \b
     unless clause-after ^ (?&beverb) (?&groupverb) \b
+    # "Eight in the A group developed diarrhoea vs 6 subjects in the
+    # placebo group": after "vs" the clause shares the first one's verb.
+    forbid before 120 (?&otherrole) [^.;]*? \s (?i: vs\.? | versus | compared \s+ (?: with | to ) ) \s+ $
     set scope arm
+    negative Eight subjects in the probiotic group developed diarrhoea vs 6 subjects in the placebo group
     example 40 patients, 22 patients in study group and 18 patients in control group, were studied => value=18 group=control scope=arm
     negative the insulin dose could be lowered in 5 patients of the metformin group
     negative between day 3 and 5 in the MSC group

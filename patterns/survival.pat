@@ -5,6 +5,9 @@
 
 # A survival is never outside this range ("P = 5.2 kPa" is a pressure).
 range survival 0 100
+# "survival rates are 32% higher for those who ...": a relative change,
+# not a share of people alive.
+reject survival after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | greater | more | less ) ) \b
 # A bound of a confidence interval is no survival: "74% (95% confidence
 # interval 69–77%)".
 reject survival before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $
@@ -35,6 +38,7 @@ pattern pct-after-survival
     example 1-month survival of 91% with UC-MSCs versus 42% with control => value=42
     example survival at one month was 91 vs 42% (P = 0.015) => value=91
     example Survival at day 90 was 75% (95% CI 62–84) in the MSC group and 61% (47–72) => value=61
+    negative in the survival analysis, survival rates were 32% higher for those with a positive attitude
     negative disease-free survival was 74% with chemotherapy and 59% with observation
     negative alive and free of mechanical ventilation at day 28 was 55% versus 60%
     negative Among survivors, dependence on RRT was 10.2% vs 6.0%

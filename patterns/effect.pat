@@ -9,15 +9,16 @@ define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s
                       (?: hazard \s+ ratios? | odds \s+ ratios? | (?: relative | absolute ) \s+ risks? (?: \s+ reductions? | \s+ differences? )?
                         | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | (?: death | mortality ) \s+ (?: rate \s+ )? ratios?
                         | (?: standardi[sz]ed \s+ | LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences?
-                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s | \b estimated \s | \b adjusted \s ) difference (?= \s+ (?: of | was | in | between | \( ) ) )
+                        | difference \s+ in \s+ means | (?<= \b a \s | \b the \s | \b estimated \s | \b adjusted \s | \( | [,;] \s ) difference (?= \s+ (?: of | was | in | between | \( | [−–-]? \d ) ) )
                     | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
 define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?: \d{2} \s* % \s* )? (?i: CI ) \s* [\])] )?
 # A unit after an estimate ("a difference of 0.022 L (95% CI ...)",
 # "−0.37 inhalations (95% CI ...)"): a word, not the CI's.
 define effunit    \s+ (?! (?i: CI | CrI | confidence | credible | and | or | vs | versus | in | for | with ) \b ) [\p{L}][\p{L}/.²³-]{0,14}
-# A bound: a signed decimal.
-define bound      (?&minus)? (?&decimal)
+# A bound: a signed decimal ("- 0.5" too).  An upper bound followed by a
+# dash and a digit was a decimal comma's half ("-1,6 – 0,6"): no match.
+define bound      (?: (?&minus) \ ? )? (?&decimal)
 # What parts the two bounds: a dash, "to", a comma.
 define cisep      \s* (?: – | - | − | (?i: to ) | , ) \s*
 
@@ -46,7 +47,7 @@ pattern labelled-ci
     regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
     regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
     regex (?: (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* )? (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
-    regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
     example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
@@ -61,6 +62,9 @@ pattern labelled-ci
     example the estimated difference in the pain score was −1.7 with a 95% CI of −6.6 to 3.2 => measure=MD value=-1.7 ci_low=-6.6 ci_high=3.2
     example deaths were alike (risk ratio [RR] 0·97, CI 0·90–1·05, p=0·4) => measure=RR value=0.97 ci_low=0.9 ci_high=1.05
     example the mortality ratio was 0.91 (95% CI 0.80 to 1.04) => measure=RR value=0.91
+    example mean weight was similar (difference 0·05 kg, 95% CI −0·12 to 0·22 kg, p=0·6) => measure=MD value=0.05 ci_low=-0.12
+    example (difference of means, - 0.4; 95% CI, -1.5 to 0.7) => value=-0.4 ci_low=-1.5
+    negative (difference of means, - 0,4; 95% CI, -1,5 – 0,7; p = 0.4)
     negative the hazard ratio was not estimated (95% CI not reported)
     negative mortality was 30% (95% CI 20 to 40)
 
@@ -119,7 +123,7 @@ pattern signed-difference-ci
     priority 8
     regex (?<! [\p{L}\p{N}.,·] ) (?<value> \+ (?&decimal) | [−-] (?&decimal) ) (?: \s* [^\s\d,;()]{1,12} )? \s* [,;(] \s*
     regex (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
-    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] )
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     set measure MD
     example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
     example the estimated difference of the means (EDM): −14.1 m, 95% confidence interval (95% CI): −30.2–2.0 m, p = 0.1 => measure=MD value=-14.1 ci_low=-30.2 ci_high=2

@@ -54,6 +54,8 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
         exit 1
     python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev3 \
         --swaps 0 || exit 1
+    echo "judged records of 118 reports outside the gold sets (development; reported):"
+    python3 "$top/tests/judged-eval.py" "$TRIALMINE" || exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

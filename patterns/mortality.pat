@@ -9,7 +9,10 @@ range mortality 0 100
 # A percentage that names a change is no share of people who died ("this
 # 5% difference", "9% lower with albendazole", "a 30% relative
 # reduction"): a relative change, whatever pattern read it.
-reject mortality after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ | proportional \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | excess | risk \s+ reductions? ) ) \b
+# "Seventy percent of deaths occurred within a week": a share of the
+# deaths, not of the people.
+reject mortality after 24 ^ \s* (?i: of \s+ (?: the \s+ | all \s+ | these \s+ )? deaths ) \b
+reject mortality after 40 ^ \s* (?: [(\[] [^()\[\]]{0,20} [)\]] \s* )? (?i: (?: relative \s+ | absolute \s+ | proportional \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | excess | risk \s+ reductions? ) ) \b
 
 define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
                      | \b died | \b deaths? \b | \b dead \b | (?&deathverb) )
@@ -59,6 +62,8 @@ pattern pct-after-death-word
     negative the yearly rate of stroke/cardiac death was 0.8% in the control arm
     negative Deaths were fewer with the drug, but this 4% difference was not significant
     negative Cardiac mortality was 12% lower in the statin arm
+    negative the 11% (SE 3) reduction in all-cause mortality seen in the trial
+    negative Of the patients who died, sixty percent of deaths occurred within a week
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87

@@ -7,7 +7,7 @@
 range survival 0 100
 # "survival rates are 32% higher for those who ...": a relative change,
 # not a share of people alive.
-reject survival after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | greater | more | less ) ) \b
+reject survival after 40 ^ \s* (?: [(\[] [^()\[\]]{0,20} [)\]] \s* )? (?i: (?: relative \s+ | absolute \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | greater | more | less ) ) \b
 # A bound of a confidence interval is no survival: "74% (95% confidence
 # interval 69–77%)".
 reject survival before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $

@@ -197,6 +197,9 @@ role sample_size scope=arm clause-after ^ [^;]*? \b (?i: respectively ) \b
 role sample_size scope=total before 40 (?&wholetrial) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 # "1578 patients were randomly assigned to pravastatin or control": all arms.
 role sample_size scope=total clause-after ^ [^;]*? (?i: randomi[sz]ed | randomly | assigned | allocated | divided ) \s+ (?: \w+ \s+ )? (?: to | into | between ) \b [^;]*? \b (?: or | and | versus | vs ) \b
+# "667 women were randomized to the short regimen": randomized to one
+# treatment, not to a list or to "two groups", is an arm.
+role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ (?! (?i: two | three | four | five | six | one \s+ of | either | both | each | \d ) \b | [^;.]{0,40}? \b (?i: groups | arms | treatments | regimens | conditions | sequences ) \b ) (?: (?i: receive | the ) \s+ )? [\p{L}]
 # "22 patients in the study group", "300 women recruited into the treatment
 # arm", "52 patients as the control group".
 role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
@@ -866,6 +869,8 @@ pattern count-enrolled
     example Of 90 adults screened, 64 met the inclusion criteria and were randomized => value=64
     example Then 31 and 33 patients in the two groups, respectively, were analysed => value=31 scope=arm
     example Accordingly 26 were enrolled in the VdG and 25 in the CG => value=26 scope=arm
+    example In total, 412 women were randomized to the short regimen => value=412 scope=arm
+    example In total, 824 women were randomized to two regimens => value=824 scope=total
     negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",

@@ -197,6 +197,9 @@ role sample_size scope=arm clause-after ^ [^;]*? \b (?i: respectively ) \b
 role sample_size scope=total before 40 (?&wholetrial) \s* \( \s* (?: [nN] \s* [=:] \s* )? $
 # "1578 patients were randomly assigned to pravastatin or control": all arms.
 role sample_size scope=total clause-after ^ [^;]*? (?i: randomi[sz]ed | randomly | assigned | allocated | divided ) \s+ (?: \w+ \s+ )? (?: to | into | between ) \b [^;]*? \b (?: or | and | versus | vs ) \b
+# "824 women were randomized to two regimens", "to one of three groups":
+# everyone.
+role sample_size scope=total clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ (?i: to | into ) \s+ (?: (?i: one \s+ of | either \s+ of ) \s+ (?: the \s+ )? )? (?i: two | three | four | five | six | \d ) \b
 # "667 women were randomized to the short regimen": randomized to one
 # treatment, not to a list or to "two groups", is an arm.
 role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ (?! (?i: two | three | four | five | six | one \s+ of | either | both | each | \d ) \b | [^;.]{0,40}? \b (?i: groups | arms | treatments | regimens | conditions | sequences ) \b ) (?: (?i: receive | the ) \s+ )? [\p{L}]
@@ -561,6 +564,9 @@ pattern arm-received
     unless after 30 ^ \s+ (?i: at \s+ least \s+ (?: one | 1 ) ) \b
     forbid after 30 ^ \s+ (?i: (?: a \s+ )? (?: different | wrong | incorrect | another | other ) \s+ (?: treatment | drug | intervention | dose | arm ) ) \b
     forbid after 30 ^ \s+ (?i: all | none | no | only | fewer | more | less | the \s+ full | complete | partial | incomplete ) \b
+    # "824 women were randomized to one of two regimens": everyone, not an
+    # arm (count-enrolled reads it, as a total).
+    forbid after 60 ^ \s+ (?: (?i: one | either ) \s+ of \s+ (?: the \s+ )? )? (?i: two | three | four | five | six | \d ) \s+ (?: [\w-]+ \s+ ){0,2}? (?i: groups | arms | regimens | treatments | conditions | sequences ) \b
     forbid clause (?&otherrole)
     set scope arm
     example 12 received hUC-MSCs => value=12 scope=arm
@@ -870,7 +876,7 @@ pattern count-enrolled
     example Then 31 and 33 patients in the two groups, respectively, were analysed => value=31 scope=arm
     example Accordingly 26 were enrolled in the VdG and 25 in the CG => value=26 scope=arm
     example In total, 412 women were randomized to the short regimen => value=412 scope=arm
-    example In total, 824 women were randomized to two regimens => value=824 scope=total
+    example In total, 824 women were randomized to one of two regimens => value=824 scope=total
     negative Four adults who were enrolled withdrew consent before the first visit
 
 # "trial of 48 patients", "a cohort of 310 consecutive adults",

@@ -123,6 +123,9 @@ reject sample_size before 24 (?i: \b (?: higher | greater | lower | less ) \s+ t
 reject sample_size before 3 [£$€¥] \s* $
 # "December 2008", "June 2010": a year (or a day) after a month's name.
 reject sample_size before 12 (?i: \b (?: january | february | march | april | may | june | july | august | september | october | november | december | jan | feb | mar | apr | jun | jul | aug | sept? | oct | nov | dec ) \.? ) \s* $
+# "(n = 180, Mean Rank 146 vs 215, χ2 = 41.8, df = 1)": the observations
+# of a test statistic, not a group.
+reject sample_size after 40 ^ \s* [,;] \s* (?: (?i: mean \s+ ranks? | median \s+ ranks? | chi | df \s* = ) | χ | (?-i: [tFUzH] ) \s* = )
 # "from March 31, 2011": a year after a month's day.
 reject sample_size before 24 (?i: \b (?: january | february | march | april | may | june | july | august | september | october | november | december | jan | feb | mar | apr | jun | jul | aug | sept? | oct | nov | dec ) \.? ) \s+ \d{1,2} (?: st | nd | rd | th )? , \s* $
 # "Study 201", "Protocol 12": a name, not a count.

@@ -111,6 +111,33 @@ tm_json_string(struct tm_buf *b, const char *s, size_t len)
     tm_buf_putc(b, '"');
 }
 
+/* Append n in decimal, as "%llu" prints it, without printf's cost: a
+ * record carries up to a dozen integers and offsets. */
+static void
+put_unsigned(struct tm_buf *b, unsigned long long n)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    tm_buf_append(b, tmp + i, sizeof tmp - i);
+}
+
+/* The same for "%lld". */
+static void
+put_signed(struct tm_buf *b, long long n)
+{
+    if (n < 0) {
+        tm_buf_putc(b, '-');
+        put_unsigned(b, 0 - (unsigned long long)n);
+    } else {
+        put_unsigned(b, (unsigned long long)n);
+    }
+}
+
 void
 tm_json_number(struct tm_buf *b, double v)
 {
@@ -126,10 +153,10 @@ tm_json_number(struct tm_buf *b, double v)
         tm_buf_puts(b, "0");
         return;
     }
-    /* Whole numbers as integers (1000000, not 1e+06) while exact. */
+    /* Whole numbers as integers (1000000, not 1e+06) while exact: below
+     * 1e15 the conversion is exact and prints what "%.0f" would. */
     if (fabs(v) < 1e15 && v == floor(v)) {
-        snprintf(tmp, sizeof tmp, "%.0f", v);
-        tm_buf_puts(b, tmp);
+        put_signed(b, (long long)v);
         return;
     }
     /* Otherwise the shortest %g form that reads back exactly: 0.09, not
@@ -304,10 +331,10 @@ format_scalar(struct tm_buf *b, const struct column *c,
         tm_json_number(b, *(const double *)(base + c->offset));
         break;
     case COL_INT:
-        tm_buf_printf(b, "%lld", *(const long long *)(base + c->offset));
+        put_signed(b, *(const long long *)(base + c->offset));
         break;
     case COL_OFF:
-        tm_buf_printf(b, "%zu", *(const size_t *)(base + c->offset));
+        put_unsigned(b, *(const size_t *)(base + c->offset));
         break;
     default:
         break;

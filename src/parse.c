@@ -301,7 +301,15 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             p->space_pending = true;
             continue;
         }
-        if (!p->space_pending && p->sup_depth == 0) {
+        if (p->space_pending) {
+            bool at_start =
+                b == &p->text ? b->len == p->para_start : b->len == 0;
+
+            if (!at_start && b->data[b->len - 1] != ' ')
+                tm_buf_putc(b, ' ');
+            p->space_pending = false;
+        }
+        if (p->sup_depth == 0) {
             /* A run of ordinary bytes goes in at once. */
             size_t j = i + 1;
 
@@ -311,14 +319,6 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             tm_buf_append(b, s + i, j - i);
             i = j - 1;
             continue;
-        }
-        if (p->space_pending) {
-            bool at_start =
-                b == &p->text ? b->len == p->para_start : b->len == 0;
-
-            if (!at_start && b->data[b->len - 1] != ' ')
-                tm_buf_putc(b, ' ');
-            p->space_pending = false;
         }
         /* Inside <sup>, a minus sign is a hyphen-minus: ^-5. */
         if (p->sup_depth > 0 && i + 2 < len && (unsigned char)c == 0xE2 &&

@@ -441,6 +441,8 @@ tm_normalize_unicode(struct tm_norm *n)
                 edits_add(&el, i, i + 1, " ", 1, "control-char", false);
             }
             i++;
+            /* Printable ASCII needs nothing from this pass. */
+            i += tm_utf8_plain_run(t + i, len - i);
             continue;
         }
         k = cp_at(t, len, i, &cp);

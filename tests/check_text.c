@@ -2,6 +2,7 @@
 /* Tests for text: the sentence splitter. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -114,6 +115,31 @@ START_TEST(test_text_sentences_split_once_and_never_empty)
 }
 END_TEST
 
+/* The splitter skips eight bytes at a time to the next '.', '!', '?' or
+ * newline: each must be found wherever it falls in such a block. */
+START_TEST(test_text_stop_found_at_every_offset)
+{
+    static const char ends[] = ".!?\n";
+    char buf[64], first[40];
+    size_t k, e;
+
+    for (e = 0; e < sizeof ends - 1; e++) {
+        for (k = 4; k < 30; k++) {
+            const char *want[] = {first, "Then one.", NULL};
+
+            memset(first, 'a', k);
+            first[0] = 'A';
+            first[k] = ends[e] == '\n' ? '\0' : ends[e];
+            first[k + 1] = '\0';
+            snprintf(buf, sizeof buf, "%.*s%s%sThen one.", (int)k, first,
+                     ends[e] == '\n' ? "\n\n" : (char[]){ends[e], '\0'},
+                     ends[e] == '\n' ? "" : " ");
+            assert_sentences(buf, want);
+        }
+    }
+}
+END_TEST
+
 int
 main(void)
 {
@@ -127,6 +153,7 @@ main(void)
     tcase_add_test(tc, test_text_lowercase_after_stop_does_not_split);
     tcase_add_test(tc, test_text_empty_and_blank);
     tcase_add_test(tc, test_text_sentences_split_once_and_never_empty);
+    tcase_add_test(tc, test_text_stop_found_at_every_offset);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

@@ -11,6 +11,7 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -138,6 +139,44 @@ put_signed(struct tm_buf *b, long long n)
     }
 }
 
+/*
+ * The significant digits of v written as a short decimal M / 10^k (k 1 to
+ * 15, M below 2^53, at most 15 digits), or 0 if it is none.  M and 10^k
+ * are exact doubles and one division rounds correctly, so M / 10^k == v
+ * says that decimal reads back as v.  A decimal of at most DBL_DIG (15)
+ * digits comes back from a double unchanged, so no shorter decimal reads
+ * back as v, and the digit count is the precision the shortest %g form
+ * needs.  (Subnormals have fewer bits than DBL_DIG assumes.)
+ */
+static int
+decimal_digits(double v)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3, 1e4,  1e5,
+                                   1e6,  1e7,  1e8,  1e9, 1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15};
+    double a = fabs(v);
+    int k, n;
+
+    if (!(a >= DBL_MIN))
+        return 0;
+    for (k = 1; k <= 15; k++) {
+        double t = a * pow10[k];
+        uint64_t m;
+
+        if (t >= 9007199254740992.0) /* 2^53 */
+            return 0;
+        m = (uint64_t)(t + 0.5);
+        if (m == 0 || (double)m / pow10[k] != a)
+            continue;
+        while (m % 10 == 0)
+            m /= 10;
+        for (n = 0; m > 0; m /= 10)
+            n++;
+        return n <= 15 ? n : 0;
+    }
+    return 0;
+}
+
 void
 tm_json_number(struct tm_buf *b, double v)
 {
@@ -160,7 +199,17 @@ tm_json_number(struct tm_buf *b, double v)
         return;
     }
     /* Otherwise the shortest %g form that reads back exactly: 0.09, not
-     * 0.089999999999999997. */
+     * 0.089999999999999997.  Most values are short decimals ("12.5"),
+     * whose precision is known without trying each one (two snprintf and
+     * strtod calls on average, 4,600 instructions a number). */
+    prec = decimal_digits(v);
+    if (prec > 0) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v) {
+            tm_buf_puts(b, tmp);
+            return;
+        }
+    }
     for (prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)

@@ -310,12 +310,21 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             p->space_pending = false;
         }
         if (p->sup_depth == 0) {
-            /* A run of ordinary bytes goes in at once. */
+            /* A run of ordinary bytes goes in at once, and with it each
+             * single space between two words, which comes out as it is. */
             size_t j = i + 1;
 
-            while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
-                   s[j] != '\r')
-                j++;
+            for (;;) {
+                while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+                       s[j] != '\r')
+                    j++;
+                if (j + 1 < len && s[j] == ' ' && s[j + 1] != ' ' &&
+                    s[j + 1] != '\t' && s[j + 1] != '\n' && s[j + 1] != '\r') {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             tm_buf_append(b, s + i, j - i);
             i = j - 1;
             continue;

@@ -47,6 +47,7 @@ struct tm_extractor {
     struct tm_spans sentences;
     struct tm_buf scratch;
     unsigned long limit_hits;
+    bool *jit_ready; /* per regex index: tm_pattern_set_jit was called */
     /* Prefilter words: each distinct word of the set once, and per
      * sentence a bit per word that occurs in it, found in one pass over
      * the sentence by an automaton of all the words (wordscan.c), so the
@@ -234,6 +235,8 @@ tm_extractor_new(const struct tm_pattern_set *set)
         if (pairs + 1 > max_pairs)
             max_pairs = pairs + 1;
     }
+    ex->jit_ready =
+        tm_xcalloc(tm_pattern_set_njit(set) + 1, sizeof *ex->jit_ready);
     ex->md = pcre2_match_data_create(max_pairs, NULL);
     ex->rule_md = pcre2_match_data_create(64, NULL);
     if (ex->md == NULL || ex->rule_md == NULL)
@@ -284,6 +287,7 @@ tm_extractor_free(struct tm_extractor *ex)
     pcre2_match_data_free(ex->rule_md);
     pcre2_jit_stack_free(ex->jit_stack);
     pcre2_match_context_free(ex->mctx);
+    free(ex->jit_ready);
     tm_spans_clear(&ex->sentences);
     tm_buf_clear(&ex->scratch);
     tm_buf_clear(&ex->clause_text);
@@ -349,6 +353,18 @@ const struct tm_pattern_cost *
 tm_extractor_costs(const struct tm_extractor *ex)
 {
     return ex->costs;
+}
+
+/* re, the set's regex `index`, made ready to match: its JIT code is made
+ * on the extractor's first use (see tm_pattern_set_jit). */
+static const pcre2_code *
+ready(struct tm_extractor *ex, const pcre2_code *re, unsigned index)
+{
+    if (!ex->jit_ready[index]) {
+        tm_pattern_set_jit(ex->set, index);
+        ex->jit_ready[index] = true;
+    }
+    return re;
 }
 
 static bool
@@ -446,8 +462,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
     while (set->clause_break != NULL && off < se - ss) {
         PCRE2_SIZE *ov;
         size_t bs, be;
-        int rc = tm_match(set->clause_break, text + ss, se - ss, off,
-                          ex->rule_md, ex->mctx);
+        int rc = tm_match(ready(ex, set->clause_break, set->clause_break_jit),
+                          text + ss, se - ss, off, ex->rule_md, ex->mctx);
 
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH)
@@ -474,8 +490,8 @@ find_clauses(struct tm_extractor *ex, const char *text, size_t ss, size_t se,
         /* A list break ends a clause only after a member with a verb. */
         if (set->list_group > 0 && (uint32_t)rc > set->list_group &&
             ov[2 * set->list_group] != PCRE2_UNSET &&
-            tm_match(set->clause_verb, text + last, bs - last, 0, ex->rule_md,
-                     ex->mctx) < 0)
+            tm_match(ready(ex, set->clause_verb, set->clause_verb_jit),
+                     text + last, bs - last, 0, ex->rule_md, ex->mctx) < 0)
             continue;
         tm_spans_push(&ex->breaks, bs, be);
         last = be;
@@ -618,7 +634,8 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
             rc = m->rc;
             goto judge;
         }
-        rc = tm_match(r->re, text + ss, se - ss, 0, ex->rule_md, ex->mctx);
+        rc = tm_match(ready(ex, r->re, r->jit), text + ss, se - ss, 0,
+                      ex->rule_md, ex->mctx);
         memo_add(ex, r, ss, se, SIZE_MAX, rc);
         goto judge;
     }
@@ -654,8 +671,9 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
                 rc = m->rc;
                 goto judge;
             }
-            rc = tm_match(r->re, clause_text(ex, text, from, to, ms, me),
-                          to - from, 0, ex->rule_md, ex->mctx);
+            rc = tm_match(ready(ex, r->re, r->jit),
+                          clause_text(ex, text, from, to, ms, me), to - from, 0,
+                          ex->rule_md, ex->mctx);
             memo_add(ex, r, from, to, keep, rc);
         }
         goto judge;
@@ -667,7 +685,8 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     }
     from = tm_utf8_floor(text, from);
     to = to < len ? tm_utf8_floor(text, to) : len;
-    rc = tm_match(r->re, text + from, to - from, 0, ex->rule_md, ex->mctx);
+    rc = tm_match(ready(ex, r->re, r->jit), text + from, to - from, 0,
+                  ex->rule_md, ex->mctx);
 judge:
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         match_warning(ex, rep, "context rule", rc, where, ss);
@@ -716,9 +735,9 @@ apply_maps(struct tm_extractor *ex, int field, char *val)
 
         if (m->field != field || m->re == NULL)
             continue;
-        rc = pcre2_substitute(m->re, (PCRE2_SPTR)val, strlen(val), 0,
-                              PCRE2_NO_UTF_CHECK, ex->rule_md, ex->mctx,
-                              (PCRE2_SPTR)m->replacement,
+        rc = pcre2_substitute(ready(ex, m->re, m->jit), (PCRE2_SPTR)val,
+                              strlen(val), 0, PCRE2_NO_UTF_CHECK, ex->rule_md,
+                              ex->mctx, (PCRE2_SPTR)m->replacement,
                               strlen(m->replacement), out, &outlen);
         if (rc > 0) {
             free(val);
@@ -1135,6 +1154,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             struct candidates *cs)
 {
     const struct tm_pattern *p = &ex->set->patterns[pi];
+    const pcre2_code *re = ready(ex, p->re, p->jit);
     const char *subject = text + ss;
     size_t slen = se - ss, off = 0, k;
     int rc;
@@ -1144,7 +1164,7 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         size_t ms, me;
         bool ok = true;
 
-        rc = tm_match(p->re, subject, slen, off, ex->md, ex->mctx);
+        rc = tm_match(re, subject, slen, off, ex->md, ex->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return;
         if (rc < 0) {
@@ -1401,14 +1421,16 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     cs->n = 0;
 }
 
-/* Does the text between mentions a and b match re (a separator)? */
+/* Does the text between mentions a and b match re (a separator, the
+ * set's regex `index`)? */
 static bool
-separates(struct tm_extractor *ex, const pcre2_code *re, const char *text,
-          const struct tm_record *a, const struct tm_record *b)
+separates(struct tm_extractor *ex, const pcre2_code *re, unsigned index,
+          const char *text, const struct tm_record *a,
+          const struct tm_record *b)
 {
     return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
-           tm_match(re, text + a->end, b->start - a->end, 0, ex->rule_md,
-                    ex->mctx) >= 0;
+           tm_match(ready(ex, re, index), text + a->end, b->start - a->end, 0,
+                    ex->rule_md, ex->mctx) >= 0;
 }
 
 /* Mentions of one type joined by `listsep` and, before the last one, by
@@ -1429,12 +1451,13 @@ find_lists(struct tm_extractor *ex, const char *text)
         return;
     for (i = 0; i + 1 < ms->n; i++) {
         /* Members i..k joined by list separators, then the last one. */
-        for (k = i;
-             k + 1 < ms->n && separates(ex, ex->set->list_sep, text,
-                                        &ms->v[k].rec, &ms->v[k + 1].rec);)
+        for (k = i; k + 1 < ms->n &&
+                    separates(ex, ex->set->list_sep, ex->set->list_sep_jit,
+                              text, &ms->v[k].rec, &ms->v[k + 1].rec);)
             k++;
-        while (k > i && !separates(ex, ex->set->list_last, text,
-                                   &ms->v[k - 1].rec, &ms->v[k].rec))
+        while (k > i &&
+               !separates(ex, ex->set->list_last, ex->set->list_last_jit, text,
+                          &ms->v[k - 1].rec, &ms->v[k].rec))
             k--;
         if (k == i)
             continue; /* no "and" or "or" ends it: no list */

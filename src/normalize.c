@@ -441,6 +441,8 @@ tm_normalize_unicode(struct tm_norm *n)
                 edits_add(&el, i, i + 1, " ", 1, "control-char", false);
             }
             i++;
+            /* Printable ASCII needs nothing from this pass. */
+            i += tm_utf8_plain_run(t + i, len - i);
             continue;
         }
         k = cp_at(t, len, i, &cp);
@@ -531,7 +533,11 @@ tm_normalize_unicode(struct tm_norm *n)
          * ASCII needs no look-up at all. */
         if ((unsigned char)t[i] < 0x80 &&
             (i + 1 >= len || (unsigned char)t[i + 1] < 0x80)) {
-            i++;
+            /* Within a run of printable ASCII every byte but the last is
+             * followed by ASCII; the last is looked at as usual. */
+            size_t r = tm_utf8_plain_run(t + i, len - i);
+
+            i += r > 1 ? r - 1 : 1;
             continue;
         }
         k = cp_at(t, len, i, &cp);
@@ -702,8 +708,14 @@ drop_running_heads(struct tm_norm *n, struct edit_list *el)
         size_t e = i, s, te;
         bool letter = false;
 
-        while (e < n->len && t[e] != '\n' && t[e] != '\f')
-            e++;
+        if (i < n->len) {
+            /* The line ends at the first newline or form feed (rare). */
+            const char *nl = memchr(t + i, '\n', n->len - i);
+            size_t stop = nl != NULL ? (size_t)(nl - t) : n->len;
+            const char *ff = memchr(t + i, '\f', stop - i);
+
+            e = ff != NULL ? (size_t)(ff - t) : stop;
+        }
         s = i;
         te = e;
         while (s < te && (t[s] == ' ' || t[s] == '\t'))

@@ -85,6 +85,8 @@ tm_ocr_new(const struct tm_pattern_set *set)
 
         if (!p->is_repair || p->re == NULL)
             continue;
+        /* Repairs look at every document: their JIT code is made now. */
+        tm_pattern_set_jit(set, p->jit);
         pcre2_pattern_info(p->re, PCRE2_INFO_CAPTURECOUNT, &pairs);
         if (pairs + 1 > max_pairs)
             max_pairs = pairs + 1;

@@ -302,17 +302,6 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             p->space_pending = true;
             continue;
         }
-        if (!p->space_pending && p->sup_depth == 0) {
-            /* A run of ordinary bytes goes in at once. */
-            size_t j = i + 1;
-
-            while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
-                   s[j] != '\r')
-                j++;
-            tm_buf_append(b, s + i, j - i);
-            i = j - 1;
-            continue;
-        }
         if (p->space_pending) {
             bool at_start =
                 b == &p->text ? b->len == p->para_start : b->len == 0;
@@ -320,6 +309,26 @@ put_text(struct parser *p, struct tm_buf *b, const char *s, size_t len)
             if (!at_start && b->data[b->len - 1] != ' ')
                 tm_buf_putc(b, ' ');
             p->space_pending = false;
+        }
+        if (p->sup_depth == 0) {
+            /* A run of ordinary bytes goes in at once, and with it each
+             * single space between two words, which comes out as it is. */
+            size_t j = i + 1;
+
+            for (;;) {
+                while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+                       s[j] != '\r')
+                    j++;
+                if (j + 1 < len && s[j] == ' ' && s[j + 1] != ' ' &&
+                    s[j + 1] != '\t' && s[j + 1] != '\n' && s[j + 1] != '\r') {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            tm_buf_append(b, s + i, j - i);
+            i = j - 1;
+            continue;
         }
         /* Inside <sup>, a minus sign is a hyphen-minus: ^-5. */
         if (p->sup_depth > 0 && i + 2 < len && (unsigned char)c == 0xE2 &&
@@ -967,7 +976,16 @@ emit_table(struct parser *p, const char *section)
 /* Elements                                                            */
 /* ------------------------------------------------------------------ */
 
-static bool
+/* Inlined at each of its 80-odd calls, where b is a constant, the first
+ * test below is one comparison; GCC's size limits kept it a call (1.7
+ * million calls on 20 MB of JATS). */
+#if defined(__GNUC__)
+#define TM_INLINE_ALWAYS inline __attribute__((always_inline))
+#else
+#define TM_INLINE_ALWAYS inline
+#endif
+
+static TM_INLINE_ALWAYS bool
 is(const char *a, const char *b)
 {
     /* Most names differ in the first byte: no call for those. */

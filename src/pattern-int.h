@@ -79,7 +79,8 @@ struct tm_rule {
     enum tm_rule_where where;
     unsigned chars;
     pcre2_code *re;
-    bool shared; /* re belongs to an earlier rule with the same src */
+    unsigned jit; /* re's index for tm_pattern_set_jit */
+    bool shared;  /* re belongs to an earlier rule with the same src */
     char *src;
     unsigned line, column;
     /* A forbid rule's exception (`unless WHERE REGEX` on the next line):
@@ -150,6 +151,7 @@ struct tm_pattern {
     struct tm_segment *segs;
     size_t nsegs;
     pcre2_code *re;
+    unsigned jit;                  /* re's index for tm_pattern_set_jit */
     struct tm_group_field *groups; /* named groups that fill fields */
     size_t ngroups;
     struct tm_kv *sets; /* constant fields (key is the field name) */
@@ -170,6 +172,7 @@ struct tm_map {
     char *src;
     char *replacement;
     pcre2_code *re;
+    unsigned jit; /* re's index for tm_pattern_set_jit */
     const char *file;
     unsigned line, column;
 };
@@ -228,7 +231,9 @@ struct tm_pattern_set {
      * needs one: "February 2020, seven patients" is none). */
     pcre2_code *list_sep;
     pcre2_code *list_last; /* `(?&listlast)`: before a list's last member */
-    uint32_t list_group;   /* the _list group's number, 0 without one */
+    /* Their indexes for tm_pattern_set_jit. */
+    unsigned clause_break_jit, clause_verb_jit, list_sep_jit, list_last_jit;
+    uint32_t list_group; /* the _list group's number, 0 without one */
     /* With a `clauseaside` define, `(?<_aside>(?&clauseaside))|` opens
      * clause_break: an aside ("323 subjects, 169 of whom received it,
      * reported ...") is set apart like a bracketed group, not a break.
@@ -236,11 +241,33 @@ struct tm_pattern_set {
     uint32_t aside_group;
     struct tm_pattern_limits limits;
     bool compiled;
+    /* Every regex the matchers run, JIT-compiled when first used (see
+     * tm_pattern_set_jit); mutable behind its lock. */
+    struct tm_jit_list *jit;
     /* Files loaded (device, inode): a file named twice loads once. */
     struct {
         unsigned long long dev, ino;
     } * loaded;
     size_t nloaded;
 };
+
+/*
+ * JIT code is made when a regex is first used, not when the set is
+ * compiled: JIT-compiling all of them took four fifths of the start-up
+ * (330 of 450 million instructions), and an input uses few of the `unless`
+ * and `forbid` rules, or none of anything (an empty file).  Each regex a
+ * matcher runs has an index (its `jit` field); a matcher keeps a flag per
+ * index and calls this before its first match with that regex.
+ *
+ * Make regex `index` ready: JIT-compile it the first time any caller asks,
+ * under the set's lock (a JIT failure leaves it to the interpreter, as
+ * before; with limits.no_jit nothing is compiled).  Thread-safe: a worker's
+ * own call orders its matches after the compile, and the regex is never
+ * changed again.
+ */
+void tm_pattern_set_jit(const struct tm_pattern_set *set, unsigned index);
+
+/* The number of indexes (a matcher's flags). */
+size_t tm_pattern_set_njit(const struct tm_pattern_set *set);
 
 #endif

@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,11 +62,21 @@ tm_field_is_numeric(int field)
            field == TM_F_CI_HIGH || field == TM_F_CI_LEVEL;
 }
 
+/* The regexes to JIT-compile on first use, by index. */
+struct tm_jit_list {
+    pthread_mutex_t mu;
+    pcre2_code **codes; /* borrowed from the set */
+    bool *tried;
+    size_t n, cap;
+};
+
 struct tm_pattern_set *
 tm_pattern_set_new(void)
 {
     struct tm_pattern_set *set = tm_xcalloc(1, sizeof *set);
 
+    set->jit = tm_xcalloc(1, sizeof *set->jit);
+    pthread_mutex_init(&set->jit->mu, NULL);
     set->limits.match_limit = TM_PATTERN_MATCH_LIMIT;
     set->limits.depth_limit = TM_PATTERN_DEPTH_LIMIT;
     set->limits.heap_limit = TM_PATTERN_HEAP_LIMIT;
@@ -160,6 +171,10 @@ tm_pattern_set_free(struct tm_pattern_set *set)
     tm_strv_clear(&set->diags);
     tm_strv_clear(&set->files);
     free(set->loaded);
+    pthread_mutex_destroy(&set->jit->mu);
+    free(set->jit->codes);
+    free(set->jit->tried);
+    free(set->jit);
     free(set);
 }
 
@@ -1392,16 +1407,55 @@ locate(const struct tm_segment *segs, size_t nsegs, size_t off,
     *column = fallback->column + (unsigned)fallback->len;
 }
 
+/* Add re to the regexes JIT-compiled on first use; returns its index. */
+static unsigned
+jit_add(struct tm_pattern_set *set, pcre2_code *re)
+{
+    struct tm_jit_list *jl = set->jit;
+
+    if (jl->n == jl->cap) {
+        jl->cap = jl->cap ? jl->cap * 2 : 256;
+        jl->codes = tm_xreallocarray(jl->codes, jl->cap, sizeof *jl->codes);
+        jl->tried = tm_xreallocarray(jl->tried, jl->cap, sizeof *jl->tried);
+    }
+    jl->codes[jl->n] = re;
+    jl->tried[jl->n] = false;
+    return (unsigned)jl->n++;
+}
+
+void
+tm_pattern_set_jit(const struct tm_pattern_set *set, unsigned index)
+{
+    struct tm_jit_list *jl = set->jit;
+
+    pthread_mutex_lock(&jl->mu);
+    if (index < jl->n && !jl->tried[index]) {
+        jl->tried[index] = true;
+        /* JIT is an optimisation: a pattern JIT cannot handle still runs
+         * in the interpreter. */
+        if (!set->limits.no_jit)
+            (void)pcre2_jit_compile(jl->codes[index], PCRE2_JIT_COMPLETE);
+    }
+    pthread_mutex_unlock(&jl->mu);
+}
+
+size_t
+tm_pattern_set_njit(const struct tm_pattern_set *set)
+{
+    return set->jit->n;
+}
+
 /*
  * Compile `src` (whose own segments are segs[0..nsegs)) with the define
  * block appended.  On error, adds a diagnostic "file:line:col: <what>:
- * <PCRE2 message>" and returns NULL.
+ * <PCRE2 message>" and returns NULL.  With jit, the regex is one that
+ * matchers run: *jit is its index for tm_pattern_set_jit.
  */
 static pcre2_code *
 compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
                      const char *what, const char *src,
                      const struct tm_segment *user_segs, size_t nuser,
-                     uint32_t extra_options)
+                     uint32_t extra_options, unsigned *jit)
 {
     struct tm_buf full;
     struct tm_buf flat;
@@ -1452,10 +1506,8 @@ compile_with_defines(struct tm_pattern_set *set, struct tm_err *err,
         locate(segs, nsegs, erroff, &user_segs[nuser - 1], &file, &line,
                &column);
         diag(set, err, file, line, column, "%s: %s", what, (char *)msg);
-    } else if (!set->limits.no_jit && src[0] != '\0') {
-        /* JIT is an optimisation: a pattern JIT cannot handle still runs
-         * in the interpreter.  The define block alone is only checked. */
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    } else if (jit != NULL) {
+        *jit = jit_add(set, re);
     }
     free(segs);
     tm_buf_clear(&full);
@@ -1556,11 +1608,13 @@ link_mentions(struct tm_pattern_set *set, struct tm_err *err)
 }
 
 /* The compiled regex of an earlier rule (in compile order: the patterns'
- * rules, then the roles) with the same source as r, or NULL.  Identical
+ * rules, then the roles) with the same source as r, or NULL; *jit is
+ * set to its index.  Identical
  * rules share it: seventeen sample-size patterns forbid (?&otherrole) in
  * a clause, and each copy cost a compile and a JIT compile. */
 static pcre2_code *
-same_rule(const struct tm_pattern_set *set, const struct tm_rule *r)
+same_rule(const struct tm_pattern_set *set, const struct tm_rule *r,
+          unsigned *jit)
 {
     size_t i, k;
 
@@ -1570,15 +1624,19 @@ same_rule(const struct tm_pattern_set *set, const struct tm_rule *r)
 
             if (o == r)
                 return NULL;
-            if (o->re != NULL && strcmp(o->src, r->src) == 0)
+            if (o->re != NULL && strcmp(o->src, r->src) == 0) {
+                *jit = o->jit;
                 return o->re;
+            }
         }
     }
     for (i = 0; i < set->nroles && &set->roles[i].rule != r; i++) {
         const struct tm_rule *o = &set->roles[i].rule;
 
-        if (o->re != NULL && o->src != NULL && strcmp(o->src, r->src) == 0)
+        if (o->re != NULL && o->src != NULL && strcmp(o->src, r->src) == 0) {
+            *jit = o->jit;
             return o->re;
+        }
     }
     return NULL;
 }
@@ -1592,10 +1650,11 @@ compile_rule(struct tm_pattern_set *set, struct tm_err *err, struct tm_rule *r,
 
     if (!r->shared)
         pcre2_code_free(r->re);
-    r->re = same_rule(set, r);
+    r->re = same_rule(set, r, &r->jit);
     r->shared = r->re != NULL;
     if (r->re == NULL)
-        r->re = compile_with_defines(set, err, what, r->src, &seg, 1, 0);
+        r->re =
+            compile_with_defines(set, err, what, r->src, &seg, 1, 0, &r->jit);
 }
 
 enum tm_status
@@ -1604,13 +1663,15 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
     size_t ndiags = set->diags.n, i, k;
     pcre2_code *re;
 
+    /* The regexes of an earlier compile are freed below. */
+    set->jit->n = 0;
     /* The defines alone first, so that an error in one is reported once,
      * at the define, and not again for every pattern. */
     if (set->ndefines > 0) {
         struct tm_segment seg = {0, 0, set->defines[0].file,
                                  set->defines[0].line, 1};
 
-        re = compile_with_defines(set, err, "define", "", &seg, 1, 0);
+        re = compile_with_defines(set, err, "define", "", &seg, 1, 0, NULL);
         if (re == NULL)
             return TM_ERR_PATTERN;
         pcre2_code_free(re);
@@ -1621,8 +1682,9 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                                  m->column};
 
         pcre2_code_free(m->re);
-        m->re = compile_with_defines(set, err, "map", m->src, &seg, 1,
-                                     PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+        m->re =
+            compile_with_defines(set, err, "map", m->src, &seg, 1,
+                                 PCRE2_ANCHORED | PCRE2_ENDANCHORED, &m->jit);
     }
     pcre2_code_free(set->clause_break);
     pcre2_code_free(set->clause_verb);
@@ -1653,7 +1715,9 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
 
                 *(last ? &set->list_last : &set->list_sep) =
                     compile_with_defines(set, err, "define", src, &seg, 1,
-                                         PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+                                         PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+                                         last ? &set->list_last_jit
+                                              : &set->list_sep_jit);
             }
         }
         if (cb != NULL) {
@@ -1666,8 +1730,8 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                      lb != NULL && cv != NULL ? "|(?<_list>(?&listbreak))"
                                               : "");
             seg.len = strlen(src);
-            set->clause_break =
-                compile_with_defines(set, err, "define", src, &seg, 1, 0);
+            set->clause_break = compile_with_defines(
+                set, err, "define", src, &seg, 1, 0, &set->clause_break_jit);
             n = set->clause_break != NULL && lb != NULL && cv != NULL
                     ? pcre2_substring_number_from_name(set->clause_break,
                                                        (PCRE2_SPTR) "_list")
@@ -1682,8 +1746,9 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
         if (cv != NULL && set->list_group > 0) {
             struct tm_segment seg = {0, 16, cv->file, cv->line, 1};
 
-            set->clause_verb = compile_with_defines(
-                set, err, "define", "(?&clauseverb)", &seg, 1, 0);
+            set->clause_verb =
+                compile_with_defines(set, err, "define", "(?&clauseverb)", &seg,
+                                     1, 0, &set->clause_verb_jit);
         }
     }
     for (i = 0; i < set->npatterns; i++) {
@@ -1698,7 +1763,7 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
         p->ngroups = 0;
         if (p->regex != NULL)
             p->re = compile_with_defines(set, err, "regex", p->regex, p->segs,
-                                         p->nsegs, 0);
+                                         p->nsegs, 0, &p->jit);
         if (p->re != NULL && !p->is_repair)
             bind_groups(set, err, p);
         for (k = 0; k < p->nrules; k++) {
@@ -1712,7 +1777,7 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
 
                 pcre2_code_free(u->re);
                 u->re = compile_with_defines(set, err, "unless", u->src, &seg,
-                                             1, 0);
+                                             1, 0, &u->jit);
             }
         }
     }

@@ -4,8 +4,9 @@
  * patterns/ and the users' own).  The file format is documented in
  * patterns/README.md. A pattern set is built in two steps: load every file
  * (collecting every diagnostic, not just the first), then compile everything
- * once with JIT. After compilation the set is read-only and may be shared by
- * threads.
+ * once. After compilation the set is read-only and may be shared by threads;
+ * the one exception, each regex's JIT code, is made under a lock when the
+ * regex is first used (pattern-int.h, tm_pattern_set_jit).
  */
 #ifndef TM_PATTERN_H
 #define TM_PATTERN_H
@@ -46,7 +47,8 @@ enum tm_status tm_pattern_set_load_buffer(struct tm_pattern_set *set,
 /* Load every *.pat file of dir in name order. */
 enum tm_status tm_pattern_set_load_dir(struct tm_pattern_set *set,
                                        const char *dir, struct tm_err *err);
-/* Compile every define, map, pattern and context rule, with JIT.  Errors
+/* Compile every define, map, pattern and context rule (JIT code is made
+ * on first use).  Errors
  * (with PCRE2's own message) become diagnostics as for loading. */
 enum tm_status tm_pattern_set_compile(struct tm_pattern_set *set,
                                       struct tm_err *err);

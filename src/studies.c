@@ -1404,47 +1404,55 @@ static void
 named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
            const struct tm_spans *sent, struct collected *out)
 {
-    size_t k, nm0 = out->nm, nctrl = 0, count = 0, pass;
+    size_t k, nm0 = out->nm, nctrl = 0, nhits = 0, cap = 0, i;
+    struct hit {
+        size_t arm, at;
+    } *hits = NULL;
 
     /* Only when the sides are known: a control arm and a treatment arm. */
     for (k = 0; k < trial->narms; k++)
         nctrl += trial->arms[k].control;
     if (nctrl == 0 || nctrl == trial->narms)
         return;
-    for (pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            if (count == 0)
-                return;
-            out->named = tm_xcalloc(count, sizeof *out->named);
-            out->m = tm_xreallocarray(out->m, nm0 + count, sizeof *out->m);
-        }
-        for (k = 0; k < trial->narms; k++) {
-            const struct tm_trial_arm *a = &trial->arms[k];
-            size_t w = arm_name_len(trial, k), at;
+    /* Find the names once (each search reads the whole text), then make
+     * the records the mentions point into in one allocation, to size. */
+    for (k = 0; k < trial->narms; k++) {
+        const struct tm_trial_arm *a = &trial->arms[k];
+        size_t w = arm_name_len(trial, k), at;
 
-            for (at = tm_text_next_word(doc->text, doc->len, 0, a->label, w);
-                 at < doc->len; at = tm_text_next_word(doc->text, doc->len,
-                                                       at + w, a->label, w)) {
-                struct tm_record *r;
-
-                if (overlaps_mention(out->m, nm0, at, at + w))
-                    continue;
-                if (pass == 0) {
-                    count++;
-                    continue;
-                }
-                r = &out->named[out->nnamed++];
-                r->start = at;
-                r->end = at + w;
-                r->group = a->label;
-                out->m[out->nm].r = r;
-                out->m[out->nm].sent = tm_spans_find(sent, at);
-                out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
-                out->m[out->nm].conn = CONN_NONE;
-                out->nm++;
+        for (at = tm_text_next_word(doc->text, doc->len, 0, a->label, w);
+             at < doc->len;
+             at = tm_text_next_word(doc->text, doc->len, at + w, a->label, w)) {
+            if (overlaps_mention(out->m, nm0, at, at + w))
+                continue;
+            if (nhits == cap) {
+                cap = cap ? cap * 2 : 16;
+                hits = tm_xreallocarray(hits, cap, sizeof *hits);
             }
+            hits[nhits].arm = k;
+            hits[nhits].at = at;
+            nhits++;
         }
     }
+    if (nhits == 0)
+        return;
+    out->named = tm_xcalloc(nhits, sizeof *out->named);
+    out->m = tm_xreallocarray(out->m, nm0 + nhits, sizeof *out->m);
+    for (i = 0; i < nhits; i++) {
+        const struct tm_trial_arm *a = &trial->arms[hits[i].arm];
+        size_t at = hits[i].at, w = arm_name_len(trial, hits[i].arm);
+        struct tm_record *r = &out->named[out->nnamed++];
+
+        r->start = at;
+        r->end = at + w;
+        r->group = a->label;
+        out->m[out->nm].r = r;
+        out->m[out->nm].sent = tm_spans_find(sent, at);
+        out->m[out->nm].arm = a->control ? ARM_CTRL : ARM_TREAT;
+        out->m[out->nm].conn = CONN_NONE;
+        out->nm++;
+    }
+    free(hits);
     qsort(out->m, out->nm, sizeof *out->m, cmp_mention);
 }
 

@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -174,6 +175,36 @@ starts_sentence(const char *text, size_t len, size_t i)
     return c >= 0xC0;
 }
 
+/* The first byte at or after i that may end a sentence ('\n', '.', '!'
+ * or '?'), or len.  Eight bytes at a time: a byte of x equal to c leaves a
+ * zero byte in x ^ (c in every byte), which the test finds (Anderson's
+ * "Bit Twiddling Hacks", haszero). */
+static size_t
+next_stop(const char *text, size_t i, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t highs = UINT64_C(0x8080808080808080);
+
+    while (i + 8 <= len) {
+        uint64_t x, a, b, c, d;
+
+        memcpy(&x, text + i, sizeof x);
+        a = x ^ (ones * '\n');
+        b = x ^ (ones * '.');
+        c = x ^ (ones * '!');
+        d = x ^ (ones * '?');
+        if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
+             ((d - ones) & ~d)) &
+            highs)
+            break;
+        i += 8;
+    }
+    while (i < len && text[i] != '\n' && text[i] != '.' && text[i] != '!' &&
+           text[i] != '?')
+        i++;
+    return i;
+}
+
 void
 tm_text_sentences(const char *text, size_t len, struct tm_spans *out)
 {
@@ -185,8 +216,13 @@ tm_text_sentences(const char *text, size_t len, struct tm_spans *out)
         i++;
     start = i;
     while (i < len) {
-        unsigned char c = (unsigned char)text[i];
+        unsigned char c;
 
+        /* Only these bytes can end a sentence. */
+        i = next_stop(text, i, len);
+        if (i == len)
+            break;
+        c = (unsigned char)text[i];
         if (c == '\n') {
             size_t j = i + 1;
 

@@ -5,6 +5,36 @@
 #include "config.h"
 #include "utf8.h"
 
+#include <string.h>
+
+/* Bit tricks on eight bytes at once (Anderson's "Bit Twiddling Hacks"):
+ * the high bit of a byte of the result is set for some byte of x that is
+ * below n (n <= 128, x with no byte above 0x7F), or zero. */
+#define TM_ONES UINT64_C(0x0101010101010101)
+#define TM_HIGHS UINT64_C(0x8080808080808080)
+#define TM_HAS_LESS(x, n) (((x)-TM_ONES * (n)) & ~(x)&TM_HIGHS)
+#define TM_HAS_ZERO(x) TM_HAS_LESS(x, 1)
+
+size_t
+tm_utf8_plain_run(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i + 8 <= len) {
+        uint64_t x;
+
+        memcpy(&x, s + i, sizeof x);
+        /* A byte above 0x7F, below 0x20, or 0x7F (DEL) ends the run. */
+        if ((x & TM_HIGHS) != 0 || TM_HAS_LESS(x, 0x20) != 0 ||
+            TM_HAS_ZERO(x ^ (TM_ONES * 0x7F)) != 0)
+            break;
+        i += 8;
+    }
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+        i++;
+    return i;
+}
+
 size_t
 tm_utf8_decode(const unsigned char *s, size_t n, int32_t *out)
 {
@@ -83,6 +113,7 @@ tm_utf8_valid(const char *s, size_t len, size_t *bad)
 
         if (p[i] < 0x80) {
             i++;
+            i += tm_utf8_plain_run(s + i, len - i);
             continue;
         }
         n = tm_utf8_seq_len(p + i, len - i);

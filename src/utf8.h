@@ -11,6 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The number of bytes at the start of s[0..len) that are printable ASCII
+ * (0x20 to 0x7E), read eight at a time.  Most of a document's text is
+ * such bytes, and the passes that look only at others (validation, the
+ * Unicode pass) skip them with this. */
+size_t tm_utf8_plain_run(const char *s, size_t len);
+
 /* Is s[0..len) valid UTF-8 (no overlongs, surrogates or values beyond
  * U+10FFFF)?  If not and bad is not NULL, *bad is the first bad byte. */
 bool tm_utf8_valid(const char *s, size_t len, size_t *bad);

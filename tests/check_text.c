@@ -2,11 +2,11 @@
 /* Tests for text: the sentence splitter. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
 #include "text.h"
-#include "utf8.h"
 
 /* Split s and compare the sentences with want (NULL-terminated). */
 static void
@@ -115,19 +115,28 @@ START_TEST(test_text_sentences_split_once_and_never_empty)
 }
 END_TEST
 
-/* The spaces a table sets between "N", "=" and digits ("N\u200a=\u200a376"):
- * ASCII, no-break, hair and narrow no-break; not a letter, not a
- * zero-width joiner, not a truncated sequence. */
-START_TEST(test_utf8_space_len)
+/* The splitter skips eight bytes at a time to the next '.', '!', '?' or
+ * newline: each must be found wherever it falls in such a block. */
+START_TEST(test_text_stop_found_at_every_offset)
 {
-    ck_assert_uint_eq(tm_utf8_space_len(" x", 2), 1);
-    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\x8A=", 4), 3);
-    ck_assert_uint_eq(tm_utf8_space_len("\xC2\xA0", 2), 2);
-    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\xAF", 3), 3);
-    ck_assert_uint_eq(tm_utf8_space_len("N", 1), 0);
-    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80\x8D", 3), 0);
-    ck_assert_uint_eq(tm_utf8_space_len("\xE2\x80", 2), 0);
-    ck_assert_uint_eq(tm_utf8_space_len("", 0), 0);
+    static const char ends[] = ".!?\n";
+    char buf[64], first[40];
+    size_t k, e;
+
+    for (e = 0; e < sizeof ends - 1; e++) {
+        for (k = 4; k < 30; k++) {
+            const char *want[] = {first, "Then one.", NULL};
+
+            memset(first, 'a', k);
+            first[0] = 'A';
+            first[k] = ends[e] == '\n' ? '\0' : ends[e];
+            first[k + 1] = '\0';
+            snprintf(buf, sizeof buf, "%.*s%s%sThen one.", (int)k, first,
+                     ends[e] == '\n' ? "\n\n" : (char[]){ends[e], '\0'},
+                     ends[e] == '\n' ? "" : " ");
+            assert_sentences(buf, want);
+        }
+    }
 }
 END_TEST
 
@@ -144,7 +153,7 @@ main(void)
     tcase_add_test(tc, test_text_lowercase_after_stop_does_not_split);
     tcase_add_test(tc, test_text_empty_and_blank);
     tcase_add_test(tc, test_text_sentences_split_once_and_never_empty);
-    tcase_add_test(tc, test_utf8_space_len);
+    tcase_add_test(tc, test_text_stop_found_at_every_offset);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

@@ -318,6 +318,7 @@ define notpeopleshare ^ \s* (?: \( [^()]* \) \s* )? (?: (?i: of \s+ (?: the \s+ 
 pattern fraction-analysed-group
     type sample_size
     prefilter /
+    prefilter availab followed follow-up complete assessed analy evaluat
     priority 8
     # The brackets too when they hold the fraction alone ("(93/110) of
     # patients": the type's reject of a count behind a percentage of
@@ -340,7 +341,9 @@ pattern fraction-analysed-group
 pattern share-of-analysed
     type sample_size
     from _count
-    prefilter of
+    prefilter %
+    # words the rule near the share cannot hold without
+    prefilter availab followed follow-up complete assessed analy evaluat
     priority 7
     require after 60 ^ \s* [(\[] \s* (?&decimal) \s* % \s* [)\]] \s+ (?i: of ) \s+ (?: (?i: the ) \s+ )? (?&count) \b
     require near 120 (?&analysedshare)
@@ -355,6 +358,7 @@ pattern share-of-analysed
 pattern fraction-analysed
     type sample_size
     prefilter /
+    prefilter availab followed follow-up complete assessed analy evaluat
     priority 7
     # The brackets too when they hold the fraction alone ("(93/110) of
     # patients": the type's reject of a count behind a percentage of
@@ -712,6 +716,7 @@ pattern share-in-the-group
     min-arm-share 0.2
     from _count
     prefilter group arm
+    prefilter %
     priority 9
     require after 90 ^ \s* [(\[] \s* (?&decimal) \s* % \s* [)\]] \s+ (?: (?: (?&headgap) ){0,3}? (?&people) \s+ )? (?i: in | from ) \s+ (?: the \s+ )? (?: [\w+-]+ \s+ ){1,3}? (?i: group | arm ) \b
     require clause (?&enrolact)

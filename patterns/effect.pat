@@ -36,6 +36,7 @@ map measure (?i) (?: (?: LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ chang
 # 0.94", "RR 0.66, 95% CI 0.50-0.87", "MD −1.2 (95% CI −2.0 to −0.4)".
 pattern labelled-ci
     type effect
+    prefilter %
     prefilter ci confidence credible
     prefilter ratio difference reduction relative hr or rr rd md smd irr
     priority 10
@@ -46,7 +47,7 @@ pattern labelled-ci
     # a 95% CI of −6.6 to 3.2".
     regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
     regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
-    regex (?: (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* )? (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
+    regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
     regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
@@ -60,13 +61,32 @@ pattern labelled-ci
     example an LS mean change difference of −0.42 puffs (95% CI −0.61 to −0.23) => measure=MD value=-0.42
     example the difference in length of stay was 2.5 days in favour of the early group (95% CI 0.4 to 4.6, P = 0.02) => measure=MD value=2.5 ci_low=0.4 ci_high=4.6
     example the estimated difference in the pain score was −1.7 with a 95% CI of −6.6 to 3.2 => measure=MD value=-1.7 ci_low=-6.6 ci_high=3.2
-    example deaths were alike (risk ratio [RR] 0·97, CI 0·90–1·05, p=0·4) => measure=RR value=0.97 ci_low=0.9 ci_high=1.05
     example the mortality ratio was 0.91 (95% CI 0.80 to 1.04) => measure=RR value=0.91
     example mean weight was similar (difference 0·05 kg, 95% CI −0·12 to 0·22 kg, p=0·6) => measure=MD value=0.05 ci_low=-0.12
     example (difference of means, - 0.4; 95% CI, -1.5 to 0.7) => value=-0.4 ci_low=-1.5
     negative (difference of means, - 0,4; 95% CI, -1,5 – 0,7; p = 0.4)
     negative the hazard ratio was not estimated (95% CI not reported)
     negative mortality was 30% (95% CI 20 to 40)
+
+# The same with a CI that names no level ("risk ratio [RR] 0·97, CI
+# 0·90–1·05", "HR 1.25; CI 1.12 to 1.40").  Its own pattern so that the
+# sentences it runs on are only those with such a CI (the sentence rule),
+# not every sentence with "or" in a word.
+pattern labelled-ci-no-level
+    type effect
+    prefilter ci confidence credible
+    prefilter ratio difference reduction relative hr or rr rd md smd irr
+    priority 10
+    require sentence (?<! % \s | % ) (?: (?-i: \b Cr?I \b ) | (?i: confidence | credible ) )
+    regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
+    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
+    regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
+    regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
+    regex (?<! % \s | % ) (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
+    regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
+    example deaths were alike (risk ratio [RR] 0·97, CI 0·90–1·05, p=0·4) => measure=RR value=0.97 ci_low=0.9 ci_high=1.05
+
 
 # A table cell under a column that names the measure, below any spanning
 # header: "12 months / OR (95% CI) = 1.0 (0.7–1.5)", "RD (95% CI) = 4.1

@@ -214,5 +214,11 @@ define drugname  (?i: \b [a-z]{3,}+ (?<= ine | ol | one | ide | ate | in | an | 
                      | parin | mat | ler | zole ) (?! [\w-] ) )
 define measured  (?i: \b (?: intake | consumption | content | excretion | serum | plasma | levels? | concentrations?
                      | rose | fell | increased \s+ by | decreased \s+ by | reduced \s+ by | changes? | loss | lost
-                     | output | air | drawn | centrifug\w* | bleeding | gain\w* | consumed | FEV1 | FVC
-                     | volumes? | differences? | improvement ) \b )
+                     | output | air | drawn | centrifug\w* ) \b )
+# The same, only right before the value ("less overt bleeding (317 mL
+# vs. 615 mL)", "infants gained 29.7 grams/day", "a volume of 150 mL"):
+# anywhere in the clause they would also take the doses of results
+# sentences ("Differences ... were -0.30% for canagliflozin 100 mg").
+define measuredjust (?i: \b (?: bleeding | blood \s+ loss | gain\w* | consumed | FEV1 | FVC | volumes? | differences? | improvement ) \b )
+                    [^.;,\d]{0,25}? (?: \s (?i: of | was | were | by | in ) )? \s* [(=:]? \s*
+                    (?: (?&decimal) \s* [^\s\d]{1,8} \s* (?i: vs\.? | versus | and | or ) \s+ )? $

@@ -265,6 +265,7 @@ pattern drug
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
+    forbid before 60 (?&measuredjust)
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
     example heparin was given at 50-100 U/kg => value=50 value_high=100 unit=U/kg
     example an infusion of 18 U/kg/h => value=18 unit=U/kg/h

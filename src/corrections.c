@@ -461,11 +461,48 @@ edit(struct tm_record *r, const struct corr *c)
     r->corrected |= c->field;
 }
 
+/* One document's lines, as apply_record reads them. */
+struct apply {
+    struct tm_corrections *cs;
+    const struct tm_doc *doc;
+    size_t last; /* the end of the document's lines */
+};
+
+/* Apply the lines that name record r; true when one rejects it. */
+static bool
+apply_record(struct tm_record *r, void *ctx)
+{
+    const struct apply *ap = ctx;
+    struct tm_corrections *cs = ap->cs;
+    bool reject = false;
+    size_t k = r->type[0] == '_'
+                   ? ap->last
+                   : lower(cs, ap->doc->id, r->start, r->end, r->type);
+
+    for (; k < ap->last &&
+           cmp_key(ap->doc->id, r->start, r->end, r->type, &cs->v[k]) == 0;
+         k++) {
+        const struct corr *c = &cs->v[k];
+
+        pthread_mutex_lock(&cs->mu);
+        cs->v[k].matched = true;
+        pthread_mutex_unlock(&cs->mu);
+        if (c->action == ACT_REJECT)
+            reject = true;
+        else if (c->action == ACT_ACCEPT)
+            r->corrected |= TM_CORR_ACCEPTED;
+        else
+            edit(r, c);
+    }
+    return reject;
+}
+
 void
 tm_corrections_apply(struct tm_corrections *cs, const struct tm_doc *doc,
                      struct tm_records *recs)
 {
-    size_t first, last, i, k, keep;
+    struct apply apply;
+    size_t first, last, k;
 
     if (cs == NULL || cs->n == 0)
         return;
@@ -480,42 +517,10 @@ tm_corrections_apply(struct tm_corrections *cs, const struct tm_doc *doc,
     for (k = first; k < last; k++)
         cs->v[k].doc_seen = true;
     pthread_mutex_unlock(&cs->mu);
-    for (i = 0, keep = 0; i < recs->n; i++) {
-        struct tm_record *r = &recs->v[i];
-        bool reject = false;
-
-        k = r->type[0] == '_' ? last
-                              : lower(cs, doc->id, r->start, r->end, r->type);
-        for (; k < last &&
-               cmp_key(doc->id, r->start, r->end, r->type, &cs->v[k]) == 0;
-             k++) {
-            const struct corr *c = &cs->v[k];
-
-            pthread_mutex_lock(&cs->mu);
-            cs->v[k].matched = true;
-            pthread_mutex_unlock(&cs->mu);
-            if (c->action == ACT_REJECT)
-                reject = true;
-            else if (c->action == ACT_ACCEPT)
-                r->corrected |= TM_CORR_ACCEPTED;
-            else
-                edit(r, c);
-        }
-        if (reject) {
-            tm_record_clear(r);
-            continue;
-        }
-        if (keep != i)
-            recs->v[keep] = *r;
-        keep++;
-    }
-    if (keep < recs->n && recs->dropped > 0) {
-        /* A cut document keeps its last dropped record in the spare slot
-         * v[n] (record.h), which tm_records_clear frees: it moves down
-         * with n. */
-        recs->v[keep] = recs->v[recs->n];
-    }
-    recs->n = keep;
+    apply.cs = cs;
+    apply.doc = doc;
+    apply.last = last;
+    tm_records_filter(recs, apply_record, &apply);
 }
 
 size_t

@@ -386,13 +386,6 @@ subscript_char(int32_t cp)
 }
 
 static bool
-is_special_space(int32_t cp)
-{
-    return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000 || cp == 0x1680;
-}
-
-static bool
 is_zero_width(int32_t cp)
 {
     return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
@@ -473,7 +466,7 @@ tm_normalize_unicode(struct tm_norm *n)
             i += k;
             continue;
         }
-        if (is_special_space(cp)) {
+        if (tm_utf8_is_special_space(cp)) {
             edits_add(&el, i, i + k, " ", 1, "space", true);
             i += k;
             continue;

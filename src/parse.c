@@ -631,6 +631,38 @@ attr_is(const xmlChar **attrs, int nb, const char *name, const char *val)
     return is;
 }
 
+/* s past the spaces a table sets around "=" (ASCII or Unicode). */
+static const char *
+skip_spaces(const char *s)
+{
+    size_t k;
+
+    while ((k = tm_utf8_space_len(s, strlen(s))) > 0)
+        s += k;
+    return s;
+}
+
+/* The end of the size "n = 376" (or "N=1,436") that starts at s (an 'n'
+ * or 'N'), with its value in *v; NULL when s starts none. */
+static const char *
+n_size(const char *s, long long *v)
+{
+    const char *q = skip_spaces(s + 1);
+
+    *v = 0;
+    if (*q++ != '=')
+        return NULL;
+    q = skip_spaces(q);
+    if (!isdigit((unsigned char)*q))
+        return NULL;
+    for (; isdigit((unsigned char)*q) ||
+           (*q == ',' && isdigit((unsigned char)q[1]));
+         q++)
+        if (*q != ',' && *v < 100000000)
+            *v = 10 * *v + (*q - '0');
+    return q;
+}
+
 /* The length of a group size without brackets at s, from the separator
  * before it to its last digit (", N = 376" in "Lipid Emulsion, N = 376"),
  * when the header cell ends there (or its spanning part does, at
@@ -639,26 +671,13 @@ static size_t
 bare_group_size(const char *s)
 {
     const char *q = s;
-    size_t k;
+    long long v;
 
     if (*q == ',' || *q == ';')
         q++;
-    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
-        q += k;
-    if (q == s || (*q != 'n' && *q != 'N'))
+    q = skip_spaces(q);
+    if (q == s || (*q != 'n' && *q != 'N') || (q = n_size(q, &v)) == NULL)
         return 0;
-    q++;
-    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
-        q += k;
-    if (*q++ != '=')
-        return 0;
-    while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
-        q += k;
-    if (!isdigit((unsigned char)*q))
-        return 0;
-    while (isdigit((unsigned char)*q) ||
-           (*q == ',' && isdigit((unsigned char)q[1])))
-        q++;
     if (*q != '\0' && strncmp(q, " / ", 3) != 0)
         return 0;
     return (size_t)(q - s);
@@ -693,7 +712,7 @@ strip_group_size(struct tm_buf *b, const char *h)
 
                 if (eq != NULL) {
                     /* Drop it and the space before it. */
-                    while (b->len > 0 && b->data[b->len - 1] == ' ')
+                    while (b->len > start && b->data[b->len - 1] == ' ')
                         b->len--;
                     s = close + 1;
                     continue;
@@ -717,32 +736,14 @@ strip_group_size(struct tm_buf *b, const char *h)
 static long long
 header_size(const char *h)
 {
-    const char *s;
+    const char *s, *q;
+    long long v;
 
-    for (s = h; *s != '\0'; s++) {
-        const char *q = s + 1;
-        long long v = 0;
-        size_t k;
-
-        if ((*s != 'n' && *s != 'N') ||
-            (s > h && (isalnum((unsigned char)s[-1]) || s[-1] == '_')))
-            continue;
-        while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
-            q += k;
-        if (*q++ != '=')
-            continue;
-        while ((k = tm_utf8_space_len(q, strlen(q))) > 0)
-            q += k;
-        if (!isdigit((unsigned char)*q))
-            continue;
-        for (; isdigit((unsigned char)*q) ||
-               (*q == ',' && isdigit((unsigned char)q[1]));
-             q++)
-            if (*q != ',' && v < 100000000)
-                v = 10 * v + (*q - '0');
-        if (!isalnum((unsigned char)*q) && v > 0)
+    for (s = h; *s != '\0'; s++)
+        if ((*s == 'n' || *s == 'N') &&
+            (s == h || (!isalnum((unsigned char)s[-1]) && s[-1] != '_')) &&
+            (q = n_size(s, &v)) != NULL && !isalnum((unsigned char)*q) && v > 0)
             return v;
-    }
     return 0;
 }
 
@@ -809,31 +810,20 @@ body_header_row(const struct row *row)
 }
 
 /* Keep the size column c's header cells print (the last one, nearest
- * the body), under the name the body rows give the column. */
+ * the body), under the name the body rows give the column (shown). */
 static void
-record_colsize(struct parser *p, const char *section, const char *colname,
+record_colsize(struct parser *p, const char *section, const char *shown,
                const struct cell ***grid, const struct table *t, size_t c)
 {
     long long n = 0, v;
-    size_t r, a = 0, e;
-    struct tm_buf name;
+    size_t r;
 
     for (r = 0; r < t->n && t->rows[r].header; r++)
         if (grid[r][c] != NULL && grid[r][c]->text != NULL &&
             (v = header_size(grid[r][c]->text)) > 0)
             n = v;
-    if (n == 0)
-        return;
-    tm_buf_init(&name, 0);
-    strip_group_size(&name, colname);
-    e = name.len;
-    while (a < e && name.data[a] == ' ')
-        a++;
-    if (e > a) {
-        name.data[e] = '\0';
-        tm_doc_add_colsize(&p->doc, section, name.data + a, n);
-    }
-    tm_buf_clear(&name);
+    if (n > 0 && shown[0] != '\0')
+        tm_doc_add_colsize(&p->doc, section, shown, n);
 }
 
 static void
@@ -842,7 +832,8 @@ emit_table(struct parser *p, const char *section)
     struct table *t = p->tbl;
     size_t ncols = 0, r, c, k;
     const struct cell ***grid;
-    char **colname;
+    char **colname; /* as body rows name each column: no group sizes */
+    bool *named;    /* the column has a name in the header */
     struct tm_buf line;
     bool any_header = false;
 
@@ -908,8 +899,9 @@ emit_table(struct parser *p, const char *section)
     }
     /* Column names from the header rows. */
     colname = tm_xcalloc(ncols, sizeof *colname);
+    named = tm_xcalloc(ncols, sizeof *named);
     for (c = 0; c < ncols; c++) {
-        struct tm_buf b;
+        struct tm_buf b, shown;
         const struct cell *prev = NULL;
 
         tm_buf_init(&b, 0);
@@ -924,8 +916,18 @@ emit_table(struct parser *p, const char *section)
             tm_buf_puts(&b, cell->text);
             prev = cell;
         }
-        colname[c] = tm_buf_steal(&b, NULL);
-        record_colsize(p, section, colname[c], grid, t, c);
+        /* The name body rows give the column: without its sizes, which
+         * the header line printed once and the document keeps. */
+        named[c] = b.len > 0;
+        tm_buf_init(&shown, 0);
+        if (b.len > 0)
+            strip_group_size(&shown, b.data);
+        tm_buf_clear(&b);
+        colname[c] = tm_buf_steal(&shown, NULL);
+        if (colname[c] == NULL)
+            colname[c] = tm_xstrdup("");
+        record_colsize(p, section, colname[c] + strspn(colname[c], " "), grid,
+                       t, c);
     }
     tm_buf_init(&line, 0);
     /* Each header row once, each cell once: "Outcome | MSC (n = 10) |
@@ -950,8 +952,8 @@ emit_table(struct parser *p, const char *section)
             prev = cell;
             if (line.len > 0)
                 tm_buf_puts(&line, " | ");
-            if (c > 0 && colname[c][0] != '\0') {
-                strip_group_size(&line, colname[c]);
+            if (c > 0 && named[c]) {
+                tm_buf_puts(&line, colname[c]);
                 tm_buf_puts(&line,
                             starts_with_comparator(cell->text) ? " " : " = ");
             }
@@ -967,6 +969,7 @@ emit_table(struct parser *p, const char *section)
     for (c = 0; c < ncols; c++)
         free(colname[c]);
     free(colname);
+    free(named);
     for (r = 0; r < t->n; r++)
         free(grid[r]);
     free(grid);

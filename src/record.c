@@ -100,3 +100,23 @@ tm_records_clear(struct tm_records *rs)
     rs->cap = 0;
     rs->dropped = 0;
 }
+
+void
+tm_records_filter(struct tm_records *rs,
+                  bool (*drop)(struct tm_record *r, void *ctx), void *ctx)
+{
+    size_t i, keep;
+
+    for (i = 0, keep = 0; i < rs->n; i++) {
+        if (drop(&rs->v[i], ctx)) {
+            tm_record_clear(&rs->v[i]);
+            continue;
+        }
+        if (keep != i)
+            rs->v[keep] = rs->v[i];
+        keep++;
+    }
+    if (keep < rs->n && rs->dropped > 0)
+        rs->v[keep] = rs->v[rs->n]; /* the spare slot v[n] (record.h) */
+    rs->n = keep;
+}

@@ -113,5 +113,10 @@ bool tm_record_is_outcome(const struct tm_record *r);
 struct tm_record *tm_records_push(struct tm_records *rs);
 /* Free all records and the list (the limit stays; dropped is reset). */
 void tm_records_clear(struct tm_records *rs);
+/* Call drop(record, ctx) on each record in order (it may change the
+ * record); the records it returns true for are freed and removed, the
+ * others keep their order.  A cut list's spare slot moves down with n. */
+void tm_records_filter(struct tm_records *rs,
+                       bool (*drop)(struct tm_record *r, void *ctx), void *ctx);
 
 #endif

@@ -1086,11 +1086,21 @@ tm_trial_arm_scopes(const struct tm_trial *t, struct tm_records *recs)
     }
 }
 
+/* Is r's value below its pattern's share of the smallest arm (ctx)? */
+static bool
+below_arm_share(struct tm_record *r, void *ctx)
+{
+    const long long *least = ctx;
+
+    return r->min_arm_share > 0 && (r->has & TM_HAS_VALUE) &&
+           r->study == NULL && r->value < r->min_arm_share * (double)*least;
+}
+
 void
 tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs)
 {
     long long least = 0;
-    size_t i, k, sized = 0, keep;
+    size_t k, sized = 0;
 
     /* Randomized arms: a cohort's "(n = 141)" waves are no arms. */
     if (t->design == NULL || strncmp(t->design, "randomized", 10) != 0)
@@ -1101,23 +1111,8 @@ tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs)
                 least = t->arms[k].n;
             sized++;
         }
-    if (sized < 2)
-        return;
-    for (i = 0, keep = 0; i < recs->n; i++) {
-        struct tm_record *r = &recs->v[i];
-
-        if (r->min_arm_share > 0 && (r->has & TM_HAS_VALUE) &&
-            r->study == NULL && r->value < r->min_arm_share * (double)least) {
-            tm_record_clear(r);
-            continue;
-        }
-        if (keep != i)
-            recs->v[keep] = *r;
-        keep++;
-    }
-    if (keep < recs->n && recs->dropped > 0)
-        recs->v[keep] = recs->v[recs->n]; /* the spare slot (record.h) */
-    recs->n = keep;
+    if (sized >= 2)
+        tm_records_filter(recs, below_arm_share, &least);
 }
 
 /* Is section a results section ("abstract/RESULTS", "body/Results/...",

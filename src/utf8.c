@@ -156,6 +156,13 @@ tm_utf8_encode(int32_t cp, char out[4])
     return 4;
 }
 
+bool
+tm_utf8_is_special_space(int32_t cp)
+{
+    return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0x1680;
+}
+
 size_t
 tm_utf8_space_len(const char *s, size_t n)
 {
@@ -165,8 +172,7 @@ tm_utf8_space_len(const char *s, size_t n)
     if (n > 0 && (s[0] == ' ' || s[0] == '\t'))
         return 1;
     len = tm_utf8_decode((const unsigned char *)s, n, &cp);
-    if (len > 1 &&
-        (cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F))
+    if (len > 1 && tm_utf8_is_special_space(cp))
         return len;
     return 0;
 }

@@ -32,9 +32,12 @@ size_t tm_utf8_encode(int32_t cp, char out[4]);
  * to the next character start, at most len (ceil). */
 size_t tm_utf8_floor(const char *s, size_t off);
 size_t tm_utf8_ceil(const char *s, size_t len, size_t off);
+/* Is cp a Unicode space other than ASCII's (no-break, U+2000 to
+ * U+200A, narrow no-break, medium mathematical, ideographic, Ogham)? */
+bool tm_utf8_is_special_space(int32_t cp);
 /* Length of the space character at s (n bytes available): an ASCII
- * space or tab, or a Unicode one that tables set between "N", "=" and
- * digits (no-break, U+2000 to U+200A, narrow no-break); else 0. */
+ * space or tab, or a special space (tables set them between "N", "="
+ * and digits); else 0. */
 size_t tm_utf8_space_len(const char *s, size_t n);
 
 #endif

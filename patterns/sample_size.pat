@@ -97,10 +97,15 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | targeted | (?: most | the | all | these ) \s+ losses | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
-                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv ) \w*
+                         | return | finish | continu | start | meet | met | fulfil | undergo | consent | eligible | receiv | requir | need ) \w*
                      | assessed \s+ at \s+ (?: the \s+ )? screening
                      | harbou?red | demonstrated | generated | changed | reactogenicity | exhibited
-                     | successfully \s+ (?: [\w-]+ \s+ )? treated ) \b (?! - ) )
+                     | successfully \s+ (?: [\w-]+ \s+ )? treated | manifested
+                     | failed \s+ (?: (?: the | their | initial | first-line | study ) \s+ )? (?: therapy | treatment ) ) \b (?! - ) )
+
+# The verb of people who reported something of their own ("Six subjects
+# reported constipation"), not of a study reporting ("reported in [12]").
+define selfreport (?i: reported \s+ (?! (?: in | by | as | at | on | for | to | from | with | that | here | previously | elsewhere | earlier | above | below | separately ) \b ) \p{L} )
 
 # People counted in the trial's groups, whom count-people keeps though
 # "in" follows them: "There were 65, 48, and 102 participants in groups
@@ -531,6 +536,7 @@ pattern sentence-start-people
     priority 7
     require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
     require after 100 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) \b
+    forbid after 110 ^ \s+ (?: (?&headgap) ){0,4}? (?&people) (?: \s* \( [^()]* \) )? \s+ (?: (?i: who | also | all ) \s+ )? (?&selfreport)
     forbid after 110 ^ [^.;()]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | screened | lost )
     forbid clause (?&otherrole)
     # "One participant was found to be pregnant": the verb of an event.
@@ -548,6 +554,9 @@ pattern sentence-start-people
     example Twelve patients with ARDS were studied. => value=12
     example Methods: Twelve patients meeting the criteria were enrolled. => value=12
     negative Three patients died.
+    negative Nine volunteers reported dizziness on the first day of the randomized trial.
+    negative Four participants in arm B did not require a second infusion after randomization.
+    example Forty patients reported in an earlier paper were randomized to the two arms. => value=40
 
 # "12 received hUC-MSCs", "2,254 to ticagrelor", "29 received standard care"
 pattern arm-received
@@ -764,6 +773,8 @@ pattern count-people
     forbid after 160 ^ \s+ (?&peopleverb) [^;,]*? \s (?i: and ) \s+ (?: (?&otherrole) | (?i: did | could ) \s+ not \b )
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited | indications? | reasons? | causes? | found | detected | noted ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
+    # "Six subjects reported constipation": the people's own report.
+    forbid after 110 ^ \s+ (?&countedpeople) (?: \s* \( [^()]* \) )? \s+ (?: (?i: who | also | all ) \s+ )? (?&selfreport)
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
     # "There were 65, 48, and 102 participants in groups 1, 2, and 3";
@@ -833,6 +844,8 @@ pattern count-people
     example We included 58 moderate-severe, steroid-naive asthma patients in the trial => value=58
     negative The scale consists of 51 adjectives, which subjects must rate from 0 to 4 in the trial
     negative New fever on day 6 was treated with paracetamol
+    negative In the randomized trial, 12 women reported hot flushes in the week after the first dose
+    negative In the trial, 7 patients failed initial therapy and were given rescue antibiotics
 
 # What follows a count whose verb puts its people into the trial: "[20]
 # patients were randomized", "[45] were included", "[48] randomized".

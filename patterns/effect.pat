@@ -19,6 +19,10 @@ define effunit    \s+ (?! (?i: CI | CrI | confidence | credible | and | or | vs 
 # A bound: a signed decimal ("- 0.5" too).  An upper bound followed by a
 # dash and a digit was a decimal comma's half ("-1,6 – 0,6"): no match.
 define bound      (?: (?&minus) \ ? )? (?&decimal)
+# What may stand between a measure and its value: words, a bracket
+# without numbers ("difference in the score (A−B) was"), a time ("at 12
+# months").
+define effgap     [^\d;()\[\]=<>]{1,60}? (?: (?: \( [^\d()\[\]=<>]{1,40} \) | \d{1,3} \s+ (?i: days? | weeks? | months? | years? | hours? ) \b ) [^\d;()\[\]=<>]{0,40}? ){0,2}
 # What parts the two bounds: a dash, "to", a comma.
 define cisep      \s* (?: – | - | − | (?i: to ) | , ) \s*
 
@@ -41,7 +45,7 @@ pattern labelled-ci
     prefilter ratio difference reduction relative hr or rr rd md smd irr
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
-    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) (?&effgap) ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
     regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
     # "−12 in favour of the intervention group (95% CI ...)", "−1.7 with
     # a 95% CI of −6.6 to 3.2".
@@ -61,6 +65,7 @@ pattern labelled-ci
     example an LS mean change difference of −0.42 puffs (95% CI −0.61 to −0.23) => measure=MD value=-0.42
     example the difference in length of stay was 2.5 days in favour of the early group (95% CI 0.4 to 4.6, P = 0.02) => measure=MD value=2.5 ci_low=0.4 ci_high=4.6
     example the estimated difference in the pain score was −1.7 with a 95% CI of −6.6 to 3.2 => measure=MD value=-1.7 ci_low=-6.6 ci_high=3.2
+    example the estimated difference in the walk test at 6 months (new clinic−old clinic) was 12.5 m with a 95% CI of 3.0 to 22.0 => measure=MD value=12.5 ci_low=3 ci_high=22
     example the mortality ratio was 0.91 (95% CI 0.80 to 1.04) => measure=RR value=0.91
     example mean weight was similar (difference 0·05 kg, 95% CI −0·12 to 0·22 kg, p=0·6) => measure=MD value=0.05 ci_low=-0.12
     example (difference of means, - 0.4; 95% CI, -1.5 to 0.7) => value=-0.4 ci_low=-1.5
@@ -79,7 +84,7 @@ pattern labelled-ci-no-level
     priority 10
     require sentence (?<! % \s | % ) (?: (?-i: \b Cr?I \b ) | (?i: confidence | credible ) )
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
-    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) [^\d;()\[\]=<>]{1,60}? ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) (?&effgap) ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
     regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
     regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
     regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
@@ -127,10 +132,11 @@ pattern table-cell-effect-ci
     prefilter =
     prefilter ci confidence
     priority 8
-    regex (?i: effect | estimate | difference ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
-    regex \  \K (?<value> (?&bound) ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
+    regex (?i: effect | estimate | difference (?: \s+ (?: in | of ) \s+ [\p{L}][\p{L}\ -]{0,30}? )? ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex \  [€$£]? \K (?<value> (?&bound) ) (?: \^ [a-z\d]{1,2} )? \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
     example Death | Adjusted treatment effect^b(95% CI) = 1.7^c(−11.0 to 4.9) => value=1.7 ci_low=-11 ci_high=4.9
     example Walking distance, m | Difference (95% CI) = −12 (−30 to 6) => value=-12 ci_low=-30 ci_high=6
+    example Drug costs | Difference in costs (95% CI) ^1 = €-9.10 (−15, −4) => value=-9.1 ci_low=-15 ci_high=-4
     negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
     negative Death | Events (95% CI) = 4 (2 to 10)
 
@@ -148,6 +154,24 @@ pattern signed-difference-ci
     example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
     example the estimated difference of the means (EDM): −14.1 m, 95% confidence interval (95% CI): −30.2–2.0 m, p = 0.1 => measure=MD value=-14.1 ci_low=-30.2 ci_high=2
     negative mortality was 30% (95% CI 20 to 40)
+
+# "health status differed between the groups (0.076, 95% CI 0.008-0.14,
+# P=.03)": a difference the clause names by its verb, the estimate first
+# in the bracket.
+pattern between-groups-ci
+    type effect
+    prefilter ci confidence
+    prefilter differ between
+    priority 8
+    regex [(\[] \s* (?<value> (?&bound) ) (?&effunit)? \s* [,;] \s* (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
+    require clause-before (?i: \b differ\w* | \b between \s+ (?: the \s+ )? (?: two \s+ )? (?: groups | arms ) \b )
+    set measure MD
+    example Quality of life differed between the two groups, favouring group A (0.08, 95% CI 0.01-0.15, P=.03) => measure=MD value=0.08 ci_low=0.01 ci_high=0.15
+    example Pain scores differed at 12 weeks (-1.2 points; 95% CI -2.0 to -0.4) => value=-1.2 ci_high=-0.4
+    negative Mortality differed between the groups (30%, 95% CI 20-40)
+    negative The groups did not differ in age (mean 54, 95% CI 50-58)
+    negative Quality of life was better in group A (0.08, 95% CI 0.01-0.15)
 
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":
 # a ratio or difference with the bounds in brackets right after it.  (An

@@ -1395,8 +1395,66 @@ resolve_overlaps(struct candidates *cs, struct tm_spans *kept_buf)
     *kept_buf = kept;
 }
 
+/* Was c's value computed from its events and total ("4 of 28 patients
+ * died": 14.2857...; build_record) rather than printed?  A printed value
+ * is rounded, so it never equals the quotient exactly unless the quotient
+ * is short ("1 of 4 (25%)"), and then either reading is the same. */
+static bool
+computed_value(const struct candidate *c)
+{
+    return (c->rec.has & TM_HAS_EVENTS) && (c->rec.has & TM_HAS_TOTAL) &&
+           c->rec.total > 0 &&
+           c->rec.value == 100.0 * (double)c->rec.events / (double)c->rec.total;
+}
+
+/* Does computed value v round to printed value p at p's decimals (14.2857
+ * is 14.3, 31.03 is 31.0 and 31; 14.2857 is not 14.25)? */
+static bool
+rounds_to(double v, double p)
+{
+    double scale = 1;
+    int d;
+
+    for (d = 0; d < 3 && fabs(p * scale - round(p * scale)) > 1e-9; d++)
+        scale *= 10;
+    return fabs(v - p) <= 0.5 / scale + 1e-9;
+}
+
+/* A percentage the sentence prints for a count it also gives ("Deaths
+ * occurred in 4 of 28 ... and 9 of 29 ... (14.3% vs 31.0%)") is one
+ * value, not two: the computed record is dropped and its count goes to
+ * the printed one, which had none.  Each printed record takes at most one
+ * count, in text order; records of other types are untouched. */
+static void
+merge_computed(struct candidates *cs)
+{
+    size_t i, j;
+
+    for (i = 0; i < cs->n; i++) {
+        struct candidate *c = &cs->v[i];
+
+        if (!c->keep || !computed_value(c))
+            continue;
+        for (j = 0; j < cs->n; j++) {
+            struct candidate *p = &cs->v[j];
+
+            if (j == i || !p->keep ||
+                (p->rec.has & (TM_HAS_EVENTS | TM_HAS_TOTAL)) ||
+                strcmp(p->rec.type, c->rec.type) != 0 ||
+                !rounds_to(c->rec.value, p->rec.value))
+                continue;
+            p->rec.events = c->rec.events;
+            p->rec.total = c->rec.total;
+            p->rec.has |= TM_HAS_EVENTS | TM_HAS_TOTAL;
+            c->keep = false;
+            break;
+        }
+    }
+}
+
 /* Resolve the pending candidates' overlaps (sentence [ss, se) of text),
- * give the kept ones their roles, move them to out and free the others. */
+ * merge computed percentages into printed ones, give the kept ones their
+ * roles, move them to out and free the others. */
 static void
 flush_candidates(struct tm_extractor *ex, struct tm_records *out,
                  const char *text, size_t len, size_t ss, size_t se,
@@ -1408,6 +1466,7 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     if (cs->n > 1)
         qsort(cs->v, cs->n, sizeof *cs->v, cmp_candidates);
     resolve_overlaps(cs, &ex->kept);
+    merge_computed(cs);
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep) {
             if (ex->set->nroles > 0)

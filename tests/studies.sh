@@ -77,6 +77,31 @@ assert len(r) == 1 and r[0]["events_control"] == "46" and \
     r[0]["events_treatment"] == "", r
 PY
 
+# A count and the percentage the sentence prints for it are one value,
+# and a bracket "(A% vs B%)" after both arms were named is theirs in the
+# order named: "4 of 28 ... in the cell arm and 9 of 29 ... in the
+# placebo arm (14.3% vs 31.0%)" is 4/28 = 14.3% treatment, never swapped
+# to the placebo arm that stands nearest the bracket.
+printf '%s\n' 'Results: Deaths by day 28 occurred in 4 of 28 patients in the cell arm and in 9 of 29 patients in the placebo arm (14.3% vs 31.0%; p = 0.21).' >"$tmp/bracket.txt"
+"$TRIALMINE" extract "$tmp/bracket.txt" >"$tmp/bracket.jsonl" || exit 1
+"$TRIALMINE" studies --csv-raw "$tmp/bracket.txt" >"$tmp/bracket.csv" || exit 1
+python3 - "$tmp/bracket.jsonl" "$tmp/bracket.csv" <<'PY' || exit 1
+import csv, json, sys
+m = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+m = [(r["value"], r.get("events"), r.get("total")) for r in m
+     if r["type"] == "mortality"]
+assert m == [(14.3, 4, 28), (31, 9, 29)], m
+r = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1, r
+r = r[0]
+assert (r["events_treatment"], r["n_treatment"], r["pct_treatment"]) == \
+    ("4", "28", "14.3"), r
+assert (r["events_control"], r["n_control"], r["pct_control"]) == \
+    ("9", "29", "31"), r
+assert r["check"] != "", r
+PY
+
 # The trial's arms, named where it was randomized, name values anywhere:
 # "in the levosimendan group" is the treatment arm because the trial model
 # has levosimendan as an arm that is not the control.

@@ -34,6 +34,15 @@ for p in DEV3:
     PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
     SPLIT[p] = 'dev3'
 ORDER = ORDER + DEV3
+# A fourth set (2026-12-06, fifth session): the ten most death-rich
+# reports of corpus/real/judged outside the sets above, annotated blind by
+# another person before any output on them was read; development rows.
+DEV4 = ['PMC5117008', 'PMC3598549', 'PMC4694692', 'PMC3474842', 'PMC1216327', 'PMC5986584', 'PMC5826979',
+        'PMC2784391', 'PMC4733222', 'PMC5781264']
+for p in DEV4:
+    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
+    SPLIT[p] = 'dev4'
+ORDER = ORDER + DEV4
 
 GCOLS = ("set doc study_label registry_id design outcome outcome_detail timepoint analysis subgroup primary "
          "treatment_label control_label n_randomized_total events_treatment n_treatment events_control n_control "

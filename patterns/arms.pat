@@ -14,17 +14,22 @@ define control_arm (?i: placebo | PBO | controls? | saline | vehicle | sham
                       | (?: standard | usual | conventional | routine
                             | best \s+ supportive ) \s+
                         (?: of \s+ )? (?: care | therapy | treatment | management )
-                      | non- [\w-]+ (?= \s+ (?: group | arm | patients ) )
-                      | [\w-]+ -only (?= \s+ (?: group | arm | patients ) )
+                      | non- [\w-]+ (?= \s+ (?&armunit) )
+                      | [\w-]+ (?: -only | \s+ only ) (?= \s+ (?&armunit) )
                       | (?: ECMO | ventilation | [\w-]+ ) \s+ alone )
+
+# What an arm is made of: "the ECMO-only group", "treatment only
+# facilities" (a cluster trial's arms are places).
+define armunit (?i: group | arm | patients | participants | facilities | sites | clusters | centres | centers
+                  | practices | wards | schools | homes | villages | communities ) \b
 
 pattern control-arm
     type _arm
     priority 10
-    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone -only
+    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone only
     regex (?<! [\p{L}\p{N}-] )
     regex (?= (?i: placebo | PBO | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
-    regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone ) )
+    regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone | only ) \b )
     regex (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
     set scope control
     example the placebo group (n = 30) => group=placebo scope=control
@@ -32,6 +37,8 @@ pattern control-arm
     example the control group receiving VV-ECMO alone => group=control scope=control
     example in the non-ECMO group => group=non-ECMO scope=control
     example 48.4% in the ECMO-only group => group=ECMO-only scope=control
+    example deaths were 3.1% in treatment only facilities and 2.2% in the others => group="treatment only" scope=control
+    negative the diet was given once only during the trial
     example treated with VV-ECMO alone => group="VV-ECMO alone"
     negative placebo-controlled trial
 

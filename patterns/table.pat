@@ -77,7 +77,7 @@ pattern total-column
 pattern control-column
     type _tcol
     prefilter =
-    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive
+    prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone only
     # The control word stands in one " / " part of the column name that
     # is not a comparison's title ("Overall effect comparing EDGE and
     # usual care / EDGE intervention" is the EDGE column).
@@ -88,6 +88,7 @@ pattern control-column
     negative Death rates | Overall effect comparing EDGE and usual care / EDGE intervention = 6 (5.5)
     example Death | Subjects, n (%) / PBO = 1 (1.1) | Drug = 0 => scope=control
     example Died | Placebo (n = 40) = 3 (7.5) => scope=control
+    example Deaths | Treatment only sites (T) / Arm A = 3.5% (9/255) | Treatment and prophylaxis sites / Arm D = 2.5% (10/397) => scope=control text="Treatment only sites (T) / Arm A"
     negative Died | Drug 100 mg = 3 (7.5)
 
 # ------------------------------------------------------------------

@@ -209,6 +209,11 @@ pattern listed-ci
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
     require before 250 (?&effmeasure)
     forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
+    # In a table row, the measure named in another cell's column is not
+    # this cell's ("HR (95% CI) = 0.93 (0.71-1.21) | Arm B = 9.1 (6.3-11.1)":
+    # a median with its CI).
+    forbid before 250 (?&effmeasure) (?: (?! (?&effmeasure) ) [^\n] )*? \ \|\  (?: (?! (?&effmeasure) ) [^\n] )* $
+    negative Median, months | Arm A / HR (95% CI) = not estimated | Arm B / Drug X + Drug Y = 9.1 (6.3-11.1)
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
     example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
     example the LS mean change difference was (A) −2.10 (95% CI −3.90 to −0.30) and (B) 8.2% (95% CI 3.1–13.3) => value=8.2 measure=MD ci_low=3.1

@@ -51,6 +51,17 @@ pattern zero
     example Death | Drug 30 mg = 0 | Placebo = 0 => events=0 value=0
     negative Death | Drug 30 mg = 0.5 | Placebo = 0.7
 
+# "TIO = 2 (<1)": a count whose percentage is printed only as a bound.
+# The match is the count alone, so the study table takes its events and
+# leaves the percentage empty.
+pattern count-pct-bound
+    type _tcell
+    prefilter =
+    prefilter <
+    regex (?<= \ =\ ) (?<events> (?&integer) ) (?= (?&sp) [(\[] (?&sp) < (?&sp) (?&decimal) (?&sp) %? (?&sp) [)\]] (?&tcellend) )
+    example Fatal AEs | Drug = 0 | Comparator = 2 (<1) => events=2 text=2
+    negative Time to death | Drug = 2 (<1 month)
+
 pattern count-of
     type _tcell
     prefilter =

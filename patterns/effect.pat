@@ -122,6 +122,21 @@ pattern table-cell-then-ci
     example Deaths | Rate ratio (A/C) / RR = 1·03 | Rate ratio (A/C) / 95% CI = 0·89, 1·19 => measure=RR value=1.03 ci_low=0.89 ci_high=1.19
     negative Death | Placebo = 12 | 95% CI = 8–16
 
+# An estimate in one column and its bounds in two more: "Hazard ratio
+# = 0.34 (P=.02) | Lower 95% CI = 0.14 | Upper 95% CI = 0.86".
+pattern table-cell-then-bounds
+    type effect
+    prefilter =
+    prefilter lower
+    prefilter upper
+    priority 9
+    regex (?<measure> (?&effmeasure) ) [^|=\n]{0,20}? \ = \  (?<value> (?&bound) ) [^|\n]{0,20}? \ \|
+    regex \  [^|=\n]{0,40}? (?i: lower ) [^|=\n]{0,30}? \ = \  (?<ci_low> (?&bound) ) \ \|
+    regex \  [^|=\n]{0,40}? (?i: upper ) [^|=\n]{0,30}? \ = \  (?<ci_high> (?&bound) ) (?! [\d.·] )
+    example Team | Hazard ratio = 0.34 (P=.02) | Lower 95% CI = 0.14 | Upper 95% CI = 0.86 => measure=HR value=0.34 ci_low=0.14 ci_high=0.86
+    example Age | OR = 1.20 | Lower limit = 1.01 | Upper limit = 1.43 | P = .04 => measure=OR value=1.2 ci_low=1.01 ci_high=1.43
+    negative Age | Mean = 54.0 | Lower quartile = 45 | Upper quartile = 61
+
 # A table cell under a column of estimates whose header does not name
 # the measure: "Adjusted treatment effect (95% CI) = 1.7 (−11.0 to 4.9)",
 # "Difference (95% CI) = −0.6 (−2.3 to 1.0)", "Effect estimate (95% CI)".

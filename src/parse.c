@@ -631,6 +631,17 @@ attr_is(const xmlChar **attrs, int nb, const char *name, const char *val)
     return is;
 }
 
+/* Does the element carry attribute name? */
+static bool
+str_attr_present(const xmlChar **attrs, int nb, const char *name)
+{
+    char *v = str_attr(attrs, nb, name);
+    bool present = v != NULL;
+
+    free(v);
+    return present;
+}
+
 /* s past the spaces a table sets around "=" (ASCII or Unicode). */
 static const char *
 skip_spaces(const char *s)
@@ -1123,6 +1134,10 @@ start_jats(struct parser *p, struct frame *f, const char *name,
                is(name, "trans-abstract") ||
                (is(name, "contrib-group") &&
                 (!p->in_front || p->doc.first_author != NULL)) ||
+               /* An editor or a reviewer is no author of the article. */
+               (is(name, "contrib") && p->in_front &&
+                str_attr_present(attrs, nb, "contrib-type") &&
+                !attr_is(attrs, nb, "contrib-type", "author")) ||
                is(name, "aff") || is(name, "author-notes") ||
                is(name, "permissions") || is(name, "kwd-group") ||
                is(name, "funding-group") || is(name, "fn-group") ||

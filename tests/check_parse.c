@@ -182,6 +182,22 @@ START_TEST(test_parse_first_author_and_registries)
     ck_assert_ptr_null(strstr(ds->v[0].text, "Oxford"));
     docs_free(ds);
 
+    /* An editor's or a reviewer's contrib-group before the authors'
+     * (JMIR) names no author of the article. */
+    ds = read_text(
+        "<article><front><article-meta><title-group><article-title>T"
+        "</article-title></title-group><contrib-group><contrib "
+        "contrib-type=\"editor\"><name><surname>Editor</surname></name>"
+        "</contrib></contrib-group><contrib-group><contrib contrib-type="
+        "\"reviewer\"><name><surname>Reviewer</surname></name></contrib>"
+        "</contrib-group><contrib-group><contrib contrib-type=\"author\">"
+        "<name><surname>Du</surname></name></contrib></contrib-group>"
+        "</article-meta></front><body><p>Text.</p></body></article>",
+        TM_OK, &err);
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_str_eq(ds->v[0].author, "Du");
+    docs_free(ds);
+
     ds = read_text(
         "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>"
         "<Article><ArticleTitle>T</ArticleTitle><AuthorList><Author>"

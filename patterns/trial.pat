@@ -278,6 +278,36 @@ pattern arm-header
     example Characteristics | Placebo (N = 10) N (%) => group=Placebo value=10 scope=control
     negative Total (N = 30) | Death | 1328 (12.9%)
 
+# "Of these patients, 24 were randomly assigned to the EMS group and 25
+# to the control group": counts allocated to named groups, the count
+# first.  The group word ends the name, so a regimen's words ("to receive
+# 20 mg of ...") are not taken for one.
+define trial_allocverb (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated )
+define trial_togroup   \s+ (?i: to | into ) \s+ (?: (?i: the ) \s+ )?
+                       (?&trial_armtok) (?: \s (?&trial_armtok) ){0,3} \s+ (?i: group | arm ) \b
+pattern arm-count-allocated
+    type _armsize
+    prefilter group arm
+    prefilter random assign allocat
+    regex (?&cstart) (?<value> (?&integer) ) (?! [\d.,·%] )
+    regex (?: \s+ (?&people) )? (?: \s+ (?i: were | was ) )? \s+ (?&trial_allocverb) \s+ (?i: to | into ) \s+ (?: (?i: the ) \s+ )?
+    regex (?<group> (?&trial_armtok) (?: \s (?&trial_armtok) ){0,3} ) \s+ (?i: group | arm ) \b
+    example Of these patients, 24 were randomly assigned to the EMS group and 25 to the control group. => value=24 group=EMS
+    example 40 patients were allocated to the early group and 38 to the usual care group => value=40 group=early
+    negative 20 were randomly assigned to receive 40 mg of drug X
+
+pattern arm-count-allocated-next
+    type _armsize
+    prefilter group arm
+    prefilter random assign allocat
+    regex (?: , \s* (?: (?i: and ) \s+ )? | \s (?i: and ) \s+ ) \K (?<value> (?&integer) ) (?! [\d.,·%] )
+    regex (?: \s+ (?&people) )? (?: \s+ (?i: were | was ) )? (?: \s+ (?&trial_allocverb) )? \s+ (?i: to | into ) \s+ (?: (?i: the ) \s+ )?
+    regex (?<group> (?&trial_armtok) (?: \s (?&trial_armtok) ){0,3} ) \s+ (?i: group | arm ) \b
+    require before 160 (?&trial_allocverb) (?&trial_togroup) [^.;]{0,40}? $
+    example Of these patients, 24 were randomly assigned to the EMS group and 25 to the control group. => value=25 group=control scope=control
+    example 40 patients were allocated to the early group, 38 to the late group and 41 to the usual care group => value=41 group="usual care" scope=control
+    negative Deaths occurred in the EMS group and 25 to the control group in the year after.
+
 role _armsize scope=control before 80 (?&trial_control) (?: (?! \b (?i: or | and | vs | versus | to | with | than ) \b ) [^()|;=:,] ){0,40} $
 # "randomized either to a control group (group C, n = 16)": the bracket
 # names the control arm it follows.
@@ -356,4 +386,5 @@ pattern arm-allocated
     negative were randomized between January 2005 and December 2009.
 
 role _armname scope=control match (?&trial_control)
+role _armsize scope=control match (?&trial_control)
 role _armname scope=control after 40 ^ (?: \s+ (?i: groups? | arms? ) )? (?: \s* \( \s* | \s+ (?i: as ) \s+ (?: (?i: a | the ) \s+ )? ) (?&trial_control)

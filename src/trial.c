@@ -316,6 +316,8 @@ section_is(const struct tm_record *r, const char *prefix)
 static const char *
 build_design(const struct tm_doc *doc, const struct tm_records *recs)
 {
+    static const char *const cited_sections[] = {"introduction", "background",
+                                                 "discussion", NULL};
     /* Sources in order of trust: metadata and title, abstract, body. */
     const struct design *src[3] = {NULL, NULL, NULL}, *refine[3] = {0};
     const struct design *d;
@@ -339,6 +341,10 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
         if (!is_type(r, "_design") || (d = find_design(r->scope)) == NULL)
             continue;
         s = section_is(r, "title") ? 0 : section_is(r, "abstract") ? 1 : 2;
+        /* The introduction and the discussion name the designs of the
+         * studies they cite. */
+        if (s == 2 && tm_section_names(r->section, cited_sections))
+            continue;
         where = s == 0 ? FROM_TITLE : FROM_TEXT;
         if (!(d->from & where))
             continue;

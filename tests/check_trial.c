@@ -205,6 +205,30 @@ START_TEST(test_trial_design_from_pubtypes_title_and_abstract)
 }
 END_TEST
 
+/* Designs the introduction or the discussion names are the cited
+ * studies' ("A randomized crossover study of 13 patients [14]"), not the
+ * report's; its methods' are its own. */
+START_TEST(test_trial_design_not_from_cited_studies)
+{
+    struct fx f;
+
+    fx_init(&f, "A randomized trial. A crossover study of 13 patients [14]. "
+                "We used a crossover design.");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "title");
+    add(&f.rs, &f.doc, "crossover study", 0, "_design", "randomized-crossover",
+        NULL, 0, "body/Introduction");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.design, "randomized-parallel");
+
+    add(&f.rs, &f.doc, "crossover design", 0, "_design", "randomized-crossover",
+        NULL, 0, "body/Methods/Design");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.design, "randomized-crossover");
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_label_and_registry)
 {
     struct fx f;
@@ -541,6 +565,7 @@ main(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("model");
     tcase_add_test(tc, test_trial_design_from_pubtypes_title_and_abstract);
+    tcase_add_test(tc, test_trial_design_not_from_cited_studies);
     tcase_add_test(tc, test_trial_label_and_registry);
     tcase_add_test(tc,
                    test_trial_arms_that_add_up_with_roles_by_what_they_receive);

@@ -188,6 +188,23 @@ pattern between-groups-ci
     negative The groups did not differ in age (mean 54, 95% CI 50-58)
     negative Quality of life was better in group A (0.08, 95% CI 0.01-0.15)
 
+# "a difference in health status between groups 0.076 (0.009-0.14,
+# P=.03)": the estimate right after the groups it is between, its
+# bounds in the bracket.
+pattern between-groups-value-ci
+    type effect
+    prefilter differ
+    prefilter between
+    prefilter ( [
+    priority 8
+    regex (?i: \b between \s+ (?: the \s+ )? (?: two \s+ )? (?: groups | arms ) ) \s* (?: [,:] \s* | \s+ (?i: was | were | of ) \s+ )?
+    regex \K (?<value> (?&bound) ) (?&effunit)? \s* [(\[] \s* (?: (?: (?<ci_level> \d{2} ) \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
+    require clause-before (?i: \b differ\w* )
+    set measure MD
+    example There was a significant difference in quality of life between groups 0.08 (0.01-0.15, P=.03) => measure=MD value=0.08 ci_low=0.01 ci_high=0.15
+    negative The mean age between groups was 54 (50-58) in both trials
+
 # "HR 0.87 (0.81–0.94)", "Death rate ratio (& 95% CI) = 0.73 (0.59 – 0.91)":
 # a ratio or difference with the bounds in brackets right after it.  (An
 # "OR" alone is not among the prefilter words: "or" is in every other
@@ -224,11 +241,14 @@ pattern listed-ci
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
     require before 250 (?&effmeasure)
     forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
-    # In a table row, the measure named in another cell's column is not
-    # this cell's ("HR (95% CI) = 0.93 (0.71-1.21) | Arm B = 9.1 (6.3-11.1)":
-    # a median with its CI).
-    forbid before 250 (?&effmeasure) (?: (?! (?&effmeasure) ) [^\n] )*? \ \|\  (?: (?! (?&effmeasure) ) [^\n] )* $
-    negative Median, months | Arm A / HR (95% CI) = not estimated | Arm B / Drug X + Drug Y = 9.1 (6.3-11.1)
+    # In a table row, the measure heading another cell's column, with a
+    # value of its own, is not this cell's ("HR (95% CI) = 0.93 (0.71-1.21)
+    # | Arm B = 9.1 (6.3-11.1)": a median with its CI); a measure the row
+    # names for all its cells is ("Treatment = Odds ratio (95% CI) | 24 h
+    # / Drug = 1.57 (0.24-10.30)").
+    forbid before 250 (?&effmeasure) [^|=\n]*? \ = \  [^|\n]*? \d [^|\n]*? \ \|\  (?: (?! (?&effmeasure) ) [^\n] )* $
+    negative Median, months | Arm A / HR (95% CI) = 0.93 | Arm B / Drug X + Drug Y = 9.1 (6.3-11.1)
+    example Day 1 | Time / Treatment = Odds ratio (95% CI) | 24 h / Drug = 1.57 (0.24 – 10.30) => measure=OR value=1.57 ci_high=10.3
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
     example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
     example the LS mean change difference was (A) −2.10 (95% CI −3.90 to −0.30) and (B) 8.2% (95% CI 3.1–13.3) => value=8.2 measure=MD ci_low=3.1

@@ -15,7 +15,11 @@ reject mortality after 24 ^ \s* (?i: of \s+ (?: the \s+ | all \s+ | these \s+ )?
 reject mortality after 40 ^ \s* (?: [(\[] [^()\[\]]{0,20} [)\]] \s* )? (?i: (?: relative \s+ | absolute \s+ | proportional \s+ )? (?: differences? | reductions? | lower | higher | decreases? | increases? | excess | risk \s+ reductions? ) ) \b
 
 define deathword (?i: mortality | death \s+ rates? | fatality | case-fatality
-                     | \b died | \b deaths? \b | \b dead \b | (?&deathverb) )
+                     | \b died | \b deaths? \b (?! \s+ (?&deathsource) ) | \b dead \b | (?&deathverb) )
+
+# Where deaths are looked up, not an outcome: "ascertained through the
+# national death registry", "death certificates".
+define deathsource (?i: regist\w* | certificat\w* | records? | index | notifications? ) \b
 
 # Ways of saying that people died.
 define deathverb (?i: \b (?: died | had \s+ died | were \s+ dead | passed \s+ away | succumbed | deceased ) \b )

@@ -30,7 +30,7 @@ pattern pct-after-survival
     priority 10
     require before 200 (?&survword)
     forbid before 200 (?&notsurv) (?: (?! (?&survword) ) . )*? $
-    forbid before 200 (?i: mortality | \b died | \b deaths? | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) (?: (?! (?&survword) ) . )*? $
+    forbid before 200 (?i: mortality | \b died | \b deaths? (?! \s+ (?&deathsource) ) | extubat\w* | discharged \s+ home | \bHR\b | hazard ) (?! [^(]*? \) ) (?: (?! (?&survword) ) . )*? $
     forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: cases | predicted | normal | patients \s+ (?! survived ) ) )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had | were \s+ (?! alive ) | received | required | used | developed | experienced | underwent | needed ) \b
     set unit %
@@ -38,6 +38,7 @@ pattern pct-after-survival
     example 1-month survival of 91% with UC-MSCs versus 42% with control => value=42
     example survival at one month was 91 vs 42% (P = 0.015) => value=91
     example Survival at day 90 was 75% (95% CI 62–84) in the MSC group and 61% (47–72) => value=61
+    example Two-year survival, checked against the national death registry, was 71.2% with the drug and 64.0% with placebo => value=71.2
     negative in the survival analysis, survival rates were 32% higher for those with a positive attitude
     negative disease-free survival was 74% with chemotherapy and 59% with observation
     negative alive and free of mechanical ventilation at day 28 was 55% versus 60%

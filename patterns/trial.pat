@@ -296,6 +296,30 @@ pattern arm-count-allocated
     example 40 patients were allocated to the early group and 38 to the usual care group => value=40 group=early
     negative 20 were randomly assigned to receive 40 mg of drug X
 
+# "310 and 313 subjects were randomized to treatment with FF/VI and TIO,
+# respectively": counts and arms in two parallel lists.  Each record's
+# text is its arm's name (\K), so the control role reads that name only.
+define trial_resplead  (?&cstart) (?: \d[\d,]* ) \s+ (?i: and ) \s+ (?: \d[\d,]* ) (?: \s+ (?&people) )? (?: \s+ (?i: were | was ) )? \s+ (?&trial_allocverb) \s+ (?i: to | into )
+                       \s+ (?: (?i: receive | treatment \s+ with | the ) \s+ )?
+define trial_respname  (?&trial_armtok) (?: \s (?&trial_armtok) ){0,3}
+pattern arm-counts-respectively
+    type _armsize
+    prefilter respectively
+    prefilter random assign allocat
+    regex (?= (?&trial_resplead) ) (?<value> \d[\d,]* ) \s+ (?i: and ) \s+ \d[\d,]* [^.;]*? \s (?i: to | into ) \s+ (?: (?i: receive | treatment \s+ with | the ) \s+ )?
+    regex \K (?<group> (?&trial_respname) ) (?= \s+ (?i: and | or ) \s+ (?&trial_respname) ,? \s+ (?i: respectively ) \b )
+    example Following run-in, 310 and 313 subjects were randomized to treatment with FF/VI and TIO, respectively. => value=310 group=FF/VI
+    example 52 and 51 patients were randomly assigned to budesonide or placebo, respectively => value=52 group=budesonide
+
+pattern arm-counts-respectively-second
+    type _armsize
+    prefilter respectively
+    prefilter random assign allocat
+    regex (?= (?&trial_resplead) ) \d[\d,]* \s+ (?i: and ) \s+ (?<value> \d[\d,]* ) [^.;]*? \s (?i: to | into ) \s+ (?: (?i: receive | treatment \s+ with | the ) \s+ )?
+    regex (?&trial_respname) \s+ (?i: and | or ) \s+ \K (?<group> (?&trial_respname) ) (?= ,? \s+ (?i: respectively ) \b )
+    example Following run-in, 310 and 313 subjects were randomized to treatment with FF/VI and TIO, respectively. => value=313 group=TIO
+    example 52 and 51 patients were randomly assigned to budesonide or placebo, respectively => value=51 group=placebo scope=control
+
 pattern arm-count-allocated-next
     type _armsize
     prefilter group arm

@@ -511,6 +511,18 @@ stated_total(const struct totals *tt, long long n)
     return lo < tt->nvalue && tt->by_value[lo]->value == (double)n;
 }
 
+/* Is n the randomized size of one of t's arms? */
+static bool
+arm_sized(const struct tm_trial *t, double n)
+{
+    size_t k;
+
+    for (k = 0; k < t->narms; k++)
+        if (t->arms[k].n > 0 && (double)t->arms[k].n == n)
+            return true;
+    return false;
+}
+
 /* "Out of 556 cases treated, 103 eligible cases were randomized": the
  * total of a sentence that says it randomized, the last one before the
  * word (else the first after it), at the first such sentence. */
@@ -545,6 +557,10 @@ randomized_total(const struct tm_doc *doc, const struct tm_records *recs,
         for (i = lo; i < tt->nstart && tt->by_start[i]->start < to; i++) {
             const struct tm_record *r = tt->by_start[i];
 
+            /* "310 and 313 subjects were randomized to A and B": an
+             * arm's size read as a total is no total. */
+            if (arm_sized(t, r->value))
+                continue;
             if (r->start < d->start ? pick == NULL || pick->start > d->start ||
                                           r->start > pick->start
                                     : pick == NULL || (pick->start > d->start &&

@@ -407,6 +407,29 @@ START_TEST(test_trial_total_in_the_list_and_arm_scopes)
 }
 END_TEST
 
+/* "310 and 313 subjects were randomized to A and B, respectively": the
+ * first count, read as a total, is an arm's size, not the trial's total
+ * (which the text does not state); it is rescoped to the arm. */
+START_TEST(test_trial_arm_size_is_no_randomized_total)
+{
+    struct fx f;
+
+    fx_init(&f, "Then 310 and 313 subjects were randomized to A and B, "
+                "respectively.");
+    add(&f.rs, &f.doc, "310", 0, "sample_size", "total", NULL, 310, "abstract");
+    add(&f.rs, &f.doc, "A", 20, "_armsize", NULL, "A", 310, "abstract");
+    add(&f.rs, &f.doc, "B", 20, "_armsize", NULL, "B", 313, "abstract");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert(!f.t.has_total);
+    tm_trial_arm_scopes(&f.t, &f.rs);
+    ck_assert_str_eq(f.rs.v[0].scope, "arm");
+    fx_clear(&f);
+}
+END_TEST
+
 /* Of two arms with no placebo or usual care, the one that adds a
  * treatment to the other's regimen is the treatment; two active arms
  * stay without a control (never by order). */
@@ -566,6 +589,7 @@ main(void)
     tc = tcase_create("model");
     tcase_add_test(tc, test_trial_design_from_pubtypes_title_and_abstract);
     tcase_add_test(tc, test_trial_design_not_from_cited_studies);
+    tcase_add_test(tc, test_trial_arm_size_is_no_randomized_total);
     tcase_add_test(tc, test_trial_label_and_registry);
     tcase_add_test(tc,
                    test_trial_arms_that_add_up_with_roles_by_what_they_receive);

@@ -65,8 +65,9 @@ pattern count-pct-bound
 pattern count-of
     type _tcell
     prefilter =
-    regex (?<= \ =\ ) (?<events> (?&integer) ) (?&sp) (?: / | (?i: of ) ) (?&sp) (?<total> (?&integer) ) (?&tcellend)
+    regex (?<= \ =\ ) (?<events> (?&integer) ) (?&sp) (?: / | (?i: (?: out \s+ )? of ) ) (?&sp) (?<total> (?&integer) ) (?&tcellend)
     example Death | MSC = 2/20 | Placebo = 5/20 => events=2 total=20 value=10
+    example Mortality | Supplemented group, = 2 out of 21 | Placebo group, = 1 out of 20 => events=2 total=21
     example Died | A = 3 of 30 | B = 6 of 30 => events=3 total=30
 
 # ------------------------------------------------------------------

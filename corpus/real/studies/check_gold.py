@@ -43,6 +43,15 @@ for p in DEV4:
     PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
     SPLIT[p] = 'dev4'
 ORDER = ORDER + DEV4
+# A fifth set (same session): the ten most death-rich reports of
+# corpus/real/dev and corpus/real/heldout (both development sets) with no
+# study-level gold, annotated blind by another person; development rows.
+DEV5 = ['PMC3738153', 'PMC5516151', 'PMC3806786', 'PMC4710815', 'PMC5668343', 'PMC5976950', 'PMC3664372',
+        'PMC3672718', 'PMC5319516', 'PMC5985893']
+for p in DEV5:
+    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
+    SPLIT[p] = 'dev5'
+ORDER = ORDER + DEV5
 
 GCOLS = ("set doc study_label registry_id design outcome outcome_detail timepoint analysis subgroup primary "
          "treatment_label control_label n_randomized_total events_treatment n_treatment events_control n_control "

@@ -10,12 +10,14 @@ define effmeasure (?i: (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s
                         | risk \s+ ratios? | risk \s+ differences? | (?: incidence \s+ )? rate \s+ ratios? | (?: death | mortality ) \s+ (?: rate \s+ )? ratios?
                         | (?: standardi[sz]ed \s+ | LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences?
                         | difference \s+ in \s+ means | (?<= \b a \s | \b the \s | \b estimated \s | \b adjusted \s | \( | [,;] \s ) difference (?= \s+ (?: of | was | in | between | \( | [−–-]? \d ) ) )
-                    | (?-i: \b (?: a?HR | a?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
+                    | (?-i: \b (?: [aA]?HR | [aA]?OR | RR | IRR | RD | ARD | RRR | SMD | MD ) s? \b ) )
 # The words a CI is announced with: "95% CI", "95% confidence interval [CI]".
 define cilabel    (?i: CI | CrI | confidence \s+ intervals? | credible \s+ intervals? ) (?: \s* [\[(] \s* (?: \d{2} \s* % \s* )? (?i: CI ) \s* [\])] )?
 # A unit after an estimate ("a difference of 0.022 L (95% CI ...)",
 # "−0.37 inhalations (95% CI ...)"): a word, not the CI's.
 define effunit    \s+ (?! (?i: CI | CrI | confidence | credible | and | or | vs | versus | in | for | with ) \b ) [\p{L}][\p{L}/.²³-]{0,14}
+# What the estimate is per: "HR 1.05 per one-year increase; 95% CI".
+define perunit    \s+ (?i: per ) \s+ [\w-]+ (?: \s+ [\w-]+ ){0,3}? (?= \s* [;,(\[] )
 # A bound: a signed decimal ("- 0.5" too).  An upper bound followed by a
 # dash and a digit was a decimal comma's half ("-1,6 – 0,6"): no match.
 define bound      (?: (?&minus) \ ? )? (?&decimal)
@@ -46,7 +48,7 @@ pattern labelled-ci
     priority 10
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
     regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) (?&effgap) ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
-    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)? (?&perunit)?
     # "−12 in favour of the intervention group (95% CI ...)", "−1.7 with
     # a 95% CI of −6.6 to 3.2".
     regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
@@ -54,6 +56,8 @@ pattern labelled-ci
     regex (?<ci_level> \d{2} (?: \. \d )? ) \s* % \s* (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
     regex (?<ci_low> (?&bound) ) (?(<_pc>) \s* %? ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     example HR 0.51; 95% CI 0.36–0.74 => measure=HR value=0.51 ci_low=0.36 ci_high=0.74 ci_level=95
+    example (AOR 0.55, 95% CI 0.14–2.18, p = 0.40) => measure=OR value=0.55 ci_low=0.14 ci_high=2.18
+    example age was a risk factor (HR 1.05 per one-year increase; 95% CI 1.02 to 1.07, p<0.001) => measure=HR value=1.05 ci_low=1.02
     example the odds ratio, 0.62 [95% CI, 0.41 to 0.93] => measure=OR value=0.62 ci_low=0.41 ci_high=0.93
     example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example (RR 0.66, 95% CI 0.50-0.87; P=0.003) => measure=RR value=0.66 ci_low=0.5 ci_high=0.87
@@ -85,7 +89,7 @@ pattern labelled-ci-no-level
     require sentence (?<! % \s | % ) (?: (?-i: \b Cr?I \b ) | (?i: confidence | credible ) )
     regex (?<measure> (?&effmeasure) ) (?: \s* [\[(] \s* [A-Za-z]{2,4} \s* [\])] )?
     regex (?: \s+ (?: (?! (?i: was | were | is ) \b | (?i: of ) \s+ [^\p{L}] ) (?&effgap) ) )? (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
-    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)?
+    regex (?<value> (?&bound) ) (?<_pc> \s* % )? (?&effunit)? (?&perunit)?
     regex (?: \s+ (?i: in \s+ favou?r \s+ of ) [^\d;()\[\]=<>]{1,50}? (?= \s* [;,(\[] ) )?
     regex \s* [;,(\[]? \s* (?: (?i: with \s+ (?: a \s+ )? ) )?
     regex (?<! % \s | % ) (?&cilabel) \s* (?: [,:=] | (?i: of \b ) )? \s*
@@ -117,9 +121,10 @@ pattern table-cell-then-ci
     prefilter ci confidence
     priority 9
     regex (?<measure> (?&effmeasure) ) [^|=\n]{0,20}? \ = \  (?<value> (?&bound) ) \ \|
-    regex \  [^|\n]{0,200}? (?: \d{2} \s* % \s* )? (?&cilabel) \ = \  (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.·] )
+    regex \  [^|\n]{0,200}? (?: \d{2} \s* % \s* )? [(\[]? (?&cilabel) [)\]]? \ = \  [(\[]? (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.·] )
     example Death | HR = 0.87 | 95% CI = 0.81–0.94 | P = 0.0003 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example Deaths | Rate ratio (A/C) / RR = 1·03 | Rate ratio (A/C) / 95% CI = 0·89, 1·19 => measure=RR value=1.03 ci_low=0.89 ci_high=1.19
+    example All patients | Unadjusted / HR = 1.35 | Unadjusted / (95% CI) = (1.12–1.63) | Unadjusted / P = 0.002 => measure=HR value=1.35 ci_low=1.12 ci_high=1.63
     negative Death | Placebo = 12 | 95% CI = 8–16
 
 # An estimate in one column and its bounds in two more: "Hazard ratio

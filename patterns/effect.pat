@@ -160,6 +160,32 @@ pattern table-cell-effect-ci
     negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
     negative Death | Events (95% CI) = 4 (2 to 10)
 
+# A table whose caption names its measure ("Hazard ratios of total
+# mortality according to ...") and cells that give an estimate with its
+# interval and no measure ("1 to 3 servings/week = 0.68 (0.52 to 0.88)").
+# _tcap: a measure named anywhere; table.c keeps those in the first
+# paragraph of a table section (its caption).  _tci: a bare estimate
+# cell; table.c makes it an effect of the caption's measure when the
+# caption names one measure only and the interval holds the estimate.
+pattern caption-measure
+    type _tcap
+    prefilter ratio difference hr or rr rd md smd irr
+    regex (?<measure> (?&effmeasure) )
+    example Hazard ratios of total mortality according to the frequency of nut consumption => measure=HR
+    example Adjusted odds ratios (95% CI) for death by day 90 => measure=OR
+
+pattern table-cell-bare-ci
+    type _tci
+    prefilter =
+    prefilter ( [
+    regex (?<= \ =\  ) (?<value> (?&bound) ) \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]] (?= [\s*†‡§¶#a-z^]{0,4} (?: \| | $ ) )
+    # Not a median (IQR), a mean (SD or range), an age or a count (%).
+    forbid sentence ^ [^|]*? (?i: median | mean | IQR | interquartile | range | \b age \b | \b SD \b | years | n \s* \( \s* % | % ) [^|]* \|
+    forbid before 80 (?i: median | mean | IQR | interquartile | range | \b SD \b | % ) [^|=]* \ = \  $
+    example Total mortality | Never = 1 (Reference) | 1 to 3 servings/week = 0.68 (0.52 to 0.88) => value=0.68 ci_low=0.52 ci_high=0.88
+    negative Age, years | Never = 67 (60–72) | Weekly = 66 (59–71)
+    negative Length of stay, median (IQR) | A = 12 (8–20) | B = 14 (9–21)
+
 # A signed difference with its interval, the measure unnamed: "(+0.8
 # mmol/L, 95% CI: 0.2–1.5 mmol/L; p = 0.01)".  The sign says a change.
 pattern signed-difference-ci

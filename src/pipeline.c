@@ -306,6 +306,8 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
         }
     }
     resolve_studies(doc, recs);
+    /* Estimates whose measure only their table's caption names. */
+    tm_tables_caption_effects(doc, recs);
     /* What the document's counts say together (before arm linkage, which
      * links the arm sizes found here).  The later stages of this document
      * share its sentences. */

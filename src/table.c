@@ -343,3 +343,73 @@ tm_tables_read(const struct tm_doc *doc, const struct tm_records *recs,
     }
     free(ix.v);
 }
+
+/* The one measure the _tcap records of [a, b) name (a table's caption:
+ * "Hazard ratios of total mortality ..."), or NULL for none or several. */
+static const char *
+caption_measure(const struct tm_records *recs, size_t a, size_t b)
+{
+    const char *m = NULL;
+    size_t i;
+
+    for (i = 0; i < recs->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (r->start < a || r->start >= b || !is_type(r, "_tcap") ||
+            r->measure == NULL)
+            continue;
+        if (m != NULL && strcmp(m, r->measure) != 0)
+            return NULL;
+        m = r->measure;
+    }
+    return m;
+}
+
+/* Does an effect record overlap [a, b)? */
+static bool
+effect_over(const struct tm_records *recs, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = 0; i < recs->n; i++)
+        if (recs->v[i].start < b && recs->v[i].end > a &&
+            is_type(&recs->v[i], "effect"))
+            return true;
+    return false;
+}
+
+void
+tm_tables_caption_effects(const struct tm_doc *doc, struct tm_records *recs)
+{
+    size_t si, i;
+
+    for (si = 0; si < doc->nsections; si++) {
+        const struct tm_section *sec = &doc->sections[si];
+        const char *nl;
+        const char *m;
+        size_t cap_end;
+
+        if (strncmp(sec->name, "table/", 6) != 0)
+            continue;
+        nl = memchr(doc->text + sec->start, '\n', sec->end - sec->start);
+        cap_end = nl != NULL ? (size_t)(nl - doc->text) : sec->end;
+        if ((m = caption_measure(recs, sec->start, cap_end)) == NULL)
+            continue;
+        for (i = 0; i < recs->n; i++) {
+            struct tm_record *r = &recs->v[i];
+
+            if (r->start < cap_end || r->start >= sec->end ||
+                !is_type(r, "_tci") ||
+                (r->has & (TM_HAS_CI_LOW | TM_HAS_CI_HIGH)) !=
+                    (TM_HAS_CI_LOW | TM_HAS_CI_HIGH) ||
+                !(r->ci_low < r->ci_high && r->ci_low <= r->value &&
+                  r->value <= r->ci_high) ||
+                effect_over(recs, r->start, r->end))
+                continue;
+            free(r->type);
+            r->type = tm_xstrdup("effect");
+            free(r->measure);
+            r->measure = tm_xstrdup(m);
+        }
+    }
+}

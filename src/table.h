@@ -70,6 +70,15 @@ void tm_tables_clear(struct tm_tables *t);
 void tm_tables_read(const struct tm_doc *doc, const struct tm_records *recs,
                     struct tm_tables *t);
 
+/* A table whose caption names one effect measure ("Hazard ratios of total
+ * mortality ...", its _tcap records) gives that measure to its cells that
+ * print an estimate with its interval and no measure ("= 0.68 (0.52 to
+ * 0.88)", _tci records, patterns/effect.pat): each such record whose
+ * interval holds its estimate, and that no effect record overlaps,
+ * becomes an effect.  Run after extraction, on the document's records. */
+void tm_tables_caption_effects(const struct tm_doc *doc,
+                               struct tm_records *recs);
+
 /* Does offset off lie in a row of t?  A value there is read by its table
  * row, not by the prose rules of the study table. */
 bool tm_tables_covers(const struct tm_tables *t, size_t off);

@@ -191,6 +191,15 @@ repair p-comma-for-less
     example (p,0.001) => (p<0.001)
     negative group p, 0.5 mg
 
+# "P < 0^.001": the decimals set as a superscript (JATS <sup>.001</sup>
+# after a 0), which the text writes as ^.001.
+repair p-superscript-decimals
+    prefilter 0^.
+    regex (?<! [\p{L}\p{N}] ) [Pp] (?: \h* -? \h* values? )? \h* (?&cmp) \h* 0 \K \^ (?= [.·] \d )
+    replace
+    example (P < 0^.001) => (P < 0.001)
+    negative x = 10^.5
+
 # "P = 0·03": the Lancet middle dot as a decimal point (but not as a
 # multiplication sign before 10^n).
 repair middle-dot-decimal

@@ -255,6 +255,26 @@ pattern count-of-count-verb
     example 80 (95%) of the 84 participants completed the 12-month follow-up => value=80
     negative 3 of the 40 patients were excluded
 
+# "Of 60 patients randomized, 52 completed the study", "53 returned
+# after 3 months, and 52 completed the 6-month study": people who took a
+# step of the trial, counted bare in a sentence that puts people in it.
+pattern count-completed
+    type sample_size
+    min-arm-share 0.2
+    from _count
+    prefilter complet particip return finish
+    prefilter enrol random includ analy recruit assign allocat
+    priority 8
+    require after 60 ^ (?: \s* \( [^()]{1,16} \) )? (?: \s+ (?&people) )? (?: \s* \( [^()]{1,16} \) )? \s+ (?i: completed | participated | returned | finished ) \b
+    require sentence (?&enrolact)
+    forbid before 12 (?i: \b of | \b among | \b in | \d \s* / ) \s* (?: the \s+ )? $
+    forbid clause (?&otherrole)
+    set scope total
+    example Of 60 patients randomized, 52 completed the study. => value=52 scope=total
+    example 55 patients were included, 53 returned after 3 months, and 52 completed the 6-month study. => value=53
+    negative In the nationwide survey, 52 completed the questionnaire.
+    negative After the trial, 12 returned with a relapse
+
 # "128 of 184 belatacept-treated patients contributed data", "available
 # from 1281 (92%) of the 1396 participants": a part of a group that took a
 # step of the trial, and the group.  Both are sizes; the same form with an

@@ -1046,19 +1046,22 @@ pattern arm-list-named-first
 define pairlabel (?! (?i: figure | figs? | table | tables | appendix | supplement\w* | refs? | references? | days? | weeks?
                         | months? | years? | version | phase | step | ratio | model | and | or | n | p | age | aged
                         | range | median | mean | min | max | iqr | sd | bmi | weight | height | score | visits? | time
-                        | times | period | session | cycle | stage | grade | level | dose | ci | hr | or | rr ) \b )
+                        | times | period | session | cycle | stage | grade | level | dose | ci | hr | or | rr
+                        | males? | females? | men | women | boys | girls ) \b )
                  [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )?
 define pairshare (?: \s* [\[(] [^\[\]()]{1,30} [\])] )?
-define pairitem  (?&pairlabel) (?: \s* [,:] \s* | \s+ ) \d[\d,]* (?! [.·]\d | \s* % ) (?&pairshare)
+# A note in brackets after a label ("ginger [zintoma] = 24").
+define pairnote  \s* [\[(] [^\[\]()=\d]{1,20} [\])]
+define pairitem  (?&pairlabel) (?&pairnote)? (?: \s* [,:=] \s* | \s+ ) \d[\d,]* (?! [.·]\d | \s* % ) (?&pairshare)
 
 pattern arm-pairs
     type sample_size
     min-arm-share 0.2
     prefilter 0 1 2 3 4 5 6 7 8 9
     priority 9
-    regex (?: \( | ; \s* | , \s* ) (?<group> (?&pairlabel) ) (?: \s* [,:] \s* | \s+ ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?: \( | ; \s* | , \s* ) (?<group> (?&pairlabel) ) (?&pairnote)? (?: \s* [,:=] \s* | \s+ ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     regex (?= (?&pairshare) \s* [;,)] )
-    require before 260 (?&people) \b (?: [^()] | \( [^()]{0,60} \) ){0,160}? \( (?: (?&pairitem) \s* [;,] \s* )* (?&pairlabel) (?: \s* [,:] \s* | \s+ ) $
+    require before 260 (?&people) \b (?: [^()] | \( [^()]{0,60} \) ){0,160}? \( (?: (?&pairitem) \s* [;,] \s* )* (?&pairlabel) (?&pairnote)? (?: \s* [,:=] \s* | \s+ ) $
     require sentence \( (?&pairitem) (?: \s* [;,] \s* (?&pairitem) )+ \s* \)
     forbid clause (?&otherrole)
     set scope arm
@@ -1068,6 +1071,8 @@ pattern arm-pairs
     example 278 of the original 468 patients were enrolled (early: 167 [57.2%]; delayed: 111 [63.1%]). => value=111 group=delayed
     negative Characteristics of the patients (age 45, BMI 30).
     negative Ten patients died (sepsis, 6; bleeding, 4).
+    example 97 women (vitamin B6 = 35, placebo = 28, ginger [zintoma] =24) were included in the study. => value=24 group=ginger
+    negative the cohort of patients (male = 35, female = 25) was described
 
 # The people a study verb was carried out in: "the safety of X was
 # assessed in 65 patients with HFrEF", "X was compared with placebo in

@@ -686,18 +686,20 @@ pattern arm-list
     prefilter 0 1 2 3 4 5 6 7 8 9
     # words the sentence rule cannot match without (none with s or k:
     # (?i) also matches them as U+017F and U+212A)
-    prefilter random igned allocated included enrolled analy patient participant
+    prefilter random igned allocated included enrolled analy compris cohort patient participant
     priority 9
     regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     # "167 [57.2%] from the early-treatment arm": a share, then where
     # they came from (not "5 (14.3%) in the X group": an event's count).
-    regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
+    regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b | (?i: cm | mm | m | km | kg | lbs? | ft | h | hrs? | min | s ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
     regex (?= \s* (?: group | arm )? \s* (?: [,;)] | \s and \s ) | \s+ (?: group | arm ) (?: \. (?: \s | $ ) | $ ) | (?<= \s group | \s arm ) (?: \. (?: \s | $ ) | $ ) )
-    require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | patients | participants )
+    require sentence (?i: randomi[sz] | assigned | allocated | included | enrolled | analysis | analysed | analyzed | compris\w* | cohort | patients | participants )
     forbid after 80 ^ (?&inclause)*? (?i: \b died | deaths? \b )
     forbid clause (?&otherrole)
     set scope arm
     example 45 were included in the analysis (21 UC-MSC and 24 placebo). => value=24 group=placebo scope=arm
+    example the full analytic cohort comprised 5 834 women (2 910 HPV; 2 924 Control). => value=2924 group=Control
+    negative The randomized participants read charts at three distances (70 cm, 50 cm, 40 cm).
     example Of 222 randomized patients (112 MSC, 110 placebo), most received both => value=112 group=MSC
     example 278 enrolled (167 [57.2%] from the early-treatment arm and 111 [63.1%] from the delayed-treatment arm) => value=111 group="delayed-treatment arm" scope=arm
     example Outcomes were assessed in 40 patients, 20 in the MSC group and 18 in the placebo group. => value=18 scope=arm

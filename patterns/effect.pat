@@ -105,10 +105,11 @@ pattern table-cell-ci
     prefilter =
     prefilter ci confidence
     priority 9
-    regex (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,20}? \ =
+    regex (?<measure> (?&effmeasure) ) \s* [(\[] \s* (?: \d{2} \s* % \s* )? (?&cilabel) \s* [)\]] [^|=\n]{0,80}? \ =
     regex \  \K (?<value> (?&bound) ) \s* [(\[] \s* (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* [)\]]
     example Quit rate | 6 months / A1 N (%) = 78 (27.5) | 6 months / OR (95% CI) = 1.0 (0.7–1.4) => measure=OR value=1 ci_low=0.7 ci_high=1.4
     example Death | RD (95% CI) = 4.1 (−2.0 to 10.2) => measure=RD value=4.1 ci_low=-2 ci_high=10.2
+    example Deaths | Rate ratio (95% CI) / Inhaler A high dose vs Inhaler B = 0.70 (0.45 to 1.07) => measure=RR value=0.7 ci_low=0.45
     example Trough FEV1 | LS mean change difference (95% CI) = −0.061 (−0.117 to −0.004) => measure=MD value=-0.061
     negative Death | Mean (95% CI) = 4.1 (2.0 to 10.2)
 

@@ -33,6 +33,21 @@ pattern count-pct
     example Died | A = 57 (49.6 %) | B = 65 (55.6 %) | P = 0.434** => events=57 value=49.6
     negative Age | MSC = 65.2 (12.1)
     negative Death | HR (95% CI) = 0.87 (0.81–0.94)
+    # "n (rate/100 patient-years)": the bracket is a rate, not a share.
+    forbid sentence (?&ratelabel)
+
+# "Deaths, n (rate/100 patient-years) | A = 77 (3.6)": the count of a
+# cell whose bracket is a rate; the match is the count alone, so the
+# study table takes its events and leaves the percentage empty.
+define ratelabel ^ [^|]*? (?i: \( \s* rates? \b | per \s+ 1,?00 | / \s* 1,?00 \b | person-years? | patient-years? ) [^|]* \|
+pattern count-rate
+    type _tcell
+    prefilter =
+    prefilter rate year 100
+    regex (?<= \ =\ ) (?<events> (?&integer) ) (?= (?&sp) [(\[] (?&sp) (?&decimal) (?&sp) [)\]] (?&tcellend) )
+    require sentence (?&ratelabel)
+    example Deaths, n (rate/100 patient-years) | A = 77 (3.6) | B = 92 (4.1) => events=77 text=77
+    example Death rates | A = 6 (5.5) | B = 8 (7.1) => events=6 value=5.5
 
 # "3.5% (9/255)": the percentage first, then the count of its total.
 pattern pct-count

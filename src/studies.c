@@ -1780,6 +1780,68 @@ conflicts(const struct tm_record *r, bool has_n, long long n, bool pct)
     return fabs(100.0 * (double)r->events / (double)n - r->value) > tol;
 }
 
+/* Does the name of the column the record r stands under in row tr (the
+ * text from its cell's start to " = ") hold the words name? */
+static bool
+column_holds(const struct tm_doc *doc, const struct tm_table_row *tr,
+             const struct tm_record *r, const char *name)
+{
+    size_t a = r->start, eq;
+    char *col;
+    bool holds;
+
+    /* The cell: back to the " | " before the record (which may start at
+     * the column's name, "Rate ratio (95% CI) / A vs C = 0.87 ..."). */
+    while (a > tr->start &&
+           !(a >= tr->start + 3 && memcmp(doc->text + a - 3, " | ", 3) == 0))
+        a--;
+    for (eq = a; eq + 3 <= r->end && memcmp(doc->text + eq, " = ", 3) != 0;)
+        eq++;
+    if (eq + 3 > r->end || eq <= a)
+        return false;
+    col = tm_xstrndup(doc->text + a, eq - a);
+    holds = strcasestr(col, name) != NULL;
+    free(col);
+    return holds;
+}
+
+/* The estimate of row tr for treatment column t: of a row of several
+ * estimates, one per comparison ("Respimat 2.5 μg vs HandiHaler = 0.87
+ * (...) | Respimat 5 μg vs HandiHaler = 0.79 (...)"), the one whose
+ * column names t's arm; else the row's first. */
+static const struct tm_record *
+side_effect(const struct tm_doc *doc, const struct tm_table_row *tr,
+            const struct side *t)
+{
+    const char *own = t->cell->column, *sl;
+    const struct tm_record *hit = NULL;
+    size_t i;
+
+    if (tr->neffects < 2)
+        return tr->effect;
+    while ((sl = strstr(own, " / ")) != NULL)
+        own = sl + 3;
+    for (i = 0; i < tr->neffects; i++)
+        if (column_holds(doc, tr, tr->effects[i], own)) {
+            if (hit != NULL)
+                return tr->effect;
+            hit = tr->effects[i];
+        }
+    return hit != NULL ? hit : tr->effect;
+}
+
+/* Did neither arm of the comparison die ("Arteriosclerosis | A = 0 (0.0)
+ * | B = 1 (0.0) | C = 0 (0.0)": A against C), with no estimate for it?
+ * Then it compares nothing: no row. */
+static bool
+no_events(const struct side *t, const struct side *c, const struct tm_record *e)
+{
+    const struct tm_record *a = t->cell->count, *b = c->cell->count;
+
+    return e == NULL && (a->has & TM_HAS_EVENTS) && a->events == 0 &&
+           (b->has & TM_HAS_EVENTS) && b->events == 0;
+}
+
 static enum tm_status
 write_table_row(struct tm_studies *st, const struct tm_doc *doc,
                 const struct tm_table_row *tr, const struct side *t,
@@ -1787,7 +1849,7 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
 {
     struct tm_buf *b = &st->line;
     struct tm_buf chk, src;
-    const struct tm_record *e = tr->effect, *p = tr->p;
+    const struct tm_record *e = side_effect(doc, tr, t), *p = tr->p;
     const struct side *sides[2] = {t, c};
     bool has_n[2], pct[2];
     long long n[2] = {0, 0};
@@ -1796,6 +1858,8 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     size_t k;
     enum tm_status rc;
 
+    if (no_events(t, c, e))
+        return TM_OK;
     if (write_header(st, err) != TM_OK)
         return err->code;
     tm_buf_init(&chk, 0);
@@ -1908,6 +1972,22 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
     for (k = 0; k < n; k++) {
         sd[k].cell = &tr->arms[k];
         sd[k].arm = column_arm(t, tr->arms[k].column);
+    }
+    /* Two columns under one header read as one arm ("Respimat 2.5 μg"
+     * and "Respimat 5 μg" both sharing words with the arm "Respimat 2.5
+     * µg"): the names decide nothing, and each column keeps its own. */
+    for (k = 0; k < n; k++) {
+        size_t j;
+        bool twice = false;
+
+        for (j = 0; j < n && sd[k].arm >= 0; j++)
+            twice |= j != k &&
+                     same_header(tr->arms[j].column, tr->arms[k].column) &&
+                     column_arm(t, tr->arms[j].column) == sd[k].arm;
+        if (twice)
+            sd[k].arm = -1;
+    }
+    for (k = 0; k < n; k++) {
         if (tr->arms[k].control && sd[k].arm < 0 && control)
             sd[k].arm = only_control(t); /* "PBO": the trial's placebo */
         if ((control && sd[k].arm >= 0 && t->arms[sd[k].arm].control) ||

@@ -32,6 +32,7 @@ tm_tables_clear(struct tm_tables *t)
         for (k = 0; k < t->rows[i].narms; k++)
             free(t->rows[i].arms[k].column);
         free(t->rows[i].arms);
+        free(t->rows[i].effects);
         free(t->rows[i].label);
     }
     free(t->rows);
@@ -90,21 +91,20 @@ index_build(const struct tm_records *recs, struct index *ix)
             continue;
         if (is_type(r, "_tcell") || is_type(r, "_tcol") ||
             is_type(r, "_trow") || is_type(r, "_tlabel") ||
-            is_type(r, "effect") || is_type(r, "p_value"))
+            is_type(r, "effect") || is_type(r, "p_value") ||
+            (is_type(r, "_arm") && has_scope(r, "versus")))
             ix->v[ix->n++] = r;
     }
     if (ix->n > 1)
         qsort(ix->v, ix->n, sizeof *ix->v, cmp_start);
 }
 
-/* The first record of type (and scope, unless NULL) starting in [a, b). */
-static const struct tm_record *
-find(const struct index *ix, const char *type, const char *scope, size_t a,
-     size_t b)
+/* The first index entry starting at or after a. */
+static size_t
+first_at(const struct index *ix, size_t a)
 {
-    size_t lo = 0, hi = ix->n, i;
+    size_t lo = 0, hi = ix->n;
 
-    /* The first record starting at or after a. */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
 
@@ -113,7 +113,17 @@ find(const struct index *ix, const char *type, const char *scope, size_t a,
         else
             hi = mid;
     }
-    for (i = lo; i < ix->n && ix->v[i]->start < b; i++)
+    return lo;
+}
+
+/* The first record of type (and scope, unless NULL) starting in [a, b). */
+static const struct tm_record *
+find(const struct index *ix, const char *type, const char *scope, size_t a,
+     size_t b)
+{
+    size_t i;
+
+    for (i = first_at(ix, a); i < ix->n && ix->v[i]->start < b; i++)
         if (is_type(ix->v[i], type) &&
             (scope == NULL || has_scope(ix->v[i], scope)))
             return ix->v[i];
@@ -254,6 +264,59 @@ push_row(struct tm_tables *t, struct tm_table_row *row)
     t->rows[t->n++] = *row;
 }
 
+/* Every effect record of the row [a, b), in order, into row->effects. */
+static void
+row_effects(const struct index *ix, size_t a, size_t b,
+            struct tm_table_row *row)
+{
+    size_t i;
+
+    for (i = first_at(ix, a); i < ix->n && ix->v[i]->start < b; i++)
+        if (is_type(ix->v[i], "effect")) {
+            row->effects = tm_xreallocarray(row->effects, row->neffects + 1,
+                                            sizeof *row->effects);
+            row->effects[row->neffects++] = ix->v[i];
+        }
+}
+
+/* A row whose arm columns name no control, beside a column that compares
+ * two arms ("Rate ratio (95% CI) / Respimat 2.5 μg vs HandiHaler 18 μg =
+ * 0.87 (0.64 to 1.17)", the connective an _arm record of scope versus in
+ * the column's name): the one arm column whose name holds the words
+ * after the connective is the control. */
+static void
+control_by_comparison(const char *text, const struct index *ix, size_t a,
+                      size_t b, struct tm_table_row *row)
+{
+    size_t i, k;
+
+    for (k = 0; k < row->narms; k++)
+        if (row->arms[k].control)
+            return;
+    for (i = first_at(ix, a); i < ix->n && ix->v[i]->start < b; i++) {
+        const struct tm_record *v = ix->v[i];
+        size_t eq;
+        long hit = -1;
+        char *name;
+
+        if (!is_type(v, "_arm") || !has_scope(v, "versus"))
+            continue;
+        eq = find_str(text, v->end, b, " = ");
+        if (eq >= b || find_str(text, v->end, eq, " | ") < eq)
+            continue; /* not in a column's name */
+        name = trimmed(text, v->end, eq);
+        for (k = 0; k < row->narms && name[0] != '\0'; k++)
+            if (strcasestr(row->arms[k].column, name) != NULL) {
+                hit = hit == -1 ? (long)k : -2;
+            }
+        free(name);
+        if (hit >= 0) {
+            row->arms[hit].control = true;
+            return;
+        }
+    }
+}
+
 /* A body row [a, b) of section sec. */
 static void
 read_row(const struct tm_doc *doc, const struct index *ix,
@@ -291,6 +354,8 @@ read_row(const struct tm_doc *doc, const struct index *ix,
     row.analysis = cx->analysis;
     row.effect = find(ix, "effect", NULL, a, b);
     row.p = find(ix, "p_value", NULL, a, b);
+    row_effects(ix, a, b, &row);
+    control_by_comparison(text, ix, a, b, &row);
     /* An indented row belongs to the category above it. */
     tm_buf_init(&label, 0);
     if (cx->group_b > cx->group_a && (text[a] == ' ' || text[a] == '\t')) {

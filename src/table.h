@@ -52,7 +52,12 @@ struct tm_table_row {
     struct tm_table_cell *arms;
     size_t narms;
     const struct tm_record *effect; /* the row's estimate with a CI, or NULL */
-    const struct tm_record *p;      /* the row's p-value, or NULL */
+    /* All the row's estimates in order (effect is the first), for a row
+     * of several comparisons, one per column ("A vs C = 0.87 (...) | B vs
+     * C = 0.79 (...)"). */
+    const struct tm_record **effects;
+    size_t neffects;
+    const struct tm_record *p; /* the row's p-value, or NULL */
 };
 
 struct tm_tables {

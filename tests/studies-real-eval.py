@@ -12,8 +12,10 @@ whose outcome is mortality or survival.
 Matching: a gold row and a table row of the same document and outcome
 are paired one to one, best pairs first, by how well their keys agree:
 timepoint (4), subgroup (2; both empty, or one's words a run of the
-other's), analysis (1), and the words the outcome detail shares (up to
-3; the table's outcome_detail, when it has that column).  Ties keep the
+other's), analysis (1), the words the outcome detail shares (up to
+3; the table's outcome_detail, when it has that column) and the words
+the treatment arm's label shares (up to 2: a trial of three arms has a
+row per comparison).  Ties keep the
 order of the gold and of the table.  A gold row may stay unpaired (its
 cells are not filled) and so may a table row (its filled cells are
 wrong: the gold lists every comparison of the trial).
@@ -67,6 +69,12 @@ def key_score(g, r):
         words(r.get("outcome_detail", "")))
     if gd and rd:
         s += 3 * len(gd & rd) / len(gd | rd)
+    # A trial of three arms or more has one row per comparison: which
+    # treatment arm it is tells them apart.
+    gt, rt = set(words(g["treatment_label"])), set(
+        words(r.get("treatment_label", "")))
+    if gt and rt:
+        s += 2 * len(gt & rt) / len(gt | rt)
     return s
 
 

@@ -31,6 +31,9 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     echo "third real-text development half (corpus/real/dev3, its own floors):"
     "$TRIALMINE" eval --summary --floors "$c/real/dev3/floors.tsv" \
         "$c/real/dev3" || exit 1
+    echo "fourth real-text development half (corpus/real/dev4, its own floors):"
+    "$TRIALMINE" eval --summary --floors "$c/real/dev4/floors.tsv" \
+        "$c/real/dev4" || exit 1
     echo "real-text held-out half (corpus/real/heldout2; reported, never tuned on):"
     "$TRIALMINE" eval --summary "$c/real/heldout2" || exit 1
     echo "first real-text held-out half (corpus/real/heldout; looked at often, reported):"
@@ -38,6 +41,10 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     echo "effect estimates with a CI (study-level gold; dev held to a floor):"
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set dev --floor 0.90 ||
         exit 1
+    for set in dev3 dev4 dev5; do
+        python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set $set \
+            --floor 0.84 || exit 1
+    done
     python3 "$top/tests/effects-eval.py" "$TRIALMINE" --set heldout || exit 1
     echo "trial model (study-level _trial rows; dev held to a floor, held-out not run here):"
     python3 "$top/tests/trial-eval.py" "$TRIALMINE" --set dev --floor 0.72 \
@@ -54,6 +61,10 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
         exit 1
     python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev3 \
         --swaps 0 || exit 1
+    python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev4 \
+        --floor 0.40 --precision 0.95 --swaps 0 || exit 1
+    python3 "$top/tests/studies-real-eval.py" "$TRIALMINE" --set dev5 \
+        --floor 0.55 --precision 0.58 || exit 1
     echo "judged records of 118 reports outside the gold sets (development; reported):"
     python3 "$top/tests/judged-eval.py" "$TRIALMINE" || exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"

@@ -799,22 +799,38 @@ emit_plain_row(struct parser *p, const char *section, const struct row *row,
     }
 }
 
-/* Is a body row a header row in disguise: its first cell empty, every
- * other cell a name (not starting with a digit, a sign or a bracketed
- * number), at least two of them? */
+/* Does s hold an ASCII letter ("95% CI" is a name; "12 (18)" a value)? */
+static bool
+has_letter(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if (isalpha((unsigned char)*s))
+            return true;
+    return false;
+}
+
+/* Is a body row a header row in disguise: its first cells empty (the
+ * corner over one or more label columns), every other cell a name (not
+ * starting with a digit, a sign or a bracketed number), at least two of
+ * them? */
 static bool
 body_header_row(const struct row *row)
 {
-    size_t k;
+    size_t k, first = 0;
 
-    if (row->n < 3 || (row->cells[0].text != NULL && row->cells[0].text[0]))
+    while (first < row->n &&
+           (row->cells[first].text == NULL || !row->cells[first].text[0]))
+        first++;
+    if (first == 0 || first + 2 > row->n)
         return false;
-    for (k = 1; k < row->n; k++) {
+    for (k = first; k < row->n; k++) {
         const unsigned char *s = (const unsigned char *)row->cells[k].text;
 
-        if (s == NULL || s[0] == '\0' || isdigit(s[0]) || s[0] == '-' ||
-            s[0] == '+' || s[0] == '.' || (s[0] == '(' && isdigit(s[1])) ||
-            strncmp((const char *)s, "\xE2\x88\x92", 3) == 0)
+        if (s == NULL || s[0] == '\0' ||
+            ((isdigit(s[0]) || s[0] == '-' || s[0] == '+' || s[0] == '.' ||
+              (s[0] == '(' && isdigit(s[1])) ||
+              strncmp((const char *)s, "\xE2\x88\x92", 3) == 0) &&
+             !has_letter((const char *)s)))
             return false;
     }
     return true;

@@ -445,6 +445,39 @@ START_TEST(test_parse_floats_group_tables_are_read)
 }
 END_TEST
 
+/* A header row set in the body under two label columns ("| | HR | 95%
+ * CI" below a header that spans them) names the columns; a body row of
+ * values in the same place does not. */
+START_TEST(test_parse_header_row_in_the_body)
+{
+    struct tm_err err;
+    struct docs *ds = read_text(
+        "<article><body><sec><title>Results</title><table-wrap id=\"T4\">"
+        "<table><thead><tr><th/><th/><th colspan=\"2\">RFS</th></tr></thead>"
+        "<tbody><tr><td/><td/><td>HR</td><td>95% CI</td></tr>"
+        "<tr><td>Marker</td><td>Negative</td><td>0.64</td>"
+        "<td>0.38 to 1.09</td></tr></tbody></table></table-wrap></sec>"
+        "</body></article>",
+        TM_OK, &err);
+
+    ck_assert_uint_eq(ds->n, 1);
+    ck_assert_msg(strstr(ds->v[0].text, "RFS / HR = 0.64 | RFS / 95% CI = "
+                                        "0.38 to 1.09") != NULL,
+                  "%s", ds->v[0].text);
+    docs_free(ds);
+
+    ds = read_text(
+        "<article><body><sec><title>Results</title><table-wrap id=\"T4\">"
+        "<table><thead><tr><th/><th>A</th><th>B</th></tr></thead>"
+        "<tbody><tr><td/><td>12 (18)</td><td>15 (20)</td></tr>"
+        "</tbody></table></table-wrap></sec></body></article>",
+        TM_OK, &err);
+    ck_assert_msg(strstr(ds->v[0].text, "A = 12 (18)") != NULL, "%s",
+                  ds->v[0].text);
+    docs_free(ds);
+}
+END_TEST
+
 /* ---- hostile input ---- */
 
 /* A cell inside a cell closes twice; the first text is not leaked (the
@@ -635,6 +668,7 @@ main(void)
 
     tcase_add_test(real, test_parse_sniffs_kind_from_content);
     tcase_add_test(markup, test_parse_first_author_and_registries);
+    tcase_add_test(markup, test_parse_header_row_in_the_body);
     tcase_add_test(real, test_parse_corpus_pubmed_records);
     tcase_add_test(real, test_parse_corpus_jats_tables_and_references);
     tcase_add_test(real, test_parse_shared_pubmed_fixtures);

@@ -31,6 +31,8 @@ struct candidate {
     size_t ctx_start, ctx_end;
     struct tm_record rec;
     bool keep;
+    /* Its value is 100 x events / total, not printed ("4 of 28 died"). */
+    bool computed;
 };
 
 struct candidates {
@@ -837,7 +839,7 @@ text_field(struct tm_record *r, int field)
 static bool
 build_record(struct tm_extractor *ex, const struct tm_pattern *p,
              const char *text, size_t ms, size_t me, const char *where,
-             struct tm_reporter *rep, struct tm_record *r)
+             struct tm_reporter *rep, struct tm_record *r, bool *computed)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
     const char *got[TM_F_COUNT];
@@ -922,6 +924,7 @@ build_record(struct tm_extractor *ex, const struct tm_pattern *p,
         /* "3 of 10 patients died": the value is the percentage. */
         num[TM_F_VALUE] = 100.0 * num[TM_F_EVENTS] / num[TM_F_TOTAL];
         has[TM_F_VALUE] = true;
+        *computed = true;
     }
     if (!has[TM_F_VALUE] && p->type[0] == '_') {
         /* Internal types (study mentions) carry text, not a number. */
@@ -1192,7 +1195,8 @@ run_pattern(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
             c->pattern = pi;
             c->priority = p->priority;
             c->captured = captured_fields(p);
-            if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec)) {
+            if (!build_record(ex, p, subject, ms, me, where, rep, &c->rec,
+                              &c->computed)) {
                 cs->n--;
                 continue;
             }
@@ -1270,6 +1274,7 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         c->pattern = pi;
         c->priority = p->priority;
         c->captured = m->captured;
+        c->computed = m->computed;
         c->ctx_start = m->ctx_start;
         c->ctx_end = m->ctx_end;
         record_from_mention(ex, p, &m->rec, &c->rec);
@@ -1395,53 +1400,81 @@ resolve_overlaps(struct candidates *cs, struct tm_spans *kept_buf)
     *kept_buf = kept;
 }
 
-/* Was c's value computed from its events and total ("4 of 28 patients
- * died": 14.2857...; build_record) rather than printed?  A printed value
- * is rounded, so it never equals the quotient exactly unless the quotient
- * is short ("1 of 4 (25%)"), and then either reading is the same. */
-static bool
-computed_value(const struct candidate *c)
+/* How many decimals the number at the start of s prints ("31.0%": 1). */
+static int
+printed_decimals(const char *s, size_t n)
 {
-    return (c->rec.has & TM_HAS_EVENTS) && (c->rec.has & TM_HAS_TOTAL) &&
-           c->rec.total > 0 &&
-           c->rec.value == 100.0 * (double)c->rec.events / (double)c->rec.total;
+    size_t i = 0;
+    int d = 0;
+
+    while (i < n && !(s[i] >= '0' && s[i] <= '9'))
+        i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i + 1 < n && (s[i] == '.' || s[i] == ',') && s[i + 1] >= '0' &&
+        s[i + 1] <= '9')
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            d++;
+    return d;
 }
 
-/* Does computed value v round to printed value p at p's decimals (14.2857
- * is 14.3, 31.03 is 31.0 and 31; 14.2857 is not 14.25)? */
+/* Does computed value v round to printed value p at the d decimals the
+ * text prints (14.2857 is 14.3; 31.03 is 31.0; 14.2857 is not 14.25)? */
 static bool
-rounds_to(double v, double p)
+rounds_to(double v, double p, int d)
 {
-    double scale = 1;
-    int d;
-
-    for (d = 0; d < 3 && fabs(p * scale - round(p * scale)) > 1e-9; d++)
-        scale *= 10;
-    return fabs(v - p) <= 0.5 / scale + 1e-9;
+    return fabs(v - p) <= 0.5 * pow(10, -d) + 1e-9;
 }
 
-/* A percentage the sentence prints for a count it also gives ("Deaths
- * occurred in 4 of 28 ... and 9 of 29 ... (14.3% vs 31.0%)") is one
- * value, not two: the computed record is dropped and its count goes to
- * the printed one, which had none.  Each printed record takes at most one
- * count, in text order; records of other types are untouched. */
+/* Order of candidate indexes by start. */
+static int
+cmp_start_index(const void *a, const void *b, void *ctx)
+{
+    const struct candidate *v = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+    return v[x].rec.start < v[y].rec.start   ? -1
+           : v[x].rec.start > v[y].rec.start ? 1
+                                             : (x > y) - (x < y);
+}
+
+/* A sentence holds at most this many candidates for the merge below; a
+ * longer one (a table flattened into prose, or hostile input) is left as
+ * it is rather than paired in quadratic time. */
+#define MAX_MERGE_CANDIDATES 64
+
+/* A percentage the sentence prints, in a bracket, for counts it gave
+ * before it ("Deaths occurred in 4 of 28 ... and 9 of 29 ... (14.3% vs
+ * 31.0%)") is one value, not two: the computed record is dropped and its
+ * count goes to the printed one, which had none.  In text order, each
+ * computed value takes the first printed value after it, in a bracket
+ * opened after it, of its type and without a count, that it rounds to at
+ * the printed decimals; records of other types are untouched. */
 static void
-merge_computed(struct candidates *cs)
+merge_computed(struct candidates *cs, const char *text)
 {
-    size_t i, j;
+    size_t order[MAX_MERGE_CANDIDATES], i, j, n = cs->n;
 
-    for (i = 0; i < cs->n; i++) {
-        struct candidate *c = &cs->v[i];
+    if (n < 2 || n > MAX_MERGE_CANDIDATES)
+        return;
+    for (i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_start_index, cs->v);
+    for (i = 0; i < n; i++) {
+        struct candidate *c = &cs->v[order[i]];
 
-        if (!c->keep || !computed_value(c))
+        if (!c->keep || !c->computed)
             continue;
-        for (j = 0; j < cs->n; j++) {
-            struct candidate *p = &cs->v[j];
+        for (j = i + 1; j < n; j++) {
+            struct candidate *p = &cs->v[order[j]];
 
-            if (j == i || !p->keep ||
+            if (!p->keep || p->computed || p->rec.start < c->rec.end ||
+                !tm_text_opens_bracket(text, c->rec.end, p->rec.start) ||
                 (p->rec.has & (TM_HAS_EVENTS | TM_HAS_TOTAL)) ||
                 strcmp(p->rec.type, c->rec.type) != 0 ||
-                !rounds_to(c->rec.value, p->rec.value))
+                !rounds_to(c->rec.value, p->rec.value,
+                           printed_decimals(text + p->rec.start,
+                                            p->rec.end - p->rec.start)))
                 continue;
             p->rec.events = c->rec.events;
             p->rec.total = c->rec.total;
@@ -1466,7 +1499,7 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     if (cs->n > 1)
         qsort(cs->v, cs->n, sizeof *cs->v, cmp_candidates);
     resolve_overlaps(cs, &ex->kept);
-    merge_computed(cs);
+    merge_computed(cs, text);
     for (i = 0; i < cs->n; i++) {
         if (cs->v[i].keep) {
             if (ex->set->nroles > 0)

@@ -635,11 +635,23 @@ attr_is(const xmlChar **attrs, int nb, const char *name, const char *val)
 static bool
 str_attr_present(const xmlChar **attrs, int nb, const char *name)
 {
+    int i;
+
+    for (i = 0; i < nb; i++)
+        if (strcmp((const char *)attrs[5 * i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Is attribute name's value val, ASCII case ignored? */
+static bool
+attr_is_nocase(const xmlChar **attrs, int nb, const char *name, const char *val)
+{
     char *v = str_attr(attrs, nb, name);
-    bool present = v != NULL;
+    bool is = v != NULL && strcasecmp(v, val) == 0;
 
     free(v);
-    return present;
+    return is;
 }
 
 /* s past the spaces a table sets around "=" (ASCII or Unicode). */
@@ -1153,7 +1165,7 @@ start_jats(struct parser *p, struct frame *f, const char *name,
                /* An editor or a reviewer is no author of the article. */
                (is(name, "contrib") && p->in_front &&
                 str_attr_present(attrs, nb, "contrib-type") &&
-                !attr_is(attrs, nb, "contrib-type", "author")) ||
+                !attr_is_nocase(attrs, nb, "contrib-type", "author")) ||
                is(name, "aff") || is(name, "author-notes") ||
                is(name, "permissions") || is(name, "kwd-group") ||
                is(name, "funding-group") || is(name, "fn-group") ||

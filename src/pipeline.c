@@ -305,9 +305,10 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
             r->text = doc->text + r->start;
         }
     }
-    resolve_studies(doc, recs);
-    /* Estimates whose measure only their table's caption names. */
+    /* Estimates whose measure only their table's caption names (before
+     * citations resolve: an effect made here resolves with the rest). */
     tm_tables_caption_effects(doc, recs);
+    resolve_studies(doc, recs);
     /* What the document's counts say together (before arm linkage, which
      * links the arm sizes found here).  The later stages of this document
      * share its sentences. */

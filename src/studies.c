@@ -402,6 +402,46 @@ layout_gap(const char *text, size_t a, size_t b)
  * quadratic in its values, and no trial report has this many. */
 #define MAX_DOC_VALUES 20000
 
+/* Is text[a..b) nothing but the start of a sentence: empty, or a heading
+ * ("Results: ")? */
+static bool
+sentence_opening(const char *text, size_t a, size_t b)
+{
+    size_t i;
+    bool colon = false;
+
+    if (b < a || b - a > 24)
+        return false;
+    for (i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)text[i];
+
+        if (ch == ':' && !colon)
+            colon = true;
+        else if (ch != ' ' && (colon || !isalpha(ch)))
+            return false;
+    }
+    return true;
+}
+
+/* Does mention mm stand right after a comparison's connective that opens
+ * its sentence ("Compared with placebo, mortality was lower with MSC
+ * (14.3% vs 31.0%)")?  It names what the sentence compares against, not
+ * the value nearest after it. */
+static bool
+opens_comparison(const char *text, const struct tm_span *sp,
+                 const struct mention *mm, const struct mention *c, size_t ca,
+                 size_t cb)
+{
+    size_t i;
+
+    for (i = ca; i < cb; i++)
+        if (c[i].conn == CONN_VERSUS && c[i].r->end <= mm->r->start &&
+            mm->r->start - c[i].r->end <= 8 &&
+            sentence_opening(text, sp->start, c[i].r->start))
+            return true;
+    return false;
+}
+
 /* "Deaths occurred in 4 of 28 patients in the MSC arm and in 9 of 29 in
  * the placebo arm (14.3% vs 31.0%)": two values compared in a bracket that
  * opens right after the sentence named two arms of different sides are
@@ -416,7 +456,12 @@ bracket_pair(const char *text, struct val *v, size_t a, size_t b,
     size_t k, n = 0, i, marks = 0;
     bool open = false;
 
+    /* Only percentages that carry the counts the arms were named with
+     * (merged from "4 of 28 ... 9 of 29"): in "Compared with placebo,
+     * mortality was lower with MSC (14.3% vs 31.0%)" the order of the
+     * names says nothing. */
     if (b - a != 2 || v[a].arm != ARM_NONE || v[a + 1].arm != ARM_NONE ||
+        !(v[a].r->has & TM_HAS_EVENTS) || !(v[a + 1].r->has & TM_HAS_EVENTS) ||
         !short_gap(text, v[a].r->end, v[a + 1].r->start) ||
         !has_conn(c, ca, cb, CONN_VERSUS, v[a].r->end, v[a + 1].r->start))
         return false;
@@ -499,7 +544,8 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
                     layout_gap(text, m[k - 1].r->end, v[i].r->start) <=
                         ARM_GAP) {
                     if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
-                                  v[i].r->start))
+                                  v[i].r->start) &&
+                        !opens_comparison(text, sp, &m[k - 1], c, ca, cb))
                         v[i].before = &m[k - 1];
                     break;
                 }
@@ -1780,6 +1826,24 @@ conflicts(const struct tm_record *r, bool has_n, long long n, bool pct)
     return fabs(100.0 * (double)r->events / (double)n - r->value) > tol;
 }
 
+/* Does s hold name as whole words ("5 mg" is not in "2.5 mg vs ...")? */
+static bool
+holds_words(const char *s, const char *name)
+{
+    size_t n = strlen(name);
+    const char *at;
+
+    for (at = strcasestr(s, name); n > 0 && at != NULL;
+         at = strcasestr(at + 1, name)) {
+        unsigned char before = at > s ? (unsigned char)at[-1] : ' ';
+        unsigned char after = (unsigned char)at[n];
+
+        if (!isalnum(before) && before != '.' && !isalnum(after))
+            return true;
+    }
+    return false;
+}
+
 /* Does the name of the column the record r stands under in row tr (the
  * text from its cell's start to " = ") hold the words name? */
 static bool
@@ -1800,7 +1864,7 @@ column_holds(const struct tm_doc *doc, const struct tm_table_row *tr,
     if (eq + 3 > r->end || eq <= a)
         return false;
     col = tm_xstrndup(doc->text + a, eq - a);
-    holds = strcasestr(col, name) != NULL;
+    holds = holds_words(col, name);
     free(col);
     return holds;
 }
@@ -1815,24 +1879,29 @@ side_effect(const struct tm_doc *doc, const struct tm_table_row *tr,
 {
     const char *own = t->cell->column, *sl;
     const struct tm_record *hit = NULL;
-    size_t i;
+    size_t i, k;
+    bool named = false;
 
     if (tr->neffects < 2)
         return tr->effect;
     while ((sl = strstr(own, " / ")) != NULL)
         own = sl + 3;
-    for (i = 0; i < tr->neffects; i++)
+    for (i = 0; i < tr->neffects; i++) {
         if (column_holds(doc, tr, tr->effects[i], own)) {
             if (hit != NULL)
-                return tr->effect;
+                return NULL; /* two estimates name it: which is unclear */
             hit = tr->effects[i];
         }
-    return hit != NULL ? hit : tr->effect;
+        for (k = 0; k < tr->narms && !named; k++)
+            named = column_holds(doc, tr, tr->effects[i], tr->arms[k].column);
+    }
+    /* None names t's arm: the row's first estimate, unless the estimates
+     * name arms (then they are other comparisons'). */
+    return hit != NULL ? hit : named ? NULL : tr->effect;
 }
 
 /* Did neither arm of the comparison die ("Arteriosclerosis | A = 0 (0.0)
- * | B = 1 (0.0) | C = 0 (0.0)": A against C), with no estimate for it?
- * Then it compares nothing: no row. */
+ * | B = 1 (0.0) | C = 0 (0.0)": A against C), with no estimate for it? */
 static bool
 no_events(const struct side *t, const struct side *c, const struct tm_record *e)
 {
@@ -1840,6 +1909,17 @@ no_events(const struct side *t, const struct side *c, const struct tm_record *e)
 
     return e == NULL && (a->has & TM_HAS_EVENTS) && a->events == 0 &&
            (b->has & TM_HAS_EVENTS) && b->events == 0;
+}
+
+/* A comparison without deaths is dropped only where it is one of many:
+ * a cause of death, or a pair of arms of a trial of three or more.  A
+ * two-arm trial's only death row, 0 vs 0, is a result (a meta-analysis
+ * of risk differences uses it). */
+static bool
+drop_no_events(const struct tm_table_row *tr, const struct side *t,
+               const struct side *c, const struct tm_record *e)
+{
+    return (tr->narms > 2 || tr->kind == TM_TROW_DEATH) && no_events(t, c, e);
 }
 
 static enum tm_status
@@ -1858,7 +1938,7 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     size_t k;
     enum tm_status rc;
 
-    if (no_events(t, c, e))
+    if (drop_no_events(tr, t, c, e))
         return TM_OK;
     if (write_header(st, err) != TM_OK)
         return err->code;
@@ -1966,26 +2046,26 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
     struct side sd[16];
     size_t n = tr->narms < 16 ? tr->narms : 16, k, ctrl = n, nctrl = 0;
     bool control = t != NULL && has_control(t);
+    long col_arm[16];
 
     /* The control column: the trial's control arm by name, or a column
      * named as a control ("PBO"). */
     for (k = 0; k < n; k++) {
         sd[k].cell = &tr->arms[k];
-        sd[k].arm = column_arm(t, tr->arms[k].column);
+        sd[k].arm = col_arm[k] = column_arm(t, tr->arms[k].column);
     }
     /* Two columns under one header read as one arm ("Respimat 2.5 μg"
      * and "Respimat 5 μg" both sharing words with the arm "Respimat 2.5
      * µg"): the names decide nothing, and each column keeps its own. */
     for (k = 0; k < n; k++) {
         size_t j;
-        bool twice = false;
 
-        for (j = 0; j < n && sd[k].arm >= 0; j++)
-            twice |= j != k &&
-                     same_header(tr->arms[j].column, tr->arms[k].column) &&
-                     column_arm(t, tr->arms[j].column) == sd[k].arm;
-        if (twice)
-            sd[k].arm = -1;
+        for (j = 0; j < n && col_arm[k] >= 0; j++)
+            if (j != k && col_arm[j] == col_arm[k] &&
+                same_header(tr->arms[j].column, tr->arms[k].column)) {
+                sd[k].arm = -1;
+                break;
+            }
     }
     for (k = 0; k < n; k++) {
         if (tr->arms[k].control && sd[k].arm < 0 && control)

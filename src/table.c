@@ -279,16 +279,19 @@ row_effects(const struct index *ix, size_t a, size_t b,
         }
 }
 
-/* A row whose arm columns name no control, beside a column that compares
+/* A row whose arm columns name no control, beside columns that compare
  * two arms ("Rate ratio (95% CI) / Respimat 2.5 μg vs HandiHaler 18 μg =
  * 0.87 (0.64 to 1.17)", the connective an _arm record of scope versus in
- * the column's name): the one arm column whose name holds the words
- * after the connective is the control. */
+ * the column's name): the arm column whose name holds the words after
+ * the connective is the control, when every comparison column names the
+ * same one (a column "5 μg vs 2.5 μg" beside "2.5 μg vs placebo" names
+ * no single reference). */
 static void
 control_by_comparison(const char *text, const struct index *ix, size_t a,
                       size_t b, struct tm_table_row *row)
 {
     size_t i, k;
+    long ctrl = -1;
 
     for (k = 0; k < row->narms; k++)
         if (row->arms[k].control)
@@ -306,15 +309,15 @@ control_by_comparison(const char *text, const struct index *ix, size_t a,
             continue; /* not in a column's name */
         name = trimmed(text, v->end, eq);
         for (k = 0; k < row->narms && name[0] != '\0'; k++)
-            if (strcasestr(row->arms[k].column, name) != NULL) {
+            if (strcasestr(row->arms[k].column, name) != NULL)
                 hit = hit == -1 ? (long)k : -2;
-            }
         free(name);
-        if (hit >= 0) {
-            row->arms[hit].control = true;
-            return;
-        }
+        if (hit < 0 || (ctrl >= 0 && hit != ctrl))
+            return; /* no arm, several, or comparisons that disagree */
+        ctrl = hit;
     }
+    if (ctrl >= 0)
+        row->arms[ctrl].control = true;
 }
 
 /* A body row [a, b) of section sec. */
@@ -409,72 +412,88 @@ tm_tables_read(const struct tm_doc *doc, const struct tm_records *recs,
     free(ix.v);
 }
 
-/* The one measure the _tcap records of [a, b) name (a table's caption:
+/* The one measure the _tcap records v[lo..hi) name (a table's caption:
  * "Hazard ratios of total mortality ..."), or NULL for none or several. */
 static const char *
-caption_measure(const struct tm_records *recs, size_t a, size_t b)
+caption_measure(const struct tm_record *const *v, size_t lo, size_t hi)
 {
     const char *m = NULL;
     size_t i;
 
-    for (i = 0; i < recs->n; i++) {
-        const struct tm_record *r = &recs->v[i];
-
-        if (r->start < a || r->start >= b || !is_type(r, "_tcap") ||
-            r->measure == NULL)
+    for (i = lo; i < hi; i++) {
+        if (!is_type(v[i], "_tcap") || v[i]->measure == NULL)
             continue;
-        if (m != NULL && strcmp(m, r->measure) != 0)
+        if (m != NULL && strcmp(m, v[i]->measure) != 0)
             return NULL;
-        m = r->measure;
+        m = v[i]->measure;
     }
     return m;
-}
-
-/* Does an effect record overlap [a, b)? */
-static bool
-effect_over(const struct tm_records *recs, size_t a, size_t b)
-{
-    size_t i;
-
-    for (i = 0; i < recs->n; i++)
-        if (recs->v[i].start < b && recs->v[i].end > a &&
-            is_type(&recs->v[i], "effect"))
-            return true;
-    return false;
 }
 
 void
 tm_tables_caption_effects(const struct tm_doc *doc, struct tm_records *recs)
 {
-    size_t si, i;
+    struct tm_record **v;
+    size_t n = 0, i, si;
 
-    for (si = 0; si < doc->nsections; si++) {
+    /* The records of table sections, by start: each section's are then
+     * one run, and the work is O(R log R) however many tables. */
+    v = tm_xreallocarray(NULL, recs->n + 1, sizeof *v);
+    for (i = 0; i < recs->n; i++)
+        if (recs->v[i].section != NULL &&
+            strncmp(recs->v[i].section, "table/", 6) == 0)
+            v[n++] = &recs->v[i];
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_start);
+    for (si = 0; si < doc->nsections && n > 0; si++) {
         const struct tm_section *sec = &doc->sections[si];
-        const char *nl;
-        const char *m;
-        size_t cap_end;
+        const char *nl, *m;
+        size_t cap_end, lo = 0, hi, mid, body, last_end = 0;
 
-        if (strncmp(sec->name, "table/", 6) != 0)
+        if (strncmp(sec->name, "table/", 6) != 0 || sec->end > doc->len ||
+            sec->start > sec->end)
             continue;
         nl = memchr(doc->text + sec->start, '\n', sec->end - sec->start);
         cap_end = nl != NULL ? (size_t)(nl - doc->text) : sec->end;
-        if ((m = caption_measure(recs, sec->start, cap_end)) == NULL)
+        for (hi = n; lo < hi;) {
+            mid = lo + (hi - lo) / 2;
+            if (v[mid]->start < sec->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (body = lo; body < n && v[body]->start < cap_end; body++)
+            ;
+        m = caption_measure((const struct tm_record *const *)v, lo, body);
+        if (m == NULL)
             continue;
-        for (i = 0; i < recs->n; i++) {
-            struct tm_record *r = &recs->v[i];
+        /* In start order: an effect already there (or one just made)
+         * that reaches past a cell's start covers it. */
+        for (i = body; i < n && v[i]->start < sec->end; i++) {
+            struct tm_record *r = v[i];
+            bool covered = r->start < last_end;
+            size_t j;
 
-            if (r->start < cap_end || r->start >= sec->end ||
-                !is_type(r, "_tci") ||
+            for (j = i + 1; !covered && j < n && v[j]->start < r->end; j++)
+                covered = is_type(v[j], "effect");
+            if (is_type(r, "effect")) {
+                if (r->end > last_end)
+                    last_end = r->end;
+                continue;
+            }
+            if (!is_type(r, "_tci") || covered ||
                 (r->has & (TM_HAS_CI_LOW | TM_HAS_CI_HIGH)) !=
                     (TM_HAS_CI_LOW | TM_HAS_CI_HIGH) ||
                 !(r->ci_low < r->ci_high && r->ci_low <= r->value &&
-                  r->value <= r->ci_high) ||
-                effect_over(recs, r->start, r->end))
+                  r->value <= r->ci_high))
                 continue;
             free(r->type);
             r->type = tm_xstrdup("effect");
             free(r->measure);
             r->measure = tm_xstrdup(m);
+            if (r->end > last_end)
+                last_end = r->end;
         }
     }
+    free(v);
 }

@@ -312,3 +312,20 @@ tm_text_next_word(const char *text, size_t len, size_t from, const char *word,
     }
     return len;
 }
+
+/* Does text[a..b) open a bracket it does not close ("48 (MSC n=25":
+ * what follows a count is inside a bracket that explains it)? */
+bool
+tm_text_opens_bracket(const char *text, size_t a, size_t b)
+{
+    int depth = 0;
+    size_t i;
+
+    for (i = a; i < b; i++) {
+        if (text[i] == '(' || text[i] == '[')
+            depth++;
+        else if ((text[i] == ')' || text[i] == ']') && --depth < 0)
+            return false;
+    }
+    return depth > 0;
+}

@@ -61,4 +61,8 @@ void tm_spans_clear(struct tm_spans *s);
 size_t tm_text_next_word(const char *text, size_t len, size_t from,
                          const char *word, size_t w);
 
+/* Does text[a..b) open a bracket it does not close ("48 (MSC n=25":
+ * what follows stands inside a bracket that opened after a)? */
+bool tm_text_opens_bracket(const char *text, size_t a, size_t b);
+
 #endif

@@ -313,11 +313,36 @@ section_is(const struct tm_record *r, const char *prefix)
            strncmp(r->section, prefix, strlen(prefix)) == 0;
 }
 
+/* Is section ("body/Introduction/Aims") under a top-level body section
+ * that cites other studies' designs: the introduction or background, the
+ * discussion?  (A methods subsection "Focus group discussions" is the
+ * report's own.) */
+static bool
+cited_section(const char *section)
+{
+    static const char *const words[] = {"introduction", "background",
+                                        "discussion"};
+    const char *top, *end;
+    size_t i, n;
+
+    if (section == NULL || strncmp(section, "body/", 5) != 0)
+        return false;
+    top = section + 5;
+    end = strchr(top, '/');
+    n = end != NULL ? (size_t)(end - top) : strlen(top);
+    for (i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t w = strlen(words[i]), k;
+
+        for (k = 0; k + w <= n; k++)
+            if (strncasecmp(top + k, words[i], w) == 0)
+                return true;
+    }
+    return false;
+}
+
 static const char *
 build_design(const struct tm_doc *doc, const struct tm_records *recs)
 {
-    static const char *const cited_sections[] = {"introduction", "background",
-                                                 "discussion", NULL};
     /* Sources in order of trust: metadata and title, abstract, body. */
     const struct design *src[3] = {NULL, NULL, NULL}, *refine[3] = {0};
     const struct design *d;
@@ -343,7 +368,7 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
         s = section_is(r, "title") ? 0 : section_is(r, "abstract") ? 1 : 2;
         /* The introduction and the discussion name the designs of the
          * studies they cite. */
-        if (s == 2 && tm_section_names(r->section, cited_sections))
+        if (s == 2 && cited_section(r->section))
             continue;
         where = s == 0 ? FROM_TITLE : FROM_TEXT;
         if (!(d->from & where))
@@ -624,23 +649,6 @@ allocating_sentences(const struct tm_records *recs, const struct tm_spans *sent)
     return alloc;
 }
 
-/* Does text[a..b) open a bracket it does not close ("48 (MSC n=25":
- * what follows a count is inside a bracket that explains it)? */
-static bool
-opens_bracket(const char *text, size_t a, size_t b)
-{
-    int depth = 0;
-    size_t i;
-
-    for (i = a; i < b; i++) {
-        if (text[i] == '(' || text[i] == '[')
-            depth++;
-        else if ((text[i] == ')' || text[i] == ']') && --depth < 0)
-            return false;
-    }
-    return depth > 0;
-}
-
 /* Group the arm records a[0..na) (of recs) by sentence into sets (one
  * per sentence, a label once: a table row repeats its header),
  * reordering a so that each set's arms are a[first..first+n).  Returns
@@ -682,7 +690,7 @@ arm_sets(const char *text, const bool *alloc, const struct tm_record **a,
         k = set->first;
         if (set->n >= 3 && set->sum > 0 &&
             2 * (long long)a[k]->value == set->sum &&
-            opens_bracket(text, a[k]->end, a[k + 1]->start)) {
+            tm_text_opens_bracket(text, a[k]->end, a[k + 1]->start)) {
             size_t j;
 
             memmove(&a[k], &a[k + 1], (set->n - 1) * sizeof *a);

@@ -222,8 +222,10 @@ START_TEST(test_trial_design_not_from_cited_studies)
     ck_assert_str_eq(f.t.design, "randomized-parallel");
 
     add(&f.rs, &f.doc, "crossover design", 0, "_design", "randomized-crossover",
-        NULL, 0, "body/Methods/Design");
+        NULL, 0, "body/Methods/Background checks");
     tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    /* Only the top-level section counts: a methods subsection whose name
+     * holds "background" is the report's own. */
     ck_assert_str_eq(f.t.design, "randomized-crossover");
     fx_clear(&f);
 }

@@ -102,6 +102,44 @@ assert (r["events_control"], r["n_control"], r["pct_control"]) == \
 assert r["check"] != "", r
 PY
 
+# Review findings (2026-12-06): a count that printed its own percentage
+# keeps it ("1 of 4 (25%) ... versus 25%"); a percentage outside a bracket
+# after the count is another value ("9 of 29 ... died, compared with 31%
+# overall"); "Compared with placebo, ... with MSC (14.3% vs 31.0%)" puts
+# 14.3 on MSC, not on the placebo the sentence opens with.
+printf '%s\n' 'Results: Mortality was 1 of 4 (25%) in the treatment group versus 25% in the control group.' \
+    'Results: Of the patients, 9 of 29 in the placebo arm died, compared with 31% overall.' >"$tmp/merge.txt"
+"$TRIALMINE" extract "$tmp/merge.txt" >"$tmp/merge.jsonl" || exit 1
+python3 - "$tmp/merge.jsonl" <<'PY' || exit 1
+import json, sys
+m = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+m = [(r["value"], r.get("events"), r.get("group")) for r in m
+     if r["type"] == "mortality"]
+assert (25, 1, "treatment") in m and (25, None, "control") in m, m
+assert (31, None, None) in m and any(e == 9 for _, e, _ in m), m
+PY
+printf '%s\n' 'Results: Compared with placebo, mortality was lower with MSC (14.3% vs 31.0%).' >"$tmp/opens.txt"
+"$TRIALMINE" studies --csv-raw "$tmp/opens.txt" >"$tmp/opens.csv" || exit 1
+python3 - "$tmp/opens.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1 and (r[0]["pct_treatment"], r[0]["pct_control"]) == \
+    ("14.3", "31"), r
+PY
+
+# Comparison columns that disagree on the reference ("B vs A low" beside
+# "A high vs B") name no control: no row takes an arm for one by them.
+sed -e 's#<th>Inhaler A low dose vs Inhaler B</th>#<th>Inhaler B vs Inhaler A low dose</th>#' \
+    "$top/tests/golden/studies-comparison-columns/compare.nxml" >"$tmp/reversed.nxml"
+"$TRIALMINE" studies --csv-raw "$tmp/reversed.nxml" >"$tmp/reversed.csv" || exit 1
+python3 - "$tmp/reversed.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert not any(x["control_label"] == "Inhaler A low dose" for x in r), r
+PY
+
 # The trial's arms, named where it was randomized, name values anywhere:
 # "in the levosimendan group" is the treatment arm because the trial model
 # has levosimendan as an arm that is not the control.

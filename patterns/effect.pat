@@ -170,7 +170,10 @@ pattern table-cell-effect-ci
 # caption names one measure only and the interval holds the estimate.
 pattern caption-measure
     type _tcap
-    prefilter ratio difference hr or rr rd md smd irr
+    # Spelled-out measures only: "or" and "hr" are in every other
+    # sentence, and this pattern runs on all of them (a caption is found
+    # by position later, in table.c).
+    prefilter ratio difference
     regex (?<measure> (?&effmeasure) )
     example Hazard ratios of total mortality according to the frequency of nut consumption => measure=HR
     example Adjusted odds ratios (95% CI) for death by day 90 => measure=OR
@@ -278,7 +281,7 @@ pattern listed-ci
     # | Arm B = 9.1 (6.3-11.1)": a median with its CI); a measure the row
     # names for all its cells is ("Treatment = Odds ratio (95% CI) | 24 h
     # / Drug = 1.57 (0.24-10.30)").
-    forbid before 250 (?&effmeasure) [^|=\n]*? \ = \  [^|\n]*? \d [^|\n]*? \ \|\  (?: (?! (?&effmeasure) ) [^\n] )* $
+    forbid before 250 (?&effmeasure) [^|=\n]*? \ = \  [^|\n]*? \d [^|\n]* \ \|\  (?: [^\n]* \ \|\  )? (?: (?! (?&effmeasure) ) [^|\n] )* $
     negative Median, months | Arm A / HR (95% CI) = 0.93 | Arm B / Drug X + Drug Y = 9.1 (6.3-11.1)
     example Day 1 | Time / Treatment = Odds ratio (95% CI) | 24 h / Drug = 1.57 (0.24 – 10.30) => measure=OR value=1.57 ci_high=10.3
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47

@@ -274,14 +274,13 @@ pattern listed-ci
     regex (?: (?! \s* % ) \s* [(\[] \s* (?: (?: \d{2} \s* % \s* )? (?&cilabel) \s* [,:=]? \s* )?
     regex   | (?: \s* % | (?&effunit) )? \s* [(\[] \s* \d{2} \s* % \s* (?&cilabel) \s* [,:=]? \s* )
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
-    require before 250 (?&effmeasure)
+    # The measure stands in the value's own table cell, in the row's first
+    # cell, or as a cell's value that names the row's measure ("Treatment
+    # = Odds ratio (95% CI) | 24 h / Drug = 1.57 (0.24-10.30)"); not heading
+    # another column ("HR (95% CI) = 0.93 (0.71-1.21) | Arm B = 9.1
+    # (6.3-11.1)": a median with its CI).  In prose there is no '|'.
+    require before 250 (?&effmeasure) [^|]* $ | ^ [^|]*? (?&effmeasure) [^|]* \| | \ = \  [^|=\n]*? (?&effmeasure) [^|=\n]* \|
     forbid before 40 (?i: median | mean | age | IQR | range | SD | aged ) [^;,.]{0,20} $
-    # In a table row, the measure heading another cell's column, with a
-    # value of its own, is not this cell's ("HR (95% CI) = 0.93 (0.71-1.21)
-    # | Arm B = 9.1 (6.3-11.1)": a median with its CI); a measure the row
-    # names for all its cells is ("Treatment = Odds ratio (95% CI) | 24 h
-    # / Drug = 1.57 (0.24-10.30)").
-    forbid before 250 (?&effmeasure) [^|=\n]*? \ = \  [^|\n]*? \d [^|\n]* \ \|\  (?: [^\n]* \ \|\  )? (?: (?! (?&effmeasure) ) [^|\n] )* $
     negative Median, months | Arm A / HR (95% CI) = 0.93 | Arm B / Drug X + Drug Y = 9.1 (6.3-11.1)
     example Day 1 | Time / Treatment = Odds ratio (95% CI) | 24 h / Drug = 1.57 (0.24 – 10.30) => measure=OR value=1.57 ci_high=10.3
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47

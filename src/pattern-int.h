@@ -184,6 +184,8 @@ struct tm_define {
     size_t nsegs;
     const char *file;
     unsigned line;
+    size_t flat_len; /* length with every call inlined; SIZE_MAX if not */
+    bool captures;   /* has a capturing group (never inlined) */
 };
 
 /* The type-wide lines of pattern files:

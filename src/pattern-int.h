@@ -272,4 +272,10 @@ void tm_pattern_set_jit(const struct tm_pattern_set *set, unsigned index);
 /* The number of indexes (a matcher's flags). */
 size_t tm_pattern_set_njit(const struct tm_pattern_set *set);
 
+/* The bytes of machine code the JIT has made so far (each regex is
+ * compiled on first use), and in *njitted how many regexes it made them
+ * for; for --profile. */
+size_t tm_pattern_set_jit_bytes(const struct tm_pattern_set *set,
+                                size_t *njitted);
+
 #endif

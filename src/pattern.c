@@ -1664,6 +1664,28 @@ tm_pattern_set_njit(const struct tm_pattern_set *set)
     return set->jit->n;
 }
 
+size_t
+tm_pattern_set_jit_bytes(const struct tm_pattern_set *set, size_t *njitted)
+{
+    struct tm_jit_list *jl = set->jit;
+    size_t total = 0, n = 0, i;
+
+    pthread_mutex_lock(&jl->mu);
+    for (i = 0; i < jl->n; i++) {
+        size_t bytes = 0;
+
+        if (jl->tried[i] &&
+            pcre2_pattern_info(jl->codes[i], PCRE2_INFO_JITSIZE, &bytes) == 0 &&
+            bytes > 0) {
+            total += bytes;
+            n++;
+        }
+    }
+    pthread_mutex_unlock(&jl->mu);
+    *njitted = n;
+    return total;
+}
+
 /* Set each define's flat_len, the length of its body with every call
  * inlined (calls of a define that captures or recurses stay), and
  * whether it captures. */

@@ -190,8 +190,14 @@ define armlabeled (?: (?i: \b (?: groups? | arms? | doses? | placebo | control |
 # context holds decides instead (`role` lines: see patterns/README.md).
 # An arm: "the MSC group", "arm B", or a group's abbreviation ending in G
 # ("the SeG", "the CG").
-define armname   (?: [\w+-]+ \s+ ){0,3}? (?i: group | arm ) (?: \s+ (?: [IVX]{1,3} | [A-D] | \d ) )?
-                 | \b [A-Z] [a-z]? G \b
+define armgroup  (?i: group | arm ) (?: \s+ (?: [IVX]{1,3} | [A-D] | \d ) )?
+define armabbr   \b [A-Z] [a-z]? G \b
+define armname   (?: [\w+-]+ \s+ ){0,3}? (?&armgroup) | (?&armabbr)
+# The same for a rule that starts with it: a rule asks only whether a
+# match exists, and one that starts with up to three words before "group"
+# also starts at "group".  Without the words, the rule is a scan for
+# "group" or "arm", not a try of every word before each.
+define armnamed  (?&armgroup) | (?&armabbr)
 # "(N = 699)" after the trial or its population: everyone.
 define wholetrial (?i: \b (?: trial | study | cohort | population | sample | participants | patients | subjects | enrolled | randomi[sz]ed | total | overall | in \s+ all ) )
 # "(n = 3 per cohort)", "30 patients each", "12 per arm", "(n = 50/group)",
@@ -215,7 +221,7 @@ role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: we
 # arm", "52 patients as the control group".
 role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
 # "group I included 100 patients", "the control arm comprised 40".
-role sample_size scope=arm clause-before (?&armname) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
+role sample_size scope=arm clause-before (?&armnamed) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
 role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:;] \s* (?: [nN] \s* = \s* )? $
 
@@ -227,7 +233,7 @@ role sample_size scope=arm after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?i: controls |
 role sample_size scope=arm after 80 ^ (?: (?&ofcount) (?&count) )? \s+ (?: [\w–-]+ \s+ ){0,2}? [\w–-]+ [–-] (?i: treated | allocated | assigned ) \b
 
 # "placebo (n = 30)", "the MSC group (n = 33)": an arm's size.
-role sample_size scope=arm before 40 (?&armname) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
+role sample_size scope=arm before 40 (?&armnamed) \s* [,(]? \s* (?: [nN] \s* [=:] \s* )? $
 # "ondansetron (n = 35)", "R2.5 (n=914)": a drug, or a code of letters
 # and digits, names an arm.
 role sample_size scope=arm before 40 (?: (?&drugname) | \b [A-Z]{1,4} \d+ (?: [.,] \d+ )? ) \s* \( \s* [nN] \s* [=:] \s* $

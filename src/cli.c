@@ -469,15 +469,17 @@ print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
 
     tm_pipeline_profile(pl, &pr);
     total = pr.normalize + pr.extract + pr.link + pr.output;
-    fprintf(c->err,
-            "profile (seconds, summed over %u thread%s; parsing not counted)\n"
-            "  normalize %9.3f\n  extract   %9.3f  (patterns, context rules, "
-            "records, attribution)\n  link arms %9.3f\n  output    %9.3f\n"
-            "  total     %9.3f\n\n"
-            "%-44s %9s %6s %10s %10s %9s\n",
-            jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
-            pr.output, total, "pattern", "seconds", "share", "sentences",
-            "skipped", "matches");
+    fprintf(
+        c->err,
+        "profile (seconds, summed over %u thread%s; parsing not counted)\n"
+        "  normalize %9.3f\n  extract   %9.3f  (patterns, context rules, "
+        "records, attribution)\n  link arms %9.3f\n  output    %9.3f\n"
+        "  total     %9.3f\n"
+        "  regexes   %9zu  (%zu JIT-compiled, %zu bytes of machine code)\n\n"
+        "%-44s %9s %6s %10s %10s %9s\n",
+        jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
+        pr.output, total, pr.regexes, pr.jitted, pr.jit_bytes, "pattern",
+        "seconds", "share", "sentences", "skipped", "matches");
     order = tm_xcalloc(pr.npatterns + 1, sizeof *order);
     for (i = 0; i < pr.npatterns; i++)
         order[i] = i;

@@ -184,6 +184,8 @@ struct tm_define {
     size_t nsegs;
     const char *file;
     unsigned line;
+    size_t flat_len; /* length with every call inlined; SIZE_MAX if not */
+    bool captures;   /* has a capturing group (never inlined) */
 };
 
 /* The type-wide lines of pattern files:
@@ -269,5 +271,11 @@ void tm_pattern_set_jit(const struct tm_pattern_set *set, unsigned index);
 
 /* The number of indexes (a matcher's flags). */
 size_t tm_pattern_set_njit(const struct tm_pattern_set *set);
+
+/* The bytes of machine code the JIT has made so far (each regex is
+ * compiled on first use), and in *njitted how many regexes it made them
+ * for; for --profile. */
+size_t tm_pattern_set_jit_bytes(const struct tm_pattern_set *set,
+                                size_t *njitted);
 
 #endif

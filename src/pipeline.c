@@ -855,6 +855,8 @@ tm_pipeline_profile(const struct tm_pipeline *pl,
     pr->npatterns = n;
     pr->patterns = tm_xcalloc(n + 1, sizeof *pr->patterns);
     pr->output = pl->t_output;
+    pr->regexes = tm_pattern_set_njit(pl->set);
+    pr->jit_bytes = tm_pattern_set_jit_bytes(pl->set, &pr->jitted);
     add_stage_profile(pr, &pl->st, n);
     for (i = 0; pl->pool != NULL && i < pl->pool->nw; i++)
         add_stage_profile(pr, &pl->pool->w[i].st, n);

@@ -68,6 +68,9 @@ void tm_pipeline_set_max_records(struct tm_pipeline *pl, size_t n);
  * turn it on before the first input. */
 struct tm_pipeline_profile {
     double normalize, extract, link, output;
+    /* Regexes matchers can run, how many were JIT-compiled, and into how
+     * many bytes of machine code. */
+    size_t regexes, jitted, jit_bytes;
     struct tm_pattern_cost *patterns; /* npatterns, malloc'd */
     size_t npatterns;
 };

@@ -296,6 +296,64 @@ START_TEST(test_pattern_range_condition_is_one_text_field)
 }
 END_TEST
 
+/* Does re match subject? */
+static bool
+matches(const pcre2_code *re, const char *subject)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    int rc =
+        pcre2_match(re, (PCRE2_SPTR)subject, strlen(subject), 0, 0, md, NULL);
+
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+/* A long define is inlined where a match starts (PCRE2 keeps a start
+ * bitmap) and is a subroutine elsewhere (compiled once, not per repeat),
+ * with its own options either way. */
+START_TEST(test_pattern_long_define_is_a_subroutine_inside)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+    const uint8_t *bitmap = NULL;
+    uint32_t first = 0;
+    size_t once = 0, thrice = 0;
+
+    ck_assert_int_eq(
+        load_text(
+            "define greek (?: alpha | beta | gamma | delta | epsilon\n"
+            "    | zeta | eta | theta | iota | kappa | lambda | mu | nu\n"
+            "    | xi | omicron | pi | rho | sigma | tau | upsilon | phi\n"
+            "    | chi | psi | omega | aleph | beth | gimel | daleth\n"
+            "    | he | vav | zayin | heth | teth | yodh | kaph\n"
+            "    | lamedh | mem | nun | samekh | ayin | tsadi | qoph )\n"
+            "pattern lead\n"
+            "    type p_value\n"
+            "    regex (?&greek) \\s+ (?<value> \\d+ )\n"
+            "pattern once\n"
+            "    type p_value\n"
+            "    regex (?i) p \\s+ (?: (?&greek) \\s+ )? (?<value> \\d+ )\n"
+            "pattern thrice\n"
+            "    type p_value\n"
+            "    regex (?i) p \\s+ (?: (?&greek) \\s+ ){0,3} "
+            "(?<value> \\d+ )\n",
+            &set, &err),
+        TM_OK);
+    ck_assert_uint_gt(set->defines[0].flat_len, 300);
+    pcre2_pattern_info(set->patterns[0].re, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+    pcre2_pattern_info(set->patterns[0].re, PCRE2_INFO_FIRSTCODETYPE, &first);
+    ck_assert(bitmap != NULL || first != 0);
+    pcre2_pattern_info(set->patterns[1].re, PCRE2_INFO_SIZE, &once);
+    pcre2_pattern_info(set->patterns[2].re, PCRE2_INFO_SIZE, &thrice);
+    ck_assert_uint_lt(thrice, once + once / 2);
+    ck_assert(matches(set->patterns[2].re, "P alpha beta kaph 12"));
+    /* The regex's (?i) does not reach into the define. */
+    ck_assert(!matches(set->patterns[2].re, "P OMEGA 12"));
+    ck_assert(matches(set->patterns[2].re, "P 12"));
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 START_TEST(test_pattern_shipped_set_compiles)
 {
     struct tm_pattern_set *set = tm_pattern_set_new();
@@ -320,6 +378,7 @@ main(void)
 
     tcase_add_test(load, test_pattern_loads_a_complete_pattern);
     tcase_add_test(load, test_pattern_shipped_set_compiles);
+    tcase_add_test(load, test_pattern_long_define_is_a_subroutine_inside);
     tcase_add_test(load, test_pattern_from_needs_a_mention_maker_and_no_regex);
     tcase_add_test(load, test_pattern_range_condition_is_one_text_field);
     tcase_add_test(diag, test_pattern_bad_regex_reports_line_and_column);

@@ -2095,6 +2095,8 @@ table_rows(struct tm_studies *st, const struct tm_doc *doc,
                 check = n > 2 ? "arms: treatment column not a known arm"
                               : "arms: treatment column by elimination";
             }
+            if (tr->control_by_comparison)
+                check = "arms: control named by the comparison columns";
             rc = write_table_row(st, doc, tr, &sd[k], &sd[ctrl], check, err);
         }
         return rc;

@@ -316,8 +316,10 @@ control_by_comparison(const char *text, const struct index *ix, size_t a,
             return; /* no arm, several, or comparisons that disagree */
         ctrl = hit;
     }
-    if (ctrl >= 0)
+    if (ctrl >= 0) {
         row->arms[ctrl].control = true;
+        row->control_by_comparison = true;
+    }
 }
 
 /* A body row [a, b) of section sec. */

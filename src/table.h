@@ -57,6 +57,9 @@ struct tm_table_row {
      * C = 0.79 (...)"). */
     const struct tm_record **effects;
     size_t neffects;
+    /* The control column is the one its comparison columns name ("A vs
+     * C"), not a column named as a control: the study table says so. */
+    bool control_by_comparison;
     const struct tm_record *p; /* the row's p-value, or NULL */
 };
 

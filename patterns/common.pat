@@ -43,6 +43,10 @@ map scope (?i) (?: per | each | in \s+ each ) .*  => arm
 
 map comparator \x{2264} | \x{2A7D} | \x{2266} | =<  => <=
 map comparator \x{2265} | \x{2A7E} | \x{2267} | =>  => >=
+# A comparison in words ("P less than 0.05", "P values more than 0.05").
+map comparator (?i) (?: less | lower | smaller ) \s+ than | below | under  => <
+map comparator (?i) (?: more | greater | higher ) \s+ than | above | over | exceeding  => >
+map comparator (?i) (?: less | lower | smaller ) \s+ than \s+ or \s+ equal \s+ to  => <=
 
 # Counts written as words: "twelve", "Twenty-four", "forty five",
 # "One hundred nine", "Two hundred and thirty", "Four-hundred forty-three",

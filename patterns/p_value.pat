@@ -17,6 +17,8 @@ pattern comparator
     regex              | for (?&sp) interaction | interaction
     regex              | for (?&sp) heterogeneity | het(?:erogeneity)? | subgroup ) )?
     regex (?: (?&sp) at (?&sp) (?i: day | week | month ) s? (?&sp) \d{1,3} )?
+    # "p versus oral VE = 0·04": what the p compares with, in words.
+    regex (?: \s+ (?i: versus | vs\.? ) (?: \s+ [\p{L}][\w-]* ){1,4}? (?= (?&sp) = ) )?
     regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
     # "P < 0.0001–0.0107" over several comparisons: a range of p-values.
@@ -56,6 +58,30 @@ pattern list-after-p
     example (P = .21, .06 and .40, respectively) => value=0.06
     example (P≤0.001 and 0.026) => value=0.026
     example no effect (p-values of 0.18 and 0.32, respectively) => value=0.32
+
+# "P less than 0.05", "P values more than 0.05", "a p value of less
+# than 0.001": the comparison in words.
+pattern words-comparator
+    type p_value
+    priority 10
+    prefilter than below above under over exceeding
+    regex (?<! [\p{L}\p{N}] ) [Pp] (?: (?&sp) -? (?&sp) values? )? (?: \s+ (?: (?i: of | was | were | is | all ) \s+ ){0,2} )? \s*
+    regex (?<comparator> (?i: (?: less | lower | smaller ) \s+ than (?: \s+ or \s+ equal \s+ to )? | (?: more | greater | higher ) \s+ than | below | above | under | over | exceeding ) ) \s+
+    regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
+    forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
+    forbid before 60 (?i: significan\w* | alpha | threshold ) [\w\s]{0,30} (?i: at | as | of | was | to\ be ) \s* \(? \s* $
+    # Words are how methods state a threshold ("considered significant
+    # when the P value was less than 0.05", "the nominal level was a p
+    # value less than 0.05", "groups with a p-value less than 0.01 are
+    # shown"): none in a sentence that defines or selects by one.
+    forbid sentence (?i: consider\w* | regard\w* | assum\w* | defin\w* | deem\w* | accept\w* | nominal | threshold | alpha | \b when \b | \b if \b )
+    forbid before 12 (?i: \b with \s+ (?: an? \s+ )? ) $
+    negative Results were considered significant when the P value was less than 0.05.
+    negative Genus-like groups with a p-value less than 0.01 are presented in the table.
+    example no difference between groups (P values more than 0.05) => value=0.05 comparator=>
+    example the reduction was significant (p less than 0.001) => value=0.001 comparator=<
+    example mortality fell in the treated group, p value of less than 0.01 => value=0.01 comparator=<
+    negative A p value less than 0.05 was considered significant.
 
 # "p-value of 0.03", "P value was 0.20".
 pattern value-of

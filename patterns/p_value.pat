@@ -21,8 +21,9 @@ pattern comparator
     regex (?: \s+ (?i: versus | vs\.? ) (?: \s+ [\p{L}][\w-]* ){1,4}? (?= (?&sp) = ) )?
     regex (?&sp) (?<comparator> (?&cmp) ) (?&sp)
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
-    # "P < 0.0001–0.0107" over several comparisons: a range of p-values.
-    regex (?: (?&sp) [–-] (?&sp) (?<value_high> 0? [.·] \d+ ) (?! [\d.,]*\d | (?&sp) (?: [%\p{L}] ) ) )?
+    # "P < 0.0001–0.0107" over several comparisons: a range of p-values
+    # ("P = 0.0002–0.0133 at visit 7"), not a value and a unit.
+    regex (?: (?&sp) [–-] (?&sp) (?<value_high> 0? [.·] \d+ ) (?! [\d.,]*\d | (?&sp) (?: % | (?! (?i: at | for | in | and | or | respectively | across | over | between | with | on | by ) \b ) \p{L} ) ) )?
     forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
     forbid before 60 (?i: significan\w* | alpha | threshold ) [\w\s]{0,30} (?i: at | as | of | was | to\ be ) \s* \(? \s* $
     example P=0.09 => value=0.09 comparator==
@@ -43,6 +44,7 @@ pattern comparator
     negative SpO2 = 92
     negative A P < 0.05 was considered statistically significant.
     negative Significance was set at P < 0.05.
+    example greater than in all groups (P = 0.0002–0.0133 at visit 7) => value=0.0002 value_high=0.0133
 
 # "P = 0.74 and 0.30", "P = .21, .06 and .40, respectively": the values
 # after the first of a list that one P introduces.

@@ -30,6 +30,7 @@ range dose 0.001 1000000 unit=U/kg
 range dose 0.0001 10000 unit=U/kg/h
 range dose 0.01 5000 unit=mL
 range dose 0.01 10000 unit=mg/m^2
+range dose 0.1 100 unit=%
 
 # What cells are called after a dose: "cells", "MSCs", "UC-MSCs".
 define cells     (?: (?: [A-Za-z]{1,6} - )? (?i: MSCs? | cells? | MSC | MAPCs? ) )
@@ -314,3 +315,21 @@ pattern drug-words
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
     example Six grams concentrated oat β-glucan per day for six weeks reduced cholesterol => value=6 unit=g/day
     negative serum levels were two mg per litre
+
+# An inhaled agent at a concentration: "maintained with 66% N2O, 33% O2
+# and 1% isoflurane", "sevoflurane 2%", "60% N2O in O2".  The agent names
+# the dose, so a percentage here is no share of people.
+define gasagent (?: N2O | N₂O | O2 | O₂ | (?i: oxygen | nitrous \s+ oxide | isoflurane | sevoflurane | desflurane
+                     | halothane | enflurane | xenon | heliox ) ) \b
+pattern gas-percent
+    type dose
+    prefilter %
+    prefilter n2o n₂o o2 o₂ oxygen nitrous flurane halothane xenon heliox
+    priority 12
+    regex (?<! [\p{L}\p{N}.,] ) (?<value> (?&decimal) ) \s* (?<unit> % ) \s+ (?: (?i: inspired | end-tidal | inhaled ) \s+ )? (?&gasagent)
+    regex | \b (?i: isoflurane | sevoflurane | desflurane | halothane | enflurane ) \s+ (?: (?i: at | of ) \s+ )? \K (?<value> (?&decimal) ) \s* (?<unit> % )
+    require sentence (?i: an(?:a|ae)sthe\w* | maintain\w* | inhal\w* | ventilat\w* | induc\w* | breath\w* | mixture | gas )
+    example Anesthesia was maintained with 66% N2O, 33% O2 and 1% isoflurane. => value=66 unit=%
+    example Anaesthesia was maintained with sevoflurane 2% in air. => value=2 unit=%
+    negative Oxygen saturation was 94% in both groups.
+

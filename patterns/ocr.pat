@@ -40,7 +40,7 @@ repair page-number-line
 repair ocr-O-for-0
     repeat
     regex O (?: (?<! [\p{L}\p{N}] O ) (?= [.·] \d )
-    regex     | (?<= \d O | \d O O | \d O O O ) (?= [O\d]* (?! [\p{L}] ) )
+    regex     | (?<= \d O | \d O O | \d O O O ) (?<! [A-Z] \d O ) (?= [O\d]* (?! [\p{L}] ) )
     regex     | (?<= \d [.·] O | [.·] O ) (?= [\d]* (?! [\p{L}] ) ) (?<= \d [.·] O | [.·] O (?= \d ) )
     regex     | (?<= ^ [lI] O | [^\p{L}] [lI] O ) (?= [O\d]* (?! [\p{L}] ) )
     regex     | (?<= [<>=≤≥] O | [<>=≤≥] \h O ) (?= [.·] [O\d] )
@@ -55,6 +55,7 @@ repair ocr-O-for-0
     example lO (25.O) => 10 (25.0)
     example no deaths in the MSC arm (O/65) => no deaths in the MSC arm (0/65)
     negative OECD countries
+    negative maintained with 66% N2O in O2; H2O losses
 
 # "9l%", "l2 patients", "0.6l;", "(1/l2)": a lower-case l (or capital I)
 # inside a number.

@@ -76,10 +76,11 @@ pattern words-comparator
     # when the P value was less than 0.05", "the nominal level was a p
     # value less than 0.05", "groups with a p-value less than 0.01 are
     # shown"): none in a sentence that defines or selects by one.
-    forbid sentence (?i: consider\w* | regard\w* | assum\w* | defin\w* | deem\w* | accept\w* | nominal | threshold | alpha | \b when \b | \b if \b )
+    forbid sentence (?i: consider\w* | regard\w* | assum\w* | defin\w* | deem\w* | accept\w* | nominal | threshold | alpha | \b when \b | \b if \b | \b significance \b | indicat\w* | two-sided | two-tailed | one-sided )
     forbid before 12 (?i: \b with \s+ (?: an? \s+ )? ) $
     negative Results were considered significant when the P value was less than 0.05.
     negative Genus-like groups with a p-value less than 0.01 are presented in the table.
+    negative A two-sided P value below 0.05 indicated significance in the trial.
     example no difference between groups (P values more than 0.05) => value=0.05 comparator=>
     example the reduction was significant (p less than 0.001) => value=0.001 comparator=<
     example mortality fell in the treated group, p value of less than 0.01 => value=0.01 comparator=<

@@ -66,9 +66,9 @@ pattern list-after-p
 pattern words-comparator
     type p_value
     priority 10
-    prefilter than below above under over exceeding
+    prefilter than below above exceeding
     regex (?<! [\p{L}\p{N}] ) [Pp] (?: (?&sp) -? (?&sp) values? )? (?: \s+ (?: (?i: of | was | were | is | all ) \s+ ){0,2} )? \s*
-    regex (?<comparator> (?i: (?: less | lower | smaller ) \s+ than (?: \s+ or \s+ equal \s+ to )? | (?: more | greater | higher ) \s+ than | below | above | under | over | exceeding ) ) \s+
+    regex (?<comparator> (?i: (?: less | lower | smaller ) \s+ than (?: \s+ or \s+ equal \s+ to )? | (?: more | greater | higher ) \s+ than | below | above | exceeding ) ) \s+
     regex (?<value> (?&scinum) ) (?! [\d.,]*\d )
     forbid after 60 ^ [\s,)]* (?i: was | were | is | are ) \s+ (?i: considered | regarded | defined | set | taken | accepted )
     forbid before 60 (?i: significan\w* | alpha | threshold ) [\w\s]{0,30} (?i: at | as | of | was | to\ be ) \s* \(? \s* $

@@ -1826,24 +1826,6 @@ conflicts(const struct tm_record *r, bool has_n, long long n, bool pct)
     return fabs(100.0 * (double)r->events / (double)n - r->value) > tol;
 }
 
-/* Does s hold name as whole words ("5 mg" is not in "2.5 mg vs ...")? */
-static bool
-holds_words(const char *s, const char *name)
-{
-    size_t n = strlen(name);
-    const char *at;
-
-    for (at = strcasestr(s, name); n > 0 && at != NULL;
-         at = strcasestr(at + 1, name)) {
-        unsigned char before = at > s ? (unsigned char)at[-1] : ' ';
-        unsigned char after = (unsigned char)at[n];
-
-        if (!isalnum(before) && before != '.' && !isalnum(after))
-            return true;
-    }
-    return false;
-}
-
 /* Does the name of the column the record r stands under in row tr (the
  * text from its cell's start to " = ") hold the words name? */
 static bool
@@ -1864,7 +1846,7 @@ column_holds(const struct tm_doc *doc, const struct tm_table_row *tr,
     if (eq + 3 > r->end || eq <= a)
         return false;
     col = tm_xstrndup(doc->text + a, eq - a);
-    holds = holds_words(col, name);
+    holds = holds_phrase(col, name);
     free(col);
     return holds;
 }

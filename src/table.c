@@ -92,6 +92,7 @@ index_build(const struct tm_records *recs, struct index *ix)
         if (is_type(r, "_tcell") || is_type(r, "_tcol") ||
             is_type(r, "_trow") || is_type(r, "_tlabel") ||
             is_type(r, "effect") || is_type(r, "p_value") ||
+            is_type(r, "_tcap") || is_type(r, "_tci") ||
             (is_type(r, "_arm") && has_scope(r, "versus")))
             ix->v[ix->n++] = r;
     }
@@ -414,20 +415,21 @@ tm_tables_read(const struct tm_doc *doc, const struct tm_records *recs,
     free(ix.v);
 }
 
-/* The one measure the _tcap records v[lo..hi) name (a table's caption:
- * "Hazard ratios of total mortality ..."), or NULL for none or several. */
+/* The one measure the _tcap records of ix in [a, b) name (a table's
+ * caption: "Hazard ratios of total mortality ..."), or NULL for none or
+ * several. */
 static const char *
-caption_measure(const struct tm_record *const *v, size_t lo, size_t hi)
+caption_measure(const struct index *ix, size_t a, size_t b)
 {
     const char *m = NULL;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
-        if (!is_type(v[i], "_tcap") || v[i]->measure == NULL)
+    for (i = first_at(ix, a); i < ix->n && ix->v[i]->start < b; i++) {
+        if (!is_type(ix->v[i], "_tcap") || ix->v[i]->measure == NULL)
             continue;
-        if (m != NULL && strcmp(m, v[i]->measure) != 0)
+        if (m != NULL && strcmp(m, ix->v[i]->measure) != 0)
             return NULL;
-        m = v[i]->measure;
+        m = ix->v[i]->measure;
     }
     return m;
 }
@@ -435,49 +437,36 @@ caption_measure(const struct tm_record *const *v, size_t lo, size_t hi)
 void
 tm_tables_caption_effects(const struct tm_doc *doc, struct tm_records *recs)
 {
-    struct tm_record **v;
-    size_t n = 0, i, si;
+    struct index ix;
+    size_t i, si;
 
-    /* The records of table sections, by start: each section's are then
-     * one run, and the work is O(R log R) however many tables. */
-    v = tm_xreallocarray(NULL, recs->n + 1, sizeof *v);
-    for (i = 0; i < recs->n; i++)
-        if (recs->v[i].section != NULL &&
-            strncmp(recs->v[i].section, "table/", 6) == 0)
-            v[n++] = &recs->v[i];
-    if (n > 1)
-        qsort(v, n, sizeof *v, cmp_start);
-    for (si = 0; si < doc->nsections && n > 0; si++) {
+    /* The table records by start (the index tm_tables_read uses): each
+     * section's are one run, O(R log R) however many tables. */
+    index_build(recs, &ix);
+    for (si = 0; si < doc->nsections && ix.n > 0; si++) {
         const struct tm_section *sec = &doc->sections[si];
         const char *nl, *m;
-        size_t cap_end, lo = 0, hi, mid, body, last_end = 0;
+        size_t cap_end, last_end = 0;
 
         if (strncmp(sec->name, "table/", 6) != 0 || sec->end > doc->len ||
             sec->start > sec->end)
             continue;
         nl = memchr(doc->text + sec->start, '\n', sec->end - sec->start);
         cap_end = nl != NULL ? (size_t)(nl - doc->text) : sec->end;
-        for (hi = n; lo < hi;) {
-            mid = lo + (hi - lo) / 2;
-            if (v[mid]->start < sec->start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (body = lo; body < n && v[body]->start < cap_end; body++)
-            ;
-        m = caption_measure((const struct tm_record *const *)v, lo, body);
+        m = caption_measure(&ix, sec->start, cap_end);
         if (m == NULL)
             continue;
         /* In start order: an effect already there (or one just made)
          * that reaches past a cell's start covers it. */
-        for (i = body; i < n && v[i]->start < sec->end; i++) {
-            struct tm_record *r = v[i];
+        for (i = first_at(&ix, cap_end); i < ix.n && ix.v[i]->start < sec->end;
+             i++) {
+            struct tm_record *r = &recs->v[ix.v[i] - recs->v];
             bool covered = r->start < last_end;
             size_t j;
 
-            for (j = i + 1; !covered && j < n && v[j]->start < r->end; j++)
-                covered = is_type(v[j], "effect");
+            for (j = i + 1; !covered && j < ix.n && ix.v[j]->start < r->end;
+                 j++)
+                covered = is_type(ix.v[j], "effect");
             if (is_type(r, "effect")) {
                 if (r->end > last_end)
                     last_end = r->end;
@@ -497,5 +486,5 @@ tm_tables_caption_effects(const struct tm_doc *doc, struct tm_records *recs)
                 last_end = r->end;
         }
     }
-    free(v);
+    free(ix.v);
 }

@@ -296,6 +296,19 @@ word_byte(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
+/* Would text[a..b), starting or ending with a digit, cut a decimal
+ * number ("5 mg" in "2.5 mg", "2" in "2.5")? */
+static bool
+in_decimal(const char *text, size_t len, size_t a, size_t b)
+{
+    return (isdigit((unsigned char)text[a]) && a >= 2 &&
+            (text[a - 1] == '.' || text[a - 1] == ',') &&
+            isdigit((unsigned char)text[a - 2])) ||
+           (isdigit((unsigned char)text[b - 1]) && b + 1 < len &&
+            (text[b] == '.' || text[b] == ',') &&
+            isdigit((unsigned char)text[b + 1]));
+}
+
 size_t
 tm_text_next_word(const char *text, size_t len, size_t from, const char *word,
                   size_t w)
@@ -307,7 +320,8 @@ tm_text_next_word(const char *text, size_t len, size_t from, const char *word,
         if (tolower((unsigned char)text[i]) == first &&
             strncasecmp(text + i, word, w) == 0 &&
             (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
-            (i + w == len || !word_byte((unsigned char)text[i + w])))
+            (i + w == len || !word_byte((unsigned char)text[i + w])) &&
+            !in_decimal(text, len, i, i + w))
             return i;
     }
     return len;

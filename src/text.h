@@ -57,7 +57,8 @@ void tm_spans_clear(struct tm_spans *s);
 
 /* The offset of the first whole-word occurrence of word[0..w) in
  * text[from..len), ASCII case ignored, or len (a word byte is a letter,
- * a digit or any byte of a multi-byte character). */
+ * a digit or any byte of a multi-byte character; a number is whole with
+ * its decimals: "5 mg" is not in "2.5 mg"). */
 size_t tm_text_next_word(const char *text, size_t len, size_t from,
                          const char *word, size_t w);
 

@@ -321,23 +321,20 @@ static bool
 cited_section(const char *section)
 {
     static const char *const words[] = {"introduction", "background",
-                                        "discussion"};
-    const char *top, *end;
-    size_t i, n;
+                                        "discussion", NULL};
+    char top[64];
+    const char *end;
+    size_t n;
 
     if (section == NULL || strncmp(section, "body/", 5) != 0)
         return false;
-    top = section + 5;
-    end = strchr(top, '/');
-    n = end != NULL ? (size_t)(end - top) : strlen(top);
-    for (i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t w = strlen(words[i]), k;
-
-        for (k = 0; k + w <= n; k++)
-            if (strncasecmp(top + k, words[i], w) == 0)
-                return true;
-    }
-    return false;
+    end = strchr(section + 5, '/');
+    n = end != NULL ? (size_t)(end - section - 5) : strlen(section + 5);
+    if (n >= sizeof top)
+        n = sizeof top - 1;
+    memcpy(top, section + 5, n);
+    top[n] = '\0';
+    return tm_section_names(top, words);
 }
 
 static const char *

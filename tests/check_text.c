@@ -117,6 +117,23 @@ END_TEST
 
 /* The splitter skips eight bytes at a time to the next '.', '!', '?' or
  * newline: each must be found wherever it falls in such a block. */
+/* A whole word, case ignored; a number is whole only with its decimals:
+ * "5 mg" is not in "2.5 mg", nor "2" in "2.5". */
+START_TEST(test_text_next_word_whole_numbers)
+{
+    const char *t = "Respimat 2.5 mg vs HandiHaler 5 mg; arm 2";
+    size_t n = strlen(t);
+
+    ck_assert_uint_eq(tm_text_next_word(t, n, 0, "5 mg", 4),
+                      (size_t)(strstr(t, "5 mg;") - t));
+    ck_assert_uint_eq(tm_text_next_word(t, n, 0, "2", 1),
+                      (size_t)(strrchr(t, '2') - t));
+    ck_assert_uint_eq(tm_text_next_word(t, n, 0, "handihaler", 10),
+                      (size_t)(strstr(t, "HandiHaler") - t));
+    ck_assert_uint_eq(tm_text_next_word(t, n, 0, "Respi", 5), n);
+}
+END_TEST
+
 START_TEST(test_text_stop_found_at_every_offset)
 {
     static const char ends[] = ".!?\n";
@@ -154,6 +171,7 @@ main(void)
     tcase_add_test(tc, test_text_empty_and_blank);
     tcase_add_test(tc, test_text_sentences_split_once_and_never_empty);
     tcase_add_test(tc, test_text_stop_found_at_every_offset);
+    tcase_add_test(tc, test_text_next_word_whole_numbers);
     suite_add_tcase(s, tc);
     return tm_test_main(s);
 }

@@ -27,31 +27,30 @@ ORDER = ['PMC1079844', 'PMC3580671', 'PMC2447617', 'PMC2784386', 'PMC3233513', '
 PATH = {p: (SHARED + '/fixtures/pmc/%s.nxml' if i < 9 else SHARED + '/realtext/evidence-inference/articles/%s.nxml') % p
         for i, p in enumerate(ORDER)}
 SPLIT = {p: ('dev' if i % 2 == 0 else 'heldout') for i, p in enumerate(ORDER)}
+
+def add_set(name, docs):
+    """Later development sets: documents of the 250 real reports."""
+    global ORDER
+    for p in docs:
+        PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
+        SPLIT[p] = name
+    ORDER = ORDER + docs
+
+
 # A third set (2026-12-06): the death-rich documents of corpus/real/dev3,
 # annotated blind by another person; development rows.
-DEV3 = ['PMC3647147', 'PMC1794452', 'PMC2556743', 'PMC3682309', 'PMC4161875', 'PMC4169371', 'PMC5438446']
-for p in DEV3:
-    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
-    SPLIT[p] = 'dev3'
-ORDER = ORDER + DEV3
+add_set('dev3', ['PMC3647147', 'PMC1794452', 'PMC2556743', 'PMC3682309', 'PMC4161875', 'PMC4169371',
+                 'PMC5438446'])
 # A fourth set (2026-12-06, fifth session): the ten most death-rich
 # reports of corpus/real/judged outside the sets above, annotated blind by
 # another person before any output on them was read; development rows.
-DEV4 = ['PMC5117008', 'PMC3598549', 'PMC4694692', 'PMC3474842', 'PMC1216327', 'PMC5986584', 'PMC5826979',
-        'PMC2784391', 'PMC4733222', 'PMC5781264']
-for p in DEV4:
-    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
-    SPLIT[p] = 'dev4'
-ORDER = ORDER + DEV4
+add_set('dev4', ['PMC5117008', 'PMC3598549', 'PMC4694692', 'PMC3474842', 'PMC1216327', 'PMC5986584',
+                 'PMC5826979', 'PMC2784391', 'PMC4733222', 'PMC5781264'])
 # A fifth set (same session): the ten most death-rich reports of
 # corpus/real/dev and corpus/real/heldout (both development sets) with no
 # study-level gold, annotated blind by another person; development rows.
-DEV5 = ['PMC3738153', 'PMC5516151', 'PMC3806786', 'PMC4710815', 'PMC5668343', 'PMC5976950', 'PMC3664372',
-        'PMC3672718', 'PMC5319516', 'PMC5985893']
-for p in DEV5:
-    PATH[p] = SHARED + '/realtext/evidence-inference/articles/%s.nxml' % p
-    SPLIT[p] = 'dev5'
-ORDER = ORDER + DEV5
+add_set('dev5', ['PMC3738153', 'PMC5516151', 'PMC3806786', 'PMC4710815', 'PMC5668343', 'PMC5976950',
+                 'PMC3664372', 'PMC3672718', 'PMC5319516', 'PMC5985893'])
 
 GCOLS = ("set doc study_label registry_id design outcome outcome_detail timepoint analysis subgroup primary "
          "treatment_label control_label n_randomized_total events_treatment n_treatment events_control n_control "

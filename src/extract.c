@@ -1454,8 +1454,14 @@ static void
 merge_computed(struct candidates *cs, const char *text)
 {
     size_t order[MAX_MERGE_CANDIDATES], i, j, n = cs->n;
+    bool any = false;
 
     if (n < 2 || n > MAX_MERGE_CANDIDATES)
+        return;
+    /* Most sentences compute no value: no sort for them. */
+    for (i = 0; i < n && !any; i++)
+        any = cs->v[i].keep && cs->v[i].computed;
+    if (!any)
         return;
     for (i = 0; i < n; i++)
         order[i] = i;

@@ -10,6 +10,8 @@ set -u
 : "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
 top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 c="$top/corpus"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
 "$TRIALMINE" eval --summary --floors "$c/floors.tsv" \
     "$c" "$c/pubmed" "$c/pmc" "$c/seed" || exit 1
 echo "second tuning set (corpus/dev2, its own floors):"
@@ -67,6 +69,19 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
         --floor 0.55 --precision 0.58 || exit 1
     echo "judged records of 118 reports outside the gold sets (development; reported):"
     python3 "$top/tests/judged-eval.py" "$TRIALMINE" || exit 1
+    echo "agreement between two annotators on 12 development reports (corpus/real/iaa):"
+    cat "$c/real/dev/gold.tsv" "$c/real/dev3/gold.tsv" "$c/real/dev4/gold.tsv" |
+        awk 'NR == 1 || $1 != "doc_id"' >"$tmp/gold-a.tsv" || exit 1
+    python3 "$top/tests/agreement.py" "$TRIALMINE" "$tmp/gold-a.tsv" \
+        "$c/real/iaa/gold.tsv" || exit 1
+    # The comparison itself: a gold agrees with itself on every line.
+    python3 "$top/tests/agreement.py" "$TRIALMINE" "$c/real/iaa/gold.tsv" \
+        "$c/real/iaa/gold.tsv" >"$tmp/self.txt" || exit 1
+    grep -Eq '^all +222 +222 +222 +1\.000$' "$tmp/self.txt" || {
+        echo "FAIL: agreement.py does not agree a gold with itself"
+        cat "$tmp/self.txt"
+        exit 1
+    }
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

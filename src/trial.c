@@ -159,6 +159,88 @@ whole_subgroups(struct count *const *by, size_t n)
     }
 }
 
+/* Skip white space in text[*at, end). */
+static void
+skip_space(const char *text, size_t end, size_t *at)
+{
+    while (*at < end && (text[*at] == ' ' || text[*at] == '\n' ||
+                         text[*at] == '\t' || text[*at] == '\r'))
+        (*at)++;
+}
+
+/* Is text[at, end) a connector between two members of one list of
+ * counts: an optional short parenthesis (a percentage, "n = "), then
+ * ",", a word that joins ("and", "or", "vs", "versus"), or both ("45
+ * (37%) and 47", "30, 31 and 29")?  *word says a word joined them. */
+static bool
+list_connector(const char *text, size_t at, size_t end, bool *word)
+{
+    static const char *const words[] = {"and", "or",     "vs.",
+                                        "vs",  "versus", NULL};
+    size_t k;
+
+    *word = false;
+    skip_space(text, end, &at);
+    if (at < end && text[at] == '(') {
+        size_t close = at + 1;
+
+        while (close < end && close - at <= 24 && text[close] != ')' &&
+               text[close] != '(')
+            close++;
+        if (close >= end || text[close] != ')')
+            return false;
+        at = close + 1;
+        skip_space(text, end, &at);
+    }
+    if (at < end && text[at] == ',') {
+        at++;
+        skip_space(text, end, &at);
+    }
+    for (k = 0; words[k] != NULL && at < end; k++) {
+        size_t wl = strlen(words[k]);
+
+        if (end - at > wl && strncmp(text + at, words[k], wl) == 0 &&
+            (text[at + wl] == ' ' || text[at + wl] == '\n')) {
+            *word = true;
+            at += wl;
+            skip_space(text, end, &at);
+            break;
+        }
+    }
+    return at == end;
+}
+
+/* Counts listed together ("61 and 59 patients were analysed", "30, 31
+ * and 29 volunteers") count the parts of something, each a group of its
+ * own: a list whose members were read as totals is a list of arms.  A
+ * member already read as a subgroup keeps its scope, and so does a
+ * list that has one (its parts are subgroups too).  c is in text
+ * order. */
+static void
+coordinated_lists(const struct tm_doc *doc, struct count *c, size_t n)
+{
+    size_t i, j, k;
+
+    for (i = 0; i < n; i = j) {
+        bool joined = false, sub = false, word;
+
+        for (j = i + 1;
+             j < n && c[j].sentence == c[i].sentence &&
+             strcmp(c[j].key, c[i].key) == 0 &&
+             c[j - 1].r->end <= c[j].r->start &&
+             list_connector(doc->text, c[j - 1].r->end, c[j].r->start, &word);
+             j++)
+            joined |= word;
+        if (j - i < 2 || !joined)
+            continue;
+        for (k = i; k < j; k++)
+            sub |= is_subgroup(&c[k]);
+        for (k = i; k < j && !sub; k++)
+            if (!c[k].total)
+                c[k].arm = true;
+    }
+}
+
 void
 tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
                 struct tm_sentences *sentences)
@@ -167,7 +249,6 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
     struct count *c, **by;
     size_t i, k, n = 0;
 
-    (void)doc;
     for (i = 0; i < recs->n; i++)
         n += movable(&recs->v[i]);
     if (n < 2)
@@ -193,6 +274,7 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
         for (k = 2; k <= MAX_PARTS; k++)
             try_partition(c, n, by, i, k);
     }
+    coordinated_lists(doc, c, n);
     for (i = 0; i < n; i++) {
         /* A count that is both a part and a sum is left as it was. */
         if (c[i].total != c[i].arm)

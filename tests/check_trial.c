@@ -88,7 +88,7 @@ START_TEST(test_trial_no_partition_across_sentences_studies_or_small_sums)
     const char *scope1[] = {"arm", "total", "total"};
     const char *surf2[] = {"40", "20 x", "20 y", NULL};
     const char *study2[] = {"A", "A", "B"};
-    const char *surf3[] = {"5", "2 x", "3 y", NULL};
+    const char *surf3[] = {"5", "2 had", "3 had", NULL};
     char *got;
 
     got = rescope("Of 40 patients. Then 20 x. And 20 y.", surf1, scope1, NULL);
@@ -97,9 +97,55 @@ START_TEST(test_trial_no_partition_across_sentences_studies_or_small_sums)
     got = rescope("Of 40 patients, 20 x and 20 y.", surf2, scope1, study2);
     ck_assert_str_eq(got, "arm,total,total");
     free(got);
-    got = rescope("Of 5 patients, 2 x and 3 y.", surf3, scope1, NULL);
+    got = rescope("Of 5 patients, 2 had x and 3 had y.", surf3, scope1, NULL);
     ck_assert_str_eq(got, "arm,total,total");
     free(got);
+}
+END_TEST
+
+START_TEST(test_trial_counts_listed_together_are_arms)
+{
+    /* "61 and 59 patients": parts of something, whatever the clause
+     * said; "45 (37%) and 47"; "30, 31 and 29"; not counts with words
+     * between them ("12 men and 13 women"), nor a list with a subgroup
+     * in it, nor one joined by commas alone. */
+    static const struct {
+        const char *text, *surf[4], *scope[3], *want;
+    } cases[] = {
+        {"This left 61 and 59 patients for analysis.",
+         {"61", "59", NULL},
+         {"total", "total"},
+         "arm,arm"},
+        {"In all, 45 (37%) and 47 (39%) completed.",
+         {"45", "47", NULL},
+         {"total", "total"},
+         "arm,arm"},
+        {"Data of 30, 31 and 29 volunteers were analysed.",
+         {"30", "31", "29", NULL},
+         {"total", "total", "total"},
+         "arm,arm,arm"},
+        {"The trial enrolled 12 men and 13 women.",
+         {"12", "13", NULL},
+         {"total", "total"},
+         "total,total"},
+        {"This left 61 and 59 patients with sepsis.",
+         {"61", "59", NULL},
+         {"total", "subgroup"},
+         "total,subgroup"},
+        {"We randomized 120, 60 per arm.",
+         {"120", "60", NULL},
+         {"total", "total"},
+         "total,total"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = rescope(cases[i].text, cases[i].surf, cases[i].scope, NULL);
+
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "%s: got %s, want %s",
+                      cases[i].text, got, cases[i].want);
+        free(got);
+    }
 }
 END_TEST
 
@@ -586,6 +632,7 @@ main(void)
     tcase_add_test(
         tc, test_trial_no_partition_across_sentences_studies_or_small_sums);
     tcase_add_test(tc, test_trial_subgroup_no_count_exceeds_is_the_whole);
+    tcase_add_test(tc, test_trial_counts_listed_together_are_arms);
     tcase_add_test(tc, test_trial_own_results_drop_citations);
     suite_add_tcase(s, tc);
     tc = tcase_create("model");

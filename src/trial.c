@@ -24,6 +24,8 @@ struct count {
     size_t sentence;
     long long n;
     bool total, arm; /* what the arithmetic says */
+    bool listed;     /* joined to the count before it in one list */
+    bool word;       /* ... by a word ("and", "or", "versus") */
 };
 
 static const char *
@@ -116,6 +118,11 @@ try_partition(struct count *c, size_t n, struct count *const *by, size_t i,
             return;
         sum += c[j].n;
     }
+    /* A run inside a longer list ("23 and 20" of "23, 20, 13 and 10
+     * tested") sums to a stated count by chance, unless the list states
+     * its sum first ("of 222, 112 and 110"). */
+    if ((c[i].listed && c[i - 1].n != sum) || (i + k < n && c[i + k].listed))
+        return;
     if (sum < MIN_SUM)
         return;
     /* (A part is smaller than the sum, so it is never in the sum's run.) */
@@ -210,32 +217,39 @@ list_connector(const char *text, size_t at, size_t end, bool *word)
     return at == end;
 }
 
+/* Mark the counts of c (in text order) joined to the one before them in
+ * one list: one sentence, one study, nothing but a connector between. */
+static void
+link_lists(const struct tm_doc *doc, struct count *c, size_t n)
+{
+    size_t j;
+
+    for (j = 1; j < n; j++)
+        c[j].listed = c[j].sentence == c[j - 1].sentence &&
+                      strcmp(c[j].key, c[j - 1].key) == 0 &&
+                      c[j - 1].r->end <= c[j].r->start &&
+                      list_connector(doc->text, c[j - 1].r->end, c[j].r->start,
+                                     &c[j].word);
+}
+
 /* Counts listed together ("61 and 59 patients were analysed", "30, 31
  * and 29 volunteers") count the parts of something, each a group of its
  * own: a list whose members were read as totals is a list of arms.  A
  * member already read as a subgroup keeps its scope, and so does a
- * list that has one (its parts are subgroups too).  c is in text
- * order. */
+ * list that has one (its parts are subgroups too). */
 static void
-coordinated_lists(const struct tm_doc *doc, struct count *c, size_t n)
+coordinated_lists(struct count *c, size_t n)
 {
     size_t i, j, k;
 
     for (i = 0; i < n; i = j) {
-        bool joined = false, sub = false, word;
+        bool joined = false, sub = is_subgroup(&c[i]);
 
-        for (j = i + 1;
-             j < n && c[j].sentence == c[i].sentence &&
-             strcmp(c[j].key, c[i].key) == 0 &&
-             c[j - 1].r->end <= c[j].r->start &&
-             list_connector(doc->text, c[j - 1].r->end, c[j].r->start, &word);
-             j++)
-            joined |= word;
-        if (j - i < 2 || !joined)
-            continue;
-        for (k = i; k < j; k++)
-            sub |= is_subgroup(&c[k]);
-        for (k = i; k < j && !sub; k++)
+        for (j = i + 1; j < n && c[j].listed; j++) {
+            joined |= c[j].word;
+            sub |= is_subgroup(&c[j]);
+        }
+        for (k = i; k < j && joined && !sub; k++)
             if (!c[k].total)
                 c[k].arm = true;
     }
@@ -269,12 +283,13 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
         by[n] = &c[n];
         n++;
     }
+    link_lists(doc, c, n);
     qsort(by, n, sizeof *by, cmp_key_value);
     for (i = 0; i < n && n >= 3; i++) {
         for (k = 2; k <= MAX_PARTS; k++)
             try_partition(c, n, by, i, k);
     }
-    coordinated_lists(doc, c, n);
+    coordinated_lists(c, n);
     for (i = 0; i < n; i++) {
         /* A count that is both a part and a sum is left as it was. */
         if (c[i].total != c[i].arm)

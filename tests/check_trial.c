@@ -110,7 +110,7 @@ START_TEST(test_trial_counts_listed_together_are_arms)
      * between them ("12 men and 13 women"), nor a list with a subgroup
      * in it, nor one joined by commas alone. */
     static const struct {
-        const char *text, *surf[4], *scope[3], *want;
+        const char *text, *surf[6], *scope[5], *want;
     } cases[] = {
         {"This left 61 and 59 patients for analysis.",
          {"61", "59", NULL},
@@ -132,6 +132,14 @@ START_TEST(test_trial_counts_listed_together_are_arms)
          {"61", "59", NULL},
          {"total", "subgroup"},
          "total,subgroup"},
+        {"Of 222, 112 and 110 were analysed.",
+         {"222", "112", "110", NULL},
+         {"total", "total", "total"},
+         "total,arm,arm"},
+        {"A total of 43 enrolled. Tests on 23, 20, 13 and 10 were done.",
+         {"43", "23", "20", "13", "10", NULL},
+         {"arm", "total", "total", "total", "total"},
+         "arm,arm,arm,arm,arm"},
         {"We randomized 120, 60 per arm.",
          {"120", "60", NULL},
          {"total", "total"},

@@ -82,6 +82,9 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
         cat "$tmp/self.txt"
         exit 1
     }
+    echo "agreement between two annotators' study-level gold (dev4 against iaa4):"
+    python3 "$top/tests/study-agreement.py" "$TRIALMINE" \
+        "$c/real/studies/iaa4/gold.csv" dev4 || exit 1
     echo "p-values in the doctors' evidence spans (250 reports):"
     python3 "$top/tests/evidence-spans.py" "$TRIALMINE" --floors 0.99 0.95 ||
         exit 1

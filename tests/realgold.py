@@ -3,6 +3,7 @@
 trial reports are (../shared beside the project), which file holds a
 gold document, and how arm labels and keys are compared as words."""
 import os
+import subprocess
 import re
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,3 +46,16 @@ def run_of(a, b):
 def option(argv, name, conv=str, default=None):
     """The value after --name in argv, converted, or default."""
     return conv(argv[argv.index(name) + 1]) if name in argv else default
+
+
+def study_table(trialmine, files, argv):
+    """The study table (csv-raw text) of files: `trialmine studies`'s, or
+    with --table FILE in argv, FILE's (another annotator's rows written
+    as a table, for agreement: tests/study-agreement.py)."""
+    table = option(argv, "--table", str)
+    if table is not None:
+        with open(table, encoding="utf-8") as f:
+            return f.read()
+    return subprocess.run([trialmine, "studies", "--csv-raw"] + files,
+                          check=False,
+                          stdout=subprocess.PIPE).stdout.decode("utf-8")

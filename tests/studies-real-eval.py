@@ -40,10 +40,10 @@ beside the project.
 import csv
 import io
 import os
-import subprocess
 import sys
 
-from realgold import GOLD, doc_files, have_shared, option, run_of, words
+from realgold import (GOLD, doc_files, have_shared, option, run_of,
+                      study_table, words)
 
 OUTCOMES = ("mortality", "survival")
 CELLS = ["events_treatment", "n_treatment", "events_control", "n_control",
@@ -117,9 +117,8 @@ def main(argv):
             if row["outcome"] in OUTCOMES:
                 gold.append(row)
     files = doc_files(docs)
-    out = subprocess.run([trialmine, "studies", "--csv-raw"] + files,
-                         check=False, stdout=subprocess.PIPE).stdout
-    found = [r for r in csv.DictReader(io.StringIO(out.decode("utf-8")))
+    out = study_table(trialmine, files, argv)
+    found = [r for r in csv.DictReader(io.StringIO(out))
              if r["study"] == r["doc"] and not r["study_ref"] and
              r["outcome"] in OUTCOMES]
     # Pair gold and table rows, best keys first.

@@ -35,10 +35,10 @@ beside the project.
 import csv
 import io
 import os
-import subprocess
 import sys
 
-from realgold import GOLD, doc_files, have_shared, option, run_of, words
+from realgold import (GOLD, doc_files, have_shared, option, run_of,
+                      study_table, words)
 
 COLUMNS = ["study_label", "registry_id", "design", "treatment_label",
            "control_label", "n_randomized_total", "n_treatment", "n_control"]
@@ -100,12 +100,11 @@ def main(argv):
             if row["set"] == want and row["outcome"] == "_trial":
                 gold[row["doc"]] = row
     files = doc_files(sorted(gold))
-    out = subprocess.run([trialmine, "studies", "--csv-raw"] + files,
-                         check=False, stdout=subprocess.PIPE).stdout
+    out = study_table(trialmine, files, argv)
     # The document's own row: its study is the document itself (else the
     # first row that names no cited study).
     rows = {}
-    for r in csv.DictReader(io.StringIO(out.decode("utf-8"))):
+    for r in csv.DictReader(io.StringIO(out)):
         own = r["study"] == r["doc"]
         if not r.get("study_ref") and (r["doc"] not in rows or own and
                                        rows[r["doc"]]["study"] != r["doc"]):

@@ -37,6 +37,23 @@ def words(s):
     return re.sub(r"[^0-9a-z]+", " ", s.casefold()).split()
 
 
+def stem(w):
+    """A word without a plural s ("FAQs" is "faq")."""
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
+def words_in(a, b):
+    """Are the words a all among the words b, in any order, a plural
+    read as its singular ("usual care (CONTROL)" in "Control (usual
+    care)")?"""
+    rest = [stem(w) for w in b]
+    for w in a:
+        if stem(w) not in rest:
+            return False
+        rest.remove(stem(w))
+    return bool(a)
+
+
 def run_of(a, b):
     """Are the words a a contiguous run of the words b?"""
     return bool(a) and any(b[i:i + len(a)] == a

@@ -57,6 +57,27 @@ map unit (?i) I?U \s* / \s* kg \s* / \s* h(?:our|r)?  => U/kg/h
 map unit (?i) I?U \s* / \s* kg  => U/kg
 map unit (?i) units? \s* / \s* kg  => U/kg
 map unit (?i) units?  => U
+# A dose printed as an amount per day is a dose per day: "10 mg daily",
+# "0.625 mg of conjugated estrogen daily", "20 mg a day" are mg/day, as
+# the real-text annotators write them; an amount with its frequency,
+# "30 mg once daily", "5 mg q.d.", "40 mg twice daily", stays mg (the
+# dose given each time).  The tail after the unit, for `drugunit` and
+# the unit maps below; never after a unit that already has its time
+# ("mg/day", "U/kg/h").
+define dailyword (?i: daily | every \s+ day | each \s+ day | a \s+ day ) (?! [\p{L}] )
+define dailytail (?<! day | /d | /h | hr | hour | min ) \s+ (?: (?i: of ) \s+ (?: (?! (?i: once | twice | thrice | three | four | times ) \b ) [\p{L}][\w-]* \s+ ){0,2} )? (?&dailyword)
+map unit (?i) (?: mg | milligrams? ) (?&dailytail)  => mg/day
+map unit (?i) (?: g | grams? ) (?&dailytail)  => g/day
+map unit (?i) (?: [µμ]g | mcg | micrograms? ) (?&dailytail)  => µg/day
+map unit (?i) IU (?&dailytail)  => IU/day
+map unit (?i) (?: U | units? ) (?&dailytail)  => U/day
+map unit (?i) mL (?&dailytail)  => mL/day
+map unit (?i) CFU (?&dailytail)  => CFU/day
+map unit (?i) mg \s* / \s* kg (?&dailytail)  => mg/kg/day
+map unit (?i) (?: [µμ]g | mcg ) \s* / \s* kg (?&dailytail)  => µg/kg/day
+map unit (?i) mg \s* / \s* m (?: \^? 2 | \( 2 \) | ² ) (?&dailytail)  => mg/m^2/day
+map unit (?i) (?: I?U | units? ) \s* / \s* kg (?&dailytail)  => U/kg/day
+map unit (?i) mL \s* / \s* kg (?&dailytail)  => mL/kg/day
 # "10 mg of pravastatin/day", "Six grams concentrated oat β-glucan per
 # day": a daily dose with the drug named between amount and day.
 map unit (?i) (?: mg | milligrams? ) \s .+ (?: / \s* d(?:ay)? | \s per \s+ day )  => mg/day
@@ -238,7 +259,7 @@ pattern drug-list
     prefilter , and or
     priority 14
     regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&decimal) )
-    regex (?= (?: \s* (?: , | , \s* and | and | or | , \s* or ) \s* (?&decimal) ){1,5} \s* (?<unit> (?&doseunit) ) (?! [\p{L}/] ) )
+    regex (?= (?: \s* (?: , | , \s* and | and | or | , \s* or ) \s* (?&decimal) ){1,5} \s* (?<unit> (?&doseunit) (?! [\p{L}/] ) (?&dailytail)? ) (?! [\p{L}/] ) )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
     example doses of 0.5, 2, and 32 mg/kg were compared => value=0.5 unit=mg/kg
@@ -248,7 +269,7 @@ pattern drug-list
 
 # A drug dose's unit, and a daily dose with the drug named between amount
 # and day ("10 mg of pravastatin/day").
-define drugunit  (?&doseunit) (?! [\p{L}/] ) (?: \s+ (?: of \s+ )? (?: [\p{L}][\w-]* \s+ ){0,2} [\p{L}][\w-]* \s* (?: / \s* d(?:ay)? | \s per \s+ day ) \b )?
+define drugunit  (?&doseunit) (?! [\p{L}/] ) (?: \s+ (?: of \s+ )? (?: [\p{L}][\w-]* \s+ ){0,2} [\p{L}][\w-]* \s* (?: / \s* d(?:ay)? | \s per \s+ day ) \b | (?&dailytail) )?
 
 # Drug doses: "50-100 U/kg", "18 U/kg/h", "10 mg/kg", "500 mg", "6 grams/day",
 # "Respimat 2.5 µg", "4 mg ondansetron".  An amount in a dose unit (see
@@ -272,6 +293,11 @@ pattern drug
     example an infusion of 18 U/kg/h => value=18 unit=U/kg/h
     example a loading dose of 10 mg/kg => value=10 unit=mg/kg
     example dexamethasone 6 mg once daily => value=6 unit=mg
+    example 0.625 mg of conjugated estrogen daily, plus 5 mg of medroxyprogesterone for 12 days per month => value=0.625 unit=mg/day
+    example aspirin 75 mg daily was continued => value=75 unit=mg/day
+    example to spironolactone 25 mg q.d. or placebo => value=25 unit=mg
+    example pantoprazole 40 mg of the drug twice daily => value=40 unit=mg
+    example tamsulosin 400 µg a day => value=400 unit=µg/day
     example hydrocortisone 200 mg per day as a continuous infusion => value=200 unit=mg/day
     example an infusion of 18 U/kg/h, titrated to an anti-Xa level of 0.3 IU/mL => value=18 unit=U/kg/h
     example alteplase 0.9 mg/kg (maximum 90 mg) => value=90 unit=mg

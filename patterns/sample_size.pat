@@ -214,9 +214,15 @@ role sample_size scope=total clause-after ^ [^;]*? (?i: randomi[sz]ed | randomly
 # "824 women were randomized to two regimens", "to one of three groups":
 # everyone.
 role sample_size scope=total clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ (?i: to | into ) \s+ (?: (?i: one \s+ of | either \s+ of ) \s+ (?: the \s+ )? )? (?i: two | three | four | five | six | \d ) \b
+# "855 adults were randomized to receive no message, or either a gain- or
+# a loss-framed video": randomized to alternatives, everyone (the clause
+# ends at ", or"; the sentence does not).
+role sample_size scope=total after 200 ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ [^;.]*? (?: \s | , ) (?i: or ) \s+ (?! (?: the \s+ )? (?: \d | (?&numword) ) )
 # "667 women were randomized to the short regimen": randomized to one
-# treatment, not to a list or to "two groups", is an arm.
-role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ (?! (?i: two | three | four | five | six | one \s+ of | either | both | each | \d ) \b | [^;.]{0,40}? \b (?i: groups | arms | treatments | regimens | conditions | sequences ) \b ) (?: (?i: receive | the ) \s+ )? [\p{L}]
+# treatment, not to a list ("to CPFE, CKCE, and control": the clause
+# ends at ", and", the list's comma stays in it) or to "two groups", is
+# an arm.
+role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ (?! (?i: two | three | four | five | six | one \s+ of | either | both | each | \d ) \b | [^;.]{0,40}? \b (?i: groups | arms | treatments | regimens | conditions | sequences ) \b | [^;.(]*? , ) (?: (?i: receive | the ) \s+ )? [\p{L}]
 # "22 patients in the study group", "300 women recruited into the treatment
 # arm", "52 patients as the control group".
 role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
@@ -606,6 +612,9 @@ pattern arm-received
     unless after 30 ^ \s+ (?i: at \s+ least \s+ (?: one | 1 ) ) \b
     forbid after 30 ^ \s+ (?i: (?: a \s+ )? (?: different | wrong | incorrect | another | other ) \s+ (?: treatment | drug | intervention | dose | arm ) ) \b
     forbid after 30 ^ \s+ (?i: all | none | no | only | fewer | more | less | the \s+ full | complete | partial | incomplete ) \b
+    # "20 patients were assigned to receive fluvoxamine or fluoxetine":
+    # everyone (count-enrolled reads it, as a total).
+    forbid after 200 ^ \s+ (?: (?i: receive | the ) \s+ )? [^;.]*? (?: \s | , ) (?i: or | versus | vs\.? ) \s+ (?! (?: the \s+ )? (?: \d | (?&numword) ) )
     # "824 women were randomized to one of two regimens": everyone, not an
     # arm (count-enrolled reads it, as a total).
     forbid after 60 ^ \s+ (?: (?i: one | either ) \s+ of \s+ (?: the \s+ )? )? (?i: two | three | four | five | six | \d ) \s+ (?: [\w-]+ \s+ ){0,2}? (?i: groups | arms | regimens | treatments | conditions | sequences ) \b
@@ -614,6 +623,7 @@ pattern arm-received
     example 12 received hUC-MSCs => value=12 scope=arm
     example randomised 40 patients to MSCs (n = 20) or placebo => value=40 scope=total
     example randomized 1035 patients: 520 to chemotherapy and 515 to observation => value=515 scope=arm
+    example In a blinded trial, 24 adults were assigned to receive sertraline 50 mg/day or citalopram 20 mg/day for 8 weeks => value=24 scope=total
     negative ranged from 36 to 87% of patients
     negative In the device arm 270 (90%) received the garment before transfer
     negative After randomization, four patients received a different treatment than planned

@@ -89,7 +89,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | had (?! \s+ (?: been | (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data ) ) | has (?! \s+ been )
                      | have (?! \s+ been ) | experienced | developed | suffered | felt | complained | occurred
                      | occurrences? | events? | adverse | side \s+ effects? | complications? | required
-                     | requiring | needed | discontinu\w* | withdrew | withdrawn | withdrawing | withdrawals? | terminated | dropped \s+ out | lost
+                     | requiring | needed | discontinu(?! ous) \w* | withdrew | withdrawn | withdrawing | withdrawals? | terminated | dropped \s+ out | lost
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
@@ -543,6 +543,22 @@ pattern verb-count-people
     negative the follow-up comprises 5120 patient-years
     negative recruited patients over 18 years
 
+# A people named by a capitalized plural after a verb that enrols: "We
+# randomized 123 African Americans", "enrolled 40 Marines".
+pattern verb-count-named
+    type sample_size
+    from _count
+    prefilter recruit enrol random
+    priority 8
+    require before 60 (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | enrolled | recruited ) \s+ (?: (?i: a \s+ total \s+ of | all | only ) \s+ )? $
+    require after 60 ^ \s+ (?: [\p{Lu}][\p{Ll}]+ \s+ ){0,2} [\p{Lu}][\p{Ll}]+ s \b
+    forbid after 60 ^ \s+ (?i: mondays | tuesdays | wednesdays | thursdays | fridays | saturdays | sundays | weeks | months | years | days )
+    forbid clause (?&otherrole)
+    set scope total
+    example We randomized 240 Mexican Americans to two diets => value=240 scope=total
+    example the trial enrolled 96 Veterans with chronic pain => value=96 scope=total
+    negative we randomized 2 Mondays
+
 pattern a-total-of
     type sample_size
     min-arm-share 0.2
@@ -615,6 +631,7 @@ pattern arm-received
     # "20 patients were assigned to receive fluvoxamine or fluoxetine":
     # everyone (count-enrolled reads it, as a total).
     forbid after 200 ^ \s+ (?: (?i: receive | the ) \s+ )? [^;.]*? (?: \s | , ) (?i: or | versus | vs\.? ) \s+ (?! (?: the \s+ )? (?: \d | (?&numword) ) )
+    unless match ^ (?! [\s\S]* (?i: assigned | allocated | randomi[sz]ed ) \s+ to \s* $ )
     # "824 women were randomized to one of two regimens": everyone, not an
     # arm (count-enrolled reads it, as a total).
     forbid after 60 ^ \s+ (?: (?i: one | either ) \s+ of \s+ (?: the \s+ )? )? (?i: two | three | four | five | six | \d ) \s+ (?: [\w-]+ \s+ ){0,2}? (?i: groups | arms | regimens | treatments | conditions | sequences ) \b
@@ -664,11 +681,13 @@ pattern of-whom
     min-arm-share 0.2
     prefilter whom
     priority 11
-    regex (?&cstart) (?<value> (?&count) ) \s+ (?i: of \s+ whom ) \b
+    regex (?&cstart) (?<value> (?&count) ) (?: \s* \( [^()]{1,16} \) )? \s+ (?i: of \s+ whom ) \b
     forbid after 30 ^ \s+ (?: \w+ \s+ )? (?i: survived | died | had | developed | experienced | were \s+ alive | recovered )
     forbid clause (?&otherrole)
     set scope subgroup
     example 9 of whom received ECMO => value=9 scope=subgroup
+    example we enrolled 900 adults, 850 (94%) of whom were included in the final analysis => value=850 scope=subgroup
+    negative 30 (3%) of whom died before the first visit
 
 pattern none-of-the
     type sample_size
@@ -844,6 +863,8 @@ pattern count-people
     forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
+    example Twenty-two volunteers randomly received either drug first or placebo first. => value=22
+    example Ten patients randomly received continuous suction for 24 h, followed by discontinuous suction. => value=10
     negative bleeding was seen in 4 patients after the first dose
     negative Four patients in the placebo arm had nausea
     negative Of 200 patients screened, 40 were excluded
@@ -894,6 +915,7 @@ define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                      (?&enrolled) \b
                    | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: (?: eligibility | inclusion | entry | study ) | [\w-]+ (?: \s+ [\w-]+ )? ) \s+ criteria
                                                  \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
+                   | \s+ (?: (?&people) \s+ )? (?i: randomly \s+ (?: received | underwent | got ) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
                      (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b ) )
@@ -1016,6 +1038,22 @@ pattern n-paren
     example patients were randomized to low dose (n = 21), high dose (n = 20) or placebo (n = 22) => value=22
     example two arms of equal size (n = 45/group) were compared => value=45 scope=arm
     example the women were randomly split into four groups (n=25) => value=25 scope=arm
+
+# "The high-dose group (40 subjects)", "the control arm (38 patients)": an
+# arm's size, written with its people in brackets after the arm.
+pattern group-paren-people
+    type sample_size
+    min-arm-share 0.2
+    from _count
+    prefilter group arm cohort
+    priority 11
+    require before 3 \( \s* $
+    require before 40 (?i: \b (?: groups? | arms? | cohorts? ) ) \s* \( \s* $
+    require after 40 ^ \s+ (?&people) \s* \)
+    forbid clause (?&otherrole)
+    set scope arm
+    example The high-dose group (40 subjects) and the low-dose group (38 subjects) were compared. => value=38 scope=arm
+    negative the MSC group (two patients) had a rash
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
 # "Analysed: MSC 28, placebo 29"

@@ -16,6 +16,9 @@ reject dose before 3 [<>≤≥] \s* $
 # difference between groups, not an amount given.
 reject dose before 12 (?: Δ | (?i: \b delta ) ) \s* [=:]? \s* $
 reject dose after 14 ^ \s* (?i: lower | higher | greater | less | more | fewer | better | worse ) \b
+# "(mean=0.4, 95% CI=0.1, 0.7 grams/day)": a confidence interval's ends
+# are an estimate's bounds, not an amount given.
+reject dose before 24 (?i: \b CI | confidence \s+ interval ) \s* [=:,]? \s* (?: (?&decimal) \s* (?: , | to | – | - ) \s* )? $
 range dose 1000 1e10 unit=cells/kg
 range dose 10000 1e13 unit=cells
 range dose 1e6 1e13 unit=particles
@@ -316,6 +319,7 @@ pattern drug
     example the probiotic group received 10^9 CFU per day => value=1000000000 unit=CFU/day
     negative a tidal volume of 6 mL/kg
     negative CRP fell by 86 mg/L
+    negative estimated sodium intake fell (mean=1.1, 95% CI=0.4, 1.8 grams/day) in the diet group
     negative mean daily fibre intake rose by 12 g in the oat group
     negative 150 mL of air was drawn into the syringe
     negative morphine use was 4.43±2.78mg in the study group

@@ -11,16 +11,25 @@
 #
 # `patterns test` checks a mention's examples like any other pattern's.
 
+# A number right after a word that it labels or dates is no count:
+# "group 1", "arm 2", "day 28", "week 12", "Table 3", "phase 2".
+define notlabel (?<! (?i) \b group \s | \b groups \s | \b arm \s | \b arms \s | \b cohort \s | \b phase \s | \b stage \s
+                       | \b grade \s | \b type \s | \b day \s | \b days \s | \b week \s | \b weeks \s | \b month \s
+                       | \b visit \s | \b step \s | \b level \s | \b class \s | \b period \s | \b table \s | \b figure \s
+                       | \b fig \. \s )
+
 # A count: a whole number, in digits (1,200; 1 200) or words ("Two hundred
 # and thirty", "Forty-four"), not a decimal, not a percentage, not inside
 # a word, a ratio (2:1) or a name (COVID-19), not a range's first end.
 pattern count
     type _count
     prefilter 0 1 2 3 4 5 6 7 8 9
-    regex (?&cstart) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    regex (?&cstart) (?&notlabel) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
     example 120 patients were randomized => value=120
     example of 1,250 women => value=1250
     negative COVID-19 patients
+    negative in group 1
+    negative on day 28
     negative a ratio of 2:1
     negative 12.5 mg
     negative 45% of participants
@@ -30,7 +39,7 @@ pattern count
 pattern count-words
     type _count
     prefilter one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-    regex (?&cstart) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    regex (?&cstart) (?&notlabel) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
     example Two hundred and thirty adults => value=230
     example Four-hundred forty-three participants => value=443
     example Forty‐four patients => value=44

@@ -835,8 +835,10 @@ pattern count-people
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
     # "There were 65, 48, and 102 participants in groups 1, 2, and 3";
-    # "122 (98.4%) patients in the LAmB group completed the study".
-    unless clause (?&ingroups)
+    # "122 (98.4%) patients in the LAmB group completed the study"; in the
+    # sentence, not the clause: "There were 29 patients in group 1 and 31
+    # patients in group 2" (the second member's clause starts at "and").
+    unless sentence (?&ingroups)
     # "193 (27.3%) patients in the DDDR group": n (%) counts an event,
     # unless the clause puts them in the trial ("326 (86.7%) patients in
     # the ABLE group completed the study").
@@ -863,6 +865,7 @@ pattern count-people
     forbid after 60 ^ \s+ (?&countedpeople) \s* \( \s* (?&decimal) \s* % \s* \)
     set scope total
     example after screening, Four-hundred forty-three participants were analysed => value=443
+    example There were 19 children in arm A (oral) and 21 children in arm B (intravenous). => value=21
     example Twenty-two volunteers randomly received either drug first or placebo first. => value=22
     example Ten patients randomly received continuous suction for 24 h, followed by discontinuous suction. => value=10
     negative bleeding was seen in 4 patients after the first dose

@@ -830,6 +830,12 @@ pattern count-people
     forbid after 160 ^ \s+ (?&peopleverb) [^;,]*? \s (?i: and ) \s+ (?: (?&otherrole) | (?i: did | could ) \s+ not \b )
     forbid before 24 (?i: screened | assessed | excluded | approached | eligible | ineligible ) \s+ (?: for \s+ \w+ \s+ )? $
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited | indications? | reasons? | causes? | found | detected | noted ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
+    # "there were 17, 16 and 10 patients in the three groups, respectively,
+    # who failed to show a rise": people defined by what happened to them
+    # (a relative clause with an event's verb), unless the clause enrols
+    # them ("we enrolled 40 patients who developed ARDS").
+    forbid after 200 ^ [^.;]*? (?: , \s* | \s ) (?i: who ) \s+ (?: (?i: also | then | later | subsequently ) \s+ )? (?: (?&otherrole) | (?i: exhibited | showed | developed | experienced | required | needed | suffered ) \b )
+    unless clause (?&enrolact)
     # "Six subjects reported constipation": the people's own report.
     forbid after 110 ^ \s+ (?&countedpeople) (?: \s* \( [^()]* \) )? \s+ (?: (?i: who | also | all ) \s+ )? (?&selfreport)
     forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
@@ -870,6 +876,8 @@ pattern count-people
     example Ten patients randomly received continuous suction for 24 h, followed by discontinuous suction. => value=10
     negative bleeding was seen in 4 patients after the first dose
     negative Four patients in the placebo arm had nausea
+    negative There were 12, 9 and 7 children in the three groups, respectively, who failed to gain weight.
+    example We enrolled 40 patients who developed ARDS after surgery => value=40
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent
     negative The main reason for discontinuation in the walking group was knee pain (n=4)

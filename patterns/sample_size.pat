@@ -119,6 +119,10 @@ define ingroups (?i: \b there \s+ (?: were | are ) \b ) [^;]*? \s (?i: in ) \s+ 
 # were included"), a threshold ("a Glasgow Coma Score <= 8"), the target of
 # a power calculation ("would require 30 patients per group").
 range sample_size 1 100000000
+# "178 patients met the inclusion criteria, of whom 57 agreed": the
+# people eligible, not those the trial took in, unless the clause goes
+# on to enrol them ("22 met the inclusion criteria and were randomized").
+reject sample_size after 120 ^ \s+ (?: (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ )? (?: \( [^()]* \) \s+ )? (?i: met | fulfill?ed | satisfied ) \s+ (?: (?i: all | the | our ) \s+ ){0,2} (?: [\w-]+ \s+ ){0,2}? (?i: criteria | criterion ) \b (?! [^.;]{0,60}? \b (?i: and | then ) \s+ (?: (?i: were | was | had \s+ been ) \s+ )? (?: (?i: subsequently | then | all ) \s+ )? (?i: enrol | randomi | includ | recruit | allocat | assign | entered | participat | treated | analy | agreed \s+ to \s+ (?: participate | take \s+ part | join ) | consented | gave \s+ (?: \w+ \s+ ){0,2} consent ) )
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
 reject sample_size before 4 (?: [<>≤≥] | (?i: score | scale | grade ) ) \s* $
@@ -877,6 +881,9 @@ pattern count-people
     negative bleeding was seen in 4 patients after the first dose
     negative Four patients in the placebo arm had nausea
     negative There were 12, 9 and 7 children in the three groups, respectively, who failed to gain weight.
+    negative In total, 240 patients met the inclusion criteria for the study, of whom 96 agreed to take part.
+    example In total, 96 patients met the inclusion criteria and were randomized. => value=96
+    example Overall, 41 patients fulfilled the inclusion criteria and agreed to participate. => value=41
     example We enrolled 40 patients who developed ARDS after surgery => value=40
     negative Of 200 patients screened, 40 were excluded
     negative Seven participants withdrew consent

@@ -11,20 +11,16 @@
 #
 # `patterns test` checks a mention's examples like any other pattern's.
 
-# A number right after a word that it labels or dates is no count:
-# "group 1", "arm 2", "day 28", "week 12", "Table 3", "phase 2".
-define notlabel (?<! (?i) \b group \s | \b groups \s | \b arm \s | \b arms \s | \b cohort \s | \b phase \s | \b stage \s
-                       | \b grade \s | \b type \s | \b day \s | \b days \s | \b week \s | \b weeks \s | \b month \s
-                       | \b visit \s | \b step \s | \b level \s | \b class \s | \b period \s | \b table \s | \b figure \s
-                       | \b fig \. \s )
-
 # A count: a whole number, in digits (1,200; 1 200) or words ("Two hundred
 # and thirty", "Forty-four"), not a decimal, not a percentage, not inside
 # a word, a ratio (2:1) or a name (COVID-19), not a range's first end.
 pattern count
     type _count
     prefilter 0 1 2 3 4 5 6 7 8 9
-    regex (?&cstart) (?&notlabel) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    regex (?&cstart) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    # A number right after a word it labels or dates is no count:
+    # "group 1", "arm 2", "day 28", "week 12", "Table 3", "phase 2".
+    forbid before 8 (?i: \b (?: groups? | arms? | cohort | phase | stage | grade | type | days? | weeks? | month | visit | step | level | class | period | table | figure | fig \. ) ) \s $
     example 120 patients were randomized => value=120
     example of 1,250 women => value=1250
     negative COVID-19 patients
@@ -39,7 +35,9 @@ pattern count
 pattern count-words
     type _count
     prefilter one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-    regex (?&cstart) (?&notlabel) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    regex (?&cstart) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
+    # (As for digits: "group one" labels.)
+    forbid before 8 (?i: \b (?: groups? | arms? | cohort | phase | stage | grade | type | days? | weeks? | month | visit | step | level | class | period | table | figure | fig \. ) ) \s $
     example Two hundred and thirty adults => value=230
     example Four-hundred forty-three participants => value=443
     example Forty‐four patients => value=44

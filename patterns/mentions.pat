@@ -11,6 +11,10 @@
 #
 # `patterns test` checks a mention's examples like any other pattern's.
 
+# A word that labels or dates the number after it: "group 1", "arm 2",
+# "day 28", "week 12", "Table 3", "phase 2" (that number is no count).
+define labelword (?i: \b (?: groups? | arms? | cohort | phase | stage | grade | type | days? | weeks? | month | visit | step | level | class | period | table | figure | fig \. ) )
+
 # A count: a whole number, in digits (1,200; 1 200) or words ("Two hundred
 # and thirty", "Forty-four"), not a decimal, not a percentage, not inside
 # a word, a ratio (2:1) or a name (COVID-19), not a range's first end.
@@ -18,9 +22,8 @@ pattern count
     type _count
     prefilter 0 1 2 3 4 5 6 7 8 9
     regex (?&cstart) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
-    # A number right after a word it labels or dates is no count:
-    # "group 1", "arm 2", "day 28", "week 12", "Table 3", "phase 2".
-    forbid before 8 (?i: \b (?: groups? | arms? | cohort | phase | stage | grade | type | days? | weeks? | month | visit | step | level | class | period | table | figure | fig \. ) ) \s $
+    # A number right after a word that labels it is no count.
+    forbid before 8 (?&labelword) \s $
     example 120 patients were randomized => value=120
     example of 1,250 women => value=1250
     negative COVID-19 patients
@@ -36,8 +39,8 @@ pattern count-words
     type _count
     prefilter one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
     regex (?&cstart) (?<value> (?&numword) (?! (?&pct) ) ) (?! [\p{L}\p{N}] | [-:/] \d )
-    # (As for digits: "group one" labels.)
-    forbid before 8 (?i: \b (?: groups? | arms? | cohort | phase | stage | grade | type | days? | weeks? | month | visit | step | level | class | period | table | figure | fig \. ) ) \s $
+    # "group one": a label, as for digits.
+    forbid before 8 (?&labelword) \s $
     example Two hundred and thirty adults => value=230
     example Four-hundred forty-three participants => value=443
     example Forty‐four patients => value=44

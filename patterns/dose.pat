@@ -292,6 +292,10 @@ pattern drug
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
     forbid before 60 (?&measuredjust)
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
+    # A volume is a dose only where something is given: "received 400 ml
+    # of yogurt", not "haematoma growth was 3.72 mL in the TXA group".
+    forbid match (?i: m l ) $
+    unless near 80 (?&dosing) | (?i: assign | allocat | randomi[sz] )
     example heparin was given at 50-100 U/kg => value=50 value_high=100 unit=U/kg
     example an infusion of 18 U/kg/h => value=18 unit=U/kg/h
     example a loading dose of 10 mg/kg => value=10 unit=mg/kg
@@ -322,6 +326,8 @@ pattern drug
     negative estimated sodium intake fell (mean=1.1, 95% CI=0.4, 1.8 grams/day) in the diet group
     negative mean daily fibre intake rose by 12 g in the oat group
     negative 150 mL of air was drawn into the syringe
+    negative the median target volume was 1302 ml in the study group
+    example patients in the study group received 400 ml probiotic yogurt => value=400 unit=mL
     negative morphine use was 4.43±2.78mg in the study group
     negative the splint group had less overt bleeding (310 mL vs. 590 mL)
     negative infants in the formula group gained 29.7 grams/day

@@ -292,6 +292,10 @@ pattern drug
     forbid before 30 (?i: tidal | PEEP | serum | plasma | level | concentration | creatinine | CRP | C-reactive | lactate | urine ) [^,;]* $
     forbid before 60 (?&measuredjust)
     forbid after 4 ^ \s* / \s* (?: L | dL | mL | min )
+    # "a lower total propofol dose (378 mg vs 466 mg, p<0.012)": amounts
+    # compared with a p-value are an outcome, not the dose given.
+    forbid after 40 ^ \s* (?i: vs\.? | versus ) \s* (?&decimal) \s* (?&doseunit) \s* [,;(] \s* (?i: p ) \s* [<=>≤]
+    forbid after 12 ^ \s* [,;(] \s* (?i: p ) \s* [<=>≤]
     # A volume is a dose only where something is given: "received 400 ml
     # of yogurt", not "haematoma growth was 3.72 mL in the TXA group".
     forbid match (?i: m l ) $
@@ -327,6 +331,7 @@ pattern drug
     negative mean daily fibre intake rose by 12 g in the oat group
     negative 150 mL of air was drawn into the syringe
     negative the median target volume was 1302 ml in the study group
+    negative the combination group needed less rescue propofol (210 mg vs 305 mg, p = 0.01)
     example patients in the study group received 400 ml probiotic yogurt => value=400 unit=mL
     negative morphine use was 4.43±2.78mg in the study group
     negative the splint group had less overt bleeding (310 mL vs. 590 mL)

@@ -650,6 +650,25 @@ pattern arm-received
     negative After randomization, four patients received a different treatment than planned
     negative Adherence was high, and 1904 children received all of their allocated doses
 
+# "222 patients had PASAT-3 data available", "191 patients had MRI scans",
+# "356, 342, and 336 had serum potassium data": the people a measure was
+# analysed in, a subgroup of the trial.
+pattern had-data
+    type sample_size
+    min-arm-share 0.2
+    from _count
+    prefilter data scan sample measurement questionnaire
+    priority 7
+    require after 100 ^ \s+ (?: (?: (?: [\w-]+ \s+ ){0,2}? (?&people) \s+ )? (?: \( [^()]* \) \s+ )? (?i: had ) | (?: [\w-]+ \s+ ){0,2}? (?&people) \s+ (?: \( [^()]* \) \s+ )? (?i: provided | contributed ) ) \s+ (?: (?i: complete | available | evaluable | valid | usable | full | paired ) \s+ )? (?: [\w-]+ \s+ ){0,3}? (?i: data | scans? | samples? | measurements? | questionnaires? ) \b
+    forbid after 100 ^ [^.;]*? (?i: \b (?: had | provided ) \s+ (?: no | missing | incomplete | insufficient | inadequate | unusable ) \b )
+    forbid clause (?&otherrole)
+    unless clause (?i: \b had \s+ (?: [\w-]+ \s+ ){0,4}? (?: data | scans? | samples? | measurements? | questionnaires? ) \b )
+    set scope subgroup
+    example As a secondary measure, 222 patients had PASAT-3 data available at baseline. => value=222 scope=subgroup
+    example One hundred ninety-one patients had MRI scans. => value=191
+    negative Twelve patients had missing data at week 4.
+    negative Of 22 studies, only 17 provided sufficient data to calculate effect sizes.
+
 # "12 per arm", "three patients per dose level", "10 patients per group"
 pattern per-arm
     type sample_size
@@ -1068,10 +1087,13 @@ pattern group-paren-people
     require before 3 \( \s* $
     require before 40 (?i: \b (?: groups? | arms? | cohorts? ) ) \s* \( \s* $
     require after 40 ^ \s+ (?&people) \s* \)
-    forbid clause (?&otherrole)
+    # The group's size, whatever the group had ("The hyperosmolar group (50
+    # subjects) had a higher variability"); not people who left or died.
+    forbid after 80 ^ [^.;]*? (?i: \b (?: died | deaths? | withdrew | withdrawn | excluded | lost | dropped ) \b )
     set scope arm
     example The high-dose group (40 subjects) and the low-dose group (38 subjects) were compared. => value=38 scope=arm
-    negative the MSC group (two patients) had a rash
+    example The hyperosmolar group (50 subjects) had a higher variability in K readings. => value=50 scope=arm
+    negative in the MSC group (two patients) withdrew
 
 # CONSORT-style labels: "Randomised: 60", "Allocated to MSC: 30",
 # "Analysed: MSC 28, placebo 29"

@@ -669,6 +669,22 @@ pattern had-data
     negative Twelve patients had missing data at week 4.
     negative Of 22 studies, only 17 provided sufficient data to calculate effect sizes.
 
+# "reported for the remaining 77 patients", "data of the remaining 120
+# women": the people left for analysis once others were excluded.
+pattern remaining-people
+    type sample_size
+    min-arm-share 0.2
+    from _count
+    prefilter remaining
+    priority 7
+    require before 24 (?i: \b (?: for | of | from | on ) \s+ the \s+ remaining ) \s+ $
+    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,2}? (?&people) \b
+    forbid clause (?&otherrole)
+    set scope total
+    example Outcomes are reported for the remaining 77 patients (A, 39; B, 38). => value=77
+    negative the remaining 12 patients died before discharge
+    negative while remaining 27 patients in group I found the experience pleasant
+
 # "12 per arm", "three patients per dose level", "10 patients per group"
 pattern per-arm
     type sample_size

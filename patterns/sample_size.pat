@@ -122,6 +122,9 @@ range sample_size 1 100000000
 # "178 patients met the inclusion criteria, of whom 57 agreed": the
 # people eligible, not those the trial took in, unless the clause goes
 # on to enrol them ("22 met the inclusion criteria and were randomized").
+# "a sensitivity analysis excluding patients on OAC at baseline (n=197)":
+# a bracketed count of the people left out.
+reject sample_size before 100 (?i: \b (?: exclud\w* | except ) ) [^;,()]* \( \s* (?: [nN] \s* [=:] \s* )? $
 reject sample_size after 120 ^ \s+ (?: (?: [\w-]+ \s+ ){0,3}? (?&people) \s+ )? (?: \( [^()]* \) \s+ )? (?i: met | fulfill?ed | satisfied ) \s+ (?: (?i: all | the | our ) \s+ ){0,2} (?: [\w-]+ \s+ ){0,2}? (?i: criteria | criterion ) \b (?! [^.;]{0,60}? \b (?i: and | then ) \s+ (?: (?i: were | was | had \s+ been ) \s+ )? (?: (?i: subsequently | then | all ) \s+ )? (?i: enrol | randomi | includ | recruit | allocat | assign | entered | participat | treated | analy | agreed \s+ to \s+ (?: participate | take \s+ part | join ) | consented | gave \s+ (?: \w+ \s+ ){0,2} consent ) )
 reject sample_size before 30 (?: \b (?: 19 | 20 ) \d\d | (?i: from | between | since | during | in ) ) \s* (?: to | and | through | until | – | - ) \s* $
 reject sample_size after 12 ^ \s* (?: to | and | through | until | – | - ) \s* (?: 19 | 20 ) \d\d \b
@@ -1086,6 +1089,7 @@ pattern n-paren
     unless before 40 (?&armlabeled)
     set scope subgroup
     example the MSC group (n 24) was received => value=24
+    negative A sensitivity analysis excluding patients treated with warfarin at baseline (n = 97) gave the same result
     negative In the week before, 41.2% (n = 250) of the participants had a cough and 30.1% (n = 183) reported wheeze
     negative the commonest complaints in the treated group were nausea (n = 2), rash (n = 1), headache (n = 1) and fatigue (n = 1)
     example patients were randomized to low dose (n = 21), high dose (n = 20) or placebo (n = 22) => value=22

@@ -916,6 +916,9 @@ pattern count-people
     example There were 19 children in arm A (oral) and 21 children in arm B (intravenous). => value=21
     example Twenty-two volunteers randomly received either drug first or placebo first. => value=22
     example Ten patients randomly received continuous suction for 24 h, followed by discontinuous suction. => value=10
+    example Overall, 120 adults with asthma who had used at least 50% of their inhaler doses were randomised to two arms. => value=120
+    example Of 90 eligible patients, 64 participated in the study. => value=64
+    example 14 children needing two fillings were selected and randomly allocated to the two techniques => value=14
     negative bleeding was seen in 4 patients after the first dose
     negative Four patients in the placebo arm had nausea
     negative There were 12, 9 and 7 children in the three groups, respectively, who failed to gain weight.
@@ -966,12 +969,13 @@ pattern count-people
 # patients were randomized", "[45] were included", "[48] randomized".
 define enrolledafter (?: \s* \( [^()]{1,20} \) )?
                    (?: \s+ (?: (?: (?&headgap) ){0,4}? (?&people) \b
-                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ ) ){0,80}? \s )?
+                              (?: (?! (?i: were | was | screened | excluded ) \b ) (?: \( [^()]{0,60} \) | [^.;:\d] | (?<= [\p{L}-] ) \d+ | (?<= \s ) \d+ (?: \. \d+ )? \s* % ) ){0,80}? \s )?
                      (?i: were | was | had \s+ been ) \s+ (?: (?i: subsequently | then | finally | eventually | successfully ) \s+ )?
-                     (?&enrolled) \b
+                     (?: (?&enrolled) | (?i: selected \s+ and \s+ (?: randomly | randomi[sz]ed | allocated | assigned ) ) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: met \s+ (?: all \s+ )? (?: the \s+ )? (?: (?: eligibility | inclusion | entry | study ) | [\w-]+ (?: \s+ [\w-]+ )? ) \s+ criteria
                                                  \s+ and \s+ (?: were | was ) \s+ (?&enrolled) ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomly \s+ (?: received | underwent | got ) ) \b
+                   | \s+ (?: (?: [\w-]+ \s+ ){0,2}? (?&people) \s+ )? (?i: participated | took \s+ part ) \s+ in \s+ (?: the | this | our ) \s+ (?i: study | trial ) \b
                    | \s+ (?: (?&people) \s+ )? (?i: randomi[sz]ed | enrolled | included | analy[sz]ed | allocated | assigned | recruited ) \b
                      (?! \s+ (?: to \s+ )? (?: \d | per | in \s+ a ) )
                      (?! \s+ (?i: trials? | studies | controlled | more | fewer | over | at \s+ least ) \b ) )
@@ -982,7 +986,7 @@ define enrolledafter (?: \s* \( [^()]{1,20} \) )?
 pattern count-enrolled
     type sample_size
     from _count
-    prefilter random enrol includ analy allocat assign recruit treated studied assessable evaluable
+    prefilter random enrol includ analy allocat assign recruit treated studied assessable evaluable particip took
     priority 8
     require after 140 ^ (?&enrolledafter)
     forbid before 20 (?&count) \s+ (?i: of | in ) \s+ (?: the \s+ )? $

@@ -582,6 +582,27 @@ pattern a-total-of
     negative A total of 95 people could not be randomised
 
 # "Twelve patients", "Nine patients": a count of people opening a sentence.
+# A structured abstract's participants, written without a verb: "351
+# menopausal patients (mean age, 50 years) with inactive or stable SLE.",
+# "Forty adults with chronic low back pain." (the sentence is the count
+# and who they are; a sentence with a verb is for the patterns above).
+pattern participants-fragment
+    type sample_size
+    from _count
+    prefilter patient participant subject adult child infant neonate volunteer individual men women pa- student smoker mother newborn worker resident
+    priority 6
+    require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
+    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \b
+    forbid sentence (?i: \b (?: were | was | is | are | had | has | have | did | died | developed | experienced | received | underwent | required | completed | showed ) \b ) | \b (?! (?i: aged | based | related | selected | matched ) \b ) [a-z]{3,}ed \b
+    forbid clause (?&otherrole)
+    # "3 patients with rash, 2 patients with nausea": a breakdown.
+    forbid after 200 ^ [^.]*? (?: [,;] | \s (?i: and | or ) ) \s+ (?: \d+ | (?&numword) ) \s+ (?: [\w-]+ \s+ ){0,2}? (?&people)
+    set scope total
+    example 351 menopausal patients (mean age, 50 years) with inactive (81.5%) or stable-active (18.5%) lupus. => value=351
+    example Forty adults aged 18 to 65 years with chronic low back pain. => value=40
+    negative Twelve patients were excluded.
+    negative 3 patients with rash, 2 patients with nausea and 1 patient with headache.
+
 pattern sentence-start-people
     type sample_size
     min-arm-share 0.2

@@ -592,8 +592,11 @@ pattern participants-fragment
     prefilter patient participant subject adult child infant neonate volunteer individual men women pa- student smoker mother newborn worker resident
     priority 6
     require before 50 ^ (?: [A-Z][\w\ ]{0,30} : \s* )? \W{0,3} $
-    require after 60 ^ \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) \b
-    forbid sentence (?i: \b (?: were | was | is | are | had | has | have | did | died | developed | experienced | received | underwent | required | completed | showed ) \b ) | \b (?! (?i: aged | based | related | selected | matched ) \b ) [a-z]{3,}ed \b
+    # The people, then what describes them: a bracket, or a preposition or
+    # participle ("with", "from", "undergoing", "aged"), never a verb of
+    # their own ("Nine patients took ...", "51 patients met ...").
+    require after 80 ^ \s+ (?: [\w-]+ \s+ ){0,3}? (?&people) (?: \s* [(\[] [^()\[\]]* [)\]] )* (?: \s+ (?i: with | from | of | in | at | on | aged | undergoing | receiving | requiring | scheduled | admitted | diagnosed | referred | attending | living ) \b | \s* \. \s* $ )
+    forbid sentence (?i: \b (?: were | was | is | are | had | has | have | did | died | developed | experienced | received | underwent | required | completed | showed ) \b ) | \b (?! (?i: aged | based | related | selected | matched | scheduled | admitted | diagnosed | referred ) \b ) [a-z]{3,}ed \b
     forbid clause (?&otherrole)
     # "3 patients with rash, 2 patients with nausea": a breakdown.
     forbid after 200 ^ [^.]*? (?: [,;] | \s (?i: and | or ) ) \s+ (?: \d+ | (?&numword) ) \s+ (?: [\w-]+ \s+ ){0,2}? (?&people)
@@ -602,6 +605,9 @@ pattern participants-fragment
     example Forty adults aged 18 to 65 years with chronic low back pain. => value=40
     negative Twelve patients were excluded.
     negative 3 patients with rash, 2 patients with nausea and 1 patient with headache.
+    negative Nine patients took nonnarcotic medication.
+    negative Two types of adult scoliosis occur.
+    example Seventeen infertile patients undergoing ICSI from our ovum donation program. => value=17
 
 pattern sentence-start-people
     type sample_size

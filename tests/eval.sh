@@ -36,6 +36,9 @@ if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
     echo "fourth real-text development half (corpus/real/dev4, its own floors):"
     "$TRIALMINE" eval --summary --floors "$c/real/dev4/floors.tsv" \
         "$c/real/dev4" || exit 1
+    echo "PubMed abstracts, development half (corpus/real/pubmed-dev, its own floors):"
+    "$TRIALMINE" eval --summary --floors "$c/real/pubmed-dev/floors.tsv" \
+        "$c/real/pubmed-dev" || exit 1
     echo "real-text held-out half (corpus/real/heldout2; reported, never tuned on):"
     "$TRIALMINE" eval --summary "$c/real/heldout2" || exit 1
     echo "first real-text held-out half (corpus/real/heldout; looked at often, reported):"

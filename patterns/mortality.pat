@@ -29,6 +29,8 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
                      | recover\w* | adverse | infection | admissions?
                      | crossed | cross-over | crossover | dyspn\w* | fibrosis
                      | response | dependence | resolution | \bor \s+ death
+                     | \b or \s+ (?: [\w-]+ \s+ ){0,3}? (?: deaths? | died ) \b
+                     | \b (?: or | and/or ) \s+ (?: were \s+ | was \s+ )? (?: admitted | hospitali[sz]ed | readmitted ) \b
                      | \b death \s* (?: , \s* [\w-]+ (?: \s+ [\w-]+ )? ,? \s* )? (?: or | and/or ) \s+ (?! death )
                      | censored | [\w-]+ \s* / \s* (?: [\w-]+ \s+ ){0,2}? death
                      | improv\w* | hospitali[sz]ation | readmission
@@ -70,6 +72,9 @@ pattern pct-after-death-word
     negative Of the patients who died, sixty percent of deaths occurred within a week
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%
+    negative fewer admissions for worsening heart failure or heart failure death (354 [3.4%] vs 405 [3.9%])
+    negative fewer patients developed renal failure or died from renal causes (71 [0.7%] vs 63 [0.6%])
+    negative fewer patients who died from, or were admitted to hospital for, any respiratory illness (811 [7.9%] vs 820 [8.0%])
     example with a mortality rate ranging from 36.4 to 87% => value=36.4 value_high=87
     example reduction in 60-day mortality with ECMO (35% vs. 46%, P=0.09) => value=35
     example Mortality at day 28 was 30% in the MSC group and 15% in the placebo group => value=15

@@ -36,6 +36,15 @@ if ("design" %in% names(mort)) {
         print(mort[secondary, c("study", "doc", "design")], row.names = FALSE)
     }
     mort <- mort[!secondary, ]
+    # A secondary analysis of a trial (a post hoc or ancillary analysis)
+    # reports a trial's people again: pooled, but named, so that a reviewer
+    # who also has the trial's own report leaves one of them out.
+    reanalysis <- !is.na(mort$design) & mort$design == "secondary-analysis"
+    if (any(reanalysis)) {
+        cat("secondary analyses of a trial (pooled; leave one out if the trial's own report is pooled too):\n")
+        print(unique(mort[reanalysis, intersect(c("study_label", "doc"), names(mort))]),
+              row.names = FALSE)
+    }
 }
 # Label studies by first author and year where the table knows them.
 if ("study_label" %in% names(mort)) {

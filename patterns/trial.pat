@@ -183,6 +183,25 @@ pattern case-series
     set scope case-series
     example a retrospective case series => scope=case-series
 
+# A secondary analysis of a trial names itself so in its title or
+# abstract: "post hoc analysis of a randomized, controlled trial", "This
+# post hoc analysis of TIOSPIR", "an ancillary study of", "a substudy of".
+# Its people are a trial's, reported again: a study table flags it, so
+# that a trial is not pooled twice.  (The trial model believes it from the
+# title and abstract only: a report's results name its own sub-analyses.)
+pattern secondary-analysis
+    type _design
+    prefilter hoc secondary ancillary exploratory substud sub-stud
+    regex (?i: (?: post [\s-]* hoc | secondary | ancillary | exploratory ) \s+ (?: analys[ie]s | stud(?: y | ies ) ) \s+ (?: of | from | within | in ) \s+ (?: (?: data | participants | patients ) \s+ (?: from | of | in ) \s+ )? (?: (?: the | a | an ) \s+ )? (?: [\w,-]+ \s+ ){0,8}? (?: trials? | RCTs? | study ) \b
+    regex | \b (?: this | the \s+ present | our ) \s+ (?: (?: prespecified | pre-specified | planned | unplanned ) \s+ )? (?: post [\s-]* hoc | secondary | ancillary | exploratory ) \s+ (?: analys[ie]s | stud(?: y | ies ) ) \b
+    regex | \b sub [\s-]? stud(?: y | ies ) \s+ (?: of | from | within | in ) \s+ (?: the \s+ )? [\w-]+ )
+    set scope secondary-analysis
+    example post hoc analysis of a randomized, controlled trial comparing micafungin and liposomal amphotericin B => scope=secondary-analysis
+    example This post hoc analysis of TIOSPIR evaluated safety => scope=secondary-analysis
+    example a secondary analysis of data from the PREDIMED trial => scope=secondary-analysis
+    negative In a post hoc analysis of patients with sepsis, mortality was lower
+    negative secondary analyses were adjusted for baseline values
+
 pattern review
     type _design
     prefilter review

@@ -233,10 +233,22 @@ set_src(struct tm_studies *st, int col, const struct tm_record *r,
     st->field[col] = field;
 }
 
+static void flag(struct tm_buf *check, const char *s);
+
+/* A row of a secondary analysis of a trial (t the document's own trial
+ * model, or NULL): the check column says so, so that the trial is not
+ * pooled twice. */
+static void
+flag_secondary(const struct tm_trial *t, struct tm_buf *check)
+{
+    if (t != NULL && tm_trial_design_is_secondary(t->design))
+        flag(check, "design: a secondary analysis of a trial; pool it only "
+                    "if the trial's own report is not in the table");
+}
+
 /* Name in check every cell whose record field a reviewer's correction
  * set, so a corrected table says which of its cells are the reviewer's
  * and not the extraction's. */
-static void flag(struct tm_buf *check, const char *s);
 static void
 flag_corrected(struct tm_studies *st, struct tm_buf *check)
 {
@@ -1152,6 +1164,7 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
             "ci_low");
     set_src(st, COL_CI_HIGH, w->e && (w->e->has & TM_HAS_CI_HIGH) ? w->e : NULL,
             "ci_high");
+    flag_secondary(w->trial, &w->check);
     flag_corrected(st, &w->check);
     tm_buf_reset(b);
     tm_csv_field(b, label ? label : doc->id, strlen(label ? label : doc->id),
@@ -1928,6 +1941,7 @@ write_table_row(struct tm_studies *st, const struct tm_doc *doc,
     tm_buf_init(&src, 0);
     if (check != NULL)
         flag(&chk, check);
+    flag_secondary(st->trial, &chk);
     for (k = 0; k < 2; k++) {
         put_side(st, doc, sides[k], &has_n[k], &n[k], &pct[k]);
         if (conflicts(sides[k]->cell->count, has_n[k], n[k], pct[k]))

@@ -325,27 +325,34 @@ tm_trial_clear(struct tm_trial *t)
 
 /* Where a design word may be believed.  A trial report's introduction
  * and discussion cite reviews and meta-analyses, so those designs are
- * read from the metadata and the title only. */
-enum { FROM_META = 1, FROM_TITLE = 2, FROM_TEXT = 4 };
+ * read from the metadata and the title only; a report names itself a
+ * secondary analysis in its title or abstract ("post hoc analysis of a
+ * randomized trial"), its methods and results use the words for their
+ * own sub-analyses. */
+enum { FROM_META = 1, FROM_TITLE = 2, FROM_ABSTRACT = 4, FROM_BODY = 8 };
+#define FROM_TEXT (FROM_ABSTRACT | FROM_BODY)
 
 /* The designs, most specific first within a kind: rank decides between
  * two designs of one source; refines says the design narrows
- * randomized-parallel (a factorial trial is also randomized). */
+ * randomized-parallel (a factorial trial is also randomized); primary
+ * says the document reports its own study's people (a review's and a
+ * meta-analysis's are other studies'). */
 static const struct design {
     const char *name;
     int rank;
     unsigned from;
-    bool refines;
+    bool refines, primary;
 } designs[] = {
-    {"meta-analysis", 8, FROM_META | FROM_TITLE, false},
-    {"review", 7, FROM_META | FROM_TITLE, false},
-    {"randomized-factorial", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
-    {"randomized-crossover", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
-    {"randomized-cluster", 6, FROM_META | FROM_TITLE | FROM_TEXT, true},
-    {"randomized-parallel", 5, FROM_META | FROM_TITLE | FROM_TEXT, false},
-    {"non-randomized", 4, FROM_META | FROM_TITLE | FROM_TEXT, false},
-    {"single-arm", 3, FROM_META | FROM_TITLE | FROM_TEXT, false},
-    {"case-series", 2, FROM_META | FROM_TITLE | FROM_TEXT, false},
+    {"meta-analysis", 8, FROM_META | FROM_TITLE, false, false},
+    {"review", 7, FROM_META | FROM_TITLE, false, false},
+    {"secondary-analysis", 7, FROM_TITLE | FROM_ABSTRACT, false, true},
+    {"randomized-factorial", 6, FROM_META | FROM_TITLE | FROM_TEXT, true, true},
+    {"randomized-crossover", 6, FROM_META | FROM_TITLE | FROM_TEXT, true, true},
+    {"randomized-cluster", 6, FROM_META | FROM_TITLE | FROM_TEXT, true, true},
+    {"randomized-parallel", 5, FROM_META | FROM_TITLE | FROM_TEXT, false, true},
+    {"non-randomized", 4, FROM_META | FROM_TITLE | FROM_TEXT, false, true},
+    {"single-arm", 3, FROM_META | FROM_TITLE | FROM_TEXT, false, true},
+    {"case-series", 2, FROM_META | FROM_TITLE | FROM_TEXT, false, true},
 };
 
 /* Publication types (PubMed) and JATS article types that name a design.
@@ -383,7 +390,13 @@ tm_trial_design_is_primary(const char *design)
 {
     const struct design *d = find_design(design);
 
-    return d == NULL || (d->from & FROM_TEXT) != 0;
+    return d == NULL || d->primary;
+}
+
+bool
+tm_trial_design_is_secondary(const char *design)
+{
+    return design != NULL && strcmp(design, "secondary-analysis") == 0;
 }
 
 /* The better of two designs of one source. */
@@ -439,7 +452,7 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
 {
     /* Sources in order of trust: metadata and title, abstract, body. */
     const struct design *src[3] = {NULL, NULL, NULL}, *refine[3] = {0};
-    const struct design *d;
+    const struct design *d, *secondary = NULL;
     size_t i, k;
 
     for (i = 0; i < doc->pubtypes.n + 1; i++) {
@@ -464,9 +477,13 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
          * studies they cite. */
         if (s == 2 && cited_section(r->section))
             continue;
-        where = s == 0 ? FROM_TITLE : FROM_TEXT;
+        where = s == 0 ? FROM_TITLE : s == 1 ? FROM_ABSTRACT : FROM_BODY;
         if (!(d->from & where))
             continue;
+        /* A secondary analysis of a trial stays one whatever the
+         * metadata say (PubMed types it as the trial it analyses). */
+        if (tm_trial_design_is_secondary(d->name))
+            secondary = d;
         if (d->refines)
             refine[s] = better(refine[s], d);
         else
@@ -477,6 +494,8 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
         d = src[i] != NULL ? src[i] : refine[i];
         if (d == NULL)
             continue;
+        if (secondary != NULL && d->primary)
+            return secondary->name;
         if (strcmp(d->name, "randomized-parallel") == 0) {
             /* Refined by the words of this source or a nearer one
              * (the title's "randomized" and the abstract's "2 x 2
@@ -487,7 +506,7 @@ build_design(const struct tm_doc *doc, const struct tm_records *recs)
         }
         return d->name;
     }
-    return NULL;
+    return secondary != NULL ? secondary->name : NULL;
 }
 
 static char *

@@ -99,6 +99,11 @@ void tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs);
  * primary. */
 bool tm_trial_design_is_primary(const char *design);
 
+/* Is design a secondary analysis of a trial (its people are a trial's,
+ * reported again: pooling it beside the trial's own report counts them
+ * twice)? */
+bool tm_trial_design_is_secondary(const char *design);
+
 /* Rescope the sample sizes of recs (one document's records, offsets in
  * doc->text): parts of a stated total become "arm" and the total "total"
  * (a count stated as a subgroup is never the sum); a subgroup that no

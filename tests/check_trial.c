@@ -285,6 +285,36 @@ START_TEST(test_trial_design_not_from_cited_studies)
 }
 END_TEST
 
+/* A report that names itself a secondary analysis of a trial in its
+ * title or abstract is one, though PubMed types it as the trial; its
+ * results' own "post hoc analysis" is not. */
+START_TEST(test_trial_secondary_analysis_from_title_or_abstract)
+{
+    struct fx f;
+
+    fx_init(&f, "Post hoc analysis of a randomized trial. A randomized trial. "
+                "In a post hoc analysis of the trial, deaths fell.");
+    tm_strv_push(&f.doc.pubtypes, "Randomized Controlled Trial");
+    add(&f.rs, &f.doc, "randomized trial. ", 0, "_design",
+        "randomized-parallel", NULL, 0, "abstract/Methods");
+    add(&f.rs, &f.doc, "In a post hoc analysis", 0, "_design",
+        "secondary-analysis", NULL, 0, "body/Results");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.design, "randomized-parallel");
+
+    add(&f.rs, &f.doc, "Post hoc analysis", 0, "_design", "secondary-analysis",
+        NULL, 0, "title");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_str_eq(f.t.design, "secondary-analysis");
+    /* Its people are its own trial's: a primary study to model, and one
+     * the study table flags. */
+    ck_assert(tm_trial_design_is_primary(f.t.design));
+    ck_assert(tm_trial_design_is_secondary(f.t.design));
+    ck_assert(!tm_trial_design_is_secondary("randomized-parallel"));
+    fx_clear(&f);
+}
+END_TEST
+
 START_TEST(test_trial_label_and_registry)
 {
     struct fx f;
@@ -646,6 +676,7 @@ main(void)
     tc = tcase_create("model");
     tcase_add_test(tc, test_trial_design_from_pubtypes_title_and_abstract);
     tcase_add_test(tc, test_trial_design_not_from_cited_studies);
+    tcase_add_test(tc, test_trial_secondary_analysis_from_title_or_abstract);
     tcase_add_test(tc, test_trial_arm_size_is_no_randomized_total);
     tcase_add_test(tc, test_trial_label_and_registry);
     tcase_add_test(tc,

@@ -334,6 +334,11 @@ PY
         echo "studies: PMC fixtures pool k = ${k:-0} studies"
         [ "${k:-0}" -ge 6 ] ||
             { cat "$tmp/r4.log"; echo "studies: PMC fixtures pool fewer than 6"; exit 1; }
+        # Dupont 2009 is a post hoc analysis of a trial: its design says
+        # so, its rows' check column warns, and R names it.
+        grep -q "secondary-analysis.*design: a secondary analysis of a trial" "$tmp/fx.csv" &&
+            grep -A2 "^secondary analyses of a trial" "$tmp/r4.log" | grep -q "Dupont 2009" ||
+            { cat "$tmp/r4.log"; echo "studies: PMC fixtures: the post hoc analysis is not named"; exit 1; }
     fi
     # A meta-analysis's own rows are left out, and the script says why.
     g="$top/tests/golden/studies-trial"

@@ -61,6 +61,9 @@ pattern pct-after-death-word
     forbid before 40 (?i: \b CI | confidence \s+ interval | credible \s+ interval ) [^()\[\]]* $
     forbid before 60 (?i: reductions? | hazards? | odds ) (?: \s+ [\w-]+ ){0,4} \s+ of \s* $ | (?i: (?<! absolute \s ) risks? ) \s+ (?: reduction \s+ )? of \s* $
     forbid after 30 ^ \s* (?i: (?: relative \s+ | absolute \s+ )? (?: reduction | lower | higher | decrease | increase | fewer | less | more | risk \s+ reduction ) ) \b
+    # The second of a list of changes: "reductions of 34% (95% CI -64% to
+    # 10%) and 16% (95% CI -52% to 44%), respectively".
+    forbid before 160 (?i: reductions? | increases? | differences? | decreases? | changes? ) \s+ (?: of \s+ | by \s+ )? [−–-]? (?&decimal) \s* % (?: \s* [(\[] [^()\[\]]* [)\]] )? \s* ,? \s* (?i: and | or )? \s* $
     forbid after 50 ^ [\s)]* (?: of \s+ (?: all \s+ )? (?: the \s+ )? (?i: admissions | cases | ICU | intensive | hospital | population | screened ) )
     forbid after 50 ^ [\s)]* of \s+ (?: [\w-]+ \s+ ){0,3}? (?i: recovered | were \s+ discharged | met | received | required )
     forbid after 50 ^ [\s)]* (?: [\w-]+ \s+ ){0,3}? (?i: had \s+ (?! died ) | were \s+ (?! dead ) | received | required | used | developed | experienced | underwent | needed | crossed | progressed ) \b
@@ -69,6 +72,7 @@ pattern pct-after-death-word
     negative Deaths were fewer with the drug, but this 4% difference was not significant
     negative Cardiac mortality was 12% lower in the statin arm
     negative the 11% (SE 3) reduction in all-cause mortality seen in the trial
+    negative the two diets gave non-significant mortality reductions of 30% (95% CI -60% to 12%) and 14% (95% CI -50% to 40%), respectively
     negative Of the patients who died, sixty percent of deaths occurred within a week
     example a mortality rate of 46.1% => value=46.1 unit=%
     negative rates for the combined end point (death, graft loss or eGFR below 20) were 23.9% and 30.0%

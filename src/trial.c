@@ -1245,8 +1245,10 @@ tm_trial_arm_shares(const struct tm_trial *t, struct tm_records *recs)
     long long least = 0;
     size_t k, sized = 0;
 
-    /* Randomized arms: a cohort's "(n = 141)" waves are no arms. */
-    if (t->design == NULL || strncmp(t->design, "randomized", 10) != 0)
+    /* Randomized arms (a secondary analysis of a trial analyses them
+     * again): a cohort's "(n = 141)" waves are no arms. */
+    if (t->design == NULL || (strncmp(t->design, "randomized", 10) != 0 &&
+                              !tm_trial_design_is_secondary(t->design)))
         return;
     for (k = 0; k < t->narms; k++)
         if (t->arms[k].n > 0) {

@@ -261,7 +261,8 @@ pattern drug-list
     prefilter mg ml u/ iu µg μg ug mcg unit gram
     prefilter , and or
     priority 14
-    regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&decimal) )
+    # (not a thousands separator: "1,230 ml" is one amount)
+    regex (?<! [\p{L}\p{N}.,/±] ) (?<value> (?&decimal) ) (?! , \d{3} (?! \d ) )
     regex (?= (?: \s* (?: , | , \s* and | and | or | , \s* or ) \s* (?&decimal) ){1,5} \s* (?<unit> (?&doseunit) (?! [\p{L}/] ) (?&dailytail)? ) (?! [\p{L}/] ) )
     require near 80 (?&dosing) | (?&armword) | (?&drugname)
     forbid clause-before (?&measured) [^,;]* $
@@ -269,6 +270,7 @@ pattern drug-list
     example doses of 0.5, 2, and 32 mg/kg were compared => value=2 unit=mg/kg
     example tiotropium 2.5 or 5 µg once daily => value=2.5 unit=µg
     negative serum levels of 2, 4 and 8 mg/L
+    example the restrictive group received 1,230 ml of fluid in all => value=1230 unit=mL
 
 # A drug dose's unit, and a daily dose with the drug named between amount
 # and day ("10 mg of pravastatin/day").

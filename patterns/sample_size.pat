@@ -299,6 +299,8 @@ pattern part-of-group
     min-arm-share 0.2
     from _count
     prefilter of
+    # partrole's words, a word each (none with s or k: see patterns/README)
+    prefilter contributed completed able analy included enrolled randomi followed participated remained entered provided ponded returned continued data
     priority 7
     require after 120 ^ (?&ofcount) (?&count) (?&ofpeople)
     require sentence (?&partrole)
@@ -444,6 +446,8 @@ pattern group-of-part
     min-arm-share 0.2
     from _count
     prefilter of
+    # partrole's words, as in part-of-group
+    prefilter contributed completed able analy included enrolled randomi followed participated remained entered provided ponded returned continued data
     priority 7
     require before 40 (?&count) (?&ofcount) $
     require after 100 ^ (?&ofpeople)

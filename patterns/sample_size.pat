@@ -93,7 +93,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
-                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
+                     | requested | cases? \s+ of | anomal\w* | malformations? | (?: SAEs | AEs ) | occurring
                      | targeted | (?: most | the | all | these ) \s+ losses | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
@@ -698,7 +698,7 @@ pattern arm-list
     # (?i) also matches them as U+017F and U+212A)
     prefilter random igned allocated included enrolled analy compris cohort patient participant
     priority 9
-    regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?: \( | (?<! \d ) , \s* | [\h\v] and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     # "167 [57.2%] from the early-treatment arm": a share, then where
     # they came from (not "5 (14.3%) in the X group": an event's count).
     regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b | (?i: cm | mm | m | km | kg | lbs? | ft | h | hrs? | min | s ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )

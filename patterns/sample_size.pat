@@ -807,7 +807,9 @@ pattern count-people
     forbid before 80 (?i: events? | fall | reactions? | fever | occurred | observed | seen | reported | limited | indications? | reasons? | causes? | found | detected | noted ) [^,;]* \b in \s+ (?: (?&count) \s* (?: , \s* | (?i: and | or ) \s+ ) )* $
     # "Six subjects reported constipation": the people's own report.
     forbid after 110 ^ \s+ (?&countedpeople) (?: \s* \( [^()]* \) )? \s+ (?: (?i: who | also | all ) \s+ )? (?&selfreport)
-    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
+    # (the lookahead for the words' first letters spares the UCP \b at
+    # every other character of the window)
+    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: (?= [dpehrnwsl] ) (?: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost ) )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
     # "There were 65, 48, and 102 participants in groups 1, 2, and 3";
     # "122 (98.4%) patients in the LAmB group completed the study".
@@ -949,7 +951,9 @@ pattern group-of-count
     require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | who ) \b | (?i: consecutive ) \b (?! \s+ (?: [\w-]+ \s+ )? (?&timespan) \b ) )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
-    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened | failed | harbou?red | demonstrated )
+    # (the lookahead for the words' first letters spares the UCP \b at
+    # every other character of the window)
+    forbid after 100 ^ [^.;,]*? (?i: (?= [dswhf] ) (?: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened | failed | harbou?red | demonstrated ) )
     forbid clause (?&otherrole)
     # "Out of 178 eligible patients", "Among 47 older adults assessed at
     # baseline": the pool before enrolment.

@@ -29,7 +29,8 @@ pattern control-arm
     prefilter placebo pbo control saline vehicle sham standard usual conventional routine supportive non- alone only
     regex (?<! [\p{L}\p{N}-] )
     regex (?= (?i: placebo | PBO | control | saline | vehicle | sham | standard | usual | conventional | routine | best | non- )
-    regex   | [\w-]*+ (?<= (?i: -only ) ) | [\w-]*+ \s+ (?i: alone | only ) \b )
+    # (one scan of the word for both: "ECMO-only", "VV-ECMO alone")
+    regex   | [\w-]*+ (?: (?<= (?i: -only ) ) | \s+ (?i: alone | only ) \b ) )
     regex (?<group> (?&control_arm) ) (?! [\w-] ) (?: \s+ (?i: group | arm | cohort ) \b )?
     set scope control
     example the placebo group (n = 30) => group=placebo scope=control

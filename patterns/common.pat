@@ -149,17 +149,21 @@ define insentence (?s: . )
 # vasopressors", needing them is not what the count counts (unless the
 # clause's own verb follows: see clauseaside).  "respectively" ends one,
 # except before the verb its list shares ("48, 48 and 47 patients in the
-# three groups, respectively, were included").
+# three groups, respectively, were included").  A branch that starts with
+# white space writes it [\h\v], exactly the characters of \s (with UCP, in
+# PCRE2 10.42): for \s PCRE2 finds no first characters, and the regex of
+# clausebreak, clauseaside and listbreak was tried at every character of
+# every sentence (four times the instructions).
 define clausebreak  ; | (?<! \d ) : (?! \d )
-                    | \s (?i: vs\.? | versus | whereas | while | but
+                    | [\h\v] (?i: vs\.? | versus | whereas | while | but
                           | respectively (?! \s* ,? \s* (?: were | was | had | have ) \s )
                           | compared \s+ (?: with | to ) | as \s+ compared \s+ (?: with | to ) ) \b
                     | , \s+ (?i: and | or | while | whereas | but | which | who | of \s+ whom
                                 | of \s+ which | among \s+ whom | including ) \b
-                    | \s (?= (?i: who | whom | which ) \s )
+                    | [\h\v] (?= (?i: who | whom | which ) \s )
                     | , \s+ (?i: so | thus | therefore | hence | leaving | resulting \s+ in ) \b
                     | , \s+ (?= (?i: there | we | they | he | she | it | this | these | those ) \s )
-                    | \s (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
+                    | [\h\v] (?i: and ) \s+ (?= (?i: found | showed | reported | observed | noted | saw | had | was | were
                                               | did | concluded | suggested ) \b )
 
 # An aside: a relative clause set off by commas inside a clause, which the
@@ -171,7 +175,7 @@ define clausebreak  ; | (?<! \d ) : (?! \d )
 define clauseaside  , \s+ (?: (?&count) \s+ (?: \( [^()]{1,20} \) \s+ )? )? (?i: of \s+ whom | of \s+ which | who | which )
                     \s [^,;:()\[\]]{1,100}? , (?= \s+ (?: (?i: then | also | subsequently | later | all ) \s+ )?
                     (?i: were | was | had | have | did | [a-z]{3,}ed ) \b )
-                  | \s (?i: who | that ) \s+ (?: (?i: were | was | had | have ) \s+ (?: been \s+ )? )? [a-z]{3,}
+                  | [\h\v] (?i: who | that ) \s+ (?: (?i: were | was | had | have ) \s+ (?: been \s+ )? )? [a-z]{3,}
                     (?: \s+ [\w-]+ ){0,5}? (?= \s+ (?i: were | was | had | did | withdrew | died | [a-z]{3,}ed ) \b )
 
 # What stands between two members of one list of mentions ("39%, 45%,
@@ -189,7 +193,7 @@ define listlast     \s* ,? \s+ (?i: and | or ) \s+
 # both felt dizzy), so such a break is dropped: a list break ends a clause
 # only when the text since the last break has a `clauseverb`.
 define listbreak    , \s+ (?= \d | (?&numword) )
-                    | \s (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
+                    | [\h\v] (?i: and | or ) \s+ (?= (?: (?i: the | a ) \s+ )? (?: \d | (?&numword) ) )
 # (An opening phrase, "In a cohort of thirty, ...", "After exclusions, ...",
 # ends at its comma like a clause.)
 define clauseverb   (?i: \b (?: were | was | is | are | had | has | have | did | died | felt | received | underwent

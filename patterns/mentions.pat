@@ -88,7 +88,7 @@ pattern n
     prefilter 0 1 2 3 4 5 6 7 8 9
     prefilter = (
     regex (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
-    regex | (?<= \( ) \s* [nN] \s* :? \s* (?<value> (?&integer) ) (?= \s* [,;)] )
+    regex | (?<= \( ) [\h\v]* [nN] \s* :? \s* (?<value> (?&integer) ) (?= \s* [,;)] )
     example (n = 12) => value=12
     example the MSC group (n 24) was => value=24
     example n = 2,927 => value=2927

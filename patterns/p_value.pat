@@ -106,6 +106,7 @@ pattern value-of
 pattern table-last-cell
     type p_value
     priority 6
+    prefilter 0 1 2 3 4 5 6 7 8 9
     regex (?: \| | \h{3,} ) \s* \K (?<comparator> [<>≤≥] )? \s* (?<value> 0? \. \d{1,4} | 1 (?: \.0+ )? ) \W{0,2} \s* $
     require sentence (?: [\d)] \s* (?: \| | \h{3,} ) .* ){2}
     set comparator =

@@ -93,7 +93,7 @@ define otherrole (?i: \b (?: died | dead | passed \s+ away | succumbed | causes?
                      | excluded | exclusions? | screened (?! \s+ (?: by | with | using ) \b ) | assessed \s+ for
                      | (?: evaluated | examined | considered | checked ) \s+ for \s+ (?: eligibility | inclusion | enrol\w* ) | approached | invited | sampled
                      | surveyed | declined | refused | ineligible | relapsed | readmitted | pregnancies
-                     | requested | cases? \s+ of | anomal\w* | malformations? | S?AEs | occurring
+                     | requested | cases? \s+ of | anomal\w* | malformations? | (?: SAEs | AEs ) | occurring
                      | targeted | (?: most | the | all | these ) \s+ losses | received \s+ (?: all | none ) \s+ of | received \s+ (?: a \s+ )? (?: different | wrong | incorrect ) \s+ | loss \s+ to \s+ follow | because \s+ of | due \s+ to | presented \s+ with
                      | (?: did | could | were | was ) \s+ not \s+ (?: be \s+ | been \s+ )?
                        (?: attend | complet | respond | participat | randomi[sz] | enrol | includ | take \s+ part | accept
@@ -312,6 +312,8 @@ pattern part-of-group
     min-arm-share 0.2
     from _count
     prefilter of
+    # partrole's words, a word each (none with s or k: see patterns/README)
+    prefilter contributed completed able analy included enrolled randomi followed participated remained entered provided ponded returned continued data
     priority 7
     require after 120 ^ (?&ofcount) (?&count) (?&ofpeople)
     require sentence (?&partrole)
@@ -457,6 +459,8 @@ pattern group-of-part
     min-arm-share 0.2
     from _count
     prefilter of
+    # partrole's words, as in part-of-group
+    prefilter contributed completed able analy included enrolled randomi followed participated remained entered provided ponded returned continued data
     priority 7
     require before 40 (?&count) (?&ofcount) $
     require after 100 ^ (?&ofpeople)
@@ -792,7 +796,7 @@ pattern arm-list
     # (?i) also matches them as U+017F and U+212A)
     prefilter random igned allocated included enrolled analy compris cohort patient participant
     priority 9
-    regex (?: \( | (?<! \d ) , \s* | \s and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
+    regex (?: \( | (?<! \d ) , \s* | [\h\v] and \s+ | ; \s* ) \K (?<value> (?&integer) ) (?! [.,·]?\d | \s* % )
     # "167 [57.2%] from the early-treatment arm": a share, then where
     # they came from (not "5 (14.3%) in the X group": an event's count).
     regex (?: (?: \s* \[ [^\[\]]{1,12} \] | \s* \( [^()]{1,12} \) ) \s+ from \s+ the \s+ | \s+ (?: (?: in | from ) \s+ the \s+ )? ) (?&notunit) (?! (?&people) \b | (?&sexword) | (?&doseunit) \b | [MF] \b | (?i: cm | mm | m | km | kg | lbs? | ft | h | hrs? | min | s ) \b ) (?<group> [\p{L}][\w+-]* (?: \s [\p{L}][\w+-]* )? )
@@ -907,7 +911,9 @@ pattern count-people
     unless clause (?&enrolact)
     # "Six subjects reported constipation": the people's own report.
     forbid after 110 ^ \s+ (?&countedpeople) (?: \s* \( [^()]* \) )? \s+ (?: (?i: who | also | all ) \s+ )? (?&selfreport)
-    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost )
+    # (the lookahead for the words' first letters spares the UCP \b at
+    # every other character of the window)
+    forbid after 110 ^ \s+ (?&countedpeople) [^.;,]*? (?i: (?= [dpehrnwsl] ) (?: \b died | \b dead | \b deaths? | progressed | developed | experienced | \b had \b (?! \s+ (?! (?: no | not ) \b ) (?: [\w-]+ \s+ ){0,2} data \b ) | required | needed | discontinued | withdrew | were \s+ discharged | survived | recovered | were \s+ alive | remained | were \s+ screened | screened | lost ) )
     forbid after 100 ^ \s+ (?&countedpeople) \s* (?: \( | of \b | in \b | out \b )
     # "There were 65, 48, and 102 participants in groups 1, 2, and 3";
     # "122 (98.4%) patients in the LAmB group completed the study"; in the
@@ -1064,7 +1070,9 @@ pattern group-of-count
     require after 100 ^ \s+ (?: (?&notunit) (?! \d ) [\w/-]+ \s+ ){0,3}? (?: (?&people) \b | (?i: randomi[sz]ed | enrolled | who ) \b | (?i: consecutive ) \b (?! \s+ (?: [\w-]+ \s+ )? (?&timespan) \b ) )
     forbid before 20 (?: (?&count) | \) ) \s+ (?i: of | in ) \s+ (?: the \s+ )? $
     forbid before 30 (?i: deaths? | died | events? ) \s+ (?i: among | in ) \s+ (?: the \s+ )? $
-    forbid after 100 ^ [^.;,]*? (?i: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened | failed | harbou?red | demonstrated )
+    # (the lookahead for the words' first letters spares the UCP \b at
+    # every other character of the window)
+    forbid after 100 ^ [^.;,]*? (?i: (?= [dswhf] ) (?: \b died | \b dead | \b deaths? | survived | were \s+ alive | had \b | developed | screened | failed | harbou?red | demonstrated ) )
     forbid clause (?&otherrole)
     # "Out of 178 eligible patients", "Among 47 older adults assessed at
     # baseline": the pool before enrolment.

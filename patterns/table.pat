@@ -136,8 +136,10 @@ pattern control-column
 # ------------------------------------------------------------------
 
 # A row label, not a composite of death and something else ("Patients
-# with PD or died"): the study table pools deaths only.
-define trowlabel (?: ^ \s* (?! [^|=\n]*? (?i: \b or \s+ (?: died | deaths? | dead ) \b | \b (?: died | deaths? ) \s+ or \b ) ) )
+# with PD or died"): the study table pools deaths only.  (The lookahead
+# for the letters the words start with spares the UCP \b at every other
+# character of the label.)
+define trowlabel (?: ^ \s* (?! [^|=\n]*? (?= [oOdD] ) (?i: \b or \s+ (?: died | deaths? | dead ) \b | \b (?: died | deaths? ) \s+ or \b ) ) )
 define trowend   [^|=\n]{0,80}? (?= \s* (?: \| | $ ) )
 # A timepoint in a row label: "by day 90", "at 1 year", "in ICU".
 define twhen     (?i: \s+ (?: at | by | in | within | after | to | up \s+ to | during ) \s+ (?: the \s+ )? )

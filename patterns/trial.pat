@@ -266,6 +266,9 @@ pattern arm-size
     type _armsize
     prefilter =
     prefilter n N
+    # The n = the regex ends with, looked for once: the name before it is
+    # tried at every word of the sentence.
+    require sentence (?<! [\p{L}\p{N}] ) [nN] \s* [=:]
     regex (?<! [\p{L}\p{N}+/.-] ) (?! (?&trial_notarm) )
     # A name has a word in it: not "9.74 (n = 12)", "88% (n = 8224)".
     regex (?= [^()|;=:]*? \p{L}{2} )

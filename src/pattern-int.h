@@ -84,7 +84,8 @@ struct tm_rule {
     char *src;
     unsigned line, column;
     /* A forbid rule's exception (`unless WHERE REGEX` on the next line):
-     * the rule forbids only when this one does not hold.  Never shared. */
+     * the rule forbids only when this one does not hold.  Owned by the
+     * rule; its regex may be shared as any rule's (see `shared`). */
     struct tm_rule *unless;
 };
 

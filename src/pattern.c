@@ -119,7 +119,8 @@ pattern_clear(struct tm_pattern *p)
             pcre2_code_free(p->rules[i].re);
         free(p->rules[i].src);
         if (u != NULL) {
-            pcre2_code_free(u->re);
+            if (!u->shared)
+                pcre2_code_free(u->re);
             free(u->src);
             free(u);
         }
@@ -1884,11 +1885,12 @@ link_mentions(struct tm_pattern_set *set, struct tm_err *err)
     }
 }
 
-/* The compiled regex of an earlier rule (in compile order: the patterns'
- * rules, then the roles) with the same source as r, or NULL; *jit is
- * set to its index.  Identical
- * rules share it: seventeen sample-size patterns forbid (?&otherrole) in
- * a clause, and each copy cost a compile and a JIT compile. */
+/* The compiled regex of an earlier rule (in compile order: each pattern's
+ * rules, each followed by its `unless`, then the roles) with the same
+ * source as r, or NULL; *jit is set to its index.  Identical rules share
+ * it: seventeen sample-size patterns forbid (?&otherrole) in a clause,
+ * four `unless (?&armlabeled)`, and each copy cost a compile and a JIT
+ * compile. */
 static pcre2_code *
 same_rule(const struct tm_pattern_set *set, const struct tm_rule *r,
           unsigned *jit)
@@ -1898,12 +1900,19 @@ same_rule(const struct tm_pattern_set *set, const struct tm_rule *r,
     for (i = 0; i < set->npatterns; i++) {
         for (k = 0; k < set->patterns[i].nrules; k++) {
             const struct tm_rule *o = &set->patterns[i].rules[k];
+            const struct tm_rule *u = o->unless;
 
             if (o == r)
                 return NULL;
             if (o->re != NULL && strcmp(o->src, r->src) == 0) {
                 *jit = o->jit;
                 return o->re;
+            }
+            if (u == r)
+                return NULL;
+            if (u != NULL && u->re != NULL && strcmp(u->src, r->src) == 0) {
+                *jit = u->jit;
+                return u->re;
             }
         }
     }
@@ -2049,14 +2058,8 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
 
             compile_rule(set, err, &p->rules[k],
                          p->rules[k].forbid ? "forbid" : "require", p->file);
-            if (u != NULL) {
-                struct tm_segment seg = {0, strlen(u->src), p->file, u->line,
-                                         u->column};
-
-                pcre2_code_free(u->re);
-                u->re = compile_with_defines(set, err, "unless", u->src, &seg,
-                                             1, 0, &u->jit);
-            }
+            if (u != NULL)
+                compile_rule(set, err, u, "unless", p->file);
         }
     }
     for (i = 0; i < set->nroles; i++) {

@@ -237,6 +237,8 @@ role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]
 role sample_size scope=arm clause-before (?&armnamed) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.
 role sample_size scope=arm before 30 (?: \( | ; ) \s* [\p{L}][\w\ +-]{0,25}? [,:;] \s* (?: [nN] \s* = \s* )? $
+# "(vitamin D3 14,000 IU/day; n = 30)": an arm named by its dose.
+role sample_size scope=arm before 40 (?: \( | ; ) \s* (?: [\p{L}][\w-]* \s+ ){0,3} \d[\d,.]* \s* (?&doseunit) [\w/]* \s* [,:;] \s* (?: [nN] \s* = \s* )? $
 
 # "12 controls", "29 placebo recipients", "18 contemporaneous controls":
 # people named as one arm.
@@ -508,6 +510,7 @@ pattern n-equals
     set scope total
     forbid before 3 [<>≤≥]
     forbid after 6 ^ \s* / \s* \d
+    example patients received vitamin D3 (10,400 IU/day; n = 19) or placebo (n = 18) => value=19 scope=arm
     example (n = 12) => value=12
     example N=20 => value=20
     example n = 2,927 => value=2927

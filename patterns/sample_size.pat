@@ -232,7 +232,7 @@ role sample_size scope=total after 200 ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: wer
 role sample_size scope=arm clause-after ^ \s+ (?: [\w-]+ \s+ ){0,5}? (?: (?i: were | was ) \s+ )? (?i: randomi[sz]ed | randomly \s+ (?: assigned | allocated ) | assigned | allocated ) \s+ to \s+ (?! (?i: two | three | four | five | six | one \s+ of | either | both | each | \d ) \b | [^;.]{0,40}? \b (?i: groups | arms | treatments | regimens | conditions | sequences ) \b | [^;.(]*? , ) (?: (?i: receive | the ) \s+ )? [\p{L}]
 # "22 patients in the study group", "300 women recruited into the treatment
 # arm", "52 patients as the control group".
-role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
+role sample_size scope=arm clause-after ^ \s* (?: (?! (?i: and | or ) \b ) [\w-]+ \s+ ){0,3}? (?i: in | into | to | of | from | as | received | receiving ) \s+ (?: the \s+ )? (?&armname) \b
 # "group I included 100 patients", "the control arm comprised 40".
 role sample_size scope=arm clause-before (?&armnamed) \s+ (?i: included | comprised | consisted \s+ of | enrolled | received | had | of ) \s+ (?: \w+ \s+ )? $
 # "(intervention, n = 601; control, n = 603)": labelled counts in brackets.

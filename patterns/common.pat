@@ -205,9 +205,12 @@ define clauseverb   (?i: \b (?: were | was | is | are | had | has | have | did |
 
 # Units a dose is given in, and what they may be per (kg, m², day, hour).
 # A concentration (mg/dL, IU/mL, mmol/L) is not among them.
-define doseunit  (?: I?U | mg | m[lL] | [µμ]g | g | mcg | CFU | (?i: grams? | milligrams? | micrograms? | units? ) )
-                 (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | min | d | day ) )? | m (?: \^? 2 | \( 2 \) | ² ) | d(?:ay)? | h )
-                   | \s+ per \s+ (?: day | kg | kilogram ) )?
+define doseunit  (?: (?: I?U | mg | m[lL] | [µμ]g | g | mcg | CFU | (?i: grams? | milligrams? | micrograms? | units? ) )
+                     (?: \s* / \s* (?: kg (?: \s* / \s* (?: h | hr | hour | min | d | day ) )? | m (?: \^? 2 | \( 2 \) | ² ) | d(?:ay)? | h )
+                       | \s+ per \s+ (?: day | kg | kilogram ) )?
+                 # a radiation dose; an amount of an electrolyte, never per
+                 # something (mmol/L, mmol/kg are concentrations)
+                   | Gy | (?: mmol | mEq ) (?! \s* / ) )
 
 # Words of giving a treatment, of a trial's arms, and a drug's name (by the
 # endings of generic names); words of measuring something in patients.

@@ -113,6 +113,9 @@ map unit (?i) [µμ]g \s* / \s* kg \s* / \s* h(?:our|r)?  => µg/kg/h
 map unit (?i) [µμ]g \s* / \s* kg  => µg/kg
 map unit (?i) [µμ]g \s* (?: / \s* d(?:ay)? | per \s+ day )  => µg/day
 map unit (?i) [µμ]g  => µg
+map unit Gy  => Gy
+map unit mmol  => mmol
+map unit mEq  => mEq
 
 # "1 × 10^6 cells/kg", "1–2 × 10^6 cells/kg", "10^7 MSCs/kg",
 # "1 × 10^6 adipose-derived MSCs per kilogram"
@@ -319,6 +322,10 @@ pattern drug
     example 4 mg ondansetron (n = 35), 0.3 mg ramosetron (n = 38) => value=4 unit=mg
     example switched to tiotropium Respimat 2.5 µg or 5 µg => value=2.5 unit=µg
     example allocated to telmisartan 80 mg/day => value=80 unit=mg/day
+    example patients were randomized to receive chemotherapy with or without 40 Gy radiotherapy => value=40 unit=Gy
+    example patients were given 20 mmol of potassium chloride intravenously => value=20 unit=mmol
+    negative serum potassium was 4.1 mmol/L in the treated group
+    negative faecal butyrate in the diet group ranged from 1.3 to 27.6 mmol/kg
     negative the patients were given 3000 mg/kg of the drug
     example the pravastatin group received 10 mg of pravastatin/day => value=10 unit=mg/day
     example docetaxel was given at 75 mg/m(2) every three weeks => value=75 unit=mg/m^2

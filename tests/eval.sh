@@ -27,18 +27,12 @@ fi
 # Real text (40 PMC trial reports in ../shared/realtext): the development
 # half has floors, the held-out half is reported only.
 if [ -d "$top/../shared/realtext/evidence-inference/articles" ]; then
-    echo "real-text development half (corpus/real/dev, its own floors):"
-    "$TRIALMINE" eval --summary --floors "$c/real/dev/floors.tsv" \
-        "$c/real/dev" || exit 1
-    echo "third real-text development half (corpus/real/dev3, its own floors):"
-    "$TRIALMINE" eval --summary --floors "$c/real/dev3/floors.tsv" \
-        "$c/real/dev3" || exit 1
-    echo "fourth real-text development half (corpus/real/dev4, its own floors):"
-    "$TRIALMINE" eval --summary --floors "$c/real/dev4/floors.tsv" \
-        "$c/real/dev4" || exit 1
-    echo "PubMed abstracts, development half (corpus/real/pubmed-dev, its own floors):"
-    "$TRIALMINE" eval --summary --floors "$c/real/pubmed-dev/floors.tsv" \
-        "$c/real/pubmed-dev" || exit 1
+    # The development sets, each held to its own floors.tsv.
+    for set in dev dev3 dev4 pubmed-dev; do
+        echo "real-text development set corpus/real/$set (its own floors):"
+        "$TRIALMINE" eval --summary --floors "$c/real/$set/floors.tsv" \
+            "$c/real/$set" || exit 1
+    done
     echo "real-text held-out half (corpus/real/heldout2; reported, never tuned on):"
     "$TRIALMINE" eval --summary "$c/real/heldout2" || exit 1
     echo "first real-text held-out half (corpus/real/heldout; looked at often, reported):"

@@ -184,8 +184,11 @@ define clauseaside  , \s+ (?: (?&count) \s+ (?: \( [^()]{1,20} \) \s+ )? )? (?i:
 # The members share their context, so a role's rules look before the
 # list's first member and after its last one.  Only mentions
 # (patterns/mentions.pat) form lists.
-define listsep      \s* , \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+
-define listlast     \s* ,? \s+ (?i: and | or ) \s+
+define listsep      (?&listnote)? (?: \s* , \s* (?: (?i: and | or ) \s+ )? | \s+ (?i: and | or ) \s+ )
+define listlast     (?&listnote)? \s* ,? \s+ (?i: and | or ) \s+
+# A member's short note in brackets before the separator: "45 (37%) and
+# 47 (39%)", "12 (n = 3), 14 (n = 4) and 9".
+define listnote     \s* \( [^()]{1,24} \)
 
 # Where a list of counts parts: "20 were excluded, 40 were lost and 100
 # were randomized".  A member without a verb of its own shares the next

@@ -1531,6 +1531,22 @@ separates(struct tm_extractor *ex, const pcre2_code *re, unsigned index,
                     ex->rule_md, ex->mctx) >= 0;
 }
 
+bool
+tm_extractor_list_gap(struct tm_extractor *ex, const char *text, size_t len,
+                      bool *last)
+{
+    const struct tm_pattern_set *set = ex->set;
+
+    *last = false;
+    if (set->list_sep == NULL || set->list_last == NULL ||
+        tm_match(ready(ex, set->list_sep, set->list_sep_jit), text, len, 0,
+                 ex->rule_md, ex->mctx) < 0)
+        return false;
+    *last = tm_match(ready(ex, set->list_last, set->list_last_jit), text, len,
+                     0, ex->rule_md, ex->mctx) >= 0;
+    return true;
+}
+
 /* Mentions of one type joined by `listsep` and, before the last one, by
  * `listlast` ("39%, 45%, and 34%", "six and three") form a list, and
  * every member's context is the list's: its rules look before the first

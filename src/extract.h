@@ -47,6 +47,14 @@ char *tm_extractor_canonical(struct tm_extractor *ex, const char *field,
 
 const struct tm_spans *tm_extractor_sentences(const struct tm_extractor *ex);
 
+/* Is text[0, len) what stands between two members of one list of
+ * values, as the pattern files define it (`listsep`: "61 and 59", "30,
+ * 31 and 29"), and then does it close the list (*last: `listlast`, an
+ * "and" or "or" before the last member)?  False when the files define no
+ * lists. */
+bool tm_extractor_list_gap(struct tm_extractor *ex, const char *text,
+                           size_t len, bool *last);
+
 /* Number of patterns that hit a match limit so far. */
 unsigned long tm_extractor_limit_hits(const struct tm_extractor *ex);
 

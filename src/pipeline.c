@@ -313,7 +313,7 @@ extract_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
      * links the arm sizes found here).  The later stages of this document
      * share its sentences. */
     tm_sentences_reset(&st->sentences, doc->text, doc->len);
-    tm_trial_scopes(doc, recs, &st->sentences);
+    tm_trial_scopes(doc, recs, &st->sentences, st->ex);
     return TM_OK;
 }
 

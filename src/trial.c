@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "trial.h"
+#include "extract.h"
 #include "buf.h"
 #include "err.h"
 
@@ -166,70 +167,23 @@ whole_subgroups(struct count *const *by, size_t n)
     }
 }
 
-/* Skip white space in text[*at, end). */
-static void
-skip_space(const char *text, size_t end, size_t *at)
-{
-    while (*at < end && (text[*at] == ' ' || text[*at] == '\n' ||
-                         text[*at] == '\t' || text[*at] == '\r'))
-        (*at)++;
-}
-
-/* Is text[at, end) a connector between two members of one list of
- * counts: an optional short parenthesis (a percentage, "n = "), then
- * ",", a word that joins ("and", "or", "vs", "versus"), or both ("45
- * (37%) and 47", "30, 31 and 29")?  *word says a word joined them. */
-static bool
-list_connector(const char *text, size_t at, size_t end, bool *word)
-{
-    static const char *const words[] = {"and", "or",     "vs.",
-                                        "vs",  "versus", NULL};
-    size_t k;
-
-    *word = false;
-    skip_space(text, end, &at);
-    if (at < end && text[at] == '(') {
-        size_t close = at + 1;
-
-        while (close < end && close - at <= 24 && text[close] != ')' &&
-               text[close] != '(')
-            close++;
-        if (close >= end || text[close] != ')')
-            return false;
-        at = close + 1;
-        skip_space(text, end, &at);
-    }
-    if (at < end && text[at] == ',') {
-        at++;
-        skip_space(text, end, &at);
-    }
-    for (k = 0; words[k] != NULL && at < end; k++) {
-        size_t wl = strlen(words[k]);
-
-        if (end - at > wl && strncmp(text + at, words[k], wl) == 0 &&
-            (text[at + wl] == ' ' || text[at + wl] == '\n')) {
-            *word = true;
-            at += wl;
-            skip_space(text, end, &at);
-            break;
-        }
-    }
-    return at == end;
-}
-
 /* Mark the counts of c (in text order) joined to the one before them in
- * one list: one sentence, one study, nothing but a connector between. */
+ * one list: one sentence, one study, nothing between them but what the
+ * pattern files say stands between the members of a list (ex's
+ * `listsep`; *word: `listlast`, "and" or "or"). */
 static void
-link_lists(const struct tm_doc *doc, struct count *c, size_t n)
+link_lists(struct tm_extractor *ex, const struct tm_doc *doc, struct count *c,
+           size_t n)
 {
     size_t j;
 
-    for (j = 1; j < n; j++)
-        c[j].listed = c[j].sentence == c[j - 1].sentence &&
-                      strcmp(c[j].key, c[j - 1].key) == 0 &&
-                      c[j - 1].r->end <= c[j].r->start &&
-                      list_connector(doc->text, c[j - 1].r->end, c[j].r->start,
-                                     &c[j].word);
+    for (j = 1; j < n && ex != NULL; j++)
+        c[j].listed =
+            c[j].sentence == c[j - 1].sentence &&
+            strcmp(c[j].key, c[j - 1].key) == 0 &&
+            c[j - 1].r->end <= c[j].r->start &&
+            tm_extractor_list_gap(ex, doc->text + c[j - 1].r->end,
+                                  c[j].r->start - c[j - 1].r->end, &c[j].word);
 }
 
 /* Counts listed together ("61 and 59 patients were analysed", "30, 31
@@ -257,7 +211,7 @@ coordinated_lists(struct count *c, size_t n)
 
 void
 tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
-                struct tm_sentences *sentences)
+                struct tm_sentences *sentences, struct tm_extractor *ex)
 {
     const struct tm_spans *sent = NULL;
     struct count *c, **by;
@@ -283,7 +237,7 @@ tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
         by[n] = &c[n];
         n++;
     }
-    link_lists(doc, c, n);
+    link_lists(ex, doc, c, n);
     qsort(by, n, sizeof *by, cmp_key_value);
     for (i = 0; i < n && n >= 3; i++) {
         for (k = 2; k <= MAX_PARTS; k++)

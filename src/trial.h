@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "extract.h"
 #include "record.h"
 #include "text.h"
 
@@ -108,9 +109,10 @@ bool tm_trial_design_is_secondary(const char *design);
  * doc->text): parts of a stated total become "arm" and the total "total"
  * (a count stated as a subgroup is never the sum); a subgroup that no
  * count of its study exceeds becomes "total" (a subgroup is a part of
- * something).  sentences are doc->text's (split here if no stage has
- * yet). */
+ * something); counts listed together ("61 and 59 patients", joined as
+ * ex's pattern files join a list; ex NULL: no lists) are arms.
+ * sentences are doc->text's (split here if no stage has yet). */
 void tm_trial_scopes(const struct tm_doc *doc, struct tm_records *recs,
-                     struct tm_sentences *sentences);
+                     struct tm_sentences *sentences, struct tm_extractor *ex);
 
 #endif

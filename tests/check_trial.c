@@ -8,16 +8,22 @@
 #include <string.h>
 
 #include "err.h"
+#include "extract.h"
+#include "pattern.h"
 #include "testutil.h"
 #include "trial.h"
 
 /* A document of text with sample sizes at the first occurrence of each
  * surface in surf[], scoped as scope[] (NULL-terminated), attributed to
- * study[] (NULL: none); runs the pass and returns the scopes joined. */
+ * study[] (NULL: none); runs the pass, with the lists of the shipped
+ * patterns/common.pat, and returns the scopes joined. */
 static char *
 rescope(const char *text, const char *const *surf, const char *const *scope,
         const char *const *study)
 {
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_extractor *ex;
+    struct tm_err err;
     struct tm_doc doc;
     struct tm_records rs = {0};
     struct tm_sentences sp;
@@ -41,9 +47,17 @@ rescope(const char *text, const char *const *surf, const char *const *scope,
         if (study != NULL && study[i] != NULL)
             r->study = tm_xstrdup(study[i]);
     }
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_file(
+                      set, tm_test_src("patterns/common.pat"), &err) == TM_OK,
+                  "%s", err.msg);
+    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    ex = tm_extractor_new(set);
     memset(&sp, 0, sizeof sp);
     tm_sentences_reset(&sp, doc.text, doc.len);
-    tm_trial_scopes(&doc, &rs, &sp);
+    tm_trial_scopes(&doc, &rs, &sp, ex);
+    tm_extractor_free(ex);
+    tm_pattern_set_free(set);
     for (i = 0; i < rs.n; i++) {
         strcat(out, rs.v[i].scope);
         strcat(out, i + 1 < rs.n ? "," : "");

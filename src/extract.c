@@ -1538,7 +1538,10 @@ tm_extractor_list_gap(struct tm_extractor *ex, const char *text, size_t len,
     const struct tm_pattern_set *set = ex->set;
 
     *last = false;
+    /* The regexes are compiled for UTF-8 and run unchecked: a raw
+     * document's invalid bytes are no separator. */
     if (set->list_sep == NULL || set->list_last == NULL ||
+        !tm_utf8_valid(text, len, NULL) ||
         tm_match(ready(ex, set->list_sep, set->list_sep_jit), text, len, 0,
                  ex->rule_md, ex->mctx) < 0)
         return false;

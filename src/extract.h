@@ -51,7 +51,7 @@ const struct tm_spans *tm_extractor_sentences(const struct tm_extractor *ex);
  * values, as the pattern files define it (`listsep`: "61 and 59", "30,
  * 31 and 29"), and then does it close the list (*last: `listlast`, an
  * "and" or "or" before the last member)?  False when the files define no
- * lists. */
+ * lists, and for text that is not valid UTF-8. */
 bool tm_extractor_list_gap(struct tm_extractor *ex, const char *text,
                            size_t len, bool *last);
 

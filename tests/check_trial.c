@@ -171,6 +171,22 @@ START_TEST(test_trial_counts_listed_together_are_arms)
 }
 END_TEST
 
+/* The raw document text between two counts may be invalid UTF-8 (the
+ * extraction read its repaired copy): no list there, and no regex runs
+ * over it (a UTF regex over invalid bytes read past the buffer: a fuzzer
+ * found it). */
+START_TEST(test_trial_list_gap_of_invalid_utf8_is_no_list)
+{
+    const char *surf[] = {"61", "59", NULL};
+    const char *scope[] = {"total", "total"};
+    char *got = rescope("This left 61 \xfe\xff\xff\xcb and 59 patients.", surf,
+                        scope, NULL);
+
+    ck_assert_str_eq(got, "total,total");
+    free(got);
+}
+END_TEST
+
 START_TEST(test_trial_subgroup_no_count_exceeds_is_the_whole)
 {
     const char *surf[] = {"2 p", "40", "12", NULL};
@@ -685,6 +701,7 @@ main(void)
         tc, test_trial_no_partition_across_sentences_studies_or_small_sums);
     tcase_add_test(tc, test_trial_subgroup_no_count_exceeds_is_the_whole);
     tcase_add_test(tc, test_trial_counts_listed_together_are_arms);
+    tcase_add_test(tc, test_trial_list_gap_of_invalid_utf8_is_no_list);
     tcase_add_test(tc, test_trial_own_results_drop_citations);
     suite_add_tcase(s, tc);
     tc = tcase_create("model");

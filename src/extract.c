@@ -799,7 +799,10 @@ tm_extractor_canonical(struct tm_extractor *ex, const char *field, char *val)
     int f = tm_field_lookup(field, strlen(field));
     char *folded;
 
-    if (f < 0 || val == NULL)
+    /* The map regexes are compiled for UTF-8 and run unchecked: a value
+     * from outside the extraction (a gold file's unit) that is not valid
+     * UTF-8 stays as it is. */
+    if (f < 0 || val == NULL || !tm_utf8_valid(val, strlen(val), NULL))
         return val;
     folded = fold_space(val, strlen(val));
     free(val);

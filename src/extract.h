@@ -41,7 +41,8 @@ enum tm_status tm_extract_text(struct tm_extractor *ex, const char *text,
 /* val (taken) in the canonical form the pattern set's `map FIELD` lines
  * give a captured value of field ("unit", "timepoint", ...; white space
  * folded), as extraction writes it: returned, val freed or returned
- * itself.  An unknown field leaves val as it is. */
+ * itself.  An unknown field, or a val that is not valid UTF-8, leaves val
+ * as it is. */
 char *tm_extractor_canonical(struct tm_extractor *ex, const char *field,
                              char *val);
 

@@ -564,6 +564,25 @@ START_TEST(test_extract_invalid_utf8_is_repaired_not_fatal)
 }
 END_TEST
 
+/* A field value to canonicalize comes from anywhere (a gold file's
+ * unit): invalid UTF-8 is left as it is, never run through the UTF-8
+ * map regexes. */
+START_TEST(test_extract_canonical_of_invalid_utf8_is_kept)
+{
+    struct tm_pattern_set *set = shipped();
+    struct tm_extractor *ex = tm_extractor_new(set);
+    char *v = tm_extractor_canonical(ex, "unit", tm_xstrdup("m\xfe\xffg"));
+
+    ck_assert_str_eq(v, "m\xfe\xffg");
+    free(v);
+    v = tm_extractor_canonical(ex, "unit", tm_xstrdup("milligrams"));
+    ck_assert_str_eq(v, "mg");
+    free(v);
+    tm_extractor_free(ex);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -589,6 +608,7 @@ main(void)
     tcase_add_test(
         lim, test_extract_doc_cut_at_the_record_limit_keeps_earlier_records);
     tcase_add_test(lim, test_extract_invalid_utf8_is_repaired_not_fatal);
+    tcase_add_test(lim, test_extract_canonical_of_invalid_utf8_is_kept);
     tcase_set_timeout(lim, 60);
     suite_add_tcase(s, p);
     suite_add_tcase(s, mech);

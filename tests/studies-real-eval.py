@@ -78,6 +78,21 @@ def key_score(g, r):
     return s
 
 
+ARMCELLS = {"events_treatment", "n_treatment", "events_control", "n_control",
+            "pct_treatment", "pct_control"}
+
+
+def flagged(r, col):
+    """Does the row's check column send a reviewer to cell col?  A flag
+    names its cell ("pct_control: ..."); "arms: ..." sends them to every
+    arm's cell."""
+    for part in (r.get("check") or "").split(";"):
+        head = part.strip().split(":", 1)[0].split(" ", 1)[0]
+        if head == col or (head == "arms" and col in ARMCELLS):
+            return True
+    return False
+
+
 def decimals(s):
     return len(s.split(".", 1)[1]) if "." in s else 0
 
@@ -136,6 +151,9 @@ def main(argv):
     filled = dict(right)
     ngold = dict(right)
     swaps = 0
+    # Cells the check column sends a reviewer to, and the rest: [right,
+    # filled] each.
+    byflag = {True: [0, 0], False: [0, 0]}
     for gi, g in enumerate(gold):
         r = found[gpair[gi]] if gi in gpair else {}
         for c in CELLS:
@@ -149,9 +167,12 @@ def main(argv):
             filled[c] += 1
             ok = bool(g[c]) and same(c, g[c], f)
             right[c] += ok
+            byflag[flagged(r, c)][0] += ok
+            byflag[flagged(r, c)][1] += 1
             if details and not ok:
                 print(f"  {g['doc']} {g['outcome_detail']!r} {c}: found "
-                      f"{f!r}, gold {g[c]!r}")
+                      f"{f!r}, gold {g[c]!r}"
+                      + (" (flagged)" if flagged(r, c) else ""))
         for t, k in PAIRS:
             if r and any(
                     r.get(a) and g[b] and same(a, g[b], r[a]) and
@@ -168,6 +189,7 @@ def main(argv):
         for c in CELLS:
             if r.get(c):
                 filled[c] += 1
+                byflag[flagged(r, c)][1] += 1
         if details:
             print(f"  {r['doc']} {r['outcome']} {r.get('timepoint')!r} "
                   f"{r.get('outcome_detail', '')!r}: no gold row")
@@ -180,6 +202,10 @@ def main(argv):
     prec, rec = tr / max(tf, 1), tr / max(tg, 1)
     print(f"  {'all':18} {tr:3}/{tf:3}/{tg:3}  precision {prec:.2f} "
           f"recall {rec:.2f}  arm swaps {swaps}")
+    (ur, uf), (fr, ff) = byflag[False], byflag[True]
+    print(f"  unflagged cells {ur}/{uf} right (precision {ur / max(uf, 1):.2f});"
+          f" flagged by check {fr}/{ff}; wrong cells flagged "
+          f"{ff - fr} of {tf - tr}")
     rc = 0
     if rec < floor:
         print(f"studies-real-eval: recall {rec:.2f} is below the floor "

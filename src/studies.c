@@ -1208,6 +1208,76 @@ write_row(struct tm_studies *st, const struct tm_doc *doc,
     return row_done(st, doc, err);
 }
 
+/* Does the text give a second value for a cell (another percentage
+ * of deaths in the arm, another size of the arm, another estimate of the
+ * comparison)?  Then a reviewer must choose: the check column names the
+ * cell and the other value.  v[0..nv) are the values of the document;
+ * only study g's values of the row's outcome and timepoint count. */
+static void
+flag_other_values(struct row *w, const struct tm_doc *doc,
+                  const struct study *s, const struct val *v, size_t nv,
+                  size_t g, const char *type, const char *timepoint)
+{
+    static const char *const pct_col[] = {"pct_treatment", "pct_control"};
+    static const char *const n_col[] = {"n_treatment", "n_control"};
+    const struct tm_record *chosen[2] = {w->t, w->c};
+    const struct tm_record *size[2] = {w->nt, w->nc};
+    bool said_pct[2] = {false, false}, said_n[2] = {false, false};
+    bool said_e = false;
+    char msg[128];
+    size_t i;
+    int k;
+
+    if (type == NULL)
+        return;
+    for (i = 0; i < nv; i++) {
+        const struct tm_record *r = v[i].r;
+
+        if (v[i].group != g)
+            continue;
+        k = v[i].arm == ARM_TREAT ? 0 : v[i].arm == ARM_CTRL ? 1 : -1;
+        if (k >= 0 && !said_pct[k] && chosen[k] != NULL && r != chosen[k] &&
+            tm_record_is_outcome(r) && row_outcome(doc, s, r) &&
+            strcmp(r->type, type) == 0 && same_str(r->timepoint, timepoint) &&
+            has_value(r) && has_value(chosen[k]) &&
+            !is_type(chosen[k], "_deaths") &&
+            fabs(r->value - chosen[k]->value) > 1e-9) {
+            snprintf(msg, sizeof msg, "%s: the text also gives %g%%",
+                     pct_col[k], r->value);
+            flag(&w->check, msg);
+            said_pct[k] = true;
+        }
+        if (k >= 0 && !said_n[k] && is_type(r, "sample_size") && has_value(r)) {
+            double n = chosen[k] != NULL && (chosen[k]->has & TM_HAS_TOTAL)
+                           ? (double)chosen[k]->total
+                       : size[k] != NULL && has_value(size[k]) ? size[k]->value
+                                                               : -1;
+
+            if (n >= 0 && fabs(r->value - n) > 1e-9) {
+                snprintf(msg, sizeof msg, "%s: the text also gives %g",
+                         n_col[k], r->value);
+                flag(&w->check, msg);
+                said_n[k] = true;
+            }
+        }
+        if (!said_e && w->e != NULL && r != w->e && is_type(r, "effect") &&
+            has_value(r) && has_value(w->e)) {
+            const char *rt = row_type(r);
+
+            if (rt != NULL && strcmp(rt, type) == 0 &&
+                same_str(r->timepoint, timepoint) &&
+                fabs(r->value - w->e->value) > 1e-9) {
+                snprintf(msg, sizeof msg,
+                         "effect_value, ci_low, ci_high: the text also "
+                         "gives %g",
+                         r->value);
+                flag(&w->check, msg);
+                said_e = true;
+            }
+        }
+    }
+}
+
 /* The row of study g for outcome (type, timepoint); type NULL for the
  * row of a study without outcomes. */
 static enum tm_status
@@ -1355,6 +1425,7 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
         note(&w, "one arm named, the other value taken as the other arm");
         flag(&w.check, "arms: one named, the other by elimination");
     }
+    flag_other_values(&w, doc, s, v, nv, g, type, timepoint);
     rc = write_row(st, doc, s, type, timepoint, &w, err);
     tm_buf_clear(&w.notes);
     tm_buf_clear(&w.source);

@@ -31,8 +31,11 @@ Prints cells right / filled / gold per column and overall (precision =
 right/filled, recall = right/gold) and the arm swaps.  Usage:
     studies-real-eval.py TRIALMINE [--set dev] [--details]
                          [--floor R] [--precision P] [--swaps N]
+                         [--unflagged P]
 --floor R: exit 1 when recall is below R; --precision P: when precision
-is below P; --swaps N: when there are more than N arm swaps.  Only the
+is below P; --swaps N: when there are more than N arm swaps;
+--unflagged P: when the cells the check column does not send a reviewer
+to are right less often than P.  Only the
 rows of the set asked for are read: the held-out rows are never read
 unless asked for by name (--set heldout).  Exit 77 when ../shared is not
 beside the project.
@@ -84,12 +87,15 @@ ARMCELLS = {"events_treatment", "n_treatment", "events_control", "n_control",
 
 def flagged(r, col):
     """Does the row's check column send a reviewer to cell col?  A flag
-    names its cell ("pct_control: ..."); "arms: ..." sends them to every
-    arm's cell."""
+    names its cells before a colon ("pct_control: ...", "effect_value,
+    ci_low, ci_high: ..."); "arms: ..." sends them to every arm's cell."""
     for part in (r.get("check") or "").split(";"):
-        head = part.strip().split(":", 1)[0].split(" ", 1)[0]
-        if head == col or (head == "arms" and col in ARMCELLS):
-            return True
+        if ":" not in part:
+            continue
+        for head in part.split(":", 1)[0].split(","):
+            head = head.strip().split(" ", 1)[0]
+            if head == col or (head == "arms" and col in ARMCELLS):
+                return True
     return False
 
 
@@ -117,6 +123,7 @@ def main(argv):
     floor = option(argv, "--floor", float, 0)
     pfloor = option(argv, "--precision", float, 0)
     maxswaps = option(argv, "--swaps", int)
+    ufloor = option(argv, "--unflagged", float, 0)
     if not have_shared():
         print("studies-real-eval: ../shared is not beside the project; "
               "skipped")
@@ -214,6 +221,10 @@ def main(argv):
     if prec < pfloor:
         print(f"studies-real-eval: precision {prec:.2f} is below the floor "
               f"{pfloor:.2f}")
+        rc = 1
+    if ur / max(uf, 1) < ufloor:
+        print(f"studies-real-eval: unflagged precision {ur / max(uf, 1):.3f} "
+              f"is below the floor {ufloor:.3f}")
         rc = 1
     if maxswaps is not None and swaps > maxswaps:
         print(f"studies-real-eval: {swaps} arm swaps, more than {maxswaps}")

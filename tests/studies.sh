@@ -154,6 +154,27 @@ assert len(r) == 1 and (r[0]["events_treatment"], r[0]["events_control"]) == \
     ("5", "9") and r[0]["check"] == "", r
 PY
 
+# A second value the text gives for a cell (the analysed arm beside the
+# randomized one, a second percentage of deaths) sends a reviewer to it:
+# the check column names the cell and the other value.
+cat >"$tmp/second.txt" <<'EOF'
+Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).
+Results: By day 30, 5 of 60 patients in the levosimendan group had died. By day 30, 9 of 60 patients in the placebo group had died. The analysis included 58 patients in the levosimendan group and 59 patients in the placebo group. Mortality by day 30 was 12% in the levosimendan group.
+EOF
+"$TRIALMINE" studies --csv-raw "$tmp/second.txt" >"$tmp/second.csv" || exit 1
+python3 - "$tmp/second.csv" <<'PY' || exit 1
+import csv, sys
+r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+     if r["outcome"] == "mortality"]
+assert len(r) == 1, r
+r = r[0]
+assert (r["n_treatment"], r["pct_treatment"]) == ("60", "8.3"), r
+assert "n_treatment: the text also gives 58" in r["check"], r
+assert "n_control: the text also gives 59" in r["check"], r
+assert "pct_treatment: the text also gives 12%" in r["check"], r
+assert "pct_control" not in r["check"], r
+PY
+
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the
 # levosimendan group and 6 in the placebo group)") fill the arms' events,
 # with the trial's randomized arm sizes, and the check column says so.

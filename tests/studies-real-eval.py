@@ -24,8 +24,12 @@ Cells: events_treatment, n_treatment, events_control, n_control,
 pct_treatment, pct_control, effect_measure, effect_value, ci_low,
 ci_high, p_value.  A number is right when it equals the gold's as
 printed or rounded to the gold's decimals; a measure when equal after
-case folding.  An arm swap is a paired row where a treatment cell holds
-the gold's control value (or the reverse) and not its own.
+case folding.  An arm swap is a paired row whose treatment and control
+cells of one kind (events, percentages, sizes) are both filled, one
+holding the gold's value of the other arm and not its own, and neither
+holding its own (two arms of one size make the same number both arms'
+value).  A swap is what reverses a pooled effect; a row with one arm
+empty cannot be pooled.
 
 Prints cells right / filled / gold per column and overall (precision =
 right/filled, recall = right/gold) and the arm swaps.  Usage:
@@ -157,7 +161,7 @@ def main(argv):
     right = {c: 0 for c in CELLS}
     filled = dict(right)
     ngold = dict(right)
-    swaps = 0
+    swaps = onesided = 0
     # Cells the check column sends a reviewer to, and the rest: [right,
     # filled] each.
     byflag = {True: [0, 0], False: [0, 0]}
@@ -181,10 +185,23 @@ def main(argv):
                       f"{f!r}, gold {g[c]!r}"
                       + (" (flagged)" if flagged(r, c) else ""))
         for t, k in PAIRS:
-            if r and any(
-                    r.get(a) and g[b] and same(a, g[b], r[a]) and
-                    not (g[a] and same(a, g[a], r[a]))
-                    for a, b in ((t, k), (k, t))):
+            crossed = any(
+                r.get(a) and g[b] and same(a, g[b], r[a]) and
+                not (g[a] and same(a, g[a], r[a]))
+                for a, b in ((t, k), (k, t)))
+            # A side that holds its own value is not swapped: with arms
+            # of equal size, the other side's value is its too.  A pair
+            # with one side empty cannot be pooled, so cannot reverse an
+            # effect: it is incomplete, not swapped.
+            own = any(r.get(a) and g[a] and same(a, g[a], r[a])
+                      for a in (t, k))
+            if r and crossed and not own and not (r.get(t) and r.get(k)):
+                onesided += 1
+                if details:
+                    print(f"  {g['doc']} {g['outcome_detail']!r}: one arm "
+                          f"only, holding the other's value ({t}/{k})")
+                break
+            if r and r.get(t) and r.get(k) and crossed and not own:
                 swaps += 1
                 if details:
                     print(f"  {g['doc']} {g['outcome_detail']!r}: arms "
@@ -208,7 +225,8 @@ def main(argv):
     tr, tf, tg = (sum(x.values()) for x in (right, filled, ngold))
     prec, rec = tr / max(tf, 1), tr / max(tg, 1)
     print(f"  {'all':18} {tr:3}/{tf:3}/{tg:3}  precision {prec:.2f} "
-          f"recall {rec:.2f}  arm swaps {swaps}")
+          f"recall {rec:.2f}  arm swaps {swaps} (and {onesided} rows with "
+          "one arm only, holding the other arm's value)")
     (ur, uf), (fr, ff) = byflag[False], byflag[True]
     print(f"  unflagged cells {ur}/{uf} right (precision {ur / max(uf, 1):.2f});"
           f" flagged by check {fr}/{ff}; wrong cells flagged "

@@ -218,6 +218,7 @@ pattern signed-difference-ci
     regex (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     set measure MD
+    keep measure
     example the diet raised peak glucose (+0.8 mmol/L, 95%CI: 0.2–1.5 mmol/L; p = 0.01) => measure=MD value=0.8 ci_low=0.2 ci_high=1.5
     example the estimated difference of the means (EDM): −14.1 m, 95% confidence interval (95% CI): −30.2–2.0 m, p = 0.1 => measure=MD value=-14.1 ci_low=-30.2 ci_high=2
     negative mortality was 30% (95% CI 20 to 40)
@@ -234,6 +235,7 @@ pattern between-groups-ci
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.] | \s* (?&minus) \s* \d )
     require clause-before (?i: \b differ\w* | \b between \s+ (?: the \s+ )? (?: two \s+ )? (?: groups | arms ) \b )
     set measure MD
+    keep measure
     example Quality of life differed between the two groups, favouring group A (0.08, 95% CI 0.01-0.15, P=.03) => measure=MD value=0.08 ci_low=0.01 ci_high=0.15
     example Pain scores differed at 12 weeks (-1.2 points; 95% CI -2.0 to -0.4) => value=-1.2 ci_high=-0.4
     negative Mortality differed between the groups (30%, 95% CI 20-40)
@@ -254,6 +256,7 @@ pattern between-groups-value-ci
     regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
     require clause-before (?i: \b differ\w* )
     set measure MD
+    keep measure
     example There was a significant difference in quality of life between groups 0.08 (0.01-0.15, P=.03) => measure=MD value=0.08 ci_low=0.01 ci_high=0.15
     negative The mean age between groups was 54 (50-58) in both trials
 
@@ -309,9 +312,46 @@ pattern listed-ci
     example fewer heart failure deaths (70 [0.7%] vs 86 [0.8%]; RR 0.81 [0.59–1.10]; p = 0.2) => value=0.81 scope=mortality
     negative mortality was 30 (20-40) in the first year
 
-# The measure an estimate takes from the sentence before it: the last one
-# named (one line per measure; the first that holds wins).
-define lastmeasure (?: (?! (?&effmeasure) ) . )* $
+# "Adjusted hazard ratios of total mortality by nut consumption. The
+# models were adjusted for age, sex ... Values for the two upper
+# categories are 0.38 (95% CI: 0.23 to 0.63) and 0.37 (95% CI: 0.22 to
+# 0.66)": an estimate with a labelled interval whose measure was named
+# earlier in its paragraph (a legend's title, a sentence announcing the
+# estimates, or the same sentence further back than listed-ci looks).
+# Not in a table cell other than the measure's, not a mean, a median or
+# a rate with its interval.
+define otherstat (?i: \b (?: area \s+ under | AUC | AUROC | c-statistic | C \s+ statistic | sensitivity | specificity | accuracy | predictive \s+ value
+                    | correlation | coefficient | kappa | slope | intercept | beta | likelihood \s+ ratio | ICC | reliability | agreement ) \b )
+pattern paragraph-ci
+    type effect
+    prefilter ci confidence
+    prefilter %
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    priority 7
+    regex (?<! [\p{L}\p{N}.,·^%] ) (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?<ci_level> \d{2} ) \s* % \s* (?&cilabel) \s* [,:=]? \s*
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) (?! [\d.%] | \s* % ) \s* [)\];,]
+    require paragraph-before (?&effmeasure) [^|]* $
+    forbid before 60 (?i: \b (?: median | mean | means | age | aged | IQR | range | SD | rates? | prevalence | incidence | proportions? | percentages? | levels? | concentrations? | scores? | mortality | survival | deaths? ) \b ) [^;.]{0,40} $
+    unless before 60 (?&effmeasure) [^;.]{0,40} $
+    # Another statistic with its interval: "the area under the curve
+    # for X was 0.63 (95% CI ...)", "sensitivity was 0.71 (95% CI ...)".
+    forbid clause-before (?&otherstat)
+    example Adjusted hazard ratios of death by nut intake. The models were adjusted for age and sex. Values for the two upper groups are 0.38 (95% CI: 0.23 to 0.63) and 0.37 (95% CI: 0.22 to 0.66). => value=0.38 measure=HR ci_low=0.23 ci_high=0.63 ci_level=95
+    example Hazard ratios for drug A versus drug B were as follows: for disease-free survival, marker low 0.85 (95% confidence interval 0.61–1.18) and marker high 1.08 (95% confidence interval 0.76–1.54), and for overall survival, marker low 0.91 (95% confidence interval 0.60–1.37) => value=0.91 measure=HR ci_low=0.6 ci_high=1.37
+    negative Odds ratios are given in Table 2. The mean age was 61 (95% CI 58 to 64) years.
+    negative Hazard ratios are shown in Figure 2. Mortality was 12.1 (95% CI 10.2 to 14.0) per 100 patient-years.
+    negative No measure is named here: the values were 0.38 (95% CI: 0.23 to 0.63) and 0.37 (95% CI: 0.22 to 0.66).
+    negative Hazard ratios for decline are in Table 2. The area under the curve of marker X for decline was 0.73 (95% CI 0.60-0.86).
+
+# The measure an estimate takes from the text before it in its sentence:
+# the last one named (one line per measure; the first that holds wins,
+# and none holds with another measure's words after its own).  A pattern
+# that names its measure itself keeps it (`keep measure`).
+define measureword (?i: hazard \s+ ratios? | odds \s+ ratios? | incidence \s+ rate \s+ ratios? | relative \s+ risks? | risk \s+ ratios?
+                      | rate \s+ ratios? | risk \s+ differences? | standardi[sz]ed \s+ mean \s+ differences? | mean (?: \s+ change )? \s+ differences?
+                      | \b difference \s+ (?: of | was ) )
+                 | (?-i: \b (?: [aA]?HR | [aA]?OR | IRR | RR | A?RD | SMD | MD ) s? \b )
+define lastmeasure (?: (?! (?&effmeasure) | (?&measureword) ) . )* $
 role effect measure=HR before 250 (?i: hazard \s+ ratios? | \b a?HRs? \b ) (?&lastmeasure)
 role effect measure=OR before 250 (?i: odds \s+ ratios? | \b a?ORs? \b ) (?&lastmeasure)
 role effect measure=IRR before 250 (?i: incidence \s+ rate \s+ ratios? | \b IRRs? \b ) (?&lastmeasure)
@@ -319,6 +359,15 @@ role effect measure=RR before 250 (?i: relative \s+ risks? | risk \s+ ratios? | 
 role effect measure=RD before 250 (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
 role effect measure=SMD before 250 (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
 role effect measure=MD before 250 (?i: mean (?: \s+ change )? \s+ differences? | \b MDs? \b | \b difference \s+ (?: of | was ) ) (?&lastmeasure)
+# Else the last named earlier in the paragraph (a measure within 250
+# bytes, the common case, is found by the cheaper lines above).
+role effect measure=HR paragraph-before (?i: hazard \s+ ratios? | \b a?HRs? \b ) (?&lastmeasure)
+role effect measure=OR paragraph-before (?i: odds \s+ ratios? | \b a?ORs? \b ) (?&lastmeasure)
+role effect measure=IRR paragraph-before (?i: incidence \s+ rate \s+ ratios? | \b IRRs? \b ) (?&lastmeasure)
+role effect measure=RR paragraph-before (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? | \b RRs? \b ) (?&lastmeasure)
+role effect measure=RD paragraph-before (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
+role effect measure=SMD paragraph-before (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
+role effect measure=MD paragraph-before (?i: mean (?: \s+ change )? \s+ differences? | \b MDs? \b | \b difference \s+ (?: of | was ) ) (?&lastmeasure)
 
 # The outcome an estimate is of, from the words before it in its sentence:
 # overall survival, or death, with no other outcome named in between (a
@@ -339,4 +388,5 @@ pattern relative-reduction
     regex (?<ci_low> (?&bound) ) \s* %? (?&cisep) (?<ci_high> (?&bound) ) \s* %? \s* (?: [,;] [^)\]]{0,30} )? [)\]]
     regex (?= \s+ (?i: proportional | relative ) \s+ (?: risk \s+ )? reduction )
     set measure RRR
+    keep measure
     example a 17% (95% CI 9–25) proportional reduction in vascular deaths => measure=RRR value=17 ci_low=9 ci_high=25

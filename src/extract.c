@@ -618,6 +618,34 @@ memo_add(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
     m->rc = rc >= 0 ? 1 : rc;
 }
 
+/* Where the paragraph of a match at ms (in a sentence starting at ss)
+ * starts: after the last blank line before the sentence, at most
+ * TM_PARAGRAPH_BEFORE_MAX bytes before ms (a sentence longer than that
+ * is cut at the bound, inside the sentence). */
+static size_t
+paragraph_start(const char *text, size_t ss, size_t ms)
+{
+    size_t low =
+        ms > TM_PARAGRAPH_BEFORE_MAX ? ms - TM_PARAGRAPH_BEFORE_MAX : 0;
+    size_t i = ss, after = ss;
+    int newlines = 0;
+
+    while (i > low) {
+        char c = text[i - 1];
+
+        if (c == '\n') {
+            if (newlines++ == 0)
+                after = i; /* just after the blank line's last newline */
+            if (newlines >= 2)
+                return after;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            newlines = 0;
+        }
+        i--;
+    }
+    return low;
+}
+
 /* Does the rule hold for a match [ms, me) in sentence [ss, se)? */
 static bool
 rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
@@ -652,6 +680,10 @@ rule_holds(struct tm_extractor *ex, const struct tm_rule *r, const char *text,
     case TM_WHERE_MATCH:
         from = ms;
         to = me;
+        break;
+    case TM_WHERE_PARAGRAPH_BEFORE:
+        from = paragraph_start(text, ss, ms);
+        to = ms;
         break;
     case TM_WHERE_CLAUSE:
     case TM_WHERE_CLAUSE_BEFORE:
@@ -1083,7 +1115,8 @@ captured_fields(const struct tm_pattern *p)
 
     for (i = 0; i < p->ngroups; i++)
         bits |= 1u << p->groups[i].field;
-    return bits;
+    /* A field the pattern keeps is as good as captured: roles leave it. */
+    return bits | p->keep;
 }
 
 /* The pattern files' `range` and `reject` lines: may a record of this
@@ -1276,7 +1309,7 @@ run_from(struct tm_extractor *ex, size_t pi, const char *text, size_t len,
         c = push_candidate(cs);
         c->pattern = pi;
         c->priority = p->priority;
-        c->captured = m->captured;
+        c->captured = m->captured | p->keep;
         c->computed = m->computed;
         c->ctx_start = m->ctx_start;
         c->ctx_end = m->ctx_end;

@@ -60,12 +60,20 @@ const char *tm_field_name(int field);
 /* Is the field numeric (parsed with tm_number_parse)? */
 bool tm_field_is_numeric(int field);
 
+/* How far back a paragraph-before rule looks: a bound on purpose, so
+ * that a document of one endless paragraph costs no more per match than
+ * a long paragraph does. */
+#define TM_PARAGRAPH_BEFORE_MAX 4000
+
 enum tm_rule_where {
     TM_WHERE_SENTENCE,
     TM_WHERE_BEFORE,
     TM_WHERE_AFTER,
     TM_WHERE_NEAR,
-    TM_WHERE_MATCH,         /* the match itself (a mention: its list) */
+    TM_WHERE_MATCH, /* the match itself (a mention: its list) */
+    /* its paragraph, from the paragraph's start (a blank line) to it, at
+     * most TM_PARAGRAPH_BEFORE_MAX bytes */
+    TM_WHERE_PARAGRAPH_BEFORE,
     TM_WHERE_CLAUSE,        /* the clause of the match */
     TM_WHERE_CLAUSE_BEFORE, /* its clause, from the clause start to it */
     TM_WHERE_CLAUSE_AFTER   /* its clause, from it to the clause end */
@@ -157,6 +165,7 @@ struct tm_pattern {
     size_t ngroups;
     struct tm_kv *sets; /* constant fields (key is the field name) */
     size_t nsets;
+    unsigned keep; /* fields (1 << tm_field) no role may change */
     struct tm_rule *rules;
     size_t nrules;
     struct tm_strv prefilter; /* lower-case literals */

@@ -452,6 +452,8 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
         r->where = TM_WHERE_CLAUSE_AFTER;
     } else if (word_is(args, n, "match")) {
         r->where = TM_WHERE_MATCH;
+    } else if (word_is(args, n, "paragraph-before")) {
+        r->where = TM_WHERE_PARAGRAPH_BEFORE;
     } else if (word_is(args, n, "before") || word_is(args, n, "after") ||
                word_is(args, n, "near")) {
         char *end;
@@ -474,7 +476,7 @@ parse_rule(struct line_ctx *lc, const char *line, const char *args,
     } else {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
              "expected sentence, clause, clause-before, clause-after, "
-             "match, before N, after N or near N");
+             "match, paragraph-before, before N, after N or near N");
         return false;
     }
     if (*rest == '\0') {
@@ -634,9 +636,10 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
 
     if (p->is_repair &&
         (word_is(w, n, "type") || word_is(w, n, "set") ||
-         word_is(w, n, "from") || word_is(w, n, "priority") ||
-         word_is(w, n, "min-arm-share") || word_is(w, n, "require") ||
-         word_is(w, n, "forbid") || word_is(w, n, "unless"))) {
+         word_is(w, n, "keep") || word_is(w, n, "from") ||
+         word_is(w, n, "priority") || word_is(w, n, "min-arm-share") ||
+         word_is(w, n, "require") || word_is(w, n, "forbid") ||
+         word_is(w, n, "unless"))) {
         diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, w),
              "'%.*s' is for patterns; a repair takes regex, replace, check, "
              "stage, class, prefilter, example and negative",
@@ -784,6 +787,19 @@ pattern_directive(struct line_ctx *lc, const char *line, const char *w,
         p->sets[p->nsets].key = tm_xstrndup(args, fn);
         p->sets[p->nsets].val = tm_xstrdup(rest);
         p->nsets++;
+    } else if (word_is(w, n, "keep")) {
+        const char *rest;
+        size_t fn = first_word(args, &rest);
+        int field = tm_field_lookup(args, fn);
+
+        if (field < 0 || *rest != '\0') {
+            diag(lc->set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 field < 0 ? "unknown field '%.*s'"
+                           : "keep takes one field ('%.*s ...')",
+                 (int)fn, args);
+            return;
+        }
+        p->keep |= 1u << field;
     } else if (word_is(w, n, "require") || word_is(w, n, "forbid")) {
         add_rule(lc, line, args, word_is(w, n, "forbid"));
     } else if (word_is(w, n, "unless")) {

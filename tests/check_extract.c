@@ -193,6 +193,74 @@ START_TEST(test_extract_context_rules_and_reset_start)
 }
 END_TEST
 
+/* A paragraph-before rule sees the match's paragraph up to it, earlier
+ * sentences included, and stops at a blank line (the paragraph break). */
+START_TEST(test_extract_paragraph_before_rule)
+{
+    struct tm_pattern_set *set =
+        from_text("pattern est\n"
+                  "    type effect\n"
+                  "    regex (?<value> \\d+\\.\\d+ ) (?= \\s* \\( )\n"
+                  "    require paragraph-before (?i) hazard \\s+ ratios?\n");
+
+    ck_assert_uint_eq(count_type(set,
+                                 "Hazard ratios are given by age. Values "
+                                 "were 0.38 (0.23 to 0.63).",
+                                 "effect"),
+                      1);
+    /* The measure in the paragraph before: not this paragraph's. */
+    ck_assert_uint_eq(count_type(set,
+                                 "Hazard ratios are given by age.\n\nValues "
+                                 "were 0.38 (0.23 to 0.63).",
+                                 "effect"),
+                      0);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+/* The measure a pattern that sets measure MD gives with the extra
+ * pattern line `line`, beside a role that names OR from the paragraph.
+ * Returns a string to free. */
+static char *
+measure_with(const char *line)
+{
+    static const char *const pat =
+        "pattern diff\n"
+        "    type effect\n"
+        "    regex (?<value> \\+\\d\\.\\d ) ,\n"
+        "    set measure MD\n"
+        "%s"
+        "role effect measure=OR paragraph-before \\bOR\\b\n";
+    char buf[512], *measure;
+    struct tm_pattern_set *set;
+    struct tm_records rs;
+
+    snprintf(buf, sizeof buf, pat, line);
+    set = from_text(buf);
+    rs = run(set,
+             "Compared with the OR data, the means differed (+0.8, 95% CI "
+             "0.2 to 1.5).",
+             NULL);
+    ck_assert_uint_eq(rs.n, 1);
+    measure = strdup(rs.v[0].measure);
+    tm_records_clear(&rs);
+    tm_pattern_set_free(set);
+    return measure;
+}
+
+/* A role changes a field a pattern sets (a default), not one it keeps. */
+START_TEST(test_extract_keep_field_from_roles)
+{
+    char *m = measure_with("");
+
+    ck_assert_str_eq(m, "OR");
+    free(m);
+    m = measure_with("    keep measure\n");
+    ck_assert_str_eq(m, "MD");
+    free(m);
+}
+END_TEST
+
 /* Clause rules see the clause of the match (not the sentence, not a byte
  * window), brackets that do not hold the match are blanked from it, and
  * a decimal point does not end one. */
@@ -596,6 +664,8 @@ main(void)
     tcase_add_test(mech,
                    test_extract_overlaps_resolved_by_priority_then_length);
     tcase_add_test(mech, test_extract_context_rules_and_reset_start);
+    tcase_add_test(mech, test_extract_paragraph_before_rule);
+    tcase_add_test(mech, test_extract_keep_field_from_roles);
     tcase_add_test(mech, test_extract_events_of_total_and_maps);
     tcase_add_test(mech, test_extract_clause_rules);
     tcase_add_test(mech, test_extract_roles_rejects_and_ranges);

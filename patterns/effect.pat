@@ -43,10 +43,10 @@ map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? h
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? odds \s+ ratios? | a?ORs?  => OR
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? incidence \s+ rate \s+ ratios? | IRRs?  => IRR
 map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: relative \s+ risks? | risk \s+ ratios? | (?: death | mortality ) \s+ (?: rate \s+ )? ratios? | rate \s+ ratios? ) | RRs?  => RR
-map measure (?i) (?: relative \s+ risk \s+ reductions? ) | RRR  => RRR
-map measure (?i) (?: absolute \s+ risk \s+ (?: reductions? | differences? ) | risk \s+ differences? ) | RD | ARD  => RD
-map measure (?i) standardi[sz]ed \s+ mean \s+ differences? | SMD  => SMD
-map measure (?i) (?: (?: LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences? | difference \s+ in \s+ means | difference ) | MD  => MD
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: relative \s+ risk \s+ reductions? ) | RRR  => RRR
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: absolute \s+ risk \s+ (?: reductions? | differences? ) | risk \s+ differences? ) | RD | ARD  => RD
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? standardi[sz]ed \s+ mean \s+ differences? | SMD  => SMD
+map measure (?i) (?: adjusted \s+ | unadjusted \s+ | crude \s+ | pooled \s+ )? (?: (?: LS \s+ | least [-\s] squares? \s+ )? mean (?: \s+ change )? \s+ differences? | difference \s+ in \s+ means | difference ) | MD  => MD
 
 # "HR 0.51; 95% CI 0.36–0.74", "odds ratio, 0.62 [95% CI, 0.41 to 0.93]",
 # "hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to
@@ -74,6 +74,7 @@ pattern labelled-ci
     example hazard ratio for death, 0.87; 95% confidence interval [CI], 0.81 to 0.94 => measure=HR value=0.87 ci_low=0.81 ci_high=0.94
     example (RR 0.66, 95% CI 0.50-0.87; P=0.003) => measure=RR value=0.66 ci_low=0.5 ci_high=0.87
     example a mean difference of −1.2 (95% CI −2.0 to −0.4) => measure=MD value=-1.2 ci_low=-2 ci_high=-0.4
+    example the adjusted mean difference was −1.37 (95% CI −2.71 to −0.04) => measure=MD value=-1.37
     example adjusted odds ratio (aOR) = 1.52 (95% CI: 1.10–2.09) => measure=OR value=1.52 ci_low=1.1 ci_high=2.09
     example the stratified risk difference was 12% (95% CI -6.1%, 30.2%; p = 0.2) => measure=RD value=12 ci_low=-6.1 ci_high=30.2
     example with a difference of 0.031 L (95% confidence interval [CI] −0.010 to 0.072) => measure=MD value=0.031 ci_low=-0.01 ci_high=0.072
@@ -281,6 +282,26 @@ pattern bracketed-ci
     example The relative risk of hospital admission for EDGE was 0.83 (0.56-1.24, P=.37) => measure=RR value=0.83 ci_low=0.56 ci_high=1.24
     example the hazard ratio was 1.21 (0.98 to 1.49) => measure=HR value=1.21 ci_low=0.98 ci_high=1.49
     negative the median age was 60 (45-70) years, and the HR was not estimated
+
+# The same for an odds ratio named "OR" alone ("Binary OR 0.73 (0.53 to
+# 0.99)" in a table cell): its own pattern, because "or" is a substring
+# of nearly every sentence and cannot be bracketed-ci's prefilter word; a
+# sentence rule looks for the capitals first.
+pattern bracketed-ci-or
+    type effect
+    prefilter or
+    prefilter ( [
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    priority 9
+    require sentence (?-i: (?<! [B-Zb-z0-9] ) ORs? \b )
+    regex (?-i: (?<! [B-Zb-z0-9] ) (?<measure> a? OR ) s? \b ) (?: \s* [\[(] [^\])=]{0,24} [\])] )?
+    regex (?: \s* [,:=] \s* | \s+ (?i: was | were | is | of ) \s+ | \s+ )
+    regex (?<value> (?&bound) ) (?! \s* % ) \s* [(\[] \s* (?: (?&cilabel) \s* [,:=]? \s* )?
+    regex (?<ci_low> (?&bound) ) (?&cisep) (?<ci_high> (?&bound) ) \s* (?: [,;]? \s* [^)\]\d]{0,6} [<>=≤≥] [^)\]]{0,20} )? [)\]]
+    example Death by day 7 | Drug = 101 (9%) | Placebo = 123 (11%) | Adjusted / Effect estimate (95% CI) = Binary OR 0·73 (0·53 to 0·99) => measure=OR value=0.73 ci_low=0.53 ci_high=0.99
+    example The ORs were similar (OR 1.20 (0.90–1.60), p = 0.2) => measure=OR value=1.2 ci_low=0.9 ci_high=1.6
+    negative Drug A or B was given for 3 (2 to 4) days
+    negative MORTALITY OR READMISSION 12 (10-14)
 
 # "The HR during the first 9 months was 1.52 (1–2.31, p = 0.14), followed
 # by 0.84 (0.47–1.49, p = 0.59)": estimates after the measure is named;

@@ -29,6 +29,10 @@ static const char page_css[] =
     "label{margin-right:.6em;white-space:nowrap}\n"
     ".scroll{overflow-x:auto;max-height:60vh;border:1px solid var(--line)}\n"
     "table{border-collapse:collapse;font-size:13px}\n"
+    /* The study table as wide as its columns want (long cells wrap at
+     * their max-width), scrolled sideways: rows stay a line or three
+     * high instead of squeezing every column into the window. */
+    ".scroll>table{width:max-content}\n"
     "th,td{border:1px solid var(--line);padding:2px 5px;vertical-align:top;unicode-bidi:isolate;overflow-wrap:break-word;max-width:24em}\n"
     "th{white-space:nowrap}\n"
     "td{min-width:2.5em}\n"

@@ -286,7 +286,7 @@ tm_report_docs(const struct tm_report *rp)
 /* The study table                                                     */
 /* ------------------------------------------------------------------ */
 
-/* What check says of column name: "col: reason; col: reason".  A
+/* What check says of column name: "col: reason; col, col: reason".  A
  * cell the reviewer corrected ("col: corrected") is not a flag: it has
  * been looked at.  Returns CELL_FLAG (with the first reason in why),
  * CELL_CORRECTED or CELL_PLAIN; name NULL asks about any column. */
@@ -299,6 +299,26 @@ is_corrected_entry(const char *p, const char *end)
     size_t n = sizeof suffix - 1;
 
     return (size_t)(end - p) >= n && memcmp(end - n, suffix, n) == 0;
+}
+
+/* Does the entry [p, end) name column name before its colon ("name:
+ * ...", or one of a list "effect_value, ci_low, ci_high: ...")? */
+static bool
+entry_names(const char *p, const char *end, const char *name, size_t nlen)
+{
+    const char *colon = memchr(p, ':', (size_t)(end - p));
+
+    while (colon != NULL && p < colon) {
+        const char *comma = memchr(p, ',', (size_t)(colon - p));
+        const char *stop = comma != NULL ? comma : colon;
+
+        while (p < stop && *p == ' ')
+            p++;
+        if ((size_t)(stop - p) == nlen && strncmp(p, name, nlen) == 0)
+            return true;
+        p = stop + 1;
+    }
+    return false;
 }
 
 static enum cell_state
@@ -314,8 +334,7 @@ check_state(const char *check, const char *name, const char **why,
 
         if (end == NULL)
             end = p + strlen(p);
-        if (name == NULL || ((size_t)(end - p) > nlen + 1 &&
-                             strncmp(p, name, nlen) == 0 && p[nlen] == ':')) {
+        if (name == NULL || entry_names(p, end, name, nlen)) {
             if (!is_corrected_entry(p, end)) {
                 *why = p;
                 *whylen = (size_t)(end - p);

@@ -175,6 +175,49 @@ assert "pct_treatment: the text also gives 12%" in r["check"], r
 assert "pct_control" not in r["check"], r
 PY
 
+# The review page marks every cell a flag names, also when one flag
+# names several ("effect_value, ci_low, ci_high: the text also gives
+# 0.61": a crude and an adjusted estimate of the same comparison).
+cat >"$tmp/twoest.txt" <<'EOF'
+Methods: We randomized 120 adults to levosimendan (n = 60) or placebo (n = 60).
+Results: By day 30, 5 of 60 patients in the levosimendan group and 9 of 60 patients in the placebo group had died (RR 0.56, 95% CI 0.20 to 1.56). Adjusted for age, the relative risk of death by day 30 was 0.61 (95% CI 0.22 to 1.70).
+EOF
+"$TRIALMINE" report -o "$tmp/twoest.html" "$tmp/twoest.txt" || exit 1
+python3 - "$tmp/twoest.html" <<'PY' || exit 1
+import html.parser, sys
+
+class Table(html.parser.HTMLParser):
+    """The study table's header and each row's cells (class, title)."""
+    def __init__(self):
+        super().__init__()
+        self.head, self.rows, self.cell = [], [], None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td") and self.rows is not None:
+            self.cell = [tag, a.get("class", ""), a.get("title", ""), ""]
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[3] += data
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self.cell is not None and self.rows:
+            self.rows[-1].append(self.cell)
+            self.cell = None
+
+t = Table()
+t.feed(open(sys.argv[1], encoding="utf-8").read())
+head = next(r for r in t.rows if r and r[0][0] == "th" and r[0][3] == "study")
+cols = [c[3] for c in head]
+flagged = [r for r in t.rows if len(r) == len(cols) and r[0][0] == "td" and
+           "the text also gives 0.61" in r[cols.index("check")][3]]
+assert flagged, "no row flags the second estimate"
+for name in ("effect_value", "ci_low", "ci_high"):
+    c = flagged[0][cols.index(name)]
+    assert "flag" in c[1] and "0.61" in c[2], (name, c)
+assert "flag" not in flagged[0][cols.index("p_value")][1], flagged[0]
+PY
+
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the
 # levosimendan group and 6 in the placebo group)") fill the arms' events,
 # with the trial's randomized arm sizes, and the check column says so.

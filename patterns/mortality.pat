@@ -363,10 +363,14 @@ pattern count-in-arm-died
     forbid after 80 ^ [^;]*? (?i: surviv | alive | discharg )
     forbid clause (?&otherout)
     forbid after 12 ^ \s* (?: % | \( \s* (?&decimal) \s* % | of \b | / )
+    # "5 of 60 patients in the A group had died": 60 is the arm, not
+    # its deaths.
+    forbid before 12 (?: (?i: \b of | \b out \s+ of ) \s+ (?: (?i: the ) \s+ )? | / \s* ) $
     forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
     example Eight deaths (7 in the study arm; 1 in the control arm) were reported => value=7
     example 3 patients in the MSC group and 5 in the placebo group died => value=3
     negative 3 patients in the MSC group and 5 in the placebo group recovered
+    negative By day 30, 5 of 60 patients in the A group and 9 of 60 patients in the placebo group had died
 
 # "five patients died (on days 7, 11, 18, 19, and 26) in group C": people
 # who died, then the arm.

@@ -454,6 +454,10 @@ opens_comparison(const char *text, const struct tm_span *sp,
     return false;
 }
 
+/* How far after the second arm's name the bracket of bracket_pair may
+ * open: the rest of a short clause ("had died"). */
+#define BRACKET_GAP 40
+
 /* "Deaths occurred in 4 of 28 patients in the MSC arm and in 9 of 29 in
  * the placebo arm (14.3% vs 31.0%)": two values compared in a bracket that
  * opens right after the sentence named two arms of different sides are
@@ -486,12 +490,17 @@ bracket_pair(const char *text, struct val *v, size_t a, size_t b,
     if (first->arm == second->arm || first->arm == ARM_NONE ||
         second->arm == ARM_NONE)
         return false;
-    /* Between the second arm and the first value: a bracket opening and
-     * at most two other marks (" (", " [n = ", not a clause). */
+    /* Between the second arm and the first value: the rest of the
+     * clause ("given placebo had died (", "in the placebo arm (", " [n =
+     * "), a bracket opening it: no number, no clause break, at most
+     * BRACKET_GAP bytes. */
+    if (v[a].r->start - second->r->end > BRACKET_GAP)
+        return false;
     for (i = second->r->end; i < v[a].r->start; i++) {
         if (text[i] == '(' || text[i] == '[')
             open = true;
-        else if (text[i] != ' ' && ++marks > 2)
+        else if (isdigit((unsigned char)text[i]) || text[i] == ';' ||
+                 (open && text[i] != ' ' && ++marks > 2))
             return false;
     }
     if (!open)

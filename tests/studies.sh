@@ -218,6 +218,41 @@ for name in ("effect_value", "ci_low", "ci_high"):
 assert "flag" not in flagged[0][cols.index("p_value")][1], flagged[0]
 PY
 
+# One result in eight phrasings (own wording): wherever a row fills both
+# arms, the treatment arm holds vasopressin's 12 of 40 (30%) and the
+# control placebo's 16 of 40 (40%), never the reverse.  The first had
+# been swapped: its bracket "(30% vs 40%)" opens after "had died", not
+# right after the second arm's name.
+i=0
+while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' \
+        "Results: $line" >"$tmp/phrase$i.txt"
+done <<'EOF'
+At 28 days, 12 of 40 patients given vasopressin and 16 of 40 given placebo had died (30% vs 40%; P = 0.35).
+Twenty-eight-day mortality was 30% with vasopressin and 40% with placebo (risk ratio 0.75, 95% CI 0.41 to 1.37).
+Death by day 28 occurred in 16 (40%) placebo and 12 (30%) vasopressin recipients.
+By day 28, twelve patients in the vasopressin group and sixteen in the placebo group had died.
+Mortality at 28 days: vasopressin 12/40 (30.0%), placebo 16/40 (40.0%).
+The 28-day death rates were 40% and 30% in the placebo and vasopressin groups, respectively.
+Of the 40 patients who received placebo, 16 died within 28 days, compared with 12 of the 40 who received vasopressin.
+Sixteen of 40 placebo recipients and 12 of 40 vasopressin recipients died by day 28.
+EOF
+"$TRIALMINE" studies --csv-raw "$tmp"/phrase*.txt >"$tmp/phrases.csv" || exit 1
+python3 - "$tmp/phrases.csv" <<'PY' || exit 1
+import csv, sys
+both = 0
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    if r["outcome"] != "mortality":
+        continue
+    for t, c, want in (("events_treatment", "events_control", ("12", "16")),
+                       ("pct_treatment", "pct_control", ("30", "40"))):
+        if r[t] and r[c]:
+            both += 1
+            assert (r[t], r[c]) == want, (r["doc"], t, r[t], r[c])
+assert both >= 10, both
+PY
+
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the
 # levosimendan group and 6 in the placebo group)") fill the arms' events,
 # with the trial's randomized arm sizes, and the check column says so.

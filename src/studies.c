@@ -1442,6 +1442,27 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
     return rc;
 }
 
+/* Is v[i] an estimate in the sentence of its study's arm values of the
+ * same outcome ("30% with A and 40% with placebo (risk ratio 0.75
+ * ...)")?  Their row takes it (study_row), whatever timepoint each
+ * carries, and it starts no row of its own. */
+static bool
+arms_estimate(const struct tm_doc *doc, const struct study *s,
+              const struct val *v, size_t nv, size_t i)
+{
+    const char *type = row_type(v[i].r);
+    size_t k;
+
+    if (!is_type(v[i].r, "effect") || type == NULL)
+        return false;
+    for (k = 0; k < nv; k++)
+        if (k != i && v[k].group == v[i].group && v[k].sent == v[i].sent &&
+            v[k].arm != ARM_NONE && tm_record_is_outcome(v[k].r) &&
+            row_outcome(doc, s, v[k].r) && strcmp(v[k].r->type, type) == 0)
+            return true;
+    return false;
+}
+
 static enum tm_status
 write_study(struct tm_studies *st, const struct tm_doc *doc,
             const struct val *v, size_t nv, const struct study *s, size_t g,
@@ -1471,14 +1492,16 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
         if (type == NULL)
             continue;
         any_outcome = true;
-        /* One row per outcome and timepoint, at its first value. */
+        /* One row per outcome and timepoint, at its first value that
+         * starts one. */
         for (k = 0; k < i && !seen; k++)
             seen = v[k].group == g && row_type(v[k].r) != NULL &&
                    (!tm_record_is_outcome(v[k].r) ||
                     row_outcome(doc, s, v[k].r)) &&
                    strcmp(row_type(v[k].r), type) == 0 &&
-                   same_str(v[k].r->timepoint, r->timepoint);
-        if (!seen &&
+                   same_str(v[k].r->timepoint, r->timepoint) &&
+                   !arms_estimate(doc, s, v, nv, k);
+        if (!seen && !arms_estimate(doc, s, v, nv, i) &&
             study_row(st, doc, v, nv, s, g, type, r->timepoint, err) != TM_OK)
             return err->code;
     }

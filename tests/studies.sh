@@ -251,6 +251,12 @@ for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
             both += 1
             assert (r[t], r[c]) == want, (r["doc"], t, r[t], r[c])
 assert both >= 10, both
+# The risk ratio in the sentence of the arms' percentages is their row's,
+# not a second row of its own.
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+        if r["outcome"] == "mortality" and r["doc"].endswith("phrase2.txt")]
+assert [(r["timepoint"], r["pct_treatment"], r["effect_value"]) for r in rows] \
+    == [("28-day", "30", "0.75")], rows
 PY
 
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the

@@ -325,6 +325,21 @@ pattern of-whom-died
     example gave 1 × 10^6 cells/kg to 20 critically ill patients, 4 of whom died, and => value=20 events=4 total=20
     negative 20 patients, 4 of whom were men
 
+# "Of the 40 patients who received placebo, 16 died within 28 days": the
+# people first, then how many of them died, after a comma.
+pattern of-the-total-died
+    type mortality
+    prefilter died dead passed succumbed deceased
+    prefilter of
+    priority 12
+    regex (?i: \b of ) \s+ (?: (?i: the | these | all ) \s+ )? (?<total> (?&count) ) \s+ (?: [\w()-]+ \s+ ){0,3}? (?&people) \b (?: [^,;()\d]{1,60}? )? \s* , \s*
+    regex \K (?<events> (?&count) ) (?: \s+ (?: [\w-]+ \s+ )? (?&people) )? \s+ (?: (?i: had ) \s+ )? (?&deathverb)
+    set unit %
+    example Of the 40 patients who received placebo, 16 died within 28 days, compared with 12 of the 40 who received the drug => value=40 events=16 total=40
+    example Of the 120 children enrolled, three died before discharge => value=2.5 events=3 total=120
+    negative Of the 40 patients, 16 were men and 5 died later
+    negative Of the 40 patients who received placebo, 16 had a fever
+
 # ------------------------------------------------------------------
 # Deaths counted in an arm, with no denominator in the sentence: "Eight
 # deaths (7 in the BTH1677 arm; 1 in the control arm)", "Two deaths were

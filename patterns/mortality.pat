@@ -387,6 +387,27 @@ pattern count-in-arm-died
     negative 3 patients in the MSC group and 5 in the placebo group recovered
     negative By day 30, 5 of 60 patients in the A group and 9 of 60 patients in the placebo group had died
 
+# "The numbers of deaths by day 28 were 8 and 6 in the MSC and placebo
+# groups, respectively": counts of deaths listed, their arms named after
+# them with "respectively".
+pattern deaths-respectively
+    type _deaths
+    from _count
+    prefilter respectively
+    prefilter death died
+    require clause-before (?i: \b (?: deaths | died ) \b )
+    require after 120 ^ [^;.]*? (?i: \b respectively \b )
+    # "nivolumab [9] and atezolizumab [10], respectively": citations.
+    forbid before 2 \[ \s* $
+    forbid after 12 ^ \s* (?: % | \( \s* (?&decimal) \s* % | of \b | / )
+    forbid before 12 (?: (?i: \b of | \b out \s+ of ) \s+ (?: (?i: the ) \s+ )? | / \s* ) $
+    forbid clause (?&otherout)
+    forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
+    example The numbers of deaths by day 28 were 8 and 6 in the MSC and placebo groups, respectively => value=8
+    negative The numbers of survivors by day 28 were 22 and 24 in the MSC and placebo groups, respectively
+    negative The deaths were caused by 8 and 6 infections in the two groups, respectively, of 30 patients each
+    negative the anti-programmed death ligand-1 antibodies, nivolumab [9] and atezolizumab [10], respectively
+
 # "five patients died (on days 7, 11, 18, 19, and 26) in group C": people
 # who died, then the arm.
 pattern died-in-arm

@@ -218,7 +218,7 @@ for name in ("effect_value", "ci_low", "ci_high"):
 assert "flag" not in flagged[0][cols.index("p_value")][1], flagged[0]
 PY
 
-# One result in eight phrasings (own wording): wherever a row fills both
+# One result in ten phrasings (own wording): wherever a row fills both
 # arms, the treatment arm holds vasopressin's 12 of 40 (30%) and the
 # control placebo's 16 of 40 (40%), never the reverse.  The first had
 # been swapped: its bracket "(30% vs 40%)" opens after "had died", not
@@ -237,6 +237,8 @@ Mortality at 28 days: vasopressin 12/40 (30.0%), placebo 16/40 (40.0%).
 The 28-day death rates were 40% and 30% in the placebo and vasopressin groups, respectively.
 Of the 40 patients who received placebo, 16 died within 28 days, compared with 12 of the 40 who received vasopressin.
 Sixteen of 40 placebo recipients and 12 of 40 vasopressin recipients died by day 28.
+The numbers of deaths by day 28 were 12 and 16 in the vasopressin and placebo groups, respectively.
+By day 28 there had been 16 and 12 deaths in the placebo and vasopressin groups, respectively.
 EOF
 "$TRIALMINE" studies --csv-raw "$tmp"/phrase*.txt >"$tmp/phrases.csv" || exit 1
 python3 - "$tmp/phrases.csv" <<'PY' || exit 1
@@ -250,7 +252,7 @@ for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
         if r[t] and r[c]:
             both += 1
             assert (r[t], r[c]) == want, (r["doc"], t, r[t], r[c])
-assert both >= 10, both
+assert both >= 12, both
 # The risk ratio in the sentence of the arms' percentages is their row's,
 # not a second row of its own.
 rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))

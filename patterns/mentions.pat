@@ -24,9 +24,15 @@ pattern count
     regex (?&cstart) (?<value> (?&integer) (?! [.,·]\d | (?&pct) | \d ) ) (?! [\p{L}\p{N}] | [-:/] \d )
     # A number right after a word that labels it is no count.
     forbid before 8 (?&labelword) \s $
+    # A citation: "[9]", "[9, 10]", "[9–11]" (a count in square brackets
+    # is written "[n = 9]").
+    forbid before 16 \[ [\d\s,–-]* $
+    unless after 16 ^ [\d\s,–-]* (?! [\d\s,–\]-] | $ )
     example 120 patients were randomized => value=120
     example of 1,250 women => value=1250
     negative COVID-19 patients
+    negative as reported [12] and [13, 14] and [15–17]
+    example deaths [8 patients] => value=8
     negative in group 1
     negative on day 28
     negative a ratio of 2:1

@@ -1500,7 +1500,9 @@ inline_calls(struct inliner *in, const char *src, struct tm_buf *out, int depth,
                 s = g + 1;
                 continue;
             }
-            if (level == TM_NEST_MAX) {
+            if (level >= TM_NEST_MAX) {
+                /* Deeper than the table: no longer tracked (every level
+                 * past it, not only the first). */
                 tracked = false;
             } else {
                 nest[level].lead_open = *lead;

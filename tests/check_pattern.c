@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "pattern-int.h"
 #include "testutil.h"
 
@@ -354,6 +355,35 @@ START_TEST(test_pattern_long_define_is_a_subroutine_inside)
 }
 END_TEST
 
+/* Groups nested deeper than the inliner tracks (64): it stops tracking
+ * them and still writes the regex whole (a fuzz input wrote past its
+ * table of open groups; ASan/UBSan in CI catch that here). */
+START_TEST(test_pattern_deep_nesting_inlined)
+{
+    struct tm_pattern_set *set;
+    struct tm_err err;
+    struct tm_buf src;
+    int i;
+
+    tm_buf_init(&src, 0);
+    tm_buf_puts(&src, "define w (?: alpha | beta )\n"
+                      "pattern deep\n"
+                      "    type p_value\n"
+                      "    regex (?&w) \\s+ ");
+    for (i = 0; i < 70; i++)
+        tm_buf_putc(&src, '(');
+    tm_buf_puts(&src, "(?<value> \\d+ )");
+    for (i = 0; i < 70; i++)
+        tm_buf_putc(&src, ')');
+    tm_buf_puts(&src, " \\s+ (?&w)\n");
+    ck_assert_int_eq(load_text(src.data, &set, &err), TM_OK);
+    ck_assert(matches(set->patterns[0].re, "alpha 12 beta"));
+    ck_assert(!matches(set->patterns[0].re, "alpha 12 gamma"));
+    tm_pattern_set_free(set);
+    tm_buf_clear(&src);
+}
+END_TEST
+
 START_TEST(test_pattern_shipped_set_compiles)
 {
     struct tm_pattern_set *set = tm_pattern_set_new();
@@ -379,6 +409,7 @@ main(void)
     tcase_add_test(load, test_pattern_loads_a_complete_pattern);
     tcase_add_test(load, test_pattern_shipped_set_compiles);
     tcase_add_test(load, test_pattern_long_define_is_a_subroutine_inside);
+    tcase_add_test(load, test_pattern_deep_nesting_inlined);
     tcase_add_test(load, test_pattern_from_needs_a_mention_maker_and_no_regex);
     tcase_add_test(load, test_pattern_range_condition_is_one_text_field);
     tcase_add_test(diag, test_pattern_bad_regex_reports_line_and_column);

@@ -1555,6 +1555,15 @@ flush_candidates(struct tm_extractor *ex, struct tm_records *out,
     cs->n = 0;
 }
 
+/* Does gap[0, len) match re (a separator, the set's regex `index`)? */
+static bool
+gap_matches(struct tm_extractor *ex, const pcre2_code *re, unsigned index,
+            const char *gap, size_t len)
+{
+    return tm_match(ready(ex, re, index), gap, len, 0, ex->rule_md, ex->mctx) >=
+           0;
+}
+
 /* Does the text between mentions a and b match re (a separator, the
  * set's regex `index`)? */
 static bool
@@ -1563,8 +1572,7 @@ separates(struct tm_extractor *ex, const pcre2_code *re, unsigned index,
           const struct tm_record *b)
 {
     return strcmp(a->type, b->type) == 0 && b->start >= a->end &&
-           tm_match(ready(ex, re, index), text + a->end, b->start - a->end, 0,
-                    ex->rule_md, ex->mctx) >= 0;
+           gap_matches(ex, re, index, text + a->end, b->start - a->end);
 }
 
 bool
@@ -1578,11 +1586,9 @@ tm_extractor_list_gap(struct tm_extractor *ex, const char *text, size_t len,
      * document's invalid bytes are no separator. */
     if (set->list_sep == NULL || set->list_last == NULL ||
         !tm_utf8_valid(text, len, NULL) ||
-        tm_match(ready(ex, set->list_sep, set->list_sep_jit), text, len, 0,
-                 ex->rule_md, ex->mctx) < 0)
+        !gap_matches(ex, set->list_sep, set->list_sep_jit, text, len))
         return false;
-    *last = tm_match(ready(ex, set->list_last, set->list_last_jit), text, len,
-                     0, ex->rule_md, ex->mctx) >= 0;
+    *last = gap_matches(ex, set->list_last, set->list_last_jit, text, len);
     return true;
 }
 

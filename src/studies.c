@@ -1445,20 +1445,25 @@ study_row(struct tm_studies *st, const struct tm_doc *doc, const struct val *v,
 /* Is v[i] an estimate in the sentence of its study's arm values of the
  * same outcome ("30% with A and 40% with placebo (risk ratio 0.75
  * ...)")?  Their row takes it (study_row), whatever timepoint each
- * carries, and it starts no row of its own. */
+ * carries, and it starts no row of its own.  v is in text order, so the
+ * values of v[i]'s sentence stand next to it. */
 static bool
 arms_estimate(const struct tm_doc *doc, const struct study *s,
               const struct val *v, size_t nv, size_t i)
 {
     const char *type = row_type(v[i].r);
-    size_t k;
+    size_t lo = i, hi = i + 1, k;
 
     if (!is_type(v[i].r, "effect") || type == NULL)
         return false;
-    for (k = 0; k < nv; k++)
-        if (k != i && v[k].group == v[i].group && v[k].sent == v[i].sent &&
-            v[k].arm != ARM_NONE && tm_record_is_outcome(v[k].r) &&
-            row_outcome(doc, s, v[k].r) && strcmp(v[k].r->type, type) == 0)
+    while (lo > 0 && v[lo - 1].sent == v[i].sent)
+        lo--;
+    while (hi < nv && v[hi].sent == v[i].sent)
+        hi++;
+    for (k = lo; k < hi; k++)
+        if (k != i && v[k].group == v[i].group && v[k].arm != ARM_NONE &&
+            tm_record_is_outcome(v[k].r) && row_outcome(doc, s, v[k].r) &&
+            strcmp(v[k].r->type, type) == 0)
             return true;
     return false;
 }
@@ -1472,8 +1477,14 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
     bool any_outcome = false, any_size = false, mortality = false;
     bool deaths = false;
     const char *deaths_when = NULL; /* the first count of deaths' timepoint */
+    /* Which values start no row (arms_estimate), worked out once: the
+     * loop below asks it of every earlier value of each one. */
+    bool *no_row = tm_xcalloc(nv ? nv : 1, sizeof *no_row);
+    enum tm_status rc = TM_OK;
 
-    for (i = 0; i < nv; i++) {
+    for (i = 0; i < nv; i++)
+        no_row[i] = v[i].group == g && arms_estimate(doc, s, v, nv, i);
+    for (i = 0; i < nv && rc == TM_OK; i++) {
         const struct tm_record *r = v[i].r;
         const char *type = row_type(r);
         bool seen = false;
@@ -1499,12 +1510,14 @@ write_study(struct tm_studies *st, const struct tm_doc *doc,
                    (!tm_record_is_outcome(v[k].r) ||
                     row_outcome(doc, s, v[k].r)) &&
                    strcmp(row_type(v[k].r), type) == 0 &&
-                   same_str(v[k].r->timepoint, r->timepoint) &&
-                   !arms_estimate(doc, s, v, nv, k);
-        if (!seen && !arms_estimate(doc, s, v, nv, i) &&
+                   same_str(v[k].r->timepoint, r->timepoint) && !no_row[k];
+        if (!seen && !no_row[i] &&
             study_row(st, doc, v, nv, s, g, type, r->timepoint, err) != TM_OK)
-            return err->code;
+            rc = err->code;
     }
+    free(no_row);
+    if (rc != TM_OK)
+        return rc;
     /* Counts of deaths in the arms make a row of their own only when no
      * other value of the study says how many died. */
     if (deaths && !mortality)

@@ -14,6 +14,27 @@ fx=${TM_FIXTURE_DIR:-$top/tests/fixtures}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The study table's mortality rows, for the checks below (python3 finds
+# this module through PYTHONPATH).
+cat >"$tmp/rows.py" <<'PY'
+import csv
+
+
+def mortality(path):
+    """The mortality rows of the study table in the CSV file path."""
+    return [r for r in csv.DictReader(open(path, encoding="utf-8"))
+            if r["outcome"] == "mortality"]
+
+
+def one_mortality(path):
+    """The one mortality row of path (an assertion if there are more)."""
+    rows = mortality(path)
+    assert len(rows) == 1, rows
+    return rows[0]
+PY
+PYTHONPATH=$tmp
+export PYTHONPATH
+
 "$TRIALMINE" studies "$fx/text/studies.txt" >"$tmp/t.csv" ||
     { echo "studies: exit status $?"; exit 1; }
 python3 - "$tmp/t.csv" <<'PY' || exit 1
@@ -70,9 +91,9 @@ PY
 printf '%s\n' 'Results: By day 28, few patients in the MSC group and 46 of 221 patients in the placebo group had died.' >"$tmp/one.txt"
 "$TRIALMINE" studies --csv-raw "$tmp/one.txt" >"$tmp/one.csv" || exit 1
 python3 - "$tmp/one.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
+import sys
+from rows import mortality
+r = mortality(sys.argv[1])
 assert len(r) == 1 and r[0]["events_control"] == "46" and \
     r[0]["events_treatment"] == "", r
 PY
@@ -91,10 +112,8 @@ m = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 m = [(r["value"], r.get("events"), r.get("total")) for r in m
      if r["type"] == "mortality"]
 assert m == [(14.3, 4, 28), (31, 9, 29)], m
-r = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
-assert len(r) == 1, r
-r = r[0]
+from rows import one_mortality
+r = one_mortality(sys.argv[2])
 assert (r["events_treatment"], r["n_treatment"], r["pct_treatment"]) == \
     ("4", "28", "14.3"), r
 assert (r["events_control"], r["n_control"], r["pct_control"]) == \
@@ -121,9 +140,9 @@ PY
 printf '%s\n' 'Results: Compared with placebo, mortality was lower with MSC (14.3% vs 31.0%).' >"$tmp/opens.txt"
 "$TRIALMINE" studies --csv-raw "$tmp/opens.txt" >"$tmp/opens.csv" || exit 1
 python3 - "$tmp/opens.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
+import sys
+from rows import mortality
+r = mortality(sys.argv[1])
 assert len(r) == 1 and (r[0]["pct_treatment"], r[0]["pct_control"]) == \
     ("14.3", "31"), r
 PY
@@ -134,9 +153,9 @@ sed -e 's#<th>Inhaler A low dose vs Inhaler B</th>#<th>Inhaler B vs Inhaler A lo
     "$top/tests/golden/studies-comparison-columns/compare.nxml" >"$tmp/reversed.nxml"
 "$TRIALMINE" studies --csv-raw "$tmp/reversed.nxml" >"$tmp/reversed.csv" || exit 1
 python3 - "$tmp/reversed.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
+import sys
+from rows import mortality
+r = mortality(sys.argv[1])
 assert not any(x["control_label"] == "Inhaler A low dose" for x in r), r
 PY
 
@@ -147,9 +166,9 @@ printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or pla
     'Results: By day 30, 5 of 60 patients in the levosimendan group had died. By day 30, 9 of 60 patients in the placebo group had died.' >"$tmp/named.txt"
 "$TRIALMINE" studies --csv-raw "$tmp/named.txt" >"$tmp/named.csv" || exit 1
 python3 - "$tmp/named.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
+import sys
+from rows import mortality
+r = mortality(sys.argv[1])
 assert len(r) == 1 and (r[0]["events_treatment"], r[0]["events_control"]) == \
     ("5", "9") and r[0]["check"] == "", r
 PY
@@ -163,11 +182,9 @@ Results: By day 30, 5 of 60 patients in the levosimendan group had died. By day 
 EOF
 "$TRIALMINE" studies --csv-raw "$tmp/second.txt" >"$tmp/second.csv" || exit 1
 python3 - "$tmp/second.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
-assert len(r) == 1, r
-r = r[0]
+import sys
+from rows import one_mortality
+r = one_mortality(sys.argv[1])
 assert (r["n_treatment"], r["pct_treatment"]) == ("60", "8.3"), r
 assert "n_treatment: the text also gives 58" in r["check"], r
 assert "n_control: the text also gives 59" in r["check"], r
@@ -268,11 +285,9 @@ printf '%s\n' 'Methods: We randomized 120 adults to levosimendan (n = 60) or pla
     'Results: Nine deaths occurred during the study (3 in the levosimendan group and 6 in the placebo group).' >"$tmp/deaths.txt"
 "$TRIALMINE" studies --csv-raw "$tmp/deaths.txt" >"$tmp/deaths.csv" || exit 1
 python3 - "$tmp/deaths.csv" <<'PY' || exit 1
-import csv, sys
-r = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
-     if r["outcome"] == "mortality"]
-assert len(r) == 1, r
-r = r[0]
+import sys
+from rows import one_mortality
+r = one_mortality(sys.argv[1])
 assert (r["events_treatment"], r["n_treatment"], r["events_control"],
         r["n_control"], r["pct_treatment"]) == ("3", "60", "6", "60", ""), r
 assert "a count of deaths" in r["check"], r

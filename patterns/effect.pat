@@ -328,6 +328,7 @@ pattern listed-ci
     example Day 1 | Time / Treatment = Odds ratio (95% CI) | 24 h / Drug = 1.57 (0.24 – 10.30) => measure=OR value=1.57 ci_high=10.3
     example The HRs were 1.52 (1–2.31, p = 0.14), followed by 0.84 (0.47–1.49) => value=0.84 measure=HR ci_low=0.47
     example Incidence rate ratios were 1.06 (CI 0.76-1.48, p = 0.75) overall => value=1.06 measure=IRR ci_high=1.48
+    example The RRs were 1.52 (1–2.31) in men or 0.84 (0.47–1.49) in women => value=0.84 measure=RR
     example the LS mean change difference was (A) −2.10 (95% CI −3.90 to −0.30) and (B) 8.2% (95% CI 3.1–13.3) => value=8.2 measure=MD ci_low=3.1
     example median overall survival was lower in the A group than in the B group (8.8 months vs 11.3; HR 1.37, 95% CI 1.07–1.76; p=0.013) => value=1.37 scope=survival
     example fewer heart failure deaths (70 [0.7%] vs 86 [0.8%]; RR 0.81 [0.59–1.10]; p = 0.2) => value=0.81 scope=mortality
@@ -368,27 +369,33 @@ pattern paragraph-ci
 # the last one named (one line per measure; the first that holds wins,
 # and none holds with another measure's words after its own).  A pattern
 # that names its measure itself keeps it (`keep measure`).
-define measureword (?i: hazard \s+ ratios? | odds \s+ ratios? | incidence \s+ rate \s+ ratios? | relative \s+ risks? | risk \s+ ratios?
-                      | rate \s+ ratios? | risk \s+ differences? | standardi[sz]ed \s+ mean \s+ differences? | mean (?: \s+ change )? \s+ differences?
-                      | \b difference \s+ (?: of | was ) )
-                 | (?-i: \b (?: [aA]?HR | [aA]?OR | IRR | RR | A?RD | SMD | MD ) s? \b )
+# Each measure's words, as a role names it: spelled out in any case, an
+# abbreviation in capitals ("or" is a conjunction, "OR" a measure).
+define hrword  (?i: hazard \s+ ratios? ) | (?-i: \b [aA]?HRs? \b )
+define orword  (?i: odds \s+ ratios? ) | (?-i: \b [aA]?ORs? \b )
+define irrword (?i: incidence \s+ rate \s+ ratios? ) | (?-i: \b IRRs? \b )
+define rrword  (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? ) | (?-i: \b RRs? \b )
+define rdword  (?i: risk \s+ differences? ) | (?-i: \b A?RDs? \b )
+define smdword (?i: standardi[sz]ed \s+ mean \s+ differences? ) | (?-i: \b SMDs? \b )
+define mdword  (?i: mean (?: \s+ change )? \s+ differences? | \b difference \s+ (?: of | was ) ) | (?-i: \b MDs? \b )
+define measureword (?&hrword) | (?&orword) | (?&irrword) | (?&rrword) | (?&rdword) | (?&smdword) | (?&mdword)
 define lastmeasure (?: (?! (?&effmeasure) | (?&measureword) ) . )* $
-role effect measure=HR before 250 (?i: hazard \s+ ratios? | \b a?HRs? \b ) (?&lastmeasure)
-role effect measure=OR before 250 (?i: odds \s+ ratios? | \b a?ORs? \b ) (?&lastmeasure)
-role effect measure=IRR before 250 (?i: incidence \s+ rate \s+ ratios? | \b IRRs? \b ) (?&lastmeasure)
-role effect measure=RR before 250 (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? | \b RRs? \b ) (?&lastmeasure)
-role effect measure=RD before 250 (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
-role effect measure=SMD before 250 (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
-role effect measure=MD before 250 (?i: mean (?: \s+ change )? \s+ differences? | \b MDs? \b | \b difference \s+ (?: of | was ) ) (?&lastmeasure)
+role effect measure=HR before 250 (?&hrword) (?&lastmeasure)
+role effect measure=OR before 250 (?&orword) (?&lastmeasure)
+role effect measure=IRR before 250 (?&irrword) (?&lastmeasure)
+role effect measure=RR before 250 (?&rrword) (?&lastmeasure)
+role effect measure=RD before 250 (?&rdword) (?&lastmeasure)
+role effect measure=SMD before 250 (?&smdword) (?&lastmeasure)
+role effect measure=MD before 250 (?&mdword) (?&lastmeasure)
 # Else the last named earlier in the paragraph (a measure within 250
 # bytes, the common case, is found by the cheaper lines above).
-role effect measure=HR paragraph-before (?i: hazard \s+ ratios? | \b a?HRs? \b ) (?&lastmeasure)
-role effect measure=OR paragraph-before (?i: odds \s+ ratios? | \b a?ORs? \b ) (?&lastmeasure)
-role effect measure=IRR paragraph-before (?i: incidence \s+ rate \s+ ratios? | \b IRRs? \b ) (?&lastmeasure)
-role effect measure=RR paragraph-before (?i: relative \s+ risks? | risk \s+ ratios? | rate \s+ ratios? | \b RRs? \b ) (?&lastmeasure)
-role effect measure=RD paragraph-before (?i: risk \s+ differences? | \b A?RDs? \b ) (?&lastmeasure)
-role effect measure=SMD paragraph-before (?i: standardi[sz]ed \s+ mean \s+ differences? | \b SMDs? \b ) (?&lastmeasure)
-role effect measure=MD paragraph-before (?i: mean (?: \s+ change )? \s+ differences? | \b MDs? \b | \b difference \s+ (?: of | was ) ) (?&lastmeasure)
+role effect measure=HR paragraph-before (?&hrword) (?&lastmeasure)
+role effect measure=OR paragraph-before (?&orword) (?&lastmeasure)
+role effect measure=IRR paragraph-before (?&irrword) (?&lastmeasure)
+role effect measure=RR paragraph-before (?&rrword) (?&lastmeasure)
+role effect measure=RD paragraph-before (?&rdword) (?&lastmeasure)
+role effect measure=SMD paragraph-before (?&smdword) (?&lastmeasure)
+role effect measure=MD paragraph-before (?&mdword) (?&lastmeasure)
 
 # The outcome an estimate is of, from the words before it in its sentence:
 # overall survival, or death, with no other outcome named in between (a

@@ -550,20 +550,28 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
     unsigned jobs = default_jobs();
     bool profile = false;
     const char *output = NULL;
+    const char *outdir = NULL;
     bool quiet = false;
     struct tm_pattern_set *set = NULL;
     struct tm_pipeline *pl = NULL;
     struct tm_reporter rep = {print_warning, c, 0};
-    struct tm_emitter em;
+    struct tm_emitter em, cem;
+    struct tm_emitter *ems[2] = {&em, &cem};
+    size_t nems = mode == OUT_RECORDS ? 1 : 0;
     struct tm_studies *st = NULL;
     const char *cmd = mode == OUT_REPORT ? "report"
                       : table            ? "studies"
                                          : "extract";
-    struct tm_outfile of;
+    /* of: the one output, or --outdir's records.jsonl; xf: --outdir's
+     * records.csv and studies.csv. */
+    struct tm_outfile of = {NULL, NULL, NULL},
+                      xf[2] = {{NULL, NULL, NULL}, {NULL, NULL, NULL}};
+    struct tm_buf paths[3];
     struct tm_err err;
     struct tm_getopt g;
     char why[256];
     int opt, status = TM_EXIT_OK, i;
+    bool fmt_given = false;
     enum tm_status rc;
 
     tm_getopt_init(&g, mode == OUT_REPORT ? TM_CMD_REPORT
@@ -588,9 +596,13 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
                                    "jsonl, csv, tsv or bioc)",
                                    optarg);
             }
+            fmt_given = true;
             break;
         case 'o':
             output = optarg;
+            break;
+        case TM_OPT_OUTDIR:
+            outdir = optarg;
             break;
         case 'p':
             tm_strv_push(&po.paths, optarg);
@@ -632,6 +644,11 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
         tm_strv_clear(&po.paths);
         return usage_error(c, "%s: no input FILE given", cmd);
     }
+    if (outdir != NULL && (output != NULL || fmt_given)) {
+        tm_strv_clear(&po.paths);
+        return usage_error(c, "extract: --outdir writes its three files; "
+                              "it takes neither -o nor -f");
+    }
     if (quiet)
         rep.fn = NULL;
     set = load_patterns(c, &po);
@@ -650,8 +667,31 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
         return TM_EXIT_IO;
     }
     cleanup_on_signals();
-    if (tm_outfile_open(&of, output, &err) != TM_OK) {
+    for (i = 0; i < 3; i++)
+        tm_buf_init(&paths[i], 0);
+    if (outdir != NULL) {
+        tm_buf_printf(&paths[0], "%s/records.jsonl", outdir);
+        tm_buf_printf(&paths[1], "%s/records.csv", outdir);
+        tm_buf_printf(&paths[2], "%s/studies.csv", outdir);
+        output = paths[0].data;
+        fmt = TM_FMT_JSONL;
+        nems = 2;
+    }
+    tm_err_clear(&err);
+    if (outdir != NULL && mkdir(outdir, 0777) != 0 && errno != EEXIST)
+        tm_err_set(&err, TM_ERR_IO, "extract: %s: %s", outdir, strerror(errno));
+    if (err.code != TM_OK || tm_outfile_open(&of, output, &err) != TM_OK ||
+        (outdir != NULL &&
+         (tm_outfile_open(&xf[0], paths[1].data, &err) != TM_OK ||
+          tm_outfile_open(&xf[1], paths[2].data, &err) != TM_OK))) {
         error_line(c, "%s", err.msg);
+        for (i = 0; i < 2; i++)
+            if (xf[i].tmp != NULL)
+                tm_outfile_close(&xf[i], false, &err);
+        if (of.tmp != NULL)
+            tm_outfile_close(&of, false, &err);
+        for (i = 0; i < 3; i++)
+            tm_buf_clear(&paths[i]);
         tm_report_free(rp);
         tm_corrections_free(cs);
         tm_pattern_set_free(set);
@@ -667,17 +707,20 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
         tm_report_set_corrections(rp, cs);
     tm_emit_init(&em, of.f, output ? output : "standard output", fmt);
     em.csv = csv;
-    if (table) {
+    if (outdir != NULL) {
+        tm_emit_init(&cem, xf[0].f, paths[1].data, TM_FMT_CSV);
+        cem.csv = csv;
+        st = tm_studies_new(xf[1].f, paths[2].data);
+        tm_studies_set_csv(st, csv);
+        tm_pipeline_set_studies(pl, st);
+    } else if (table) {
         st = tm_studies_new(of.f, output ? output : "standard output");
         tm_studies_set_csv(st, csv);
         tm_pipeline_set_studies(pl, st);
     }
     for (i = optind; i < argc; i++) {
-        struct tm_emitter *ems[1] = {&em};
-
         tm_err_clear(&err);
-        rc = tm_pipeline_extract_file(pl, argv[i], ems,
-                                      mode == OUT_RECORDS ? 1 : 0, &err);
+        rc = tm_pipeline_extract_file(pl, argv[i], ems, nems, &err);
         if (rc == TM_ERR_IO) {
             error_line(c, "%s", err.msg);
             status = TM_EXIT_IO;
@@ -699,8 +742,22 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
         status = TM_EXIT_IO;
     }
     tm_err_clear(&err);
+    if (outdir != NULL && status != TM_EXIT_IO &&
+        (tm_emit_finish(&cem, &err) != TM_OK ||
+         tm_studies_finish(st, &err) != TM_OK)) {
+        error_line(c, "%s", err.msg);
+        status = TM_EXIT_IO;
+    }
+    tm_err_clear(&err);
     /* A partial file is kept only when the inputs failed, not when the
-     * output did: records of good inputs are never lost. */
+     * output did: records of good inputs are never lost.  --outdir's
+     * three files are all kept or all discarded. */
+    for (i = 0; i < 2; i++)
+        if (xf[i].tmp != NULL &&
+            tm_outfile_close(&xf[i], status != TM_EXIT_IO, &err) != TM_OK) {
+            error_line(c, "%s", err.msg);
+            status = TM_EXIT_IO;
+        }
     if (tm_outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;
@@ -710,6 +767,10 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
     if (status != TM_EXIT_IO)
         status = report_unmatched(c, cs, status);
     tm_emit_clear(&em);
+    if (outdir != NULL)
+        tm_emit_clear(&cem);
+    for (i = 0; i < 3; i++)
+        tm_buf_clear(&paths[i]);
     tm_pipeline_free(pl);
     tm_studies_free(st);
     tm_report_free(rp);

@@ -36,6 +36,11 @@ static const struct tm_option table[] = {
     {'o', "output", "FILE", X,
      "write records to FILE (atomically: complete or not at all) instead "
      "of standard output"},
+    {TM_OPT_OUTDIR, "outdir", "DIR", X,
+     "write DIR/records.jsonl, DIR/records.csv and the study table "
+     "DIR/studies.csv in one pass (each atomically; DIR is created if "
+     "needed) instead of one format; what a workflow's shard writes "
+     "(workflow/Snakefile)"},
     {'o', "output", "FILE", S,
      "write the table to FILE (atomically) instead of standard output"},
     {'o', "output", "FILE", H,

@@ -50,7 +50,8 @@ enum tm_opt {
     TM_OPT_BASE_URL,
     TM_OPT_OFFLINE,
     TM_OPT_CORRECTIONS,
-    TM_OPT_HITS
+    TM_OPT_HITS,
+    TM_OPT_OUTDIR
 };
 
 /* One row.  A long name may have several rows (their help differs per

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Output files (-o of extract, studies, report; run's files): created
+# Output files (-o of extract, studies, report; extract --outdir; run's
+# files): created
 # with the mode the umask allows (0666 & ~umask), an overwritten file
 # keeps its mode, and SIGINT or SIGTERM while the output is being written
 # leaves neither the temporary file nor a partial output.  The input is a
@@ -66,5 +67,34 @@ for cmd in extract studies report; do
         [ "$st" = "$want" ] && ok || bad "$cmd SIG$sig: exit $st, want $want"
     done
 done
+
+# --- extract --outdir: extract, extract -f csv and studies in one pass ---
+set -- "$abstract" "$top/corpus/pmc/PMC9900001.nxml"
+"$TRIALMINE" extract --outdir "$tmp/od" "$@" &&
+    "$TRIALMINE" extract "$@" >"$tmp/x.jsonl" &&
+    "$TRIALMINE" extract -f csv "$@" >"$tmp/x.csv" &&
+    "$TRIALMINE" studies "$@" >"$tmp/x.studies" ||
+    bad "extract --outdir or its comparisons failed"
+if cmp -s "$tmp/od/records.jsonl" "$tmp/x.jsonl" &&
+    cmp -s "$tmp/od/records.csv" "$tmp/x.csv" &&
+    cmp -s "$tmp/od/studies.csv" "$tmp/x.studies"; then ok; else
+    bad "extract --outdir differs from extract, extract -f csv, studies"
+fi
+[ "$(ls -A "$tmp/od" | tr '\n' ' ')" = "records.csv records.jsonl studies.csv " ] &&
+    ok || bad "--outdir left other files: $(ls -A "$tmp/od")"
+for extra in "-o $tmp/y" "-f csv"; do
+    # shellcheck disable=SC2086
+    "$TRIALMINE" extract --outdir "$tmp/od2" $extra "$abstract" 2>"$tmp/err"
+    st=$?
+    if [ "$st" -eq 2 ] && grep -q -- "--outdir" "$tmp/err" &&
+        [ ! -e "$tmp/od2" ]; then ok; else
+        bad "--outdir with $extra: exit $st, want 2 and no folder"
+    fi
+done
+# A missing parent folder: exit 4, named.
+"$TRIALMINE" extract --outdir "$tmp/no/such" "$abstract" 2>"$tmp/err"
+st=$?
+[ "$st" -eq 4 ] && grep -q "$tmp/no/such" "$tmp/err" && ok ||
+    bad "--outdir in a missing folder: exit $st"
 
 finish outfiles

@@ -1,0 +1,113 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The Snakemake workflow (workflow/Snakefile) on generated and real files:
+# its merged records.jsonl, records.csv and studies.csv equal one
+# `trialmine extract --outdir` over the same files in name order, byte for
+# byte (tests/outfiles.sh checks that --outdir is extract, extract -f csv
+# and studies); a rerun does nothing; a new file runs only its shard; a
+# truncated file is retried, named, and loses no other file's shard; both
+# profiles dry-run.  Skips (77) when snakemake is absent (.ci/run installs
+# Debian's, without recommends).
+. "$(dirname "$0")/testlib.sh"
+
+if ! command -v snakemake >/dev/null 2>&1; then
+    echo "workflow: snakemake not installed; skipped"
+    exit 77
+fi
+# Snakemake's own Python, not a virtualenv's: Debian's package.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+in="$tmp/in"
+out="$tmp/out"
+mkdir -p "$in" "$tmp/wd"
+# Shards: generated PubMed and JATS files (one compressed), the project's
+# PubMed and PMC corpus files, a text file whose name needs quoting, and
+# files the workflow must leave alone.
+python3 "$top/bench/gen.py" pubmed-real 0.4 "$in/pubmed26n0001.xml" >/dev/null
+python3 "$top/bench/gen.py" pubmed 0.2 "$in/pubmed26n0002.xml.gz" >/dev/null
+python3 "$top/bench/gen.py" jats 0.3 "$in/pmc-batch.xml" >/dev/null
+cp "$top/corpus/pubmed/msc_ards.xml" "$in/"
+cp "$top/corpus/pmc/PMC9900001.nxml" "$in/"
+cp "$top/tests/fixtures/text/ocr_damage.txt" "$in/it's a review.txt"
+echo "not an input" >"$in/README.md"
+echo "hidden" >"$in/.hidden.txt"
+
+run() {
+    (cd "$top" && snakemake --profile "workflow/profiles/$1" --cores 2 \
+        --directory "$tmp/wd" \
+        --config input="$in" output="$out" trialmine="$TRIALMINE" \
+        >"$tmp/snk.log" 2>&1)
+}
+single() {
+    rm -rf "$tmp/single"
+    # the inputs in name order (byte order), named as the workflow names
+    # them (a text file's doc is its path)
+    (cd "$in" && LC_ALL=C ls | grep -E '\.(xml|nxml|txt)(\.gz)?$' |
+        sed "s|^|$in/|" | tr '\n' '\0' |
+        xargs -0 "$TRIALMINE" extract -j 2 --outdir "$tmp/single")
+}
+same() {
+    for f in records.jsonl records.csv studies.csv; do
+        if cmp -s "$tmp/single/$f" "$out/$f"; then ok; else
+            bad "$1: merged $f differs from one extract over the files"
+        fi
+    done
+}
+
+# Dry runs of both profiles: the DAG is built, nothing runs, no sbatch.
+for p in local slurm; do
+    if (cd "$top" && snakemake -n --profile "workflow/profiles/$p" \
+        --directory "$tmp/wd" --config input="$in" output="$out" \
+        trialmine="$TRIALMINE" >"$tmp/dry.log" 2>&1) &&
+        grep -Eq '^shard +6( |$)' "$tmp/dry.log" &&
+        [ ! -e "$out" ]; then ok; else
+        bad "dry run of profile $p"; cat "$tmp/dry.log"
+    fi
+done
+
+# A real local run equals one extract over all six files.
+single || bad "single extract failed"
+if run local; then ok; else bad "local run failed"; cat "$tmp/snk.log"; fi
+same "local run"
+n=$(ls "$out/shards" | wc -l)
+[ "$n" -eq 6 ] && ok || bad "6 shards expected, found $n"
+
+# A rerun does nothing.
+if run local && grep -q "Nothing to be done" "$tmp/snk.log"; then ok; else
+    bad "a rerun did work again"; cat "$tmp/snk.log"
+fi
+
+# A new file: its shard and the merge run, no other shard.
+cp "$top/corpus/pmc/PMC9900001.nxml" "$in/PMC9900002.nxml"
+touch -d '2020-01-01' "$in/PMC9900002.nxml"
+run local || { bad "run after a new file failed"; cat "$tmp/snk.log"; }
+shards=$(grep -c '^rule shard:' "$tmp/snk.log")
+[ "$shards" -eq 1 ] && ok || bad "a new file ran $shards shard jobs, not 1"
+single
+same "after a new file"
+
+# A truncated file: retried, named with trialmine's message, the other
+# shards kept, no merged file written from the incomplete set.
+head -c 2000 "$in/pubmed26n0002.xml.gz" >"$in/pubmed26n0003.xml.gz"
+before=$(cat "$out/records.jsonl" | wc -c)
+if run local; then bad "a truncated file did not fail the run"; else ok; fi
+grep -q "Trying to restart" "$tmp/snk.log" && ok ||
+    bad "the failed file was not retried"
+if grep -q "1 of 8 files failed" "$tmp/snk.log" &&
+    grep -q "pubmed26n0003.xml.gz: gzip input truncated" "$tmp/snk.log"; then
+    ok; else bad "the failure does not name the file and why"
+    cat "$tmp/snk.log"
+fi
+n=$(ls "$out/shards" | wc -l)
+[ "$n" -eq 7 ] && ok || bad "7 good shards expected after the failure, found $n"
+after=$(cat "$out/records.jsonl" | wc -c)
+[ "$before" -eq "$after" ] && ok || bad "merged records.jsonl rewritten from an incomplete set"
+
+# Fixed: the rerun runs that one shard and the merge, and equals one
+# extract again.
+rm "$in/pubmed26n0003.xml.gz"
+run local || { bad "run after the fix failed"; cat "$tmp/snk.log"; }
+shards=$(grep -c '^rule shard:' "$tmp/snk.log")
+[ "$shards" -eq 0 ] && ok || bad "the fix reran $shards shards"
+same "after the fix"
+
+finish workflow

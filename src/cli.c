@@ -459,6 +459,32 @@ cmp_cost(const void *a, const void *b, void *ctx)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* --profile's serial fraction: the reading thread's own work (parsing,
+ * handing documents out, the in-order output) against all the CPU time
+ * the inputs took, and what Amdahl's law then allows for -j N. */
+static void
+print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
+{
+    double f;
+    static const unsigned at[] = {2, 16, 64};
+    size_t i;
+
+    if (pr->cpu_process <= 0)
+        return;
+    f = pr->cpu_serial / pr->cpu_process;
+    if (f > 1)
+        f = 1;
+    fprintf(c->err,
+            "serial: %.3f of %.3f CPU seconds (%.1f%%) on the reading "
+            "thread (parsing, hand-out, in-order output); the rest can run "
+            "on -j workers, so -j N gains at most",
+            pr->cpu_serial, pr->cpu_process, 100 * f);
+    for (i = 0; i < sizeof at / sizeof at[0]; i++)
+        fprintf(c->err, "%s %.1fx at %u", i == 0 ? "" : ",",
+                1 / (f + (1 - f) / at[i]), at[i]);
+    fprintf(c->err, "; %.1fx at most (Amdahl)\n", f > 0 ? 1 / f : 0.0);
+}
+
 /* --profile: where the time went, per stage and per pattern. */
 static void
 print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
@@ -469,17 +495,17 @@ print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
 
     tm_pipeline_profile(pl, &pr);
     total = pr.normalize + pr.extract + pr.link + pr.output;
-    fprintf(
-        c->err,
-        "profile (seconds, summed over %u thread%s; parsing not counted)\n"
-        "  normalize %9.3f\n  extract   %9.3f  (patterns, context rules, "
-        "records, attribution)\n  link arms %9.3f\n  output    %9.3f\n"
-        "  total     %9.3f\n"
-        "  regexes   %9zu  (%zu JIT-compiled, %zu bytes of machine code)\n\n"
-        "%-44s %9s %6s %10s %10s %9s\n",
-        jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
-        pr.output, total, pr.regexes, pr.jitted, pr.jit_bytes, "pattern",
-        "seconds", "share", "sentences", "skipped", "matches");
+    fprintf(c->err,
+            "profile (seconds, summed over %u thread%s; parsing not counted)\n"
+            "  normalize %9.3f\n  extract   %9.3f  (patterns, context rules, "
+            "records, attribution)\n  link arms %9.3f\n  output    %9.3f\n"
+            "  total     %9.3f\n"
+            "  regexes   %9zu  (%zu JIT-compiled, %zu bytes of machine code)\n",
+            jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
+            pr.output, total, pr.regexes, pr.jitted, pr.jit_bytes);
+    print_serial(c, &pr);
+    fprintf(c->err, "\n%-44s %9s %6s %10s %10s %9s\n", "pattern", "seconds",
+            "share", "sentences", "skipped", "matches");
     order = tm_xcalloc(pr.npatterns + 1, sizeof *order);
     for (i = 0; i < pr.npatterns; i++)
         order[i] = i;

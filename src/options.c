@@ -83,8 +83,9 @@ static const struct tm_option table[] = {
      "extract with N threads (default: the number of processors); the "
      "output is the same bytes for any N"},
     {TM_OPT_PROFILE, "profile", NULL, X | S,
-     "print where the time went, per stage and per pattern, to standard "
-     "error"},
+     "print where the time went, per stage and per pattern, and the "
+     "serial part (the reading thread's share of the CPU) that bounds -j, "
+     "to standard error"},
     {TM_OPT_CSV_RAW, "csv-raw", NULL, X | S | R,
      "write CSV text cells as they are; by default a cell starting with "
      "= + - @ (a formula to a spreadsheet) gets a leading '"},

@@ -57,9 +57,10 @@ struct tm_pipeline {
     /* Ids of documents seen, when deduplicating (open addressing). */
     bool dedupe;
     bool profile;
-    double t_output;            /* emitters and study table, when profiling */
-    struct tm_studies *studies; /* borrowed, optional */
-    struct tm_report *report;   /* borrowed, optional */
+    double t_output; /* emitters and study table, when profiling */
+    double cpu_reading, cpu_process; /* over the inputs, when profiling */
+    struct tm_studies *studies;      /* borrowed, optional */
+    struct tm_report *report;        /* borrowed, optional */
     char **seen;
     size_t nseen, seen_cap;
     unsigned long docs_failed; /* in the current input */
@@ -855,6 +856,13 @@ tm_pipeline_profile(const struct tm_pipeline *pl,
     pr->npatterns = n;
     pr->patterns = tm_xcalloc(n + 1, sizeof *pr->patterns);
     pr->output = pl->t_output;
+    pr->cpu_process = pl->cpu_process;
+    /* The stages the reading thread ran itself (all of them at -j 1)
+     * would run on workers: not serial. */
+    pr->cpu_serial =
+        pl->cpu_reading - pl->st.t_normalize - pl->st.t_extract - pl->st.t_link;
+    if (pr->cpu_serial < 0)
+        pr->cpu_serial = 0;
     pr->regexes = tm_pattern_set_njit(pl->set);
     pr->jit_bytes = tm_pattern_set_jit_bytes(pl->set, &pr->jitted);
     add_stage_profile(pr, &pl->st, n);
@@ -874,6 +882,8 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
                          struct tm_err *err)
 {
     enum tm_status rc;
+    double c_thread = pl->profile ? tm_thread_cpu_seconds() : 0;
+    double c_process = pl->profile ? tm_process_cpu_seconds() : 0;
 
     pl->ems = ems;
     pl->nems = nems;
@@ -917,6 +927,10 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
             pl->docs_cut, pl->docs_cut == 1 ? "" : "s", pl->st.max_records);
     if (rc != TM_OK && rc != TM_ERR_IO)
         pl->stats.inputs_failed++;
+    if (pl->profile) {
+        pl->cpu_reading += tm_thread_cpu_seconds() - c_thread;
+        pl->cpu_process += tm_process_cpu_seconds() - c_process;
+    }
     pl->ems = NULL;
     pl->nems = 0;
     return rc;

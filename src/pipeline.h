@@ -68,6 +68,10 @@ void tm_pipeline_set_max_records(struct tm_pipeline *pl, size_t n);
  * turn it on before the first input. */
 struct tm_pipeline_profile {
     double normalize, extract, link, output;
+    /* CPU seconds, over the inputs: of the whole process, and of the
+     * reading thread's serial work (parsing, handing documents out, the
+     * in-order output; not the stages it ran itself at -j 1). */
+    double cpu_process, cpu_serial;
     /* Regexes matchers can run, how many were JIT-compiled, and into how
      * many bytes of machine code. */
     size_t regexes, jitted, jit_bytes;

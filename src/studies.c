@@ -1603,25 +1603,60 @@ overlaps_mention(const struct mention *m, size_t nm, size_t a, size_t b)
     return lo < nm && m[lo].r->start < b;
 }
 
-/* The word of arm k that names it in the text (arm_word), or 0 when it
- * has none or an earlier arm's name is the same word (both then stand on
- * one side: two doses of one drug). */
+/* How much of arm k's label names it in the text: its word (arm_word);
+ * its whole label when an arm on the other side has the same word
+ * ("bimatoprost PF" against "bimatoprost": the word names neither);
+ * 0 when it has none or an earlier arm on its side has the same word
+ * (two doses of one drug: that arm's name stands for both). */
 static size_t
 arm_name_len(const struct tm_trial *trial, size_t k)
 {
-    size_t w = arm_word(trial->arms[k].label), j;
+    const struct tm_trial_arm *a = &trial->arms[k];
+    size_t w = arm_word(a->label), j;
+    bool other_side = false;
 
-    for (j = 0; j < k && w > 0; j++)
-        if (arm_word(trial->arms[j].label) == w &&
-            strncasecmp(trial->arms[j].label, trial->arms[k].label, w) == 0)
+    for (j = 0; j < trial->narms && w > 0; j++) {
+        const struct tm_trial_arm *b = &trial->arms[j];
+
+        if (j == k || arm_word(b->label) != w ||
+            strncasecmp(b->label, a->label, w) != 0)
+            continue;
+        if (b->control != a->control)
+            other_side = true;
+        else if (j < k)
             return 0;
-    return w;
+    }
+    return other_side ? strlen(a->label) : w;
+}
+
+/* Does [at, at + w) stand inside an occurrence of the whole label of an
+ * arm on the other side ("formoterol" in "budesonide/formoterol (n = 58)":
+ * the name of the control inside the treatment's)? */
+static bool
+inside_other_label(const struct tm_doc *doc, const struct tm_trial *trial,
+                   size_t k, size_t at, size_t w)
+{
+    size_t j;
+
+    for (j = 0; j < trial->narms; j++) {
+        const char *l = trial->arms[j].label;
+        size_t n = strlen(l), p;
+
+        if (j == k || n <= w ||
+            trial->arms[j].control == trial->arms[k].control)
+            continue;
+        p = tm_text_next_word(doc->text, doc->len, at > n ? at - n : 0, l, n);
+        if (p <= at && p + n >= at + w)
+            return true;
+    }
+    return false;
 }
 
 /* Every whole-word occurrence of a trial arm's name in the text, as an
  * arm mention on that arm's side, unless a pattern already found a
- * mention there.  Counted first, so the records they need (which the
- * mentions point into) are allocated once, to size. */
+ * mention there or it is part of another arm's label.  Counted first, so the
+ * records they need (which the mentions point into) are allocated once, to
+ * size. */
 static void
 named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
            const struct tm_spans *sent, struct collected *out)
@@ -1645,7 +1680,8 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
         for (at = tm_text_next_word(doc->text, doc->len, 0, a->label, w);
              at < doc->len;
              at = tm_text_next_word(doc->text, doc->len, at + w, a->label, w)) {
-            if (overlaps_mention(out->m, nm0, at, at + w))
+            if (overlaps_mention(out->m, nm0, at, at + w) ||
+                inside_other_label(doc, trial, k, at, w))
                 continue;
             if (nhits == cap) {
                 cap = cap ? cap * 2 : 16;

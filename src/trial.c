@@ -3,6 +3,7 @@
  * registry id, study label, arms); see trial.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -823,19 +824,81 @@ adds_on(const char *label)
     return false;
 }
 
+/* Is a word byte (a letter, a digit, any byte of a multi-byte
+ * character), as tm_text_next_word counts them? */
+static bool
+word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* The words of s[0..n) one by one: the next word at or after *i, as
+ * [*ws, *we); false when there is none. */
+static bool
+next_label_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
+{
+    while (*i < n && !word_byte((unsigned char)s[*i]))
+        (*i)++;
+    *ws = *i;
+    while (*i < n && word_byte((unsigned char)s[*i]))
+        (*i)++;
+    *we = *i;
+    return *we > *ws;
+}
+
+/* Label a against label b: 0 unless every word of b stands in a and a
+ * has words more; then 1 when a adds something to b
+ * ("budesonide/formoterol" to "formoterol", "E-CMF" to "CMF"), -1 when
+ * the words a adds only negate ("no eggs", "not offered incentive"): a is
+ * b withheld. */
+static int
+holds_regimen(const char *a, const char *b)
+{
+    static const char *const negations[] = {"no", "not", "non", "without"};
+    size_t la = strlen(a), lb = strlen(b), i = 0, ws, we, nb = 0;
+    bool extra = false, added = false;
+
+    while (next_label_word(b, lb, &i, &ws, &we)) {
+        if (tm_text_next_word(a, la, 0, b + ws, we - ws) == la)
+            return 0;
+        nb++;
+    }
+    for (i = 0; nb > 0 && next_label_word(a, la, &i, &ws, &we);) {
+        size_t k;
+        bool neg = false;
+
+        if (tm_text_next_word(b, lb, 0, a + ws, we - ws) < lb)
+            continue;
+        extra = true;
+        for (k = 0; k < sizeof negations / sizeof negations[0]; k++)
+            neg |= we - ws == strlen(negations[k]) &&
+                   strncasecmp(a + ws, negations[k], we - ws) == 0;
+        added |= !neg;
+    }
+    return !extra ? 0 : added ? 1 : -1;
+}
+
 /* Two arms, neither a control by placebo, sham or usual care.  When one
  * adds a treatment to a regimen and the other does not ("EOC" vs
- * "mEOC+P"), the other is the control, by what it receives.  Two active
- * treatments stay without a control: which is the comparator is the
- * reviewer's call, never the order they are written in (the study table
- * lists them in its notes). */
+ * "mEOC+P"), or one arm's label is the other's with words added
+ * ("formoterol" vs "budesonide/formoterol"), the other is the control,
+ * by what it receives.  Two active treatments stay without a control:
+ * which is the comparator is the reviewer's call, never the order they
+ * are written in (the study table lists them in its notes). */
 static void
 two_active_arms(struct tm_trial *t)
 {
-    bool a0 = adds_on(t->arms[0].label), a1 = adds_on(t->arms[1].label);
+    const char *l0 = t->arms[0].label, *l1 = t->arms[1].label;
+    bool a0 = adds_on(l0), a1 = adds_on(l1);
+
+    int h;
 
     if (a0 != a1)
         t->arms[a0 ? 1 : 0].control = true;
+    else if ((h = holds_regimen(l0, l1)) != 0)
+        t->arms[h > 0 ? 1 : 0].control = true;
+    else if ((h = holds_regimen(l1, l0)) != 0)
+        t->arms[h > 0 ? 0 : 1].control = true;
 }
 
 /*

@@ -578,6 +578,51 @@ START_TEST(test_trial_add_on_arm_is_the_treatment)
 }
 END_TEST
 
+/* An arm whose label is the other's with words added is the treatment,
+ * whichever is written first ("budesonide/formoterol" over "formoterol",
+ * "E-CMF" over "CMF"); added words that only negate make it the control
+ * ("not offered incentive"); labels that share some words but each have
+ * their own ("GOLD stage III", "GOLD stage II") stay without a control. */
+START_TEST(test_trial_arm_with_words_added_is_the_treatment)
+{
+    static const struct {
+        const char *a, *b;
+        int control; /* 0: a, 1: b, -1: neither */
+    } cases[] = {
+        {"budesonide/formoterol", "formoterol", 1},
+        {"formoterol", "budesonide/formoterol", 0},
+        {"CMF", "E-CMF", 0},
+        {"bimatoprost PF", "bimatoprost", 1},
+        {"Not offered incentive", "Offered incentive", 0},
+        {"Offered incentive", "not offered incentive", 1},
+        {"GOLD stage III", "GOLD stage II", -1},
+        {"group 1", "group 2", -1},
+        {"chemo-immunotherapy", "chemotherapy", -1},
+    };
+    struct fx f;
+    size_t i;
+
+    fx_init(&f, "Patients were randomized to one arm (n = 58) or the other "
+                "(n = 57).");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tm_records_clear(&f.rs);
+        add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel",
+            NULL, 0, "abstract");
+        add(&f.rs, &f.doc, "(n = 58)", 0, "_armsize", NULL, cases[i].a, 58,
+            "abstract");
+        add(&f.rs, &f.doc, "(n = 57)", 0, "_armsize", NULL, cases[i].b, 57,
+            "abstract");
+        tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+        ck_assert_uint_eq(f.t.narms, 2);
+        ck_assert_msg(f.t.arms[0].control == (cases[i].control == 0) &&
+                          f.t.arms[1].control == (cases[i].control == 1),
+                      "%s vs %s: controls %d %d", cases[i].a, cases[i].b,
+                      f.t.arms[0].control, f.t.arms[1].control);
+    }
+    fx_clear(&f);
+}
+END_TEST
+
 /* Three arms whose first size is the sum of the others are three arms
  * (no bracket makes the others its parts); a death count is the arm
  * whose name comes right after it, the longer name where two start
@@ -716,6 +761,7 @@ main(void)
     tcase_add_test(tc, test_trial_arm_mortality_from_deaths_and_arm_size);
     tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
     tcase_add_test(tc, test_trial_add_on_arm_is_the_treatment);
+    tcase_add_test(tc, test_trial_arm_with_words_added_is_the_treatment);
     tcase_add_test(tc, test_trial_three_arms_and_the_longer_arm_name);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);

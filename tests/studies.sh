@@ -235,17 +235,22 @@ for name in ("effect_value", "ci_low", "ci_high"):
 assert "flag" not in flagged[0][cols.index("p_value")][1], flagged[0]
 PY
 
+# Documents NAME1.txt, NAME2.txt ... in $tmp: the methods line, then
+# "Results: " and one line of standard input each.
+phrasings() {
+    i=0
+    while IFS= read -r line; do
+        i=$((i + 1))
+        printf '%s\n' "$2" "Results: $line" >"$tmp/$1$i.txt"
+    done
+}
+
 # One result in ten phrasings (own wording): wherever a row fills both
 # arms, the treatment arm holds vasopressin's 12 of 40 (30%) and the
 # control placebo's 16 of 40 (40%), never the reverse.  The first had
 # been swapped: its bracket "(30% vs 40%)" opens after "had died", not
 # right after the second arm's name.
-i=0
-while IFS= read -r line; do
-    i=$((i + 1))
-    printf '%s\n' 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' \
-        "Results: $line" >"$tmp/phrase$i.txt"
-done <<'EOF'
+phrasings phrase 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' <<'EOF'
 At 28 days, 12 of 40 patients given vasopressin and 16 of 40 given placebo had died (30% vs 40%; P = 0.35).
 Twenty-eight-day mortality was 30% with vasopressin and 40% with placebo (risk ratio 0.75, 95% CI 0.41 to 1.37).
 Death by day 28 occurred in 16 (40%) placebo and 12 (30%) vasopressin recipients.
@@ -291,6 +296,42 @@ r = one_mortality(sys.argv[1])
 assert (r["events_treatment"], r["n_treatment"], r["events_control"],
         r["n_control"], r["pct_treatment"]) == ("3", "60", "6", "60", ""), r
 assert "a count of deaths" in r["check"], r
+PY
+
+# An active comparator inside the treatment's name: "formoterol" is the
+# control because "budesonide/formoterol" is it with a drug added (the
+# row had no arm sides at all before), and its name inside the
+# treatment's label is not a mention of the control arm (the control had
+# been given the treatment's 58 patients, in all three phrasings).
+phrasings addon 'Methods: We randomized 115 adults to budesonide/formoterol (n = 58) or formoterol (n = 57).' <<'EOF'
+Mortality at week 12 was 3.4% with budesonide/formoterol and 12.3% with formoterol.
+At week 12, deaths numbered 2 (3.4%) in budesonide/formoterol patients and 7 (12.3%) in formoterol patients.
+Death by week 12: budesonide/formoterol 2/58 (3.4%), formoterol 7/57 (12.3%).
+EOF
+# And two arms whose names start with the same word, on two sides: the
+# word names neither ("bimatoprost" had stood for "bimatoprost PF", so the
+# control arm's deaths went to no arm).
+phrasings addon-same-word 'Methods: We randomized 597 adults to bimatoprost PF (n = 302) or bimatoprost (n = 295).' <<'EOF'
+By week 12, 4 (1.3%) bimatoprost PF patients and 9 (3.1%) bimatoprost patients had died.
+EOF
+"$TRIALMINE" studies --csv-raw "$tmp"/addon*.txt >"$tmp/addon.csv" || exit 1
+python3 - "$tmp/addon.csv" <<'PY' || exit 1
+import sys
+from rows import mortality
+rows = mortality(sys.argv[1])
+assert len(rows) == 4, rows
+for r in rows:
+    if r["doc"].endswith("addon-same-word1.txt"):
+        want = ("bimatoprost PF", "bimatoprost",
+                "4", "302", "9", "295", "1.3", "3.1")
+    else:
+        want = ("budesonide/formoterol", "formoterol",
+                "2", "58", "7", "57", "3.4", "12.3")
+    got = tuple(r[k] for k in ("treatment_label", "control_label",
+                               "events_treatment", "n_treatment",
+                               "events_control", "n_control",
+                               "pct_treatment", "pct_control"))
+    assert got == want, (r["doc"], got)
 PY
 
 # Records carry the arm's name as written (group) once linked.

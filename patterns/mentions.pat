@@ -67,6 +67,8 @@ pattern percent
     example ranging from 36.4 to 87% => value=36.4 value_high=87
     example 91 vs 42% => value=91
     example rates of 71.5 and 52.0 %, respectively => value=71.5
+    example died: 10 and 40% in the MSC and placebo groups, respectively => value=10
+    example scored 10 and 40% of them were women => value=40
     negative the 95% CI was wide
     negative a fall of −5%
 

@@ -513,6 +513,29 @@ bracket_pair(const char *text, struct val *v, size_t a, size_t b,
     return true;
 }
 
+/* Is mention p one of a list of arms on both sides ("in the vasopressin
+ * and placebo groups"): another of m[ma..mb), on the other side, a few
+ * bytes without a number away? */
+static bool
+listed_arm(const char *text, const struct mention *m, size_t ma, size_t mb,
+           const struct mention *p)
+{
+    size_t k;
+
+    for (k = ma; k < mb; k++) {
+        const struct mention *o = &m[k];
+
+        if (o == p || o->arm == ARM_NONE || o->arm == p->arm)
+            continue;
+        if ((o->r->start >= p->r->end && o->r->start - p->r->end <= 15 &&
+             short_gap(text, p->r->end, o->r->start)) ||
+            (p->r->start >= o->r->end && p->r->start - o->r->end <= 15 &&
+             short_gap(text, o->r->end, p->r->start)))
+            return true;
+    }
+    return false;
+}
+
 /* Arms for the values v[a..b) of one sentence, all of one type; m[ma..mb)
  * are the sentence's arm mentions, c[ca..cb) its connectives. */
 static void
@@ -589,6 +612,13 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
         for (i = a; i < b; i++) {
             const struct mention *pick = after ? v[i].after : v[i].before;
 
+            /* "40% in the vasopressin and placebo groups, respectively":
+             * the arms are listed for values paired in order, and the
+             * value's partner was not read; the nearest name is not its
+             * arm. */
+            if (respectively && pick != NULL &&
+                listed_arm(text, m, ma, mb, pick))
+                continue;
             if (v[i].arm == ARM_NONE && pick != NULL) {
                 v[i].arm = pick->arm;
                 v[i].src = pick;

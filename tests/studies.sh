@@ -261,6 +261,9 @@ Of the 40 patients who received placebo, 16 died within 28 days, compared with 1
 Sixteen of 40 placebo recipients and 12 of 40 vasopressin recipients died by day 28.
 The numbers of deaths by day 28 were 12 and 16 in the vasopressin and placebo groups, respectively.
 By day 28 there had been 16 and 12 deaths in the placebo and vasopressin groups, respectively.
+Twenty-eight-day mortality was 30 and 40% in the vasopressin and placebo groups, respectively.
+Twenty-eight-day mortality was 30% and 16 deaths in the vasopressin and placebo groups, respectively.
+Twenty-eight-day mortality was thirty and 40% in the vasopressin and placebo groups, respectively.
 EOF
 "$TRIALMINE" studies --csv-raw "$tmp"/phrase*.txt >"$tmp/phrases.csv" || exit 1
 python3 - "$tmp/phrases.csv" <<'PY' || exit 1
@@ -281,6 +284,19 @@ rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
         if r["outcome"] == "mortality" and r["doc"].endswith("phrase2.txt")]
 assert [(r["timepoint"], r["pct_treatment"], r["effect_value"]) for r in rows] \
     == [("28-day", "30", "0.75")], rows
+# "30 and 40%": the first number shares the second's percent sign (it had
+# been no value, and the 40 went to the treatment arm).
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+        if r["outcome"] == "mortality" and r["doc"].endswith("phrase11.txt")]
+assert [(r["pct_treatment"], r["pct_control"]) for r in rows] \
+    == [("30", "40")], rows
+# A value whose partner in "respectively" was not read is not the arm
+# named next to it ("... 16 deaths in the vasopressin and placebo groups,
+# respectively": the 16 had gone to vasopressin, and "thirty and 40%"
+# gave vasopressin the 40%).
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    if r["doc"].endswith(("phrase12.txt", "phrase13.txt")):
+        assert r["events_treatment"] != "16" and r["pct_treatment"] != "40", r
 PY
 
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the

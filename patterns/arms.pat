@@ -96,6 +96,18 @@ pattern next-value
     example the MSC group and 46 of 221 => scope=next text=and
     negative 5 and
 
+# "reduced mortality from 40% to 30%": the value after "from" is what
+# the arm the sentence names changed it from, the other arm's.
+pattern from
+    type _arm
+    priority 10
+    prefilter from
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    regex (?<! [\p{L}] ) (?i: from ) (?= \s+ \d [\d.,·]* \s* % \s+ to \s+ \d )
+    set scope from
+    example reduced mortality from 40% to 30% => scope=from
+    negative from 40 to 60 years
+
 pattern respectively
     type _arm
     priority 10

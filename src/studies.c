@@ -30,7 +30,7 @@ enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
 
 /* What an _arm record names: an arm, or a connective of a comparison
  * (its scope is "versus" or "respectively"). */
-enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY, CONN_NEXT };
+enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY, CONN_NEXT, CONN_FROM };
 
 /* An arm mention or a connective (_arm record). */
 struct mention {
@@ -536,6 +536,143 @@ listed_arm(const char *text, const struct mention *m, size_t ma, size_t mb,
     return false;
 }
 
+/* "Compared with placebo (16 deaths, 40%)": a value in a bracket that
+ * opens right after an arm's name, first of its type there, is that
+ * arm's, whatever connective stands before the name.  Returns the
+ * mention, or NULL. */
+static const struct mention *
+bracketed_after(const char *text, const struct val *v, size_t a, size_t i,
+                const struct mention *m, size_t ma, size_t mb)
+{
+    const struct mention *p = NULL;
+    size_t k, j;
+
+    for (k = mb; k > ma; k--)
+        if (m[k - 1].r->end <= v[i].r->start) {
+            p = &m[k - 1];
+            break;
+        }
+    if (p == NULL || p->arm == ARM_NONE)
+        return NULL;
+    j = p->r->end;
+    while (j < v[i].r->start && text[j] == ' ')
+        j++;
+    if (j >= v[i].r->start || (text[j] != '(' && text[j] != '['))
+        return NULL;
+    for (; j < v[i].r->start; j++)
+        if (text[j] == ')' || text[j] == ']')
+            return NULL;
+    /* The first value of its type in that bracket, and not the first of
+     * two compared there ("than with placebo (30% vs 40%)"). */
+    for (k = a; k < i; k++)
+        if (v[k].r->start > p->r->end)
+            return NULL;
+    return p;
+}
+
+/* Does text[a..b) close a bracket? */
+static bool
+closes_bracket(const char *text, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (text[a] == ')' || text[a] == ']')
+            return true;
+    return false;
+}
+
+/* Two values of one comparison next to each other ("40% and 30%", "30%
+ * vs 40%"): a short gap without a number, the same timepoint. */
+static bool
+value_pair(const char *text, const struct val *x, const struct val *y)
+{
+    const char *tx = x->r->timepoint, *ty = y->r->timepoint;
+
+    return short_gap(text, x->r->end, y->r->start) &&
+           ((tx == NULL && ty == NULL) ||
+            (tx != NULL && ty != NULL && strcmp(tx, ty) == 0));
+}
+
+/* "in the placebo and vasopressin groups was 40% and 30%", "lower with
+ * vasopressin than with placebo (30% vs 40%)", "(vasopressin vs
+ * placebo): 30% vs 40%": two arms of different sides named together,
+ * then (or after) two values together, are paired in order, as with
+ * "respectively".  Noted as read from order.  v[a..b) and m as for
+ * arms_by_layout. */
+static bool
+two_lists(const char *text, struct val *v, size_t a, size_t b,
+          const struct mention *m, size_t ma, size_t mb)
+{
+    const struct mention *p = NULL;
+    size_t k, n = 0;
+
+    if (b - a != 2 || v[a].arm != ARM_NONE || v[a + 1].arm != ARM_NONE ||
+        !value_pair(text, &v[a], &v[a + 1]))
+        return false;
+    for (k = ma; k < mb; k++)
+        if (m[k].arm != ARM_NONE &&
+            (m[k].r->end <= v[a].r->start || m[k].r->start >= v[b - 1].r->end))
+            n++;
+        else if (m[k].arm != ARM_NONE)
+            return false; /* a name between the values */
+    if (n != 2)
+        return false;
+    for (k = ma; k < mb; k++)
+        if (m[k].arm != ARM_NONE) {
+            if (p == NULL) {
+                p = &m[k];
+                continue;
+            }
+            if (p->arm == m[k].arm || m[k].r->start < p->r->end ||
+                m[k].r->start - p->r->end > 20 ||
+                !short_gap(text, p->r->end, m[k].r->start))
+                return false;
+            v[a].arm = p->arm;
+            v[a].src = p;
+            v[a + 1].arm = m[k].arm;
+            v[a + 1].src = &m[k];
+            v[a].by_order = v[a + 1].by_order = true;
+            return true;
+        }
+    return false;
+}
+
+/* "Vasopressin reduced mortality from 40% to 30%": of two values after
+ * "from" and "to", the second is the one arm the sentence names, the
+ * first the other arm's (what it was reduced from).  Not with two arms
+ * named (their order decides), nor when the values' timepoints differ (a
+ * change over time in one arm).  Noted as read from order. */
+static bool
+from_to(const char *text, struct val *v, size_t a, size_t b,
+        const struct mention *m, size_t ma, size_t mb, const struct mention *c,
+        size_t ca, size_t cb)
+{
+    const struct mention *p = NULL;
+    size_t k;
+
+    if (b - a != 2 || v[a].arm != ARM_NONE || v[a + 1].arm != ARM_NONE ||
+        !value_pair(text, &v[a], &v[a + 1]))
+        return false;
+    for (k = ca; k < cb; k++)
+        if (c[k].conn == CONN_FROM && c[k].r->end <= v[a].r->start &&
+            v[a].r->start - c[k].r->end <= 2)
+            break;
+    if (k == cb)
+        return false;
+    for (k = ma; k < mb; k++)
+        if (m[k].arm != ARM_NONE) {
+            if (p != NULL && p->arm != m[k].arm)
+                return false;
+            p = &m[k];
+        }
+    if (p == NULL || p->r->start >= v[a].r->start)
+        return false;
+    v[a + 1].arm = p->arm;
+    v[a + 1].src = p;
+    v[a].arm = p->arm == ARM_TREAT ? ARM_CTRL : ARM_TREAT;
+    v[a].by_order = v[a + 1].by_order = true;
+    return true;
+}
+
 /* Arms for the values v[a..b) of one sentence, all of one type; m[ma..mb)
  * are the sentence's arm mentions, c[ca..cb) its connectives. */
 static void
@@ -547,6 +684,20 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
     bool respectively =
         has_conn(c, ca, cb, CONN_RESPECTIVELY, sp->start, sp->end);
 
+    for (i = a; i < b; i++) {
+        const struct mention *p;
+
+        if (v[i].arm == ARM_NONE &&
+            !(i + 1 < b && value_pair(text, &v[i], &v[i + 1]) &&
+              !closes_bracket(text, v[i].r->end, v[i + 1].r->start)) &&
+            (p = bracketed_after(text, v, a, i, m, ma, mb)) != NULL) {
+            v[i].arm = p->arm;
+            v[i].src = p;
+        }
+    }
+    if (!respectively && (two_lists(text, v, a, b, m, ma, mb) ||
+                          from_to(text, v, a, b, m, ma, mb, c, ca, cb)))
+        return;
     if (b - a >= 2 && respectively) {
         /* "the MSC and placebo groups: 10% and 40%, respectively", or
          * after them: "22/39 (56%) and 21/38 (55%) of those assigned to
@@ -1576,6 +1727,8 @@ conn_of(const struct tm_record *r)
         return CONN_RESPECTIVELY;
     if (r->scope != NULL && strcmp(r->scope, "next") == 0)
         return CONN_NEXT;
+    if (r->scope != NULL && strcmp(r->scope, "from") == 0)
+        return CONN_FROM;
     return CONN_NONE;
 }
 

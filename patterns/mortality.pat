@@ -122,11 +122,16 @@ pattern pct-of-people-died
     from _pct
     prefilter died dead passed succumbed deceased
     priority 11
-    require after 140 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? (?&deathverb)
+    # (the first of two shares that one verb governs: "40% of placebo
+    # patients and 30% of vasopressin patients had died")
+    require after 200 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}?
+    require after 200   (?: (?i: and ) \s+ (?&decimal) \s* % \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? )? (?&deathverb)
     forbid clause-after ^ [^;]*? (?&otherout) [^;]*? (?&deathverb)
     forbid after 100 ^ [^;.]*? (?i: \b who | \b that | \b whom ) \s+ (?: (?i: had | have ) \s+ )? (?&deathverb)
     set unit %
     example By day 28, 35% of patients in the placebo group had died. => value=35
+    example At day 28, 40% of placebo patients and 30% of vasopressin patients had died. => value=40
+    negative 40% of placebo patients and 30% of vasopressin patients were discharged home
     example 12.5% of the recipients passed away within a month => value=12.5
     negative 35% of patients who had died were men
 

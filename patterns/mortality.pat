@@ -413,6 +413,36 @@ pattern deaths-respectively
     negative The deaths were caused by 8 and 6 infections in the two groups, respectively, of 30 patients each
     negative the anti-programmed death ligand-1 antibodies, nivolumab [9] and atezolizumab [10], respectively
 
+# "Sixteen patients given placebo died, whereas 12 given vasopressin
+# died", "Twelve vasopressin recipients (30%) died": the count is the
+# subject of "died", a few words (its people, what they were given) and
+# a bracketed note between; the study table finds the arm among those
+# words.
+pattern count-given-died
+    type _deaths
+    from _count
+    prefilter died dead
+    require after 80 ^ \s+ (?: [\w/+-]+ \s+ ){0,4}? (?: \( [^()]{0,30} \) \s+ )? (?i: died | had \s+ died | were \s+ dead ) \b
+    # a word of the count's own phrase that is no arm: "of the 20
+    # patients, 5 died" (the 20 is not who died), a time ("day 28")
+    forbid before 30 (?i: \b of | \b among | \b in | \b out \s+ of ) \s+ (?: the \s+ )? $
+    forbid before 10 (?i: \b (?: day | week | month | year | hour | visit ) s? ) \s* $
+    forbid after 12 ^ \s* (?: % | of \b | / )
+    forbid after 80 ^ [^;]*? (?i: \b (?: who | that | whom ) \b )
+    # "Twenty-eight patients died (placebo, 16; vasopressin, 12)": a
+    # total that the bracket breaks down, not an arm's count.
+    forbid after 100 ^ \s+ (?: [\w/+-]+ \s+ ){0,4}? (?i: died | had \s+ died | were \s+ dead ) \s* [(\[] [^()\[\]]*? \d
+    # "Of the 20 patients, 5 died": events of a stated total, read as such
+    # (of-the-total-died).
+    forbid before 60 (?i: \b of \s+ (?: the \s+ )? ) (?: \d[\d,]* | (?&numword) ) [^,;()]{0,40} , \s* $
+    example Sixteen patients given placebo died within 28 days => value=16
+    example whereas 12 given vasopressin died => value=12
+    example Twelve vasopressin recipients (30%) died => value=12
+    negative of the 20 patients, 5 died in the placebo group
+    negative by day 28 died
+    negative 40 patients who received placebo died
+    negative Twenty-eight patients died (placebo, 16; vasopressin, 12)
+
 # "five patients died (on days 7, 11, 18, 19, and 26) in group C": people
 # who died, then the arm.
 pattern died-in-arm

@@ -592,6 +592,24 @@ value_pair(const char *text, const struct val *x, const struct val *y)
             (tx != NULL && ty != NULL && strcmp(tx, ty) == 0));
 }
 
+/* Is v[i] the first of two values compared inside one bracket that
+ * opens after from ("than with placebo (16.1% and 36.7%)")?  The name
+ * before the bracket is not its arm: the bracket holds both arms'. */
+static bool
+pair_in_bracket(const char *text, const struct val *v, size_t i, size_t b,
+                size_t from)
+{
+    size_t j;
+
+    if (i + 1 >= b || !value_pair(text, &v[i], &v[i + 1]) ||
+        closes_bracket(text, v[i].r->end, v[i + 1].r->start))
+        return false;
+    for (j = from; j < v[i].r->start; j++)
+        if (text[j] == '(' || text[j] == '[')
+            return true;
+    return false;
+}
+
 /* "in the placebo and vasopressin groups was 40% and 30%", "lower with
  * vasopressin than with placebo (30% vs 40%)", "(vasopressin vs
  * placebo): 30% vs 40%": two arms of different sides named together,
@@ -740,7 +758,8 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
                         ARM_GAP) {
                     if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
                                   v[i].r->start) &&
-                        !opens_comparison(text, sp, &m[k - 1], c, ca, cb))
+                        !opens_comparison(text, sp, &m[k - 1], c, ca, cb) &&
+                        !pair_in_bracket(text, v, i, b, m[k - 1].r->end))
                         v[i].before = &m[k - 1];
                     break;
                 }
@@ -1846,7 +1865,7 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
 {
     size_t k, nm0 = out->nm, nctrl = 0, nhits = 0, cap = 0, i;
     struct hit {
-        size_t arm, at;
+        size_t arm, at, len;
     } *hits = NULL;
 
     /* Only when the sides are known: a control arm and a treatment arm. */
@@ -1858,21 +1877,39 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
      * the records the mentions point into in one allocation, to size. */
     for (k = 0; k < trial->narms; k++) {
         const struct tm_trial_arm *a = &trial->arms[k];
-        size_t w = arm_name_len(trial, k), at;
+        size_t w0 = arm_name_len(trial, k), at, form;
+        char plural[64];
 
-        for (at = tm_text_next_word(doc->text, doc->len, 0, a->label, w);
-             at < doc->len;
-             at = tm_text_next_word(doc->text, doc->len, at + w, a->label, w)) {
-            if (overlaps_mention(out->m, nm0, at, at + w) ||
-                inside_other_label(doc, trial, k, at, w))
-                continue;
-            if (nhits == cap) {
-                cap = cap ? cap * 2 : 16;
-                hits = tm_xreallocarray(hits, cap, sizeof *hits);
+        /* The name, and its plural ("MSCs" for "MSC"). */
+        for (form = 0; form < 2 && w0 > 0; form++) {
+            const char *name = a->label;
+            size_t w = w0;
+
+            if (form == 1) {
+                if (w0 + 1 >= sizeof plural ||
+                    !isalpha((unsigned char)a->label[w0 - 1]) ||
+                    tolower((unsigned char)a->label[w0 - 1]) == 's')
+                    break;
+                memcpy(plural, a->label, w0);
+                plural[w0] = 's';
+                name = plural;
+                w = w0 + 1;
             }
-            hits[nhits].arm = k;
-            hits[nhits].at = at;
-            nhits++;
+            for (at = tm_text_next_word(doc->text, doc->len, 0, name, w);
+                 at < doc->len;
+                 at = tm_text_next_word(doc->text, doc->len, at + w, name, w)) {
+                if (overlaps_mention(out->m, nm0, at, at + w) ||
+                    inside_other_label(doc, trial, k, at, w))
+                    continue;
+                if (nhits == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    hits = tm_xreallocarray(hits, cap, sizeof *hits);
+                }
+                hits[nhits].arm = k;
+                hits[nhits].at = at;
+                hits[nhits].len = w;
+                nhits++;
+            }
         }
     }
     if (nhits == 0)
@@ -1881,7 +1918,7 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
     out->m = tm_xreallocarray(out->m, nm0 + nhits, sizeof *out->m);
     for (i = 0; i < nhits; i++) {
         const struct tm_trial_arm *a = &trial->arms[hits[i].arm];
-        size_t at = hits[i].at, w = arm_name_len(trial, hits[i].arm);
+        size_t at = hits[i].at, w = hits[i].len;
         struct tm_record *r = &out->named[out->nnamed++];
 
         r->start = at;

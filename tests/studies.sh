@@ -299,31 +299,39 @@ for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
         assert r["events_treatment"] != "16" and r["pct_treatment"] != "40", r
 PY
 
-# Thirty more phrasings of the same result (own wording,
-# tests/fixtures/text/arm-phrasings.txt): no value of one arm in the
-# other's cells, ever, and at least 25 rows with both arms' counts or
-# percentages right.  Six were swapped before three rules: a value in a
-# bracket right after an arm's name is that arm's ("Compared with
-# placebo (16 deaths, 40%)");
-# two arms named together and two values together pair in order ("in the
-# placebo and vasopressin groups was 40% and 30%", "lower with
-# vasopressin than with placebo (30% vs 40%)"); "reduced mortality from
-# 40% to 30%" gives the named arm the second value.
+# Forty-five more phrasings in our own words (tests/fixtures/text/):
+# arm-phrasings.txt, thirty of vasopressin 12 of 40 (30%) against placebo
+# 16 of 40 (40%), and arm-phrasings-msc.txt, fifteen of MSC 5 of 31
+# (16.1%) against placebo 11 of 30 (36.7%), placebo named first in the
+# methods.  No cell may hold anything but its own arm's number, and at
+# least 25 and 12 rows have both arms' counts or percentages.  Seven were
+# swapped before four rules: a value in a bracket right after an arm's
+# name is that arm's ("Compared with placebo (16 deaths, 40%)"), unless
+# the bracket holds both compared values ("than with placebo (16.1% and
+# 36.7%)"); two arms named together and two values together pair in
+# order ("in the placebo and vasopressin groups was 40% and 30%");
+# "reduced mortality from 40% to 30%" gives the named arm the second
+# value; and an arm's name counts in the plural ("MSCs").
 phrasings arm 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' <"$fx/text/arm-phrasings.txt"
+phrasings msc 'Methods: Adults with ARDS were randomized to placebo (n = 30) or MSC (n = 31).' <"$fx/text/arm-phrasings-msc.txt"
 "$TRIALMINE" studies --csv-raw "$tmp"/arm[0-9]*.txt >"$tmp/arms.csv" || exit 1
-python3 - "$tmp/arms.csv" <<'PY' || exit 1
+"$TRIALMINE" studies --csv-raw "$tmp"/msc[0-9]*.txt >"$tmp/msc.csv" || exit 1
+python3 - "$tmp/arms.csv" "$tmp/msc.csv" <<'PY' || exit 1
 import sys
 from rows import mortality
-right = 0
-for r in mortality(sys.argv[1]):
-    t = (r["events_treatment"], r["pct_treatment"])
-    c = (r["events_control"], r["pct_control"])
-    # (no other number either: "Twenty-eight patients died (placebo, 16;
-    # ...)" is a total, no arm's)
-    assert t[0] in ("", "12") and t[1] in ("", "30") and \
-        c[0] in ("", "16") and c[1] in ("", "40"), (r["doc"], t, c)
-    right += (t[0], c[0]) == ("12", "16") or (t[1], c[1]) == ("30", "40")
-assert right >= 25, right
+for path, (et, pt, ec, pc), least in (
+        (sys.argv[1], ("12", "30", "16", "40"), 25),
+        (sys.argv[2], ("5", "16.1", "11", "36.7"), 12)):
+    right = 0
+    for r in mortality(path):
+        t = (r["events_treatment"], r["pct_treatment"])
+        c = (r["events_control"], r["pct_control"])
+        # (no other number either: "Twenty-eight patients died (placebo,
+        # 16; ...)" is a total, no arm's)
+        assert t[0] in ("", et) and t[1] in ("", pt) and \
+            c[0] in ("", ec) and c[1] in ("", pc), (r["doc"], t, c)
+        right += (t[0], c[0]) == (et, ec) or (t[1], c[1]) == (pt, pc)
+    assert right >= least, (path, right)
 PY
 
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the

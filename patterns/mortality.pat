@@ -413,6 +413,22 @@ pattern deaths-respectively
     negative The deaths were caused by 8 and 6 infections in the two groups, respectively, of 30 patients each
     negative the anti-programmed death ligand-1 antibodies, nivolumab [9] and atezolizumab [10], respectively
 
+# "5 deaths with MSC and 11 with placebo", "16 deaths among placebo
+# recipients and 12 among those given vasopressin": the second count of
+# a pair shares the first one's "deaths".
+pattern deaths-and-count
+    type _deaths
+    from _count
+    prefilter death
+    require before 100 (?i: \b deaths \b ) [^;.()\d]{1,60}? \s (?i: and | whereas | while | but ) \s+ $
+    require after 40 ^ \s+ (?i: with | among | in | on | for ) \b
+    forbid after 12 ^ \s* (?: % | of \b | / )
+    forbid clause-after (?&otherout) | (?i: \b (?: discharged | recovered ) \b )
+    example 5 deaths with MSC and 11 with placebo => value=11
+    example There were 16 deaths among placebo recipients and 12 among those given vasopressin => value=12
+    negative Deaths were rare and 11 in the placebo group were discharged home
+    negative Deaths were few, and 11 patients in the placebo group had sepsis
+
 # "Sixteen patients given placebo died, whereas 12 given vasopressin
 # died", "Twelve vasopressin recipients (30%) died": the count is the
 # subject of "died", a few words (its people, what they were given) and

@@ -122,10 +122,9 @@ pattern pct-of-people-died
     from _pct
     prefilter died dead passed succumbed deceased
     priority 11
-    # (the first of two shares that one verb governs: "40% of placebo
-    # patients and 30% of vasopressin patients had died")
-    require after 200 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}?
-    require after 200   (?: (?i: and ) \s+ (?&decimal) \s* % \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? )? (?&deathverb)
+    # (also the first of two shares that one verb governs: "40% of
+    # placebo patients and 30% of vasopressin patients had died")
+    require after 200 ^ \s+ of \s+ (?: the \s+ | all \s+ | these \s+ )? (?: [\w()-]+ \s+ ){0,8}? (?: (?i: and ) \s+ \d[\d.]* \s* % \s+ of \s+ (?: the \s+ )? (?: [\w()-]+ \s+ ){0,8}? )? (?&deathverb)
     forbid clause-after ^ [^;]*? (?&otherout) [^;]*? (?&deathverb)
     forbid after 100 ^ [^;.]*? (?i: \b who | \b that | \b whom ) \s+ (?: (?i: had | have ) \s+ )? (?&deathverb)
     set unit %
@@ -438,7 +437,9 @@ pattern count-given-died
     type _deaths
     from _count
     prefilter died dead
-    require after 80 ^ \s+ (?: [\w/+-]+ \s+ ){0,4}? (?: \( [^()]{0,30} \) \s+ )? (?i: died | had \s+ died | were \s+ dead ) \b
+    # (also the first of two such counts: "4 MSC recipients and 9
+    # placebo recipients had died")
+    require after 160 ^ \s+ (?: [\w/+-]+ \s+ ){0,4}? (?: \( [^()]{0,30} \) \s+ )? (?: (?i: and ) \s+ (?: \d[\d,]* | [A-Za-z-]+ ) \s+ (?: [\w/+-]+ \s+ ){0,4}? (?: \( [^()]{0,30} \) \s+ )? )? (?i: died | had \s+ died | were \s+ dead ) \b
     # a word of the count's own phrase that is no arm: "of the 20
     # patients, 5 died" (the 20 is not who died), a time ("day 28")
     forbid before 30 (?i: \b of | \b among | \b in | \b out \s+ of ) \s+ (?: the \s+ )? $
@@ -454,6 +455,7 @@ pattern count-given-died
     example Sixteen patients given placebo died within 28 days => value=16
     example whereas 12 given vasopressin died => value=12
     example Twelve vasopressin recipients (30%) died => value=12
+    example by day 60, 4 MSC recipients and 9 placebo recipients had died => value=4
     negative of the 20 patients, 5 died in the placebo group
     negative by day 28 died
     negative 40 patients who received placebo died

@@ -1099,8 +1099,16 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
            const char *text, size_t se)
 {
     const struct tm_trial_arm *best = NULL;
-    size_t to = d->end + 80 < se ? d->end + 80 : se, at = to, i;
+    size_t to = d->end + 80 < se ? d->end + 80 : se, at, i;
 
+    /* Not past the next number: "4 MSC recipients and 9 placebo
+     * recipients had died" names placebo for the 9, not the 4. */
+    for (i = d->end; i < to; i++)
+        if (isdigit((unsigned char)text[i])) {
+            to = i;
+            break;
+        }
+    at = to;
     for (i = 0; i < t->narms; i++) {
         size_t w = strlen(t->arms[i].label);
         size_t k = tm_text_next_word(text, to, d->end, t->arms[i].label, w);

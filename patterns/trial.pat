@@ -287,6 +287,24 @@ pattern arm-size
     negative a mean of 9.74 (n = 12)
     negative patients (n = 30, mean age 75.5 ± 7.3)
 
+# One size for every arm: "randomized to MSCs or placebo (n = 10 per
+# group)", "(n = 45/group)", "30 patients in each group".  The trial
+# model gives it to each arm of the allocation that has no size of its
+# own.
+pattern arm-size-each
+    type _eachsize
+    prefilter each per /
+    prefilter group arm each
+    regex (?: (?<! [\p{L}\p{N}] ) [nN] \s* = \s* (?<value> (?&integer) ) \s*
+    regex     (?: (?i: per | in \s+ each | each ) \s+ (?i: group | arm ) | / \s* (?i: group | arm ) | (?i: each ) (?! \s+ \p{L} ) )
+    regex   | (?<! [\p{L}\p{N}.,] ) (?<value> (?&integer) ) \s+ (?&people) \s+ (?: (?i: per | in \s+ each ) \s+ (?i: group | arm ) | (?i: each ) (?! \s+ \p{L} ) ) )
+    example randomized to MSCs or placebo (n = 10 per group) => value=10
+    example two arms of equal size (n = 45/group) => value=45
+    example group I and group II comprising 30 patients each. => value=30
+    example with 20 patients in each group => value=20
+    negative n = 10 per dose level and time point
+    negative 30 patients each received two doses
+
 pattern arm-header
     type _armsize
     priority 5

@@ -1880,15 +1880,19 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
         size_t w0 = arm_name_len(trial, k), at, form;
         char plural[64];
 
-        /* The name, and its plural ("MSCs" for "MSC"). */
+        /* The name, and its plural ("MSCs" for "MSC") or its singular
+         * ("MSC" for "MSCs"). */
         for (form = 0; form < 2 && w0 > 0; form++) {
             const char *name = a->label;
             size_t w = w0;
 
-            if (form == 1) {
+            if (form == 1 && tolower((unsigned char)a->label[w0 - 1]) == 's') {
+                if (w0 < 4 || !isalpha((unsigned char)a->label[w0 - 2]))
+                    break;
+                w = w0 - 1; /* the singular: the name less its s */
+            } else if (form == 1) {
                 if (w0 + 1 >= sizeof plural ||
-                    !isalpha((unsigned char)a->label[w0 - 1]) ||
-                    tolower((unsigned char)a->label[w0 - 1]) == 's')
+                    !isalpha((unsigned char)a->label[w0 - 1]))
                     break;
                 memcpy(plural, a->label, w0);
                 plural[w0] = 's';

@@ -806,6 +806,26 @@ named_size(const struct tm_record *const *a, size_t na, const char *label)
     return 0;
 }
 
+/* "randomized to MSCs or placebo (n = 10 per group)": the one size an
+ * _eachsize record of recs gives every arm, after the allocation set's
+ * last arm (a[set->first..+n)) in its sentence, or 0. */
+static long long
+each_size(const struct tm_records *recs, const struct tm_spans *sent,
+          const struct armset *set, const struct tm_record *const *a)
+{
+    size_t hi = a[set->first + set->n - 1]->end, s = tm_spans_find(sent, hi), i;
+
+    for (i = 0; i < recs->n && s < sent->n; i++) {
+        const struct tm_record *r = &recs->v[i];
+
+        if (is_type(r, "_eachsize") && (r->has & TM_HAS_VALUE) &&
+            r->value >= 1 && r->value <= 1e8 && r->start >= hi &&
+            r->end <= sent->v[s].end)
+            return (long long)r->value;
+    }
+    return 0;
+}
+
 /* Does an arm's label add something to a regimen ("mEOC+P", "metformin
  * plus rosiglitazone", "UAE combined with MTX")?  Not "with" or "and"
  * alone: "patients with sepsis", "early and goal-directed therapy". */
@@ -950,6 +970,10 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
         pick = first_set(sets[from], ns[from], order[step].test);
     }
     if (pick != NULL) {
+        long long each =
+            from == 1 ? each_size(recs, tm_sentences_get(sentences), pick, a[1])
+                      : 0;
+
         t->arms = tm_xcalloc(pick->n, sizeof *t->arms);
         for (k = 0; k < pick->n; k++) {
             const struct tm_record *r = a[from][pick->first + k];
@@ -957,6 +981,8 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
             t->arms[k].label = tm_xstrdup(r->group);
             t->arms[k].n = from == 0 ? (long long)r->value
                                      : named_size(a[0], na[0], r->group);
+            if (t->arms[k].n == 0)
+                t->arms[k].n = each;
             t->arms[k].control =
                 r->scope != NULL && strcmp(r->scope, "control") == 0;
         }
@@ -1112,6 +1138,13 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
     for (i = 0; i < t->narms; i++) {
         size_t w = strlen(t->arms[i].label);
         size_t k = tm_text_next_word(text, to, d->end, t->arms[i].label, w);
+
+        /* A plural label ("MSCs") named in the singular ("4 MSC
+         * recipients"). */
+        if (k >= to && w >= 4 &&
+            tolower((unsigned char)t->arms[i].label[w - 1]) == 's' &&
+            isalpha((unsigned char)t->arms[i].label[w - 2]))
+            k = tm_text_next_word(text, to, d->end, t->arms[i].label, w - 1);
 
         /* At one offset the longer name wins ("metformin plus
          * rosiglitazone", not "metformin"). */

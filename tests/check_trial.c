@@ -445,6 +445,51 @@ START_TEST(test_trial_arms_from_the_allocation_sentence)
 }
 END_TEST
 
+/* The allocation "randomized to MSCs or placebo", and a size for each
+ * arm at the text surf (an _eachsize record of value v). */
+static void
+allocated_each(struct fx *f, const char *surf, double v)
+{
+    tm_records_clear(&f->rs);
+    add(&f->rs, &f->doc, "randomized", 0, "_design", "randomized-parallel",
+        NULL, 0, "abstract");
+    add(&f->rs, &f->doc, "MSCs", 0, "_armname", NULL, "MSCs", 0, "abstract");
+    add(&f->rs, &f->doc, "placebo", 0, "_armname", "control", "placebo", 0,
+        "abstract");
+    add(&f->rs, &f->doc, surf, 0, "_eachsize", NULL, NULL, v, "abstract");
+}
+
+/* "randomized to MSCs or placebo (n = 10 per group)": one size after the
+ * allocation in its sentence is every arm's that has none of its own;
+ * not a size stated in a later sentence. */
+START_TEST(test_trial_one_size_for_each_allocated_arm)
+{
+    struct fx f;
+
+    fx_init(&f, "Adults were randomized to MSCs or placebo (n = 10 per "
+                "group). MSCs (n = 12) were thawed. Later, over the whole "
+                "study period of two years at the three sites, n = 7 per "
+                "group were imaged.");
+    allocated_each(&f, "n = 10 per group", 10);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_uint_eq(f.t.narms, 2);
+    ck_assert_int_eq(f.t.arms[0].n, 10);
+    ck_assert_int_eq(f.t.arms[1].n, 10);
+    /* A size of the arm's own wins over the one for each. */
+    add(&f.rs, &f.doc, "(n = 12)", 0, "_armsize", NULL, "MSCs", 12, "abstract");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_int_eq(f.t.arms[0].n, 12);
+    ck_assert_int_eq(f.t.arms[1].n, 10);
+    /* In a later sentence: not the arms' size. */
+    allocated_each(&f, "n = 7 per group", 7);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    ck_assert_int_eq(f.t.arms[0].n, 0);
+    ck_assert_int_eq(f.t.arms[1].n, 0);
+
+    fx_clear(&f);
+}
+END_TEST
+
 /* A death count in one arm, with the arm's randomized size from the
  * trial model, is a mortality marked as derived; not a cited trial's
  * count, and not where the text gives the mortality itself. */
@@ -762,6 +807,7 @@ main(void)
     tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
     tcase_add_test(tc, test_trial_add_on_arm_is_the_treatment);
     tcase_add_test(tc, test_trial_arm_with_words_added_is_the_treatment);
+    tcase_add_test(tc, test_trial_one_size_for_each_allocated_arm);
     tcase_add_test(tc, test_trial_three_arms_and_the_longer_arm_name);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);
     suite_add_tcase(s, tc);

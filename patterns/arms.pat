@@ -94,18 +94,51 @@ pattern next-value
     regex (?<! [\p{L}] ) (?i: and | or ) (?= \s+ (?: (?i: the | a ) \s+ )? \d )
     set scope next
     example the MSC group and 46 of 221 => scope=next text=and
-    negative 5 and
+    # (an "and" that opens no value pairs names: "pair" below)
+    example 5 and => scope=pair
 
-# "reduced mortality from 40% to 30%": the value after "from" is what
-# the arm the sentence names changed it from, the other arm's.
+# "the vasopressin and placebo groups", "lower with vasopressin than with
+# placebo": a word that pairs two arm names, so that two values together
+# pair with them in order (below "next-value", which wins where the word
+# opens the next value: "... group and 46 of 221 ...").
+pattern pair
+    type _arm
+    priority 4
+    prefilter and or than
+    regex (?<! [\p{L}] ) (?i: and | or | than ) (?! [\p{L}] )
+    set scope pair
+    example lower with vasopressin than with placebo => scope=pair text=than
+    example in the vasopressin and placebo groups => scope=pair text=and
+
+# "vasopressin reduced mortality from 40% to 30%": the value after
+# "from" is what the arm named right before the verb changed it from,
+# the other arm's.  The record runs from the verb to "from"; the study
+# table wants the arm's name just before it (the arm is the subject), so
+# "In the vasopressin group, mortality fell from 40% to 30%", a change
+# within one arm, pairs nothing.
 pattern from
     type _arm
     priority 10
     prefilter from
-    prefilter 0 1 2 3 4 5 6 7 8 9
-    regex (?<! [\p{L}] ) (?i: from ) (?= \s+ \d [\d.,·]* \s* % \s+ to \s+ \d )
+    prefilter reduced lowered decreased cut increased raised
+    regex (?<! [\p{L}] ) (?i: reduced | lowered | decreased | cut | increased | raised ) (?! [\p{L}] )
+    regex [^,;.]{0,40}? (?<! [\p{L}] ) (?i: from ) (?= \s+ \d [\d.,·]* \s* % \s+ to \s+ \d )
     set scope from
     example reduced mortality from 40% to 30% => scope=from
+    example mortality fell from 40% to 30% => scope=change
+    negative reduced from 40 to 60 years
+
+# "mortality fell from 40% to 30%" with no arm as the subject of a verb
+# ("from" above): a change, over time or within one arm, not two arms'
+# values; the study table gives neither value an arm from this sentence.
+pattern change
+    type _arm
+    priority 8
+    prefilter from
+    prefilter 0 1 2 3 4 5 6 7 8 9
+    regex (?<! [\p{L}] ) (?i: from ) (?= \s+ \d [\d.,·]* \s* % \s+ to \s+ \d )
+    set scope change
+    example 28-day mortality fell from 40% to 30% => scope=change
     negative from 40 to 60 years
 
 pattern respectively

@@ -30,7 +30,15 @@ enum arm { ARM_NONE, ARM_TREAT, ARM_CTRL };
 
 /* What an _arm record names: an arm, or a connective of a comparison
  * (its scope is "versus" or "respectively"). */
-enum conn { CONN_NONE, CONN_VERSUS, CONN_RESPECTIVELY, CONN_NEXT, CONN_FROM };
+enum conn {
+    CONN_NONE,
+    CONN_VERSUS,
+    CONN_RESPECTIVELY,
+    CONN_NEXT,
+    CONN_FROM,
+    CONN_PAIR,
+    CONN_CHANGE
+};
 
 /* An arm mention or a connective (_arm record). */
 struct mention {
@@ -610,15 +618,28 @@ pair_in_bracket(const char *text, const struct val *v, size_t i, size_t b,
     return false;
 }
 
+/* Does text[a..b) hold one of the bytes of set? */
+static bool
+holds_any(const char *text, size_t a, size_t b, const char *set)
+{
+    for (; a < b; a++)
+        if (strchr(set, text[a]) != NULL)
+            return true;
+    return false;
+}
+
 /* "in the placebo and vasopressin groups was 40% and 30%", "lower with
  * vasopressin than with placebo (30% vs 40%)", "(vasopressin vs
- * placebo): 30% vs 40%": two arms of different sides named together,
- * then (or after) two values together, are paired in order, as with
- * "respectively".  Noted as read from order.  v[a..b) and m as for
+ * placebo): 30% vs 40%": two arms of different sides named together
+ * (joined by a pairing word, "and", "or", "than", "vs", no comma: not
+ * "Compared with placebo, vasopressin ..."), then (or after) two values
+ * together in the same clause, are paired in order, as with
+ * "respectively".  Noted as read from order.  v[a..b), m and c as for
  * arms_by_layout. */
 static bool
 two_lists(const char *text, struct val *v, size_t a, size_t b,
-          const struct mention *m, size_t ma, size_t mb)
+          const struct mention *m, size_t ma, size_t mb,
+          const struct mention *c, size_t ca, size_t cb)
 {
     const struct mention *p = NULL;
     size_t k, n = 0;
@@ -642,7 +663,17 @@ two_lists(const char *text, struct val *v, size_t a, size_t b,
             }
             if (p->arm == m[k].arm || m[k].r->start < p->r->end ||
                 m[k].r->start - p->r->end > 20 ||
-                !short_gap(text, p->r->end, m[k].r->start))
+                !short_gap(text, p->r->end, m[k].r->start) ||
+                holds_any(text, p->r->end, m[k].r->start, ",;") ||
+                !(has_conn(c, ca, cb, CONN_PAIR, p->r->end, m[k].r->start) ||
+                  has_conn(c, ca, cb, CONN_VERSUS, p->r->end, m[k].r->start)))
+                return false;
+            /* The values in the names' clause, near them. */
+            if (m[k].r->end <= v[a].r->start
+                    ? v[a].r->start - m[k].r->end > 80 ||
+                          holds_any(text, m[k].r->end, v[a].r->start, ";")
+                    : p->r->start - v[b - 1].r->end > 80 ||
+                          holds_any(text, v[b - 1].r->end, p->r->start, ";"))
                 return false;
             v[a].arm = p->arm;
             v[a].src = p;
@@ -656,9 +687,11 @@ two_lists(const char *text, struct val *v, size_t a, size_t b,
 
 /* "Vasopressin reduced mortality from 40% to 30%": of two values after
  * "from" and "to", the second is the one arm the sentence names, the
- * first the other arm's (what it was reduced from).  Not with two arms
- * named (their order decides), nor when the values' timepoints differ (a
- * change over time in one arm).  Noted as read from order. */
+ * first the other arm's (what it was reduced from).  Only when the arm's
+ * name stands right before the verb (patterns/arms.pat "from" runs from
+ * the verb): the arm did it.  Not with two arms named (their order
+ * decides), nor when the values' timepoints differ (a change over time
+ * in one arm).  Noted as read from order. */
 static bool
 from_to(const char *text, struct val *v, size_t a, size_t b,
         const struct mention *m, size_t ma, size_t mb, const struct mention *c,
@@ -670,19 +703,23 @@ from_to(const char *text, struct val *v, size_t a, size_t b,
     if (b - a != 2 || v[a].arm != ARM_NONE || v[a + 1].arm != ARM_NONE ||
         !value_pair(text, &v[a], &v[a + 1]))
         return false;
+    size_t j;
+
     for (k = ca; k < cb; k++)
         if (c[k].conn == CONN_FROM && c[k].r->end <= v[a].r->start &&
             v[a].r->start - c[k].r->end <= 2)
             break;
     if (k == cb)
         return false;
-    for (k = ma; k < mb; k++)
-        if (m[k].arm != ARM_NONE) {
-            if (p != NULL && p->arm != m[k].arm)
+    for (j = ma; j < mb; j++)
+        if (m[j].arm != ARM_NONE) {
+            if (p != NULL && p->arm != m[j].arm)
                 return false;
-            p = &m[k];
+            p = &m[j];
         }
-    if (p == NULL || p->r->start >= v[a].r->start)
+    if (p == NULL || p->r->end > c[k].r->start ||
+        c[k].r->start - p->r->end > 16 ||
+        holds_any(text, p->r->end, c[k].r->start, ",;()0123456789"))
         return false;
     v[a + 1].arm = p->arm;
     v[a + 1].src = p;
@@ -713,8 +750,16 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
             v[i].src = p;
         }
     }
-    if (!respectively && (two_lists(text, v, a, b, m, ma, mb) ||
+    if (!respectively && (two_lists(text, v, a, b, m, ma, mb, c, ca, cb) ||
                           from_to(text, v, a, b, m, ma, mb, c, ca, cb)))
+        return;
+    /* "In the vasopressin group, mortality fell from 40% to 30%": a
+     * change that from_to did not give to two arms is no comparison of
+     * arms; nearness would make one up. */
+    if (b - a == 2 && v[a].arm == ARM_NONE && v[a + 1].arm == ARM_NONE &&
+        (has_conn(c, ca, cb, CONN_CHANGE,
+                  v[a].r->start >= 8 ? v[a].r->start - 8 : 0, v[a].r->start) ||
+         has_conn(c, ca, cb, CONN_FROM, sp->start, v[a].r->start)))
         return;
     if (b - a >= 2 && respectively) {
         /* "the MSC and placebo groups: 10% and 40%, respectively", or
@@ -1748,6 +1793,10 @@ conn_of(const struct tm_record *r)
         return CONN_NEXT;
     if (r->scope != NULL && strcmp(r->scope, "from") == 0)
         return CONN_FROM;
+    if (r->scope != NULL && strcmp(r->scope, "pair") == 0)
+        return CONN_PAIR;
+    if (r->scope != NULL && strcmp(r->scope, "change") == 0)
+        return CONN_CHANGE;
     return CONN_NONE;
 }
 

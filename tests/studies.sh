@@ -314,6 +314,7 @@ PY
 # value; and an arm's name counts in the plural ("MSCs").
 phrasings arm 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' <"$fx/text/arm-phrasings.txt"
 phrasings msc 'Methods: Adults with ARDS were randomized to placebo (n = 30) or MSC (n = 31).' <"$fx/text/arm-phrasings-msc.txt"
+phrasings trap 'Methods: We randomly assigned 80 adults with septic shock to vasopressin (n = 40) or placebo (n = 40).' <"$fx/text/arm-phrasings-traps.txt"
 "$TRIALMINE" studies --csv-raw "$tmp"/arm[0-9]*.txt >"$tmp/arms.csv" || exit 1
 "$TRIALMINE" studies --csv-raw "$tmp"/msc[0-9]*.txt >"$tmp/msc.csv" || exit 1
 python3 - "$tmp/arms.csv" "$tmp/msc.csv" <<'PY' || exit 1
@@ -332,6 +333,26 @@ for path, (et, pt, ec, pc), least in (
             c[0] in ("", ec) and c[1] in ("", pc), (r["doc"], t, c)
         right += (t[0], c[0]) == (et, ec) or (t[1], c[1]) == (pt, pc)
     assert right >= least, (path, right)
+PY
+# Traps (tests/fixtures/text/arm-phrasings-traps.txt, a review's probes):
+# the comparator named first and cut off by a comma ("Compared with
+# placebo, vasopressin reduced 28-day mortality (30% vs 40%)"), arm names
+# in another clause, and a change within one arm ("In the vasopressin
+# group, mortality fell from 40% to 30%") gave swaps or made up the
+# other arm's value; no cell may hold another arm's number, and the last
+# three (changes within one arm) no arm's at all.
+"$TRIALMINE" studies --csv-raw "$tmp"/trap[0-9]*.txt >"$tmp/traps.csv" || exit 1
+python3 - "$tmp/traps.csv" <<'PY' || exit 1
+import sys
+from rows import mortality
+for r in mortality(sys.argv[1]):
+    cells = (r["events_treatment"], r["pct_treatment"],
+             r["events_control"], r["pct_control"])
+    if r["doc"].endswith(("trap9.txt", "trap10.txt", "trap11.txt")):
+        assert cells == ("", "", "", ""), (r["doc"], cells)
+    else:
+        assert cells[0] in ("", "12") and cells[1] in ("", "30") and \
+            cells[2] in ("", "16") and cells[3] in ("", "40"), (r["doc"], cells)
 PY
 
 # Deaths counted per arm with no denominator ("Nine deaths (3 in the

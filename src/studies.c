@@ -1866,6 +1866,9 @@ arm_name_len(const struct tm_trial *trial, size_t k)
     size_t w = arm_word(a->label), j;
     bool other_side = false;
 
+    if (a->inside)
+        return 0;
+
     for (j = 0; j < trial->narms && w > 0; j++) {
         const struct tm_trial_arm *b = &trial->arms[j];
 

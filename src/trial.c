@@ -866,36 +866,73 @@ next_label_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
     return *we > *ws;
 }
 
+/* Is a[ws..we) one of the words of list (n of them)? */
+static bool
+word_in(const char *a, size_t ws, size_t we, const char *const *list, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (we - ws == strlen(list[k]) &&
+            strncasecmp(a + ws, list[k], we - ws) == 0)
+            return true;
+    return false;
+}
+
+/* Does every word of label b stand in label a, and a have words more
+ * ("formoterol" in "budesonide/formoterol", "metformin" in "metformin plus
+ * sitagliptin", "heparin" in "standard-dose heparin")? */
+static bool
+words_within(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i = 0, ws, we, na = 0, nb = 0;
+
+    while (next_label_word(b, lb, &i, &ws, &we)) {
+        if (tm_text_next_word(a, la, 0, b + ws, we - ws) == la)
+            return false;
+        nb++;
+    }
+    for (i = 0; next_label_word(a, la, &i, &ws, &we);)
+        na += tm_text_next_word(b, lb, 0, a + ws, we - ws) == lb;
+    return nb > 0 && na > 0;
+}
+
 /* Label a against label b: 0 unless every word of b stands in a and a
  * has words more; then 1 when a adds something to b
  * ("budesonide/formoterol" to "formoterol", "E-CMF" to "CMF"), -1 when
  * the words a adds only negate ("no eggs", "not offered incentive"): a is
- * b withheld. */
+ * b withheld.  Also 0 when an added word says how much or when rather
+ * than what ("standard-dose heparin", "delayed surgery": which is the
+ * comparator is the reviewer's call), and "non" negates only as a word of
+ * its own ("non-invasive ventilation" is no invasive ventilation
+ * withheld). */
 static int
 holds_regimen(const char *a, const char *b)
 {
     static const char *const negations[] = {"no", "not", "non", "without"};
-    size_t la = strlen(a), lb = strlen(b), i = 0, ws, we, nb = 0;
-    bool extra = false, added = false;
+    static const char *const how[] = {
+        "standard", "usual",   "conventional", "routine", "alone",
+        "only",     "delayed", "early",        "late",    "dose",
+        "high",     "low",     "withdrawal",   "reduced", "intensive"};
+    size_t la = strlen(a), lb = strlen(b), i, ws, we;
+    bool added = false;
 
-    while (next_label_word(b, lb, &i, &ws, &we)) {
-        if (tm_text_next_word(a, la, 0, b + ws, we - ws) == la)
-            return 0;
-        nb++;
-    }
-    for (i = 0; nb > 0 && next_label_word(a, la, &i, &ws, &we);) {
-        size_t k;
-        bool neg = false;
+    if (!words_within(a, b))
+        return 0;
+    for (i = 0; next_label_word(a, la, &i, &ws, &we);) {
+        bool neg;
 
         if (tm_text_next_word(b, lb, 0, a + ws, we - ws) < lb)
             continue;
-        extra = true;
-        for (k = 0; k < sizeof negations / sizeof negations[0]; k++)
-            neg |= we - ws == strlen(negations[k]) &&
-                   strncasecmp(a + ws, negations[k], we - ws) == 0;
+        neg = word_in(a, ws, we, negations,
+                      sizeof negations / sizeof negations[0]);
+        /* "non-invasive": a word of its own, not a treatment withheld */
+        if (word_in(a, ws, we, how, sizeof how / sizeof how[0]) ||
+            (neg && we < la && a[we] == '-'))
+            return 0;
         added |= !neg;
     }
-    return !extra ? 0 : added ? 1 : -1;
+    return added ? 1 : -1;
 }
 
 /* Two arms, neither a control by placebo, sham or usual care.  When one
@@ -910,7 +947,6 @@ two_active_arms(struct tm_trial *t)
 {
     const char *l0 = t->arms[0].label, *l1 = t->arms[1].label;
     bool a0 = adds_on(l0), a1 = adds_on(l1);
-
     int h;
 
     if (a0 != a1)
@@ -919,6 +955,20 @@ two_active_arms(struct tm_trial *t)
         t->arms[h > 0 ? 1 : 0].control = true;
     else if ((h = holds_regimen(l1, l0)) != 0)
         t->arms[h > 0 ? 0 : 1].control = true;
+}
+
+/* Mark each arm whose label's words all stand in another arm's label:
+ * its name in the text may be the other arm's ("metformin" in "metformin
+ * + sitagliptin"). */
+static void
+mark_inside(struct tm_trial *t)
+{
+    size_t i, j;
+
+    for (i = 0; i < t->narms; i++)
+        for (j = 0; j < t->narms && !t->arms[i].inside; j++)
+            t->arms[i].inside =
+                j != i && words_within(t->arms[j].label, t->arms[i].label);
 }
 
 /*
@@ -989,6 +1039,7 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
         t->narms = pick->n;
         if (t->narms == 2 && !t->arms[0].control && !t->arms[1].control)
             two_active_arms(t);
+        mark_inside(t);
         if (pick->stated) {
             t->n_total = pick->sum;
             t->has_total = true;
@@ -1137,7 +1188,9 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
     at = to;
     for (i = 0; i < t->narms; i++) {
         size_t w = strlen(t->arms[i].label);
-        size_t k = tm_text_next_word(text, to, d->end, t->arms[i].label, w);
+        size_t k = t->arms[i].inside ? to /* its name may be the other arm's */
+                                     : tm_text_next_word(text, to, d->end,
+                                                         t->arms[i].label, w);
 
         /* A plural label ("MSCs") named in the singular ("4 MSC
          * recipients"). */

@@ -31,6 +31,10 @@ struct tm_trial_arm {
     char *label;
     long long n;
     bool control; /* receives placebo, sham, usual care ... (trial.pat) */
+    /* Its label's words all stand in another arm's ("formoterol" in
+     * "budesonide/formoterol"): its name in the text may be that arm's
+     * ("formoterol with budesonide"), so it names neither. */
+    bool inside;
 };
 
 /*

@@ -643,6 +643,10 @@ START_TEST(test_trial_arm_with_words_added_is_the_treatment)
         {"GOLD stage III", "GOLD stage II", -1},
         {"group 1", "group 2", -1},
         {"chemo-immunotherapy", "chemotherapy", -1},
+        /* a word of its own, not a treatment withheld */
+        {"non-invasive ventilation", "invasive ventilation", -1},
+        /* how much, not what: the reviewer's call */
+        {"standard-dose heparin", "heparin", -1},
     };
     struct fx f;
     size_t i;

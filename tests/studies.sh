@@ -406,6 +406,33 @@ for r in rows:
     assert got == want, (r["doc"], got)
 PY
 
+# The control's name inside other wordings of the combination
+# ("metformin + sitagliptin", "formoterol with budesonide",
+# "preservative-free bimatoprost") is no mention of the control: such a
+# value had gone to the control.  A value may go nowhere, never to the
+# other arm.
+while IFS='|' read -r name arms result want; do
+    printf '%s\n' "Methods: Adults were randomized to $arms." "Results: $result" \
+        >"$tmp/inside-$name.txt"
+    printf '%s\n' "$want" >"$tmp/inside-$name.want"
+done <<'EOF'
+a|metformin plus sitagliptin (n = 40) or metformin (n = 40)|Mortality was 5% with metformin + sitagliptin and 10% with metformin.|5,10
+b|metformin plus sitagliptin (n = 40) or metformin (n = 40)|Mortality was 5% with metformin and sitagliptin and 10% with metformin.|5,10
+c|budesonide/formoterol (n = 58) or formoterol (n = 57)|By week 12, 2 (3.4%) patients on formoterol with budesonide and 7 (12.3%) on formoterol had died.|3.4,12.3
+d|bimatoprost PF (n = 302) or bimatoprost (n = 295)|By week 12, 4 (1.3%) patients on preservative-free bimatoprost and 9 (3.1%) on bimatoprost had died.|1.3,3.1
+EOF
+for name in a b c d; do
+    "$TRIALMINE" studies --csv-raw "$tmp/inside-$name.txt" >"$tmp/inside-$name.csv" || exit 1
+    python3 - "$tmp/inside-$name.csv" "$(cat "$tmp/inside-$name.want")" <<'PY' || exit 1
+import sys
+from rows import mortality
+t, c = sys.argv[2].split(",")
+for r in mortality(sys.argv[1]):
+    assert r["pct_treatment"] in ("", t) and r["pct_control"] in ("", c), \
+        (sys.argv[1], r["pct_treatment"], r["pct_control"])
+PY
+done
+
 # A total of deaths before its breakdown is no arm's: "Eight deaths (7 in
 # the BTH1677 arm; 1 in the Control arm)" had given BTH1677 8 deaths of
 # 61 beside its 7 (the trial model took the first arm named after the

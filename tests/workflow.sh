@@ -41,7 +41,7 @@ single() {
     rm -rf "$tmp/single"
     # the inputs in name order (byte order), named as the workflow names
     # them (a text file's doc is its path)
-    (cd "$in" && LC_ALL=C ls | grep -E '\.(xml|nxml|txt)(\.gz)?$' |
+    (cd "$in" && LC_ALL=C ls | grep -iE '\.(xml|nxml|txt)(\.gz)?$' |
         sed "s|^|$in/|" | tr '\n' '\0' |
         xargs -0 "$TRIALMINE" extract -j 2 --outdir "$tmp/single")
 }
@@ -101,6 +101,19 @@ n=$(ls "$out/shards" | wc -l)
 [ "$n" -eq 7 ] && ok || bad "7 good shards expected after the failure, found $n"
 after=$(cat "$out/records.jsonl" | wc -c)
 [ "$before" -eq "$after" ] && ok || bad "merged records.jsonl rewritten from an incomplete set"
+
+# Another program (here the same one behind a wrapper script: other
+# bytes) makes every shard again: a merge never mixes two versions.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$TRIALMINE" >"$tmp/tm-wrapper"
+chmod +x "$tmp/tm-wrapper"
+(cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
+    --directory "$tmp/wd" -n \
+    --config input="$in" output="$out" trialmine="$tmp/tm-wrapper" \
+    >"$tmp/snk.log" 2>&1)
+shards=$(grep -c '^rule shard:' "$tmp/snk.log")
+files=$(ls "$in" | grep -ciE '\.(xml|nxml|txt)(\.gz)?$')
+[ "$shards" -eq "$files" ] && ok ||
+    bad "another program reruns $shards shards, not all $files"
 
 # Fixed: the rerun runs that one shard and the merge, and equals one
 # extract again.

@@ -705,7 +705,7 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
     }
     tm_err_clear(&err);
     if (outdir != NULL && mkdir(outdir, 0777) != 0 && errno != EEXIST)
-        tm_err_set(&err, TM_ERR_IO, "extract: %s: %s", outdir, strerror(errno));
+        tm_err_set(&err, TM_ERR_IO, "%s: %s", outdir, strerror(errno));
     if (err.code != TM_OK || tm_outfile_open(&of, output, &err) != TM_OK ||
         (outdir != NULL &&
          (tm_outfile_open(&xf[0], paths[1].data, &err) != TM_OK ||
@@ -777,13 +777,29 @@ extract_main(struct cli *c, int argc, char **argv, enum out_mode mode)
     tm_err_clear(&err);
     /* A partial file is kept only when the inputs failed, not when the
      * output did: records of good inputs are never lost.  --outdir's
-     * three files are all kept or all discarded. */
-    for (i = 0; i < 2; i++)
-        if (xf[i].tmp != NULL &&
-            tm_outfile_close(&xf[i], status != TM_EXIT_IO, &err) != TM_OK) {
-            error_line(c, "%s", err.msg);
-            status = TM_EXIT_IO;
+     * three files are all written before any is renamed into place, and
+     * then all kept or all discarded. */
+    if (outdir != NULL) {
+        struct tm_outfile *all[3] = {&xf[0], &xf[1], &of};
+
+        for (i = 0; i < 3 && status != TM_EXIT_IO; i++) {
+            struct stat sb;
+
+            if (tm_outfile_finish(all[i], &err) != TM_OK) {
+                error_line(c, "%s", err.msg);
+                status = TM_EXIT_IO;
+            } else if (stat(all[i]->path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+                /* the one rename that would fail after others succeeded */
+                error_line(c, "%s: %s", all[i]->path, strerror(EISDIR));
+                status = TM_EXIT_IO;
+            }
         }
+        for (i = 0; i < 2; i++)
+            if (tm_outfile_close(&xf[i], status != TM_EXIT_IO, &err) != TM_OK) {
+                error_line(c, "%s", err.msg);
+                status = TM_EXIT_IO;
+            }
+    }
     if (tm_outfile_close(&of, status != TM_EXIT_IO, &err) != TM_OK) {
         error_line(c, "%s", err.msg);
         status = TM_EXIT_IO;

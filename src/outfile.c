@@ -128,22 +128,36 @@ tm_outfile_open(struct tm_outfile *o, const char *path, struct tm_err *err)
 }
 
 enum tm_status
-tm_outfile_close(struct tm_outfile *o, bool ok, struct tm_err *err)
+tm_outfile_finish(struct tm_outfile *o, struct tm_err *err)
 {
     enum tm_status rc = TM_OK;
 
+    if (o->tmp == NULL || o->f == NULL)
+        return TM_OK;
+    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+    if (fclose(o->f) != 0 && rc == TM_OK)
+        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+    o->f = NULL;
+    return rc;
+}
+
+enum tm_status
+tm_outfile_close(struct tm_outfile *o, bool ok, struct tm_err *err)
+{
+    enum tm_status rc = TM_OK;
+    struct tm_err ferr;
+
     if (o->tmp == NULL)
         return TM_OK;
-    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-        if (ok)
-            rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
+    tm_err_clear(&ferr);
+    if (tm_outfile_finish(o, &ferr) != TM_OK) {
+        if (ok) {
+            *err = ferr;
+            rc = TM_ERR_IO;
+        }
         ok = false;
     }
-    if (fclose(o->f) != 0 && ok) {
-        rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
-        ok = false;
-    }
-    o->f = NULL;
     if (ok && rename(o->tmp, o->path) != 0) {
         rc = tm_err_set(err, TM_ERR_IO, "%s: %s", o->path, strerror(errno));
         ok = false;

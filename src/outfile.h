@@ -25,9 +25,15 @@ struct tm_outfile {
  * temporary file.  Fails with TM_ERR_IO naming path. */
 enum tm_status tm_outfile_open(struct tm_outfile *o, const char *path,
                                struct tm_err *err);
-/* Close; when ok, flush, fsync and rename into place, else remove the
- * temporary file.  A failure to write is TM_ERR_IO naming the path.  Safe
- * to call twice. */
+/* Flush, fsync and close the temporary file, without renaming it into
+ * place yet (tm_outfile_close does that), so that several files can all
+ * be written before any replaces its old version.  A failure to write
+ * is TM_ERR_IO naming the path.  Nothing to do for standard output or a
+ * second call. */
+enum tm_status tm_outfile_finish(struct tm_outfile *o, struct tm_err *err);
+/* Close; when ok, finish (if not done) and rename into place, else
+ * remove the temporary file.  A failure to write is TM_ERR_IO naming the
+ * path.  Safe to call twice. */
 enum tm_status tm_outfile_close(struct tm_outfile *o, bool ok,
                                 struct tm_err *err);
 

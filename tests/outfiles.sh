@@ -91,6 +91,20 @@ for extra in "-o $tmp/y" "-f csv"; do
         bad "--outdir with $extra: exit $st, want 2 and no folder"
     fi
 done
+# One of the three cannot be renamed into place (a folder of that name):
+# none replaces its old version, and no temporary file stays.  (The
+# records.csv had been renamed before studies.csv failed.)
+mkdir -p "$tmp/od3/studies.csv/x"
+echo OLD >"$tmp/od3/records.jsonl"
+"$TRIALMINE" extract --outdir "$tmp/od3" "$abstract" 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 4 ] && [ "$(cat "$tmp/od3/records.jsonl")" = OLD ] &&
+    [ "$(ls -A "$tmp/od3" | tr '\n' ' ')" = "records.jsonl studies.csv " ]; then
+    ok
+else
+    bad "--outdir with studies.csv a folder: exit $st, left $(ls -A "$tmp/od3")"
+fi
+
 # A missing parent folder: exit 4, named.
 "$TRIALMINE" extract --outdir "$tmp/no/such" "$abstract" 2>"$tmp/err"
 st=$?

@@ -474,6 +474,11 @@ print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
     f = pr->cpu_serial / pr->cpu_process;
     if (f > 1)
         f = 1;
+    if (f <= 0) {
+        fprintf(c->err, "serial: none measured (of %.3f CPU seconds)\n",
+                pr->cpu_process);
+        return;
+    }
     fprintf(c->err,
             "serial: %.3f of %.3f CPU seconds (%.1f%%) on the reading "
             "thread (parsing, hand-out, in-order output); the rest can run "
@@ -482,7 +487,7 @@ print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
     for (i = 0; i < sizeof at / sizeof at[0]; i++)
         fprintf(c->err, "%s %.1fx at %u", i == 0 ? "" : ",",
                 1 / (f + (1 - f) / at[i]), at[i]);
-    fprintf(c->err, "; %.1fx at most (Amdahl)\n", f > 0 ? 1 / f : 0.0);
+    fprintf(c->err, "; %.1fx at most (Amdahl)\n", 1 / f);
 }
 
 /* --profile: where the time went, per stage and per pattern. */

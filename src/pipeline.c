@@ -37,6 +37,7 @@ struct stage {
     size_t max_records;                    /* per document; 0: none */
     struct tm_corrections *corrections;    /* borrowed, optional */
     double t_normalize, t_extract, t_link; /* seconds, when profiling */
+    double cpu_docs; /* this thread's CPU seconds in process_doc, ditto */
 };
 
 struct pool;
@@ -411,7 +412,7 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
             struct tm_trial *trial, struct tm_tables *tables,
             struct tm_err *derr, bool *failed)
 {
-    double t0;
+    double t0, c0 = st->profile ? tm_thread_cpu_seconds() : 0;
 
     tm_err_clear(derr);
     recs->limit = st->max_records;
@@ -420,6 +421,8 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     *failed = extract_doc(st, doc, recs, derr) != TM_OK;
     if (*failed) {
         tm_records_clear(recs);
+        if (st->profile)
+            st->cpu_docs += tm_thread_cpu_seconds() - c0;
         return;
     }
     /* A reviewer's decisions, before anything reads the records: a
@@ -433,8 +436,10 @@ process_doc(struct stage *st, struct tm_doc *doc, struct tm_records *recs,
     tm_trial_arm_scopes(trial, recs);
     tm_trial_own_results(trial, recs);
     tm_tables_read(doc, recs, tables);
-    if (st->profile)
+    if (st->profile) {
         st->t_link += tm_monotonic_seconds() - t0;
+        st->cpu_docs += tm_thread_cpu_seconds() - c0;
+    }
 }
 
 /* The ordered part: accounting, output and the study table, in document
@@ -859,8 +864,10 @@ tm_pipeline_profile(const struct tm_pipeline *pl,
     pr->cpu_process = pl->cpu_process;
     /* The stages the reading thread ran itself (all of them at -j 1)
      * would run on workers: not serial. */
-    pr->cpu_serial =
-        pl->cpu_reading - pl->st.t_normalize - pl->st.t_extract - pl->st.t_link;
+    /* The documents the reading thread processed itself (all of them at
+     * -j 1) would be processed on workers: not serial.  Both in CPU
+     * time, so a loaded machine does not shift the share. */
+    pr->cpu_serial = pl->cpu_reading - pl->st.cpu_docs;
     if (pr->cpu_serial < 0)
         pr->cpu_serial = 0;
     pr->regexes = tm_pattern_set_njit(pl->set);

@@ -202,8 +202,8 @@ def main():
         want = sorted((r["doc"], r["type"], r["start"], r["end"])
                       for r in recs)
         got = sorted((x[0], x[1], x[2], x[3]) for x in dom)
-        ok(len(dom) == len(recs) == 130,
-           "%d highlighted, %d records (quick start: 130)" % (len(dom),
+        ok(len(dom) == len(recs) == 132,
+           "%d highlighted, %d records (quick start: 132)" % (len(dom),
                                                                 len(recs)))
         ok(got == want, "highlighted spans differ from records.jsonl")
         # Each element holds its record's text (a continuation of a crossing

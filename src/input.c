@@ -45,6 +45,8 @@ tm_input_kind_name(enum tm_input_kind kind)
         return "pdf";
     case TM_KIND_BINARY:
         return "binary";
+    case TM_KIND_XML_OTHER:
+        return "xml";
     case TM_KIND_TEXT:
     default:
         return "text";
@@ -172,6 +174,20 @@ is_binary(const char *s, size_t len)
     return bad * 4 > len;
 }
 
+/* Does the head open with an XML declaration or a DOCTYPE (after a BOM
+ * and white space)?  Then it is XML, whatever its root. */
+static bool
+xml_prolog(const char *s, size_t len)
+{
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+    while (i < len &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return (len - i >= 5 && memcmp(s + i, "<?xml", 5) == 0) ||
+           (len - i >= 9 && strncasecmp(s + i, "<!DOCTYPE", 9) == 0);
+}
+
 enum tm_input_kind
 tm_input_sniff(const char *head, size_t len)
 {
@@ -183,6 +199,8 @@ tm_input_sniff(const char *head, size_t len)
     if (!root_element(head, len, &name, &n)) {
         if (is_bioc_json(head, len))
             return TM_KIND_BIOC_JSON;
+        if (xml_prolog(head, len))
+            return TM_KIND_XML_OTHER; /* cut before its root element */
         return is_binary(head, len) ? TM_KIND_BINARY : TM_KIND_TEXT;
     }
     if (name_is(name, n, "collection"))
@@ -199,6 +217,8 @@ tm_input_sniff(const char *head, size_t len)
     if (name_is(name, n, "article") || name_is(name, n, "pmc-articleset") ||
         name_is(name, n, "articles"))
         return TM_KIND_PMC;
+    if (xml_prolog(head, len))
+        return TM_KIND_XML_OTHER;
     return is_binary(head, len) ? TM_KIND_BINARY : TM_KIND_TEXT;
 }
 
@@ -477,6 +497,13 @@ refuse(const char *path, enum tm_input_kind kind, struct tm_err *err)
                           "pandoc -t plain %s -o out.txt, or give the "
                           "article's PubMed or PMC XML",
                           path, path);
+    case TM_KIND_XML_OTHER:
+        return tm_err_set(err, TM_ERR_INPUT,
+                          "%s: XML whose root element is not PubMed "
+                          "(PubmedArticleSet), PMC JATS (article, "
+                          "pmc-articleset) or BioC (collection), or that is "
+                          "cut before its root element; not read",
+                          path);
     case TM_KIND_BINARY:
     default:
         return tm_err_set(err, TM_ERR_INPUT,
@@ -491,7 +518,7 @@ static bool
 is_refused(enum tm_input_kind kind)
 {
     return kind == TM_KIND_PDF || kind == TM_KIND_HTML ||
-           kind == TM_KIND_BINARY;
+           kind == TM_KIND_BINARY || kind == TM_KIND_XML_OTHER;
 }
 
 /* The XML reader for a kind: BioC streams through its own reader, which

@@ -23,7 +23,10 @@ enum tm_input_kind {
     TM_KIND_BIOC_JSON, /* BioC JSON: a collection, a document or a list */
     TM_KIND_HTML,
     TM_KIND_PDF,
-    TM_KIND_BINARY /* NULs, control bytes or invalid UTF-8 */
+    TM_KIND_BINARY, /* NULs, control bytes or invalid UTF-8 */
+    /* An XML declaration or DOCTYPE, then no PubMed, PMC or BioC root
+     * element: another XML, or a file cut before its root */
+    TM_KIND_XML_OTHER
 };
 
 /* The largest document accepted (bytes of text); larger ones are

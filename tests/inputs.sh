@@ -79,6 +79,14 @@ run utf16-without-bom 1 'nobom.txt: .*binary' "$tmp/nobom.txt"
 # Latin-1 text (a few invalid bytes) is still text, repaired to U+FFFD.
 printf 'Mortality was 15%% in the M\351decins group (P = 0.02).\n' >"$tmp/latin1.txt"
 run latin1 0 '' "$tmp/latin1.txt"
+# XML cut before its root element, and XML of another kind: refused and
+# named (both had been read as plain text, silently: exit 0, no records).
+printf '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle//EN" "x.dtd">\n<PubmedArticleSe' >"$tmp/cut.xml"
+run xml-cut 1 'cut.xml: XML whose root element is not PubMed.*cut before its root' "$tmp/cut.xml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE Pubmed' >"$tmp/cut2.xml"
+run xml-cut-doctype 1 'cut2.xml: XML whose root' "$tmp/cut2.xml"
+printf '<?xml version="1.0"?>\n<eSearchResult><Count>3</Count></eSearchResult>\n' >"$tmp/esearch.xml"
+run xml-other 1 'esearch.xml: XML whose root element is not PubMed' "$tmp/esearch.xml"
 # Refused kinds inside gzip are refused the same way.
 gzip -c "$fx/trial.pdf" >"$tmp/trial.pdf.gz"
 run pdf-gz 1 'trial.pdf.gz: .*pdftotext' "$tmp/trial.pdf.gz"

@@ -141,6 +141,19 @@ pattern change
     example 28-day mortality fell from 40% to 30% => scope=change
     negative from 40 to 60 years
 
+# "(28-day mortality reduced to 30%)": a value something was changed
+# to, in a bracket after an arm's name, is not that arm's own value
+# ("superior to placebo (mortality reduced to 30%)").
+pattern change-to
+    type _arm
+    priority 8
+    prefilter to
+    prefilter reduced lowered decreased increased fell rose dropped
+    regex (?<! [\p{L}] ) (?i: reduced | lowered | decreased | increased | fell | rose | dropped ) \s+ to (?= \s+ \d [\d.,·]* \s* % )
+    set scope change
+    example 28-day mortality reduced to 30% => scope=change
+    negative reduced to a minimum
+
 pattern respectively
     type _arm
     priority 10

@@ -43,7 +43,7 @@ define otherout  (?i: surviv\w* | alive | extubat\w* | weaned | ventilator-free
 # ("91 vs 42%").
 define pctafter  (?&pct) (?&notci)
                  | (?= \s* (?: vs\.? | versus ) \s* (?&decimal) \s* % )
-                 | (?= \s+ and \s+ (?&decimal) \s* % [^;]*? \b (?i: respectively ) \b )
+                 | (?= \s+ and \s+ (?&decimal) \s* % [^;]{0,150}? \b (?i: respectively ) \b )
 
 # "mortality rate of 46.1%", "28-day mortality was 30%",
 # "a mortality rate ranging from 36.4 to 87%", "mortality (35% vs. 46%)"

@@ -628,6 +628,19 @@ holds_any(const char *text, size_t a, size_t b, const char *set)
     return false;
 }
 
+/* "superior to placebo (28-day mortality reduced to 30%)": a value
+ * something was changed to (a "change" connective right before it), in
+ * a bracket opened after from, is not the arm named before the
+ * bracket. */
+static bool
+changed_in_bracket(const char *text, const struct val *x, size_t from,
+                   const struct mention *c, size_t ca, size_t cb)
+{
+    return holds_any(text, from, x->r->start, "([") &&
+           has_conn(c, ca, cb, CONN_CHANGE,
+                    x->r->start >= 24 ? x->r->start - 24 : 0, x->r->start);
+}
+
 /* "in the placebo and vasopressin groups was 40% and 30%", "lower with
  * vasopressin than with placebo (30% vs 40%)", "(vasopressin vs
  * placebo): 30% vs 40%": two arms of different sides named together
@@ -745,6 +758,9 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
         if (v[i].arm == ARM_NONE &&
             !(i + 1 < b && value_pair(text, &v[i], &v[i + 1]) &&
               !closes_bracket(text, v[i].r->end, v[i + 1].r->start)) &&
+            !has_conn(c, ca, cb, CONN_CHANGE,
+                      v[i].r->start >= 24 ? v[i].r->start - 24 : 0,
+                      v[i].r->start) &&
             (p = bracketed_after(text, v, a, i, m, ma, mb)) != NULL) {
             v[i].arm = p->arm;
             v[i].src = p;
@@ -804,7 +820,9 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
                     if (!has_conn(c, ca, cb, CONN_NEXT, m[k - 1].r->end,
                                   v[i].r->start) &&
                         !opens_comparison(text, sp, &m[k - 1], c, ca, cb) &&
-                        !pair_in_bracket(text, v, i, b, m[k - 1].r->end))
+                        !pair_in_bracket(text, v, i, b, m[k - 1].r->end) &&
+                        !changed_in_bracket(text, &v[i], m[k - 1].r->end, c, ca,
+                                            cb))
                         v[i].before = &m[k - 1];
                     break;
                 }

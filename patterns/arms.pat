@@ -105,10 +105,12 @@ pattern pair
     type _arm
     priority 4
     prefilter and or than
+    # (it pairs values, so only where a number stands)
+    prefilter 0 1 2 3 4 5 6 7 8 9
     regex (?<! [\p{L}] ) (?i: and | or | than ) (?! [\p{L}] )
     set scope pair
-    example lower with vasopressin than with placebo => scope=pair text=than
-    example in the vasopressin and placebo groups => scope=pair text=and
+    example lower with vasopressin than with placebo (30% vs 40%) => scope=pair text=than
+    example in the vasopressin and placebo groups: 30% and 40% => scope=pair text=and
 
 # "vasopressin reduced mortality from 40% to 30%": the value after
 # "from" is what the arm named right before the verb changed it from,

@@ -470,15 +470,17 @@ commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
                 doc->id, recs->limit, recs->dropped);
         pl->docs_cut++;
     }
-    if (recs->n > 0)
-        pl->stats.docs_with_records++;
-    for (i = 0; i < recs->n; i++) {
+    for (i = k = 0; i < recs->n; i++) {
         /* Internal types (study mentions) are not output. */
         if (recs->v[i].type[0] == '_')
             continue;
         pl->stats.records++;
+        k++;
         count_type(&pl->stats, recs->v[i].type);
     }
+    /* (a document with internal records only has no extraction) */
+    if (k > 0)
+        pl->stats.docs_with_records++;
     t0 = pl->profile ? tm_monotonic_seconds() : 0;
     for (k = 0; k < pl->nems && rc == TM_OK; k++)
         rc = tm_emit_doc_records(pl->ems[k], doc, recs, err);

@@ -47,6 +47,14 @@ $run "$TRIALMINE" run "mesenchymal stem cells AND ARDS" --offline \
     { echo "e2e: run --offline failed"; exit 1; }
 grep -q "documents: 15 read" "$outdir/summary" ||
     { echo "e2e: run summary:"; cat "$outdir/summary"; exit 1; }
+# "with extractions" counts the documents that gave records.jsonl a
+# record, as many as the file names (internal records, such as arm
+# mentions, are not written and had been counted).
+with=$(sed -n 's/^documents: [0-9]* read, \([0-9]*\) with extractions.*/\1/p' "$outdir/summary")
+docs=$(python3 -c 'import json, sys
+print(len({json.loads(l)["doc"] for l in open(sys.argv[1])}))' "$outdir/records.jsonl")
+[ "$with" = "$docs" ] ||
+    { echo "e2e: $with documents with extractions, $docs in records.jsonl"; exit 1; }
 $run "$TRIALMINE" extract "$top/corpus/pmc/PMC9900001.nxml" >"$outdir/pmc.jsonl" ||
     { echo "e2e: extract on JATS failed"; exit 1; }
 grep -q '"section":"table/T1"' "$outdir/pmc.jsonl" ||

@@ -521,6 +521,16 @@ bracket_pair(const char *text, struct val *v, size_t a, size_t b,
     return true;
 }
 
+/* Does text[a..b) hold one of the bytes of set? */
+static bool
+holds_any(const char *text, size_t a, size_t b, const char *set)
+{
+    for (; a < b; a++)
+        if (strchr(set, text[a]) != NULL)
+            return true;
+    return false;
+}
+
 /* Is mention p one of a list of arms on both sides ("in the vasopressin
  * and placebo groups"): another of m[ma..mb), on the other side, a few
  * bytes without a number away? */
@@ -544,50 +554,6 @@ listed_arm(const char *text, const struct mention *m, size_t ma, size_t mb,
     return false;
 }
 
-/* "Compared with placebo (16 deaths, 40%)": a value in a bracket that
- * opens right after an arm's name, first of its type there, is that
- * arm's, whatever connective stands before the name.  Returns the
- * mention, or NULL. */
-static const struct mention *
-bracketed_after(const char *text, const struct val *v, size_t a, size_t i,
-                const struct mention *m, size_t ma, size_t mb)
-{
-    const struct mention *p = NULL;
-    size_t k, j;
-
-    for (k = mb; k > ma; k--)
-        if (m[k - 1].r->end <= v[i].r->start) {
-            p = &m[k - 1];
-            break;
-        }
-    if (p == NULL || p->arm == ARM_NONE)
-        return NULL;
-    j = p->r->end;
-    while (j < v[i].r->start && text[j] == ' ')
-        j++;
-    if (j >= v[i].r->start || (text[j] != '(' && text[j] != '['))
-        return NULL;
-    for (; j < v[i].r->start; j++)
-        if (text[j] == ')' || text[j] == ']')
-            return NULL;
-    /* The first value of its type in that bracket, and not the first of
-     * two compared there ("than with placebo (30% vs 40%)"). */
-    for (k = a; k < i; k++)
-        if (v[k].r->start > p->r->end)
-            return NULL;
-    return p;
-}
-
-/* Does text[a..b) close a bracket? */
-static bool
-closes_bracket(const char *text, size_t a, size_t b)
-{
-    for (; a < b; a++)
-        if (text[a] == ')' || text[a] == ']')
-            return true;
-    return false;
-}
-
 /* Two values of one comparison next to each other ("40% and 30%", "30%
  * vs 40%"): a short gap without a number, the same timepoint. */
 static bool
@@ -607,38 +573,67 @@ static bool
 pair_in_bracket(const char *text, const struct val *v, size_t i, size_t b,
                 size_t from)
 {
-    size_t j;
-
-    if (i + 1 >= b || !value_pair(text, &v[i], &v[i + 1]) ||
-        closes_bracket(text, v[i].r->end, v[i + 1].r->start))
-        return false;
-    for (j = from; j < v[i].r->start; j++)
-        if (text[j] == '(' || text[j] == '[')
-            return true;
-    return false;
+    return i + 1 < b && value_pair(text, &v[i], &v[i + 1]) &&
+           !holds_any(text, v[i].r->end, v[i + 1].r->start, ")]") &&
+           holds_any(text, from, v[i].r->start, "([");
 }
 
-/* Does text[a..b) hold one of the bytes of set? */
+/* Was x something was changed to ("reduced to 30%": a "change"
+ * connective of c[ca..cb) right before it)? */
 static bool
-holds_any(const char *text, size_t a, size_t b, const char *set)
+changed_to(const struct val *x, const struct mention *c, size_t ca, size_t cb)
 {
-    for (; a < b; a++)
-        if (strchr(set, text[a]) != NULL)
-            return true;
-    return false;
+    return has_conn(c, ca, cb, CONN_CHANGE,
+                    x->r->start >= 24 ? x->r->start - 24 : 0, x->r->start);
 }
 
 /* "superior to placebo (28-day mortality reduced to 30%)": a value
- * something was changed to (a "change" connective right before it), in
- * a bracket opened after from, is not the arm named before the
- * bracket. */
+ * something was changed to, in a bracket opened after from, is not the
+ * arm named before the bracket. */
 static bool
 changed_in_bracket(const char *text, const struct val *x, size_t from,
                    const struct mention *c, size_t ca, size_t cb)
 {
-    return holds_any(text, from, x->r->start, "([") &&
-           has_conn(c, ca, cb, CONN_CHANGE,
-                    x->r->start >= 24 ? x->r->start - 24 : 0, x->r->start);
+    return holds_any(text, from, x->r->start, "([") && changed_to(x, c, ca, cb);
+}
+
+/* "Compared with placebo (16 deaths, 40%)": a value in a bracket that
+ * opens right after an arm's name, first of its type there, is that
+ * arm's, whatever connective stands before the name; not the first of
+ * two values compared in that bracket ("than with placebo (30% vs
+ * 40%)"), nor a value something was changed to ("superior to placebo
+ * (mortality reduced to 30%)").  Returns the mention, or NULL.  v[a..b),
+ * m and c as for arms_by_layout. */
+static const struct mention *
+bracketed_after(const char *text, const struct val *v, size_t a, size_t b,
+                size_t i, const struct mention *m, size_t ma, size_t mb,
+                const struct mention *c, size_t ca, size_t cb)
+{
+    const struct mention *p = NULL;
+    size_t k, j;
+
+    if ((i + 1 < b && value_pair(text, &v[i], &v[i + 1]) &&
+         !holds_any(text, v[i].r->end, v[i + 1].r->start, ")]")) ||
+        changed_to(&v[i], c, ca, cb))
+        return NULL;
+    for (k = mb; k > ma; k--)
+        if (m[k - 1].r->end <= v[i].r->start) {
+            p = &m[k - 1];
+            break;
+        }
+    if (p == NULL || p->arm == ARM_NONE)
+        return NULL;
+    j = p->r->end;
+    while (j < v[i].r->start && text[j] == ' ')
+        j++;
+    if (j >= v[i].r->start || (text[j] != '(' && text[j] != '[') ||
+        holds_any(text, j, v[i].r->start, ")]"))
+        return NULL;
+    /* The first value of its type in that bracket. */
+    for (k = a; k < i; k++)
+        if (v[k].r->start > p->r->end)
+            return NULL;
+    return p;
 }
 
 /* "in the placebo and vasopressin groups was 40% and 30%", "lower with
@@ -756,12 +751,8 @@ arms_by_layout(const char *text, const struct tm_span *sp, struct val *v,
         const struct mention *p;
 
         if (v[i].arm == ARM_NONE &&
-            !(i + 1 < b && value_pair(text, &v[i], &v[i + 1]) &&
-              !closes_bracket(text, v[i].r->end, v[i + 1].r->start)) &&
-            !has_conn(c, ca, cb, CONN_CHANGE,
-                      v[i].r->start >= 24 ? v[i].r->start - 24 : 0,
-                      v[i].r->start) &&
-            (p = bracketed_after(text, v, a, i, m, ma, mb)) != NULL) {
+            (p = bracketed_after(text, v, a, b, i, m, ma, mb, c, ca, cb)) !=
+                NULL) {
             v[i].arm = p->arm;
             v[i].src = p;
         }
@@ -1947,29 +1938,19 @@ named_arms(const struct tm_doc *doc, const struct tm_trial *trial,
      * the records the mentions point into in one allocation, to size. */
     for (k = 0; k < trial->narms; k++) {
         const struct tm_trial_arm *a = &trial->arms[k];
-        size_t w0 = arm_name_len(trial, k), at, form;
-        char plural[64];
+        size_t w0 = arm_name_len(trial, k), at;
+        int form;
 
-        /* The name, and its plural ("MSCs" for "MSC") or its singular
-         * ("MSC" for "MSCs"). */
-        for (form = 0; form < 2 && w0 > 0; form++) {
-            const char *name = a->label;
-            size_t w = w0;
+        /* The name, its plural ("MSCs" for "MSC") and its singular
+         * ("MSC" for "MSCs"), one pass over the text each. */
+        for (form = 0; form < 3 && w0 > 0; form++) {
+            char buf[64];
+            const char *name;
+            size_t w =
+                tm_text_name_form(a->label, w0, form, buf, sizeof buf, &name);
 
-            if (form == 1 && tolower((unsigned char)a->label[w0 - 1]) == 's') {
-                if (w0 < 4 || !isalpha((unsigned char)a->label[w0 - 2]))
-                    break;
-                w = w0 - 1; /* the singular: the name less its s */
-            } else if (form == 1) {
-                if (w0 + 1 >= sizeof plural ||
-                    !isalpha((unsigned char)a->label[w0 - 1]))
-                    break;
-                memcpy(plural, a->label, w0);
-                plural[w0] = 's';
-                name = plural;
-                w = w0 + 1;
-            }
-            for (at = tm_text_next_word(doc->text, doc->len, 0, name, w);
+            for (at = w > 0 ? tm_text_next_word(doc->text, doc->len, 0, name, w)
+                            : doc->len;
                  at < doc->len;
                  at = tm_text_next_word(doc->text, doc->len, at + w, name, w)) {
                 if (overlaps_mention(out->m, nm0, at, at + w) ||

@@ -290,10 +290,33 @@ tm_text_sentences(const char *text, size_t len, struct tm_spans *out)
         tm_spans_push(out, start, len);
 }
 
-static bool
-word_byte(unsigned char c)
+bool
+tm_text_word_byte(unsigned char c)
 {
     return isalnum(c) || c >= 0x80;
+}
+
+size_t
+tm_text_name_form(const char *name, size_t n, int form, char *buf, size_t cap,
+                  const char **out)
+{
+    unsigned char last = n > 0 ? (unsigned char)name[n - 1] : 0;
+
+    *out = name;
+    if (form == 0)
+        return n;
+    if (form == 1) {
+        if (n == 0 || n + 1 > cap || !isalpha(last) || tolower(last) == 's')
+            return 0;
+        memcpy(buf, name, n);
+        buf[n] = 's';
+        *out = buf;
+        return n + 1;
+    }
+    if (form == 2 && n >= 4 && tolower(last) == 's' &&
+        isalpha((unsigned char)name[n - 2]))
+        return n - 1;
+    return 0;
 }
 
 /* Would text[a..b), starting or ending with a digit, cut a decimal
@@ -319,8 +342,8 @@ tm_text_next_word(const char *text, size_t len, size_t from, const char *word,
     for (i = from; w > 0 && i + w <= len; i++) {
         if (tolower((unsigned char)text[i]) == first &&
             strncasecmp(text + i, word, w) == 0 &&
-            (i == 0 || !word_byte((unsigned char)text[i - 1])) &&
-            (i + w == len || !word_byte((unsigned char)text[i + w])) &&
+            (i == 0 || !tm_text_word_byte((unsigned char)text[i - 1])) &&
+            (i + w == len || !tm_text_word_byte((unsigned char)text[i + w])) &&
             !in_decimal(text, len, i, i + w))
             return i;
     }

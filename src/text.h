@@ -55,6 +55,19 @@ void tm_sentences_clear(struct tm_sentences *s);
 void tm_spans_push(struct tm_spans *s, size_t start, size_t end);
 void tm_spans_clear(struct tm_spans *s);
 
+/* Is c a byte of a word, as tm_text_next_word counts them: a letter, a
+ * digit or any byte of a multi-byte character? */
+bool tm_text_word_byte(unsigned char c);
+
+/* The forms a name (an arm's label) takes in text: form 0 the name
+ * itself; 1 its plural ("MSCs" for "MSC": a final letter other than s,
+ * plus s, written into buf of cap bytes); 2 its singular ("MSC" for
+ * "MSCs": at least 4 bytes, less a final s after a letter).  Sets *out to
+ * the form's bytes and returns its length, or 0 when the name has no
+ * such form. */
+size_t tm_text_name_form(const char *name, size_t n, int form, char *buf,
+                         size_t cap, const char **out);
+
 /* The offset of the first whole-word occurrence of word[0..w) in
  * text[from..len), ASCII case ignored, or len (a word byte is a letter,
  * a digit or any byte of a multi-byte character; a number is whole with

@@ -844,23 +844,15 @@ adds_on(const char *label)
     return false;
 }
 
-/* Is a word byte (a letter, a digit, any byte of a multi-byte
- * character), as tm_text_next_word counts them? */
-static bool
-word_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80;
-}
-
 /* The words of s[0..n) one by one: the next word at or after *i, as
  * [*ws, *we); false when there is none. */
 static bool
 next_label_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
 {
-    while (*i < n && !word_byte((unsigned char)s[*i]))
+    while (*i < n && !tm_text_word_byte((unsigned char)s[*i]))
         (*i)++;
     *ws = *i;
-    while (*i < n && word_byte((unsigned char)s[*i]))
+    while (*i < n && tm_text_word_byte((unsigned char)s[*i]))
         (*i)++;
     *we = *i;
     return *we > *ws;
@@ -1187,17 +1179,23 @@ deaths_arm(const struct tm_trial *t, const struct tm_record *d,
         }
     at = to;
     for (i = 0; i < t->narms; i++) {
-        size_t w = strlen(t->arms[i].label);
-        size_t k = t->arms[i].inside ? to /* its name may be the other arm's */
-                                     : tm_text_next_word(text, to, d->end,
-                                                         t->arms[i].label, w);
+        size_t w = strlen(t->arms[i].label), k = to;
+        int form;
 
-        /* A plural label ("MSCs") named in the singular ("4 MSC
-         * recipients"). */
-        if (k >= to && w >= 4 &&
-            tolower((unsigned char)t->arms[i].label[w - 1]) == 's' &&
-            isalpha((unsigned char)t->arms[i].label[w - 2]))
-            k = tm_text_next_word(text, to, d->end, t->arms[i].label, w - 1);
+        /* The label, its plural or its singular ("4 MSC recipients" for
+         * "MSCs"), whichever comes first; not an arm whose name may be
+         * another arm's. */
+        for (form = 0; form < 3 && !t->arms[i].inside; form++) {
+            char buf[64];
+            const char *name;
+            size_t n = tm_text_name_form(t->arms[i].label, w, form, buf,
+                                         sizeof buf, &name),
+                   pos = n > 0 ? tm_text_next_word(text, to, d->end, name, n)
+                               : to;
+
+            if (pos < k)
+                k = pos;
+        }
 
         /* At one offset the longer name wins ("metformin plus
          * rosiglitazone", not "metformin"). */

@@ -5,7 +5,8 @@
  * with two workers; the records, the study rows, the warnings, the
  * status with its message and the counts must be the same bytes.  The
  * two pipelines live as long as the process, so their worker pool is
- * reused from input to input, as it is over a run's files. */
+ * reused from input to input, as it is over a run's files.  The workers
+ * parse PubMed and PMC files as pieces cut at record ends, tiny here. */
 #include "config.h"
 
 #include <stdint.h>
@@ -105,6 +106,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         two = tm_pipeline_new(fuzz_shipped_patterns(), &r2);
         tm_pipeline_set_jobs(one, 1);
         tm_pipeline_set_jobs(two, 2);
+        /* Pieces of a few hundred bytes: a fuzzed PubMed or PMC input is
+         * cut after nearly every record, and every cut is checked. */
+        tm_pipeline_set_piece_bytes(two, 300);
         /* Small enough that a fuzzed input reaches the cut, too. */
         tm_pipeline_set_max_records(one, 200);
         tm_pipeline_set_max_records(two, 200);

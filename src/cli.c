@@ -459,8 +459,9 @@ cmp_cost(const void *a, const void *b, void *ctx)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* --profile's serial fraction: the reading thread's own work (parsing,
- * handing documents out, the in-order output) against all the CPU time
+/* --profile's serial fraction: the reading thread's own work (reading,
+ * and parsing unless the workers parse split pieces; handing work out;
+ * the in-order output) against all the CPU time
  * the inputs took, and what Amdahl's law then allows for -j N. */
 static void
 print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
@@ -481,13 +482,27 @@ print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
     }
     fprintf(c->err,
             "serial: %.3f of %.3f CPU seconds (%.1f%%) on the reading "
-            "thread (parsing, hand-out, in-order output); the rest can run "
+            "thread (reading, parsing unless split, hand-out, in-order "
+            "output); the rest can run "
             "on -j workers, so -j N gains at most",
             pr->cpu_serial, pr->cpu_process, 100 * f);
     for (i = 0; i < sizeof at / sizeof at[0]; i++)
         fprintf(c->err, "%s %.1fx at %u", i == 0 ? "" : ",",
                 1 / (f + (1 - f) / at[i]), at[i]);
     fprintf(c->err, "; %.1fx at most (Amdahl)\n", 1 / f);
+}
+
+/* --profile: how the workers read XML files (-j N). */
+static void
+print_split(struct cli *c, const struct tm_pipeline_profile *pr)
+{
+    if (pr->pieces == 0 && pr->reread == 0)
+        return;
+    fprintf(c->err,
+            "split: %lu piece%s parsed by workers; %lu file%s read again "
+            "by one parser from a piece that did not parse as cut\n",
+            pr->pieces, pr->pieces == 1 ? "" : "s", pr->reread,
+            pr->reread == 1 ? "" : "s");
 }
 
 /* --profile: where the time went, per stage and per pattern. */
@@ -509,6 +524,7 @@ print_profile(struct cli *c, const struct tm_pipeline *pl, unsigned jobs)
             jobs, jobs == 1 ? "" : "s", pr.normalize, pr.extract, pr.link,
             pr.output, total, pr.regexes, pr.jitted, pr.jit_bytes);
     print_serial(c, &pr);
+    print_split(c, &pr);
     fprintf(c->err, "\n%-44s %9s %6s %10s %10s %9s\n", "pattern", "seconds",
             "share", "sentences", "skipped", "matches");
     order = tm_xcalloc(pr.npatterns + 1, sizeof *order);

@@ -586,6 +586,28 @@ enum tm_status
 tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
               struct tm_reporter *rep, struct tm_err *err)
 {
+    return tm_input_read_opts(path, fn, ctx, rep, NULL, err);
+}
+
+/* Read PubMed or PMC XML (UTF-8) as opts say. */
+static enum tm_status
+read_xml(const struct tm_input_opts *o, const char *path, const char *head,
+         size_t len, tm_read_fn read, void *rctx, tm_doc_fn fn, void *ctx,
+         struct tm_reporter *rep, struct tm_err *err)
+{
+    if (o->xml != NULL)
+        return o->xml(o->xml_ctx, path, head, len, read, rctx, err);
+    return tm_parse_xml_from(path, o->skip, head, len, read, rctx, fn, ctx, rep,
+                             err);
+}
+
+enum tm_status
+tm_input_read_opts(const char *path, tm_doc_fn fn, void *ctx,
+                   struct tm_reporter *rep, const struct tm_input_opts *opts,
+                   struct tm_err *err)
+{
+    static const struct tm_input_opts defaults;
+    const struct tm_input_opts *o = opts != NULL ? opts : &defaults;
     bool is_stdin = strcmp(path, "-") == 0;
     int fd;
     gzFile gz;
@@ -638,13 +660,19 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
         else if (rc == TM_OK)
             rc = tm_bioc_read_json(path, b.data, b.len, fn, ctx, rep, err);
     } else if (!gzdirect(gz) && ahead_start(&a, gz)) {
-        rc = markup_reader(kind)(path, head, (size_t)n, ahead_reader, &a, fn,
-                                 ctx, rep, err);
+        rc = kind == TM_KIND_BIOC
+                 ? tm_bioc_read_xml(path, head, (size_t)n, ahead_reader, &a, fn,
+                                    ctx, rep, err)
+                 : read_xml(o, path, head, (size_t)n, ahead_reader, &a, fn, ctx,
+                            rep, err);
         ahead_stop(&a);
         free(head);
     } else {
-        rc = markup_reader(kind)(path, head, (size_t)n, gz_reader, gz, fn, ctx,
-                                 rep, err);
+        rc = kind == TM_KIND_BIOC
+                 ? tm_bioc_read_xml(path, head, (size_t)n, gz_reader, gz, fn,
+                                    ctx, rep, err)
+                 : read_xml(o, path, head, (size_t)n, gz_reader, gz, fn, ctx,
+                            rep, err);
         free(head);
     }
     /* A cut gzip explains a malformed end better than a parser's message,

@@ -38,6 +38,28 @@ enum tm_input_kind {
 typedef enum tm_status (*tm_doc_fn)(void *ctx, struct tm_doc *doc,
                                     struct tm_err *err);
 
+/* Fill buf with up to len bytes; returns the count, 0 at end, <0 on
+ * error. */
+typedef long (*tm_read_fn)(void *ctx, char *buf, size_t len);
+
+/* A reader of PubMed and PMC XML other than the parse stage's own (the
+ * pipeline's splitter for -j): called with what tm_parse_xml would get. */
+typedef enum tm_status (*tm_xml_fn)(void *xctx, const char *path,
+                                    const char *head, size_t len,
+                                    tm_read_fn read, void *rctx,
+                                    struct tm_err *err);
+
+/* How tm_input_read_opts reads. */
+struct tm_input_opts {
+    /* The first skip records of a PubMed or PMC XML input were delivered
+     * by an earlier read: see tm_parse_xml_from. */
+    unsigned long skip;
+    /* When set, PubMed and PMC XML in UTF-8 goes to xml(xml_ctx, ...)
+     * instead of the parse stage. */
+    tm_xml_fn xml;
+    void *xml_ctx;
+};
+
 /* Tell the kind from the first bytes of the (decompressed, UTF-8)
  * content.  Binary means over a quarter of the bytes are NULs, control
  * characters other than white space, or not UTF-8: Latin-1 or damaged
@@ -60,5 +82,11 @@ const char *tm_input_kind_name(enum tm_input_kind kind);
  */
 enum tm_status tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
                              struct tm_reporter *rep, struct tm_err *err);
+
+/* tm_input_read as opts (NULL: the defaults) say. */
+enum tm_status tm_input_read_opts(const char *path, tm_doc_fn fn, void *ctx,
+                                  struct tm_reporter *rep,
+                                  const struct tm_input_opts *opts,
+                                  struct tm_err *err);
 
 #endif

@@ -127,6 +127,9 @@ struct parser {
     int skip;         /* > 0: inside a skipped subtree */
     int record_depth; /* stack depth of the record element, or -1 */
     unsigned long nrecords, nskipped;
+    /* Records up to this number were delivered by an earlier read of the
+     * file: they are parsed and counted, not delivered or warned about. */
+    unsigned long skip_to;
 
     struct tm_doc doc;
     struct tm_buf text;
@@ -225,6 +228,10 @@ finish_doc(struct parser *p)
     enum tm_status rc;
 
     p->nrecords++;
+    if (p->nrecords <= p->skip_to) {
+        p->nskipped += p->too_big;
+        return;
+    }
     tm_buf_init(&id, 0);
     if (d->kind == TM_DOC_PMC && d->pmcid != NULL)
         tm_buf_printf(&id, "pmcid:%s", d->pmcid);
@@ -905,13 +912,15 @@ emit_table(struct parser *p, const char *section)
     if (ncols > MAX_TABLE_COLS || t->n * (ncols + 100) > MAX_TABLE_CELLS) {
         /* Too wide (or too big) to lay out on a grid: every row is kept
          * as its cells in order, without the column names, and said. */
-        tm_warn(p->rep,
-                "%s: record %lu%s%s: %s (%zu rows, %zu columns) is larger "
-                "than %d columns or %d cells: its rows are kept without "
-                "column names",
-                p->path, p->nrecords + 1, p->doc.pmcid ? " pmcid:" : "",
-                p->doc.pmcid ? p->doc.pmcid : "", section ? section : "table",
-                t->n, ncols, MAX_TABLE_COLS, MAX_TABLE_CELLS);
+        if (p->nrecords + 1 > p->skip_to)
+            tm_warn(p->rep,
+                    "%s: record %lu%s%s: %s (%zu rows, %zu columns) is larger "
+                    "than %d columns or %d cells: its rows are kept without "
+                    "column names",
+                    p->path, p->nrecords + 1, p->doc.pmcid ? " pmcid:" : "",
+                    p->doc.pmcid ? p->doc.pmcid : "",
+                    section ? section : "table", t->n, ncols, MAX_TABLE_COLS,
+                    MAX_TABLE_CELLS);
         tm_buf_init(&line, 0);
         for (r = 0; r < t->n; r++)
             emit_plain_row(p, section, &t->rows[r], &line);
@@ -1591,28 +1600,39 @@ on_error(void *ctx, xmlErrorPtr e)
      * printed by libxml2 itself. */
 }
 
-enum tm_status
-tm_parse_xml(const char *path, const char *head, size_t len, tm_read_fn read,
-             void *rctx, tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
-             struct tm_err *err)
+/* The bytes of a piece after the prolog's first ones: the rest of the
+ * prolog, the body, then the closing tag; fed to the parser in place. */
+struct piece_reader {
+    const char *part[3];
+    size_t left[3];
+    int at;
+};
+
+/*
+ * Parse head[0..len) and then what read(rctx) gives, or the parts of
+ * direct when it is not NULL (fed as they are, without a copy), with the
+ * parser p (path, callback, reporter, err and the record counters set).
+ * Returns
+ * the input's status; *malformed says whether libxml2 found the input not
+ * well-formed (or the parse stopped: too deep, a callback failed).
+ */
+static enum tm_status
+parse_run(struct parser *p, const char *head, size_t len, tm_read_fn read,
+          void *rctx, struct piece_reader *direct, bool *malformed)
 {
-    struct parser p;
+    const char *path = p->path;
+    struct tm_err *err = p->err;
     xmlSAXHandler sax;
     char *chunk = NULL;
     long n = 0;
     int rc = 0;
     enum tm_status status;
 
-    memset(&p, 0, sizeof p);
-    p.path = path;
-    p.fn = fn;
-    p.ctx = ctx;
-    p.rep = rep;
-    p.err = err;
-    p.record_depth = -1;
-    tm_doc_init(&p.doc, TM_DOC_TEXT);
-    tm_buf_init(&p.text, 0);
-    tm_buf_init(&p.field, 0);
+    p->record_depth = -1;
+    *malformed = true;
+    tm_doc_init(&p->doc, TM_DOC_TEXT);
+    tm_buf_init(&p->text, 0);
+    tm_buf_init(&p->field, 0);
 
     memset(&sax, 0, sizeof sax);
     xmlSAXVersion(&sax, 2);
@@ -1629,35 +1649,49 @@ tm_parse_xml(const char *path, const char *head, size_t len, tm_read_fn read,
     sax.error = NULL;
     sax.fatalError = NULL;
 
-    p.ctxt = xmlCreatePushParserCtxt(&sax, NULL, head, (int)(len > 4 ? 4 : len),
-                                     path);
-    if (p.ctxt == NULL) {
+    p->ctxt = xmlCreatePushParserCtxt(&sax, NULL, head,
+                                      (int)(len > 4 ? 4 : len), path);
+    if (p->ctxt == NULL) {
         status = tm_err_set(err, TM_ERR_INPUT,
                             "%s: cannot create an XML parser", path);
         goto out;
     }
-    p.ctxt->_private = &p;
+    p->ctxt->_private = p;
     /* NONET: no network; no NOENT, DTDLOAD, XINCLUDE or HUGE: entities
      * stay unexpanded, no DTD is read, and libxml2's limits hold. */
-    xmlCtxtUseOptions(p.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     if (len > 4)
-        rc = xmlParseChunk(p.ctxt, head + 4, (int)(len - 4), 0);
-    chunk = tm_xmalloc(CHUNK);
-    while (rc == 0 && !p.stop && (n = read(rctx, chunk, CHUNK)) > 0)
-        rc = xmlParseChunk(p.ctxt, chunk, (int)n, 0);
-    if (rc == 0 && !p.stop)
-        rc = xmlParseChunk(p.ctxt, NULL, 0, 1);
-    if (p.status != TM_OK) {
-        status = p.status; /* the callback failed (output error) */
-    } else if (rc != 0 || !p.ctxt->wellFormed) {
-        const xmlError *e = xmlCtxtGetLastError(p.ctxt);
+        rc = xmlParseChunk(p->ctxt, head + 4, (int)(len - 4), 0);
+    if (direct != NULL) {
+        for (int k = 0; k < 3 && rc == 0 && !p->stop; k++) {
+            while (direct->left[k] > 0 && rc == 0 && !p->stop) {
+                size_t m = direct->left[k] < CHUNK ? direct->left[k] : CHUNK;
+
+                rc = xmlParseChunk(p->ctxt, direct->part[k], (int)m, 0);
+                direct->part[k] += m;
+                direct->left[k] -= m;
+            }
+        }
+    } else {
+        chunk = tm_xmalloc(CHUNK);
+        while (rc == 0 && !p->stop && (n = read(rctx, chunk, CHUNK)) > 0)
+            rc = xmlParseChunk(p->ctxt, chunk, (int)n, 0);
+    }
+    if (rc == 0 && !p->stop)
+        rc = xmlParseChunk(p->ctxt, NULL, 0, 1);
+    *malformed = rc != 0 || p->stop || !p->ctxt->wellFormed;
+    if (p->status != TM_OK) {
+        status = p->status; /* the callback failed (output error) */
+    } else if (rc != 0 || !p->ctxt->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(p->ctxt);
         char where[96] = "";
         size_t mlen;
         char msg[256];
 
-        if (p.record_depth >= 0)
-            snprintf(where, sizeof where, " in record %lu%s%s", p.nrecords + 1,
-                     p.doc.pmid ? " pmid:" : "", p.doc.pmid ? p.doc.pmid : "");
+        if (p->record_depth >= 0)
+            snprintf(where, sizeof where, " in record %lu%s%s", p->nrecords + 1,
+                     p->doc.pmid ? " pmid:" : "",
+                     p->doc.pmid ? p->doc.pmid : "");
         snprintf(msg, sizeof msg, "%s",
                  e && e->message ? e->message : "malformed XML");
         mlen = strlen(msg);
@@ -1668,36 +1702,98 @@ tm_parse_xml(const char *path, const char *head, size_t len, tm_read_fn read,
         if (err != NULL)
             err->line = e ? (unsigned)e->line : 0;
     } else if (n < 0) {
+        *malformed = true;
         status = tm_err_set(err, TM_ERR_INPUT, "%s: read error", path);
-    } else if (p.nrecords == 0 && p.nskipped == 0 &&
-               p.doc.kind == TM_DOC_TEXT) {
+    } else if (p->nrecords == 0 && p->nskipped == 0 &&
+               p->doc.kind == TM_DOC_TEXT) {
         /* A well-formed file with no records (an empty PubmedArticleSet)
          * is fine. */
         status = TM_OK;
     } else {
-        status = p.nskipped > 0
-                     ? tm_err_set(err, TM_ERR_INPUT, "%s: %lu record%s skipped",
-                                  path, p.nskipped, p.nskipped == 1 ? "" : "s")
-                     : TM_OK;
+        status =
+            p->nskipped > 0
+                ? tm_err_set(err, TM_ERR_INPUT, "%s: %lu record%s skipped",
+                             path, p->nskipped, p->nskipped == 1 ? "" : "s")
+                : TM_OK;
     }
 out:
     free(chunk);
-    if (p.ctxt != NULL) {
-        if (p.ctxt->myDoc != NULL)
-            xmlFreeDoc(p.ctxt->myDoc);
-        xmlFreeParserCtxt(p.ctxt);
+    if (p->ctxt != NULL) {
+        if (p->ctxt->myDoc != NULL)
+            xmlFreeDoc(p->ctxt->myDoc);
+        xmlFreeParserCtxt(p->ctxt);
     }
-    while (p.depth > 0)
-        free(p.stack[--p.depth].rid);
-    free(p.stack);
-    table_free(p.tbl);
-    clear_ref(&p.ref);
-    tm_doc_clear(&p.doc);
-    tm_buf_clear(&p.text);
-    tm_buf_clear(&p.field);
-    tm_strv_clear(&p.secpath);
-    free(p.wrap_section);
-    free(p.para_section);
-    free(p.abstract_label);
+    while (p->depth > 0)
+        free(p->stack[--p->depth].rid);
+    free(p->stack);
+    table_free(p->tbl);
+    clear_ref(&p->ref);
+    tm_doc_clear(&p->doc);
+    tm_buf_clear(&p->text);
+    tm_buf_clear(&p->field);
+    tm_strv_clear(&p->secpath);
+    free(p->wrap_section);
+    free(p->para_section);
+    free(p->abstract_label);
     return status;
+}
+
+static void
+parser_init(struct parser *p, const char *path, tm_doc_fn fn, void *ctx,
+            struct tm_reporter *rep, struct tm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    p->path = path;
+    p->fn = fn;
+    p->ctx = ctx;
+    p->rep = rep;
+    p->err = err;
+}
+
+enum tm_status
+tm_parse_xml(const char *path, const char *head, size_t len, tm_read_fn read,
+             void *rctx, tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+             struct tm_err *err)
+{
+    return tm_parse_xml_from(path, 0, head, len, read, rctx, fn, ctx, rep, err);
+}
+
+enum tm_status
+tm_parse_xml_from(const char *path, unsigned long skip, const char *head,
+                  size_t len, tm_read_fn read, void *rctx, tm_doc_fn fn,
+                  void *ctx, struct tm_reporter *rep, struct tm_err *err)
+{
+    struct parser p;
+    bool malformed;
+
+    parser_init(&p, path, fn, ctx, rep, err);
+    p.skip_to = skip;
+    return parse_run(&p, head, len, read, rctx, NULL, &malformed);
+}
+
+bool
+tm_parse_xml_piece(const char *path, const struct tm_parse_piece *pc,
+                   tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+                   unsigned long *nrecords, unsigned long *nskipped)
+{
+    struct parser p;
+    struct piece_reader r;
+    struct tm_err err;
+    size_t head = pc->prolog_len < 4 ? pc->prolog_len : 4;
+    bool malformed;
+
+    tm_err_clear(&err);
+    parser_init(&p, path, fn, ctx, rep, &err);
+    p.nrecords = pc->first;
+    memset(&r, 0, sizeof r);
+    r.part[0] = pc->prolog + head;
+    r.left[0] = pc->prolog_len - head;
+    r.part[1] = pc->body;
+    r.left[1] = pc->len;
+    r.part[2] = pc->close;
+    r.left[2] = pc->close != NULL ? strlen(pc->close) : 0;
+    (void)parse_run(&p, pc->prolog, head, NULL, NULL, &r, &malformed);
+    *nrecords = p.nrecords - pc->first;
+    *nskipped = p.nskipped;
+    return !malformed;
 }

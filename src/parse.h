@@ -10,15 +10,12 @@
 #ifndef TM_PARSE_H
 #define TM_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
 #include "err.h"
 #include "input.h"
-
-/* Fill buf with up to len bytes; returns the count, 0 at end, <0 on
- * error. */
-typedef long (*tm_read_fn)(void *ctx, char *buf, size_t len);
 
 /*
  * Parse an XML input whose first bytes (head, len) were already read;
@@ -30,5 +27,41 @@ enum tm_status tm_parse_xml(const char *path, const char *head, size_t len,
                             tm_read_fn read, void *rctx, tm_doc_fn fn,
                             void *ctx, struct tm_reporter *rep,
                             struct tm_err *err);
+
+/* As tm_parse_xml, for a file read again after an earlier read (a split
+ * one, see split.h) delivered its first skip records: those are parsed
+ * and counted but neither delivered nor warned about, so the documents,
+ * warnings and status that follow are the file's own, as a single read
+ * gives them. */
+enum tm_status tm_parse_xml_from(const char *path, unsigned long skip,
+                                 const char *head, size_t len, tm_read_fn read,
+                                 void *rctx, tm_doc_fn fn, void *ctx,
+                                 struct tm_reporter *rep, struct tm_err *err);
+
+/* One record-aligned piece of a file (see split.h), read as the prolog,
+ * then len bytes of body, then close (NULL for the file's last piece,
+ * which holds its own end). */
+struct tm_parse_piece {
+    const char *prolog;
+    size_t prolog_len;
+    const char *body;
+    size_t len;
+    const char *close;
+    unsigned long first; /* records in the file before the piece */
+};
+
+/*
+ * Parse one piece, delivering its documents to fn numbered as in the
+ * whole file.  True when the piece was well-formed to its end; then
+ * *nrecords and *nskipped count its records (all, and those skipped as
+ * too large, with a warning through rep).  False says nothing of the file
+ * (the cut may be false): the caller reads the file again from the
+ * piece's first record with tm_parse_xml_from, which gives the file's own
+ * message.  Documents delivered before a false return are the caller's to
+ * drop.
+ */
+bool tm_parse_xml_piece(const char *path, const struct tm_parse_piece *pc,
+                        tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+                        unsigned long *nrecords, unsigned long *nskipped);
 
 #endif

@@ -20,6 +20,8 @@
 #define TM_PIPELINE_MAX_TYPES 16
 /* The default per-document record limit. */
 #define TM_PIPELINE_MAX_RECORDS 50000
+/* The default size of a piece of a split file (-j N). */
+#define TM_PIPELINE_PIECE_BYTES (512u * 1024u)
 
 struct tm_pipeline_stats {
     unsigned long inputs, inputs_failed;
@@ -56,6 +58,11 @@ void tm_pipeline_set_dedupe(struct tm_pipeline *pl, bool on);
 /* Extract with this many worker threads (0 or 1: in the calling thread).
  * Output, warnings and statistics are the same for any number. */
 void tm_pipeline_set_jobs(struct tm_pipeline *pl, unsigned jobs);
+/* With workers, a PubMed or PMC file is cut into pieces of about n bytes
+ * (0: TM_PIPELINE_PIECE_BYTES) that the workers parse; the output is the
+ * same for any n.  Smaller pieces cost a little more and hold less memory
+ * per worker; tests and fuzzers use tiny ones to cut often. */
+void tm_pipeline_set_piece_bytes(struct tm_pipeline *pl, size_t n);
 /* At most n records per document (0: no limit; default
  * TM_PIPELINE_MAX_RECORDS): the rest are dropped with a warning naming
  * the document, and tm_pipeline_extract_file then fails with
@@ -72,6 +79,9 @@ struct tm_pipeline_profile {
      * reading thread's serial work (parsing, handing documents out, the
      * in-order output; not the stages it ran itself at -j 1). */
     double cpu_process, cpu_serial;
+    /* -j N: pieces of split files parsed by workers, and files read
+     * again by one parser because a piece did not parse as cut. */
+    unsigned long pieces, reread;
     /* Regexes matchers can run, how many were JIT-compiled, and into how
      * many bytes of machine code. */
     size_t regexes, jitted, jit_bytes;

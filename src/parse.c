@@ -1771,6 +1771,14 @@ tm_parse_xml_from(const char *path, unsigned long skip, const char *head,
     return parse_run(&p, head, len, read, rctx, NULL, &malformed);
 }
 
+void
+tm_parse_init(void)
+{
+    /* libxml2 sets up its global state on first use, unlocked: done here,
+     * before any worker thread exists. */
+    xmlInitParser();
+}
+
 bool
 tm_parse_xml_piece(const char *path, const struct tm_parse_piece *pc,
                    tm_doc_fn fn, void *ctx, struct tm_reporter *rep,

@@ -38,6 +38,10 @@ enum tm_status tm_parse_xml_from(const char *path, unsigned long skip,
                                  void *rctx, tm_doc_fn fn, void *ctx,
                                  struct tm_reporter *rep, struct tm_err *err);
 
+/* Ready libxml2 for parsers in several threads at once: call before
+ * starting them (once is enough; later calls do nothing). */
+void tm_parse_init(void);
+
 /* One record-aligned piece of a file (see split.h), read as the prolog,
  * then len bytes of body, then close (NULL for the file's last piece,
  * which holds its own end). */

@@ -811,6 +811,7 @@ pool_new(const struct tm_pattern_set *set, unsigned n)
         w->rep.ctx = w;
         stage_init(&w->st, set, &w->rep);
     }
+    tm_parse_init(); /* workers parse pieces */
     for (i = 0; i < n; i++) {
         if (pthread_create(&pool->w[i].thread, NULL, worker_main,
                            &pool->w[i]) != 0)

@@ -461,21 +461,25 @@ cmp_cost(const void *a, const void *b, void *ctx)
 
 /* --profile's serial fraction: the reading thread's own work (reading,
  * and parsing unless the workers parse split pieces; handing work out;
- * the in-order output) against all the CPU time
- * the inputs took, and what Amdahl's law then allows for -j N. */
+ * the in-order output) against all the CPU time the inputs took, and
+ * beside it the thread inflating a .gz input.  The two run at once, so
+ * the larger bounds what Amdahl's law then allows for -j N. */
 static void
 print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
 {
-    double f;
+    double f, g;
     static const unsigned at[] = {2, 16, 64};
     size_t i;
 
     if (pr->cpu_process <= 0)
         return;
     f = pr->cpu_serial / pr->cpu_process;
+    g = pr->cpu_inflate / pr->cpu_process;
     if (f > 1)
         f = 1;
-    if (f <= 0) {
+    if (g > 1)
+        g = 1;
+    if (f <= 0 && g <= 0) {
         fprintf(c->err, "serial: none measured (of %.3f CPU seconds)\n",
                 pr->cpu_process);
         return;
@@ -483,9 +487,15 @@ print_serial(struct cli *c, const struct tm_pipeline_profile *pr)
     fprintf(c->err,
             "serial: %.3f of %.3f CPU seconds (%.1f%%) on the reading "
             "thread (reading, parsing unless split, hand-out, in-order "
-            "output); the rest can run "
-            "on -j workers, so -j N gains at most",
+            "output)",
             pr->cpu_serial, pr->cpu_process, 100 * f);
+    if (g > 0)
+        fprintf(c->err,
+                " and %.3f (%.1f%%) inflating .gz input on its own thread",
+                pr->cpu_inflate, 100 * g);
+    if (g > f)
+        f = g;
+    fprintf(c->err, "; the rest can run on -j workers, so -j N gains at most");
     for (i = 0; i < sizeof at / sizeof at[0]; i++)
         fprintf(c->err, "%s %.1fx at %u", i == 0 ? "" : ",",
                 1 / (f + (1 - f) / at[i]), at[i]);

@@ -22,6 +22,7 @@
 
 #include "bioc.h"
 #include "buf.h"
+#include "clock.h"
 #include "parse.h"
 #include "utf8.h"
 
@@ -248,6 +249,7 @@ struct ahead {
     unsigned long made, used; /* chunks inflated, chunks consumed */
     size_t off;               /* consumed bytes of the current chunk */
     bool stop;                /* the parser is done */
+    double cpu;               /* the thread's CPU seconds, at its end */
 };
 
 static void *
@@ -264,6 +266,7 @@ ahead_main(void *arg)
             pthread_cond_wait(&a->cv, &a->mu);
         if (a->stop) {
             pthread_mutex_unlock(&a->mu);
+            a->cpu = tm_thread_cpu_seconds();
             return NULL;
         }
         slot = (unsigned)(a->made % AHEAD);
@@ -274,8 +277,10 @@ ahead_main(void *arg)
         a->made++;
         pthread_cond_broadcast(&a->cv);
         pthread_mutex_unlock(&a->mu);
-        if (n <= 0)
+        if (n <= 0) {
+            a->cpu = tm_thread_cpu_seconds();
             return NULL;
+        }
     }
 }
 
@@ -666,6 +671,8 @@ tm_input_read_opts(const char *path, tm_doc_fn fn, void *ctx,
                  : read_xml(o, path, head, (size_t)n, ahead_reader, &a, fn, ctx,
                             rep, err);
         ahead_stop(&a);
+        if (o->inflate_cpu != NULL)
+            *o->inflate_cpu += a.cpu;
         free(head);
     } else {
         rc = kind == TM_KIND_BIOC

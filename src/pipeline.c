@@ -62,6 +62,7 @@ struct tm_pipeline {
     bool profile;
     double t_output; /* emitters and study table, when profiling */
     double cpu_reading, cpu_process; /* over the inputs, when profiling */
+    double cpu_inflate;              /* .gz read-ahead threads */
     unsigned long pieces, reread;    /* split files (-j N) */
     size_t piece_bytes;
     struct tm_studies *studies; /* borrowed, optional */
@@ -1135,6 +1136,7 @@ split_xml(void *ctx, const char *path, const char *head, size_t len,
     if (pool->split_failed || serial) {
         memset(&again, 0, sizeof again);
         again.skip = pool->split_failed ? pool->split_from : first;
+        again.inflate_cpu = pl->profile ? &pl->cpu_inflate : NULL;
         pl->reread++;
         pool->split_failed = false;
         return tm_input_read_opts(path, on_doc, pl, pl->rep, &again, err);
@@ -1208,6 +1210,7 @@ tm_pipeline_profile(const struct tm_pipeline *pl,
     pr->patterns = tm_xcalloc(n + 1, sizeof *pr->patterns);
     pr->output = pl->t_output;
     pr->cpu_process = pl->cpu_process;
+    pr->cpu_inflate = pl->cpu_inflate;
     pr->pieces = pl->pieces;
     pr->reread = pl->reread;
     /* The stages the reading thread ran itself (all of them at -j 1)
@@ -1237,6 +1240,7 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
                          struct tm_err *err)
 {
     enum tm_status rc;
+    struct tm_input_opts opts;
     double c_thread = pl->profile ? tm_thread_cpu_seconds() : 0;
     double c_process = pl->profile ? tm_process_cpu_seconds() : 0;
 
@@ -1265,17 +1269,14 @@ tm_pipeline_extract_file(struct tm_pipeline *pl, const char *path,
         }
         pthread_mutex_unlock(&pl->pool->mu);
     }
+    memset(&opts, 0, sizeof opts);
     if (pl->pool != NULL && strcmp(path, "-") != 0) {
         /* Workers parse as well: see split_xml. */
-        struct tm_input_opts opts;
-
-        memset(&opts, 0, sizeof opts);
         opts.xml = split_xml;
         opts.xml_ctx = pl;
-        rc = tm_input_read_opts(path, on_doc, pl, pl->rep, &opts, err);
-    } else {
-        rc = tm_input_read(path, on_doc, pl, pl->rep, err);
     }
+    opts.inflate_cpu = pl->profile ? &pl->cpu_inflate : NULL;
+    rc = tm_input_read_opts(path, on_doc, pl, pl->rep, &opts, err);
     if (pl->pool != NULL) {
         /* Commit what was read, even after a read or parse error: nothing
          * already produced is lost. */

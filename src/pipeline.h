@@ -76,9 +76,13 @@ void tm_pipeline_set_max_records(struct tm_pipeline *pl, size_t n);
 struct tm_pipeline_profile {
     double normalize, extract, link, output;
     /* CPU seconds, over the inputs: of the whole process, and of the
-     * reading thread's serial work (parsing, handing documents out, the
-     * in-order output; not the stages it ran itself at -j 1). */
+     * reading thread's serial work (reading, parsing unless workers
+     * parse split pieces, handing work out, the in-order output; not the
+     * stages it ran itself at -j 1). */
     double cpu_process, cpu_serial;
+    /* CPU seconds of the threads that inflated .gz inputs as they were
+     * read: a second serial stage, beside the reading thread. */
+    double cpu_inflate;
     /* -j N: pieces of split files parsed by workers, and files read
      * again by one parser because a piece did not parse as cut. */
     unsigned long pieces, reread;

@@ -124,19 +124,29 @@ grep -q "summed over 2 threads" "$tmp/prof.err" &&
     grep -Eq "^p_value.pat:[a-z-]+ +[0-9.]+ +[0-9.]+% +[1-9]" "$tmp/prof.err" ||
     { echo "FAIL: --profile output:"; cat "$tmp/prof.err"; fail=1; }
 # and the serial part: the reading thread's share of the CPU, between 0
-# and 100%, and the speed-ups Amdahl's law allows, smallest first.
-python3 - "$tmp/prof.err" <<'PY' || { echo "FAIL: --profile serial line:"; grep serial "$tmp/prof.err"; fail=1; }
+# and 100%, for the .gz also the inflating thread's, and the speed-ups
+# Amdahl's law allows for the larger, smallest first.
+"$TRIALMINE" extract -j 2 --profile "$tmp/big2.xml.gz" >/dev/null \
+    2>"$tmp/profgz.err"
+for prof in prof profgz; do
+    python3 - "$tmp/$prof.err" "$prof" <<'PY' || { echo "FAIL: --profile serial line ($prof):"; grep serial "$tmp/$prof.err"; fail=1; }
 import re, sys
 line = next(l for l in open(sys.argv[1]) if l.startswith("serial: "))
 m = re.match(r"serial: ([0-9.]+) of ([0-9.]+) CPU seconds \(([0-9.]+)%\)", line)
 assert m, line
 serial, total, pct = map(float, m.groups())
 assert 0 < serial < total and 0 < pct < 100, line
+z = re.search(r"and ([0-9.]+) \(([0-9.]+)%\) inflating \.gz input", line)
+assert (z is not None) == (sys.argv[2] == "profgz"), line
+if z:
+    assert 0 < float(z.group(1)) < total, line
+    pct = max(pct, float(z.group(2)))
 gains = [float(g) for g in re.findall(r"([0-9.]+)x at [0-9]+", line)]
 assert len(gains) == 3 and 1 < gains[0] <= gains[1] <= gains[2], line
 bound = float(re.search(r"([0-9.]+)x at most", line).group(1))
 assert abs(bound * pct / 100 - 1) < 0.02, line  # 1/f, as rounded
 PY
+done
 
 # An output error mid-way (a full disk) ends the run the same way for
 # any N: one message, exit status 4.

@@ -5,8 +5,9 @@
 # `trialmine extract --outdir` over the same files in name order, byte for
 # byte (tests/outfiles.sh checks that --outdir is extract, extract -f csv
 # and studies); a rerun does nothing; a new file runs only its shard; a
-# truncated file is retried, named, and loses no other file's shard; both
-# profiles dry-run.  Skips (77) when snakemake is absent (.ci/run installs
+# truncated file is retried, named, and loses no other file's shard, or
+# with partial=1 is merged as far as it goes and named; both profiles
+# dry-run.  Skips (77) when snakemake is absent (.ci/run installs
 # Debian's, without recommends).
 . "$(dirname "$0")/testlib.sh"
 
@@ -31,10 +32,12 @@ cp "$top/tests/fixtures/text/ocr_damage.txt" "$in/it's a review.txt"
 echo "not an input" >"$in/README.md"
 echo "hidden" >"$in/.hidden.txt"
 
-run() {
-    (cd "$top" && snakemake --profile "workflow/profiles/$1" --cores 2 \
+run() { # PROFILE [KEY=VALUE...]: more config
+    p=$1
+    shift
+    (cd "$top" && snakemake --profile "workflow/profiles/$p" --cores 2 \
         --directory "$tmp/wd" \
-        --config input="$in" output="$out" trialmine="$TRIALMINE" \
+        --config input="$in" output="$out" trialmine="$TRIALMINE" "$@" \
         >"$tmp/snk.log" 2>&1)
 }
 single() {
@@ -102,13 +105,37 @@ n=$(ls "$out/shards" | wc -l)
 after=$(cat "$out/records.jsonl" | wc -c)
 [ "$before" -eq "$after" ] && ok || bad "merged records.jsonl rewritten from an incomplete set"
 
+# partial=1: the file read in part keeps its shard, the merge is written
+# and equals one extract (which also goes on past it), and the file is
+# named in partial.txt and at the end of the run.
+if run local partial=1; then ok; else bad "partial=1 run failed"; cat "$tmp/snk.log"; fi
+single 2>/dev/null
+same "partial=1"
+if grep -q "pubmed26n0003.xml.gz$" "$out/partial.txt" 2>/dev/null &&
+    grep -q "gzip input truncated" "$out/partial.txt" &&
+    grep -q "1 of 8 files were read only in part" "$tmp/snk.log"; then ok; else
+    bad "partial=1 does not name the file read in part"; cat "$tmp/snk.log"
+fi
+# A rerun with partial=1 does nothing and says it again; without it, the
+# kept shard is refused by name, nothing is rewritten.
+if run local partial=1 && grep -q "Nothing to be done" "$tmp/snk.log" &&
+    grep -q "1 of 8 files were read only in part" "$tmp/snk.log"; then ok; else
+    bad "a partial=1 rerun"; cat "$tmp/snk.log"
+fi
+before=$(cat "$out/records.jsonl" | wc -c)
+if run local; then bad "a kept partial shard was taken without partial=1"; else ok; fi
+grep -q "partial=1 kept these files.*pubmed26n0003.xml.gz" "$tmp/snk.log" && ok ||
+    { bad "the kept partial shard is not named"; cat "$tmp/snk.log"; }
+[ "$(cat "$out/records.jsonl" | wc -c)" -eq "$before" ] && ok ||
+    bad "records.jsonl rewritten by a refused run"
+
 # Another program (here the same one behind a wrapper script: other
 # bytes) makes every shard again: a merge never mixes two versions.
 printf '#!/bin/sh\nexec "%s" "$@"\n' "$TRIALMINE" >"$tmp/tm-wrapper"
 chmod +x "$tmp/tm-wrapper"
 (cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
     --directory "$tmp/wd" -n \
-    --config input="$in" output="$out" trialmine="$tmp/tm-wrapper" \
+    --config input="$in" output="$out" trialmine="$tmp/tm-wrapper" partial=1 \
     >"$tmp/snk.log" 2>&1)
 shards=$(grep -c '^rule shard:' "$tmp/snk.log")
 files=$(ls "$in" | grep -ciE '\.(xml|nxml|txt)(\.gz)?$')
@@ -121,6 +148,8 @@ rm "$in/pubmed26n0003.xml.gz"
 run local || { bad "run after the fix failed"; cat "$tmp/snk.log"; }
 shards=$(grep -c '^rule shard:' "$tmp/snk.log")
 [ "$shards" -eq 0 ] && ok || bad "the fix reran $shards shards"
+single
 same "after the fix"
+[ ! -e "$out/partial.txt" ] && ok || bad "partial.txt outlived the file read in part"
 
 finish workflow

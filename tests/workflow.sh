@@ -6,7 +6,8 @@
 # byte (tests/outfiles.sh checks that --outdir is extract, extract -f csv
 # and studies); a rerun does nothing; a new file runs only its shard; a
 # truncated file is retried, named, and loses no other file's shard, or
-# with partial=1 is merged as far as it goes and named; both profiles
+# with partial=1 is merged as far as it goes and named; a removed file
+# leaves the merge even from a fresh working folder; both profiles
 # dry-run.  Skips (77) when snakemake is absent (.ci/run installs
 # Debian's, without recommends).
 . "$(dirname "$0")/testlib.sh"
@@ -151,5 +152,15 @@ shards=$(grep -c '^rule shard:' "$tmp/snk.log")
 single
 same "after the fix"
 [ ! -e "$out/partial.txt" ] && ok || bad "partial.txt outlived the file read in part"
+
+# A removed file leaves the merge even where Snakemake has no record of
+# the last run (a fresh working folder): no stale records.
+rm "$in/PMC9900002.nxml"
+if (cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
+    --directory "$tmp/wd-fresh" \
+    --config input="$in" output="$out" trialmine="$TRIALMINE" \
+    >"$tmp/snk.log" 2>&1); then ok; else bad "fresh-folder run failed"; cat "$tmp/snk.log"; fi
+single
+same "a removed file, a fresh working folder"
 
 finish workflow

@@ -163,4 +163,16 @@ if (cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
 single
 same "a removed file, a fresh working folder"
 
+# Two names that differ only in case get shard folders that differ in
+# more than case (a file system may ignore case).
+mkdir -p "$tmp/in2"
+cp "$top/tests/fixtures/text/ocr_damage.txt" "$tmp/in2/Twin.txt"
+cp "$top/tests/fixtures/text/ocr_damage.txt" "$tmp/in2/twin.txt"
+(cd "$top" && snakemake -n --profile workflow/profiles/local \
+    --directory "$tmp/wd2" --config input="$tmp/in2" output="$tmp/out2" \
+    trialmine="$TRIALMINE" >"$tmp/dry2.log" 2>&1)
+dirs=$(grep -oE 'shards/[^/]+/records.jsonl' "$tmp/dry2.log" | sort -u |
+    tr 'A-Z' 'a-z' | sort -u | wc -l)
+[ "$dirs" -eq 2 ] && ok || { bad "names differing in case share a shard folder"; cat "$tmp/dry2.log"; }
+
 finish workflow

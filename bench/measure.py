@@ -6,7 +6,8 @@
                      [--records R] [--quiet NAME ...] -- NAME='CMD' ...
 
 Each CMD is split like a shell command line (no redirections) and run
-directly with stdout to /dev/null; wall time comes from time.monotonic,
+directly with stdout to /dev/null, the repetitions interleaved (every
+command once, then every command again); wall time comes from time.monotonic,
 peak RSS from GNU time (/usr/bin/time) around that very run.  The table gives median, min and max seconds,
 MB/s of the input, peak RSS, and the ratio of each command's median to the
 median of each reference command (one "vs NAME" column per --ref), all
@@ -81,18 +82,21 @@ def main():
             ap.error("no command named %r" % n)
     size_mb = os.path.getsize(a.input) / 1e6
     progress = sys.stderr.isatty()
-    rows = []
-    for name, cmd in specs:
-        times, rss = [], []
-        for i in range(a.reps):
+    # Round robin: repetition i of every command before repetition i + 1
+    # of any, so a machine whose speed drifts over minutes (a shared
+    # virtual machine) tilts every command alike and the ratios hold.
+    times = dict((n, []) for n in names)
+    rss = dict((n, []) for n in names)
+    for i in range(a.reps):
+        for name, cmd in specs:
             w, r = run_once(cmd, quiet=name in a.quiet)
-            times.append(w)
-            rss.append(r)
+            times[name].append(w)
+            rss[name].append(r)
             if progress:
                 sys.stderr.write("  %s: rep %d/%d %.3f s\n"
                                  % (name, i + 1, a.reps, w))
-        rows.append((name, statistics.median(times), min(times), max(times),
-                     max(rss)))
+    rows = [(n, statistics.median(times[n]), min(times[n]), max(times[n]),
+             max(rss[n])) for n in names]
     med = dict((r[0], r[1]) for r in rows)
     refs = []
     for n in a.ref:

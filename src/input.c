@@ -54,64 +54,88 @@ tm_input_kind_name(enum tm_input_kind kind)
     }
 }
 
-/* Skip a BOM, white space, the XML declaration, comments, processing
- * instructions and the DOCTYPE, and return the root element's name. */
-static bool
-root_element(const char *s, size_t len, const char **name, size_t *nlen)
+/* The offset just after the first lit at or after i in s[0..len), or 0. */
+static size_t
+past(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    for (; i + n <= len; i++) {
+        if (memcmp(s + i, lit, n) == 0)
+            return i + n;
+    }
+    return 0;
+}
+
+bool
+tm_input_xml_root(const char *s, size_t len, size_t *at, bool *subset)
 {
     size_t i = 0;
 
+    *subset = false;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     for (;;) {
+        size_t end = 0;
+
         while (i < len &&
                (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
             i++;
         if (i >= len || s[i] != '<')
             return false;
-        if (i + 1 < len && (s[i + 1] == '?' || s[i + 1] == '!')) {
-            const char *end;
+        if (i + 1 < len && s[i + 1] == '?') {
+            end = past(s, len, i + 2, "?>");
+        } else if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            end = past(s, len, i + 4, "-->");
+        } else if (i + 1 < len && s[i + 1] == '!') {
+            /* <!DOCTYPE ...>: quoted strings and an internal subset's
+             * brackets may hold '>'. */
+            char quote = 0;
+            int depth = 0;
 
-            if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
-                end = NULL;
-                for (size_t j = i + 4; j + 2 < len; j++) {
-                    if (memcmp(s + j, "-->", 3) == 0) {
-                        end = s + j + 2;
-                        break;
-                    }
-                }
-            } else {
-                /* <?xml ...?> or <!DOCTYPE ...> (an internal subset with
-                 * '>' inside is rare at the head; the parser copes). */
-                int depth = 0;
-
-                end = NULL;
-                for (size_t j = i; j < len; j++) {
-                    if (s[j] == '[')
-                        depth++;
-                    else if (s[j] == ']')
-                        depth--;
-                    else if (s[j] == '>' && depth <= 0) {
-                        end = s + j;
-                        break;
-                    }
+            for (size_t j = i + 2; j < len && end == 0; j++) {
+                if (quote != 0) {
+                    if (s[j] == quote)
+                        quote = 0;
+                } else if (s[j] == '"' || s[j] == '\'') {
+                    quote = s[j];
+                } else if (s[j] == '[') {
+                    depth++;
+                    *subset = true;
+                } else if (s[j] == ']') {
+                    depth--;
+                } else if (s[j] == '>' && depth <= 0) {
+                    end = j + 1;
                 }
             }
-            if (end == NULL)
-                return false;
-            i = (size_t)(end - s) + 1;
-            continue;
+        } else {
+            *at = i;
+            return true;
         }
-        i++;
-        *name = s + i;
-        *nlen = 0;
-        while (i < len && s[i] != '>' && s[i] != ' ' && s[i] != '\t' &&
-               s[i] != '\n' && s[i] != '\r' && s[i] != '/') {
-            i++;
-            (*nlen)++;
-        }
-        return *nlen > 0;
+        if (end == 0)
+            return false;
+        i = end;
     }
+}
+
+/* The root element's name, after the prolog. */
+static bool
+root_element(const char *s, size_t len, const char **name, size_t *nlen)
+{
+    size_t i;
+    bool subset;
+
+    if (!tm_input_xml_root(s, len, &i, &subset))
+        return false;
+    i++;
+    *name = s + i;
+    *nlen = 0;
+    while (i < len && s[i] != '>' && s[i] != ' ' && s[i] != '\t' &&
+           s[i] != '\n' && s[i] != '\r' && s[i] != '/') {
+        i++;
+        (*nlen)++;
+    }
+    return *nlen > 0;
 }
 
 static bool

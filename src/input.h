@@ -8,6 +8,7 @@
 #ifndef TM_INPUT_H
 #define TM_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
@@ -69,6 +70,14 @@ struct tm_input_opts {
  * text stays text (its bad bytes become U+FFFD), while random bytes and
  * UTF-16 without a byte order mark are refused. */
 enum tm_input_kind tm_input_sniff(const char *head, size_t len);
+
+/* Where the root element starts in the first bytes of an XML input: a
+ * BOM, white space, the XML declaration, comments, processing
+ * instructions and the DOCTYPE are skipped (quotes and an internal
+ * subset's brackets respected).  True with *at the offset of the root's
+ * '<', and *subset set when the DOCTYPE has an internal subset; false
+ * when head ends first or holds something else. */
+bool tm_input_xml_root(const char *head, size_t len, size_t *at, bool *subset);
 const char *tm_input_kind_name(enum tm_input_kind kind);
 
 /*

@@ -1602,10 +1602,9 @@ on_error(void *ctx, xmlErrorPtr e)
 
 /* The bytes of a piece after the prolog's first ones: the rest of the
  * prolog, the body, then the closing tag; fed to the parser in place. */
-struct piece_reader {
+struct parts {
     const char *part[3];
     size_t left[3];
-    int at;
 };
 
 /*
@@ -1618,7 +1617,7 @@ struct piece_reader {
  */
 static enum tm_status
 parse_run(struct parser *p, const char *head, size_t len, tm_read_fn read,
-          void *rctx, struct piece_reader *direct, bool *malformed)
+          void *rctx, struct parts *direct, bool *malformed)
 {
     const char *path = p->path;
     struct tm_err *err = p->err;
@@ -1785,7 +1784,7 @@ tm_parse_xml_piece(const char *path, const struct tm_parse_piece *pc,
                    unsigned long *nrecords, unsigned long *nskipped)
 {
     struct parser p;
-    struct piece_reader r;
+    struct parts r;
     struct tm_err err;
     size_t head = pc->prolog_len < 4 ? pc->prolog_len : 4;
     bool malformed;

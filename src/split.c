@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "input.h"
+
 /* The roots whose records are known, and their records' end tags: the
  * elements the parse stage makes documents of. */
 static const char *const pubmed_ends[] = {"</PubmedArticle>",
@@ -24,25 +26,10 @@ static const struct {
     {"pmc-articleset", pmc_ends},
 };
 
-static bool
-is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static bool
-starts(const char *s, size_t len, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return len >= n && memcmp(s, lit, n) == 0;
-}
-
-/* The offset just after the first '>' at or after i outside quotes, or 0
- * when there is none in buf; *bracket is set when a '[' stands outside
- * quotes before it. */
+/* The offset just after the first '>' at or after i outside quotes (the
+ * end of a start tag), or 0 when there is none in buf. */
 static size_t
-tag_end(const char *buf, size_t len, size_t i, bool *bracket)
+tag_end(const char *buf, size_t len, size_t i)
 {
     char quote = 0;
 
@@ -54,8 +41,6 @@ tag_end(const char *buf, size_t len, size_t i, bool *bracket)
                 quote = 0;
         } else if (c == '"' || c == '\'') {
             quote = c;
-        } else if (c == '[') {
-            *bracket = true;
         } else if (c == '>') {
             return i + 1;
         }
@@ -63,60 +48,26 @@ tag_end(const char *buf, size_t len, size_t i, bool *bracket)
     return 0;
 }
 
-/* The offset just after the first lit at or after i, or 0. */
-static size_t
-after(const char *buf, size_t len, size_t i, const char *lit)
-{
-    const char *at;
-
-    if (i >= len)
-        return 0;
-    at = memmem(buf + i, len - i, lit, strlen(lit));
-    return at == NULL ? 0 : (size_t)(at - buf) + strlen(lit);
-}
-
 bool
 tm_split_prolog(const char *buf, size_t len, struct tm_split *sp)
 {
-    size_t i = 0, end, n, k;
-    bool bracket = false;
+    size_t i, end, n, k;
+    bool subset;
 
     memset(sp, 0, sizeof *sp);
-    if (starts(buf, len, "\xEF\xBB\xBF"))
-        i = 3;
-    for (;;) {
-        while (i < len && is_space(buf[i]))
-            i++;
-        if (i >= len || buf[i] != '<')
-            return false;
-        if (starts(buf + i, len - i, "<?")) {
-            end = after(buf, len, i + 2, "?>");
-        } else if (starts(buf + i, len - i, "<!--")) {
-            end = after(buf, len, i + 4, "-->");
-        } else if (starts(buf + i, len - i, "<!DOCTYPE")) {
-            /* An internal subset may declare entities; keep it simple
-             * and read such a file serially. */
-            end = tag_end(buf, len, i, &bracket);
-            if (bracket)
-                return false;
-        } else if (starts(buf + i, len - i, "<!")) {
-            return false;
-        } else {
-            break;
-        }
-        if (end == 0)
-            return false;
-        i = end;
-    }
-    /* The root's start tag. */
+    /* An internal subset may declare entities; keep it simple and read
+     * such a file serially. */
+    if (!tm_input_xml_root(buf, len, &i, &subset) || subset)
+        return false;
     for (n = 0; i + 1 + n < len; n++) {
         char c = buf[i + 1 + n];
 
-        if (is_space(c) || c == '/' || c == '>')
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' ||
+            c == '>')
             break;
     }
-    end = tag_end(buf, len, i + 1 + n, &bracket);
-    if (end == 0 || bracket || buf[end - 2] == '/')
+    end = tag_end(buf, len, i + 1 + n);
+    if (end == 0 || buf[end - 2] == '/')
         return false;
     for (k = 0; k < sizeof roots / sizeof roots[0]; k++) {
         if (strlen(roots[k].root) == n &&

@@ -238,6 +238,14 @@ START_TEST(test_parse_sniffs_kind_from_content)
     ck_assert_int_eq(tm_input_sniff("<!DOCTYPE html>\n<HTML>", 22),
                      TM_KIND_HTML);
     ck_assert_int_eq(tm_input_sniff("%PDF-1.4\n", 9), TM_KIND_PDF);
+    {
+        /* A '>' inside a processing instruction, a quoted DOCTYPE id and
+         * an internal subset does not end them early. */
+        const char *h = "<?pi a > b?><!DOCTYPE x PUBLIC \"-//A>B//EN\" "
+                        "[<!ENTITY e \"]>\">]>\n<PubmedArticleSet>";
+
+        ck_assert_int_eq(tm_input_sniff(h, strlen(h)), TM_KIND_PUBMED);
+    }
     ck_assert_int_eq(tm_input_sniff("<collection><source>", 20), TM_KIND_BIOC);
     ck_assert_int_eq(tm_input_sniff(" {\"documents\": [", 17),
                      TM_KIND_BIOC_JSON);

@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             tm_sentences_reset(&sent, d.text, d.len);
             tm_trial_init(&trial);
             tm_tables_init(&tables);
-            tm_trial_build(&d, &rs, &sent, &trial);
+            tm_trial_build(&d, &rs, &sent, fuzz_shipped_patterns(), &trial);
             tm_studies_link_arms(&d, &rs, &sent, &trial);
             tm_tables_read(&d, &rs, &tables);
             (void)tm_studies_add(st, &d, &rs, &trial, &tables, &err);

@@ -23,6 +23,22 @@ define control_arm (?i: placebo | PBO | controls? | saline | vehicle | sham
 define armunit (?i: group | arm | patients | participants | facilities | sites | clusters | centres | centers
                   | practices | wards | schools | homes | villages | communities ) \b
 
+# How the trial model reads the labels of two active arms, neither a
+# placebo nor usual care (trial.c): the arm whose label adds a treatment
+# to a regimen is the treatment ("mEOC+P" against "EOC", "metformin plus
+# rosiglitazone", "UAE combined with MTX"; not "with" or "and" alone:
+# "patients with sepsis", "early and goal-directed therapy").  When one
+# label is the other's with words added, the added words decide: words
+# that only negate make it the control ("not offered incentive"), and a
+# word that says how much or when rather than what gives no side at all
+# ("standard-dose heparin", "delayed surgery": the reviewer's call).
+# adds-on is searched in a whole label; negation and how-much are matched
+# against one word of it (letters and digits), so they are anchored.
+label adds-on   \+ | (?<! [\p{L}\p{N}] ) (?i: plus | combined ) (?! [\p{L}\p{N}] )
+label negation  ^ (?i: no | not | non | without ) $
+label how-much  ^ (?i: standard | usual | conventional | routine | alone | only | delayed | early | late
+                     | dose | high | low | withdrawal | reduced | intensive ) $
+
 pattern control-arm
     type _arm
     priority 10

@@ -198,6 +198,18 @@ struct tm_define {
     bool captures;   /* has a capturing group (never inlined) */
 };
 
+/* `label NAME REGEX`: a class of arm labels, or of a label's words, that
+ * the trial model asks about by name (tm_pattern_set_label). */
+struct tm_label {
+    char *name;
+    char *src; /* lines joined with newlines, as a define's */
+    struct tm_segment *segs;
+    size_t nsegs;
+    const char *file;
+    unsigned line;
+    pcre2_code *re;
+};
+
 /* The type-wide lines of pattern files:
  * `role TYPE FIELD=VALUE WHERE REGEX` (TM_ROLE_SET): a record of TYPE whose
  * pattern did not capture FIELD gets VALUE when the context rule holds
@@ -228,6 +240,8 @@ struct tm_pattern_set {
     size_t nmaps, maps_cap;
     struct tm_role *roles;
     size_t nroles;
+    struct tm_label *labels;
+    size_t nlabels, labels_cap;
     bool has_mentions; /* some pattern reads mentions (`from`) */
     struct tm_strv diags;
     /* `(?&clausebreak)` compiled, when a file defines clausebreak: what

@@ -157,6 +157,13 @@ tm_pattern_set_free(struct tm_pattern_set *set)
             pcre2_code_free(set->roles[i].rule.re);
     }
     free(set->roles);
+    for (i = 0; i < set->nlabels; i++) {
+        free(set->labels[i].name);
+        free(set->labels[i].src);
+        free(set->labels[i].segs);
+        pcre2_code_free(set->labels[i].re);
+    }
+    free(set->labels);
     for (i = 0; i < set->ndefines; i++) {
         free(set->defines[i].name);
         free(set->defines[i].src);
@@ -256,6 +263,7 @@ struct line_ctx {
     unsigned lineno;
     struct tm_pattern *cur;       /* the pattern being read, or NULL */
     struct tm_define *cur_define; /* a define that may continue */
+    struct tm_label *cur_label;   /* a label that may continue */
     bool bad_define; /* a rejected define: skip its continuation lines */
 };
 
@@ -595,6 +603,51 @@ add_range(struct line_ctx *lc, const char *line, const char *args)
     push_role(lc->set, &role);
 }
 
+/* "label NAME REGEX" */
+static void
+add_label(struct line_ctx *lc, const char *line, const char *args)
+{
+    struct tm_pattern_set *set = lc->set;
+    struct tm_label *l;
+    const char *rest;
+    size_t n = first_word(args, &rest), i;
+
+    for (i = 0; i < n && is_name_char(args[i]); i++)
+        ;
+    if (n == 0 || i != n) {
+        diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+             "a label name is letters, digits, '_' and '-'");
+        return;
+    }
+    for (i = 0; i < set->nlabels; i++) {
+        if (strlen(set->labels[i].name) == n &&
+            memcmp(set->labels[i].name, args, n) == 0) {
+            diag(set, lc->err, lc->file, lc->lineno, col_of(line, args),
+                 "label '%.*s' is already defined at %s:%u", (int)n, args,
+                 set->labels[i].file, set->labels[i].line);
+            return;
+        }
+    }
+    if (*rest == '\0') {
+        diag(set, lc->err, lc->file, lc->lineno, col_of(line, rest),
+             "missing regex");
+        return;
+    }
+    if (set->nlabels == set->labels_cap) {
+        set->labels_cap = set->labels_cap ? set->labels_cap * 2 : 4;
+        set->labels =
+            tm_xreallocarray(set->labels, set->labels_cap, sizeof *set->labels);
+    }
+    l = &set->labels[set->nlabels++];
+    memset(l, 0, sizeof *l);
+    l->name = tm_xstrndup(args, n);
+    l->file = lc->file;
+    l->line = lc->lineno;
+    append_regex_line(&l->src, &l->segs, &l->nsegs, rest, lc->file, lc->lineno,
+                      col_of(line, rest));
+    lc->cur_label = l;
+}
+
 /* "role TYPE FIELD=VALUE WHERE [N] REGEX" */
 static void
 add_role(struct line_ctx *lc, const char *line, const char *args)
@@ -892,6 +945,7 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
 
     finish_pattern(lc);
     lc->cur_define = NULL;
+    lc->cur_label = NULL;
     lc->bad_define = word_is(w, n, "define"); /* cleared once accepted */
     if (word_is(w, n, "pattern") || word_is(w, n, "repair")) {
         struct tm_pattern *p;
@@ -1022,6 +1076,8 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         m->file = lc->file;
         m->line = lc->lineno;
         m->column = col_of(line, rest);
+    } else if (word_is(w, n, "label")) {
+        add_label(lc, line, args);
     } else if (word_is(w, n, "role")) {
         add_role(lc, line, args);
     } else if (word_is(w, n, "reject")) {
@@ -1030,8 +1086,8 @@ top_directive(struct line_ctx *lc, const char *line, const char *w, size_t n,
         add_range(lc, line, args);
     } else {
         diag(set, lc->err, lc->file, lc->lineno, col_of(line, w),
-             "unknown directive '%.*s' (expected define, map, role, reject, "
-             "range, pattern or repair; their settings are indented)",
+             "unknown directive '%.*s' (expected define, map, role, label, "
+             "reject, range, pattern or repair; their settings are indented)",
              (int)n, w);
     }
 }
@@ -1067,6 +1123,13 @@ read_line(struct line_ctx *lc, char *line)
 
         /* An indented line after a define continues its regex. */
         append_regex_line(&d->src, &d->segs, &d->nsegs, s, lc->file, lc->lineno,
+                          col_of(line, s));
+        return;
+    }
+    if (indented && lc->cur == NULL && lc->cur_label != NULL) {
+        struct tm_label *l = lc->cur_label;
+
+        append_regex_line(&l->src, &l->segs, &l->nsegs, s, lc->file, lc->lineno,
                           col_of(line, s));
         return;
     }
@@ -2091,6 +2154,14 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
                  "a clause rule needs a 'define clausebreak' (common.pat "
                  "has one)");
     }
+    for (i = 0; i < set->nlabels; i++) {
+        struct tm_label *l = &set->labels[i];
+
+        pcre2_code_free(l->re);
+        /* Asked of a few labels per trial: the interpreter, no JIT. */
+        l->re = compile_with_defines(set, err, "label", l->src, l->segs,
+                                     l->nsegs, 0, NULL);
+    }
     link_mentions(set, err);
     for (i = 0; i < set->npatterns && set->clause_break == NULL; i++) {
         const struct tm_pattern *p = &set->patterns[i];
@@ -2108,4 +2179,27 @@ tm_pattern_set_compile(struct tm_pattern_set *set, struct tm_err *err)
         return TM_ERR_PATTERN;
     set->compiled = true;
     return TM_OK;
+}
+
+bool
+tm_pattern_set_label(const struct tm_pattern_set *set, const char *name,
+                     const char *text, size_t n)
+{
+    pcre2_match_data *md;
+    size_t i;
+    int rc;
+
+    if (set == NULL)
+        return false;
+    for (i = 0; i < set->nlabels; i++)
+        if (strcmp(set->labels[i].name, name) == 0)
+            break;
+    if (i == set->nlabels || set->labels[i].re == NULL)
+        return false;
+    md = pcre2_match_data_create_from_pattern(set->labels[i].re, NULL);
+    if (md == NULL)
+        tm_oom();
+    rc = pcre2_match(set->labels[i].re, (PCRE2_SPTR)text, n, 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    return rc >= 0;
 }

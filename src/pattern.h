@@ -11,6 +11,7 @@
 #ifndef TM_PATTERN_H
 #define TM_PATTERN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,6 +62,13 @@ const char *tm_pattern_set_diag(const struct tm_pattern_set *set, size_t i);
 size_t tm_pattern_set_nfiles(const struct tm_pattern_set *set);
 size_t tm_pattern_set_npatterns(const struct tm_pattern_set *set);
 size_t tm_pattern_set_nexamples(const struct tm_pattern_set *set);
+
+/* Does text[0..n) (UTF-8) hold a match of the label class name (a `label
+ * NAME REGEX` line of a loaded file)?  False when no file defines name,
+ * or set is NULL: a vocabulary the files do not give is never found.
+ * Thread-safe on a compiled set. */
+bool tm_pattern_set_label(const struct tm_pattern_set *set, const char *name,
+                          const char *text, size_t n);
 
 /* The limits used by extractors built on this set (defaults above). */
 void tm_pattern_set_limits(struct tm_pattern_set *set,

@@ -19,6 +19,7 @@
 /* What one thread needs to extract a document: its own matchers and
  * scratch space.  The pattern set itself is shared and read-only. */
 struct tm_stages {
+    const struct tm_pattern_set *set; /* shared: the label classes */
     struct tm_extractor *ex;
     struct tm_ocr *ocr;
     struct tm_norm norm;           /* reused per section */

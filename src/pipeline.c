@@ -29,6 +29,7 @@ void
 tm_stages_init(struct tm_stages *st, const struct tm_pattern_set *set,
                struct tm_reporter *rep)
 {
+    st->set = set;
     st->ex = tm_extractor_new(set);
     st->ocr = tm_ocr_new(set);
     tm_norm_init(&st->norm);
@@ -386,7 +387,7 @@ tm_pipeline_process_doc(struct tm_stages *st, struct tm_doc *doc,
      * rejected value is not linked, tabulated or written. */
     tm_corrections_apply(st->corrections, doc, recs);
     t0 = st->profile ? tm_monotonic_seconds() : 0;
-    tm_trial_build(doc, recs, &st->sentences, trial);
+    tm_trial_build(doc, recs, &st->sentences, st->set, trial);
     tm_trial_arm_shares(trial, recs);
     tm_studies_link_arms(doc, recs, &st->sentences, trial);
     tm_trial_arm_mortality(doc, trial, recs, &st->sentences);

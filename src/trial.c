@@ -827,21 +827,12 @@ each_size(const struct tm_records *recs, const struct tm_spans *sent,
 }
 
 /* Does an arm's label add something to a regimen ("mEOC+P", "metformin
- * plus rosiglitazone", "UAE combined with MTX")?  Not "with" or "and"
- * alone: "patients with sepsis", "early and goal-directed therapy". */
+ * plus rosiglitazone", "UAE combined with MTX")?  arms.pat's label class
+ * adds-on says. */
 static bool
-adds_on(const char *label)
+adds_on(const struct tm_pattern_set *set, const char *label)
 {
-    static const char *const words[] = {"plus", "combined"};
-    size_t i;
-
-    if (strchr(label, '+') != NULL)
-        return true;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (tm_text_next_word(label, strlen(label), 0, words[i],
-                              strlen(words[i])) < strlen(label))
-            return true;
-    return false;
+    return tm_pattern_set_label(set, "adds-on", label, strlen(label));
 }
 
 /* The words of s[0..n) one by one: the next word at or after *i, as
@@ -858,17 +849,12 @@ next_label_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
     return *we > *ws;
 }
 
-/* Is a[ws..we) one of the words of list (n of them)? */
+/* Is a[ws..we), one word, of the label class name (arms.pat)? */
 static bool
-word_in(const char *a, size_t ws, size_t we, const char *const *list, size_t n)
+word_is_a(const struct tm_pattern_set *set, const char *name, const char *a,
+          size_t ws, size_t we)
 {
-    size_t k;
-
-    for (k = 0; k < n; k++)
-        if (we - ws == strlen(list[k]) &&
-            strncasecmp(a + ws, list[k], we - ws) == 0)
-            return true;
-    return false;
+    return tm_pattern_set_label(set, name, a + ws, we - ws);
 }
 
 /* Does every word of label b stand in label a, and a have words more
@@ -897,15 +883,11 @@ words_within(const char *a, const char *b)
  * than what ("standard-dose heparin", "delayed surgery": which is the
  * comparator is the reviewer's call), and "non" negates only as a word of
  * its own ("non-invasive ventilation" is no invasive ventilation
- * withheld). */
+ * withheld).  Which words negate and which say how much are arms.pat's
+ * label classes negation and how-much. */
 static int
-holds_regimen(const char *a, const char *b)
+holds_regimen(const struct tm_pattern_set *set, const char *a, const char *b)
 {
-    static const char *const negations[] = {"no", "not", "non", "without"};
-    static const char *const how[] = {
-        "standard", "usual",   "conventional", "routine", "alone",
-        "only",     "delayed", "early",        "late",    "dose",
-        "high",     "low",     "withdrawal",   "reduced", "intensive"};
     size_t la = strlen(a), lb = strlen(b), i, ws, we;
     bool added = false;
 
@@ -916,10 +898,9 @@ holds_regimen(const char *a, const char *b)
 
         if (tm_text_next_word(b, lb, 0, a + ws, we - ws) < lb)
             continue;
-        neg = word_in(a, ws, we, negations,
-                      sizeof negations / sizeof negations[0]);
+        neg = word_is_a(set, "negation", a, ws, we);
         /* "non-invasive": a word of its own, not a treatment withheld */
-        if (word_in(a, ws, we, how, sizeof how / sizeof how[0]) ||
+        if (word_is_a(set, "how-much", a, ws, we) ||
             (neg && we < la && a[we] == '-'))
             return 0;
         added |= !neg;
@@ -935,17 +916,17 @@ holds_regimen(const char *a, const char *b)
  * which is the comparator is the reviewer's call, never the order they
  * are written in (the study table lists them in its notes). */
 static void
-two_active_arms(struct tm_trial *t)
+two_active_arms(const struct tm_pattern_set *set, struct tm_trial *t)
 {
     const char *l0 = t->arms[0].label, *l1 = t->arms[1].label;
-    bool a0 = adds_on(l0), a1 = adds_on(l1);
+    bool a0 = adds_on(set, l0), a1 = adds_on(set, l1);
     int h;
 
     if (a0 != a1)
         t->arms[a0 ? 1 : 0].control = true;
-    else if ((h = holds_regimen(l0, l1)) != 0)
+    else if ((h = holds_regimen(set, l0, l1)) != 0)
         t->arms[h > 0 ? 1 : 0].control = true;
-    else if ((h = holds_regimen(l1, l0)) != 0)
+    else if ((h = holds_regimen(set, l1, l0)) != 0)
         t->arms[h > 0 ? 0 : 1].control = true;
 }
 
@@ -978,7 +959,8 @@ mark_inside(struct tm_trial *t)
  */
 static void
 build_arms(const struct tm_doc *doc, const struct tm_records *recs,
-           struct tm_sentences *sentences, struct tm_trial *t)
+           struct tm_sentences *sentences, const struct tm_pattern_set *set,
+           struct tm_trial *t)
 {
     /* [0] sized arms, [1] allocated arms */
     const struct tm_record **a[2];
@@ -1030,7 +1012,7 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
         }
         t->narms = pick->n;
         if (t->narms == 2 && !t->arms[0].control && !t->arms[1].control)
-            two_active_arms(t);
+            two_active_arms(set, t);
         mark_inside(t);
         if (pick->stated) {
             t->n_total = pick->sum;
@@ -1048,7 +1030,8 @@ build_arms(const struct tm_doc *doc, const struct tm_records *recs,
 
 void
 tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
-               struct tm_sentences *sentences, struct tm_trial *t)
+               struct tm_sentences *sentences, const struct tm_pattern_set *set,
+               struct tm_trial *t)
 {
     tm_trial_clear(t);
     t->label = build_label(doc);
@@ -1057,7 +1040,7 @@ tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
     /* A review's arms and counts are its trials', not its own. */
     if (!tm_trial_design_is_primary(t->design))
         return;
-    build_arms(doc, recs, sentences, t);
+    build_arms(doc, recs, sentences, set, t);
 }
 
 /* The one arm of t on side (TM_ARM_*), or NULL (none, or several). */

@@ -22,6 +22,7 @@
 
 #include "doc.h"
 #include "extract.h"
+#include "pattern.h"
 #include "record.h"
 #include "text.h"
 
@@ -60,9 +61,13 @@ void tm_trial_clear(struct tm_trial *t);
 
 /* Build the trial of doc from recs (its records, internal ones
  * included, offsets in doc->text) into t, which is cleared first.
- * sentences are doc->text's (split here if no stage has yet). */
+ * sentences are doc->text's (split here if no stage has yet).  set's
+ * label classes (arms.pat: adds-on, negation, how-much) read two active
+ * arms' labels; without them (set NULL) neither is taken for the control
+ * by its label. */
 void tm_trial_build(const struct tm_doc *doc, const struct tm_records *recs,
-                    struct tm_sentences *sentences, struct tm_trial *t);
+                    struct tm_sentences *sentences,
+                    const struct tm_pattern_set *set, struct tm_trial *t);
 
 /* In a primary study's own report (its design known and primary), a
  * value in a results section is the study's own, whatever reference its

@@ -15,20 +15,6 @@
 #include "testutil.h"
 
 static struct tm_pattern_set *
-shipped(void)
-{
-    struct tm_pattern_set *set = tm_pattern_set_new();
-    struct tm_err err;
-
-    tm_err_clear(&err);
-    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
-                      TM_OK,
-                  "%s", err.msg);
-    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
-    return set;
-}
-
-static struct tm_pattern_set *
 from_text(const char *text)
 {
     char *path = tm_test_temp_file(text, strlen(text), ".pat");
@@ -100,7 +86,7 @@ count_type(struct tm_pattern_set *set, const char *text, const char *type)
 
 START_TEST(test_extract_p_value_forms)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
 
     assert_p(set, "mortality (35% vs. 46%, P=0.09).", 0.09, "=", "P=0.09");
     assert_p(set, "was lower (p < .001) overall", 0.001, "<", "p < .001");
@@ -126,7 +112,7 @@ END_TEST
 
 START_TEST(test_extract_p_value_non_values)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
 
     ck_assert_uint_eq(
         count_type(set, "The difference was NS (P = NS).", "p_value"), 0);
@@ -547,7 +533,7 @@ count_warning(void *ctx, const char *msg)
 START_TEST(test_extract_doc_cut_at_the_record_limit_keeps_earlier_records)
 {
     static const char text[] = "P=0.01. P=0.02. P=0.03. P=0.04. P=0.05.";
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
     struct tm_records out[2];
     struct tm_err err;
@@ -613,7 +599,7 @@ END_TEST
 
 START_TEST(test_extract_invalid_utf8_is_repaired_not_fatal)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_pipeline *pl = tm_pipeline_new(set, NULL);
     struct tm_records rs = {0};
     struct tm_err err;
@@ -637,7 +623,7 @@ END_TEST
  * map regexes. */
 START_TEST(test_extract_canonical_of_invalid_utf8_is_kept)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_extractor *ex = tm_extractor_new(set);
     char *v = tm_extractor_canonical(ex, "unit", tm_xstrdup("m\xfe\xffg"));
 

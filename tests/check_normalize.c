@@ -18,20 +18,6 @@
 #include "testutil.h"
 #include "utf8.h"
 
-static struct tm_pattern_set *
-shipped(void)
-{
-    struct tm_pattern_set *set = tm_pattern_set_new();
-    struct tm_err err;
-
-    tm_err_clear(&err);
-    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
-                      TM_OK,
-                  "%s", err.msg);
-    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
-    return set;
-}
-
 /* Built-in passes only. */
 static void
 assert_norm(const char *raw, const char *want)
@@ -201,7 +187,7 @@ END_TEST
 
 START_TEST(test_normalize_ocr_forms)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_ocr *o = tm_ocr_new(set);
 
     assert_ocr(o,
@@ -250,7 +236,7 @@ END_TEST
 
 START_TEST(test_normalize_offsets_map_repairs_to_raw_bytes)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_ocr *o = tm_ocr_new(set);
     struct tm_norm n;
     const char *raw = "of (100 +20)x 10\xC2\xB0\ncells/kg, P = 0\xC2\xB7"
@@ -331,7 +317,7 @@ static const char *const pieces[] = {"plain text ",
 
 START_TEST(test_normalize_offset_map_is_consistent_property)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_ocr *o = tm_ocr_new(set);
     struct tm_norm n;
     unsigned seed = 12345;
@@ -395,7 +381,7 @@ END_TEST
 
 START_TEST(test_normalize_50mb_single_line)
 {
-    struct tm_pattern_set *set = shipped();
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
     struct tm_ocr *o = tm_ocr_new(set);
     struct tm_norm n;
     size_t len = 50u << 20, i;
@@ -458,7 +444,7 @@ START_TEST(test_normalize_seed_review_doses)
         free(path);
         return;
     }
-    set = shipped();
+    set = tm_test_shipped_patterns();
     o = tm_ocr_new(set);
     raw = tm_test_slurp(path, &len);
     tm_norm_init(&n);

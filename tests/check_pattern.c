@@ -384,16 +384,55 @@ START_TEST(test_pattern_deep_nesting_inlined)
 }
 END_TEST
 
-START_TEST(test_pattern_shipped_set_compiles)
+/* `label NAME REGEX`: a class the trial model asks about by name, its
+ * regex able to call defines; a bad name, a second label of one name, a
+ * missing or bad regex are named with their line. */
+START_TEST(test_pattern_label_classes)
 {
-    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_pattern_set *set;
     struct tm_err err;
 
-    tm_err_clear(&err);
-    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
-                      TM_OK,
-                  "%s", err.msg);
-    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    ck_assert_int_eq(load_text("define plusword (?i: plus | combined )\n"
+                               "label adds-on \\+ | \\b (?&plusword) \\b\n"
+                               "label whole ^ (?i: no | not ) $\n",
+                               &set, &err),
+                     TM_OK);
+    ck_assert(tm_pattern_set_label(set, "adds-on", "mEOC+P", 6));
+    ck_assert(tm_pattern_set_label(set, "adds-on", "A PLUS B", 8));
+    ck_assert(!tm_pattern_set_label(set, "adds-on", "surplus", 7));
+    ck_assert(tm_pattern_set_label(set, "whole", "Not", 3));
+    ck_assert(!tm_pattern_set_label(set, "whole", "Nothing", 7));
+    /* a class no file gives is never found */
+    ck_assert(!tm_pattern_set_label(set, "how-much", "standard", 8));
+    ck_assert(!tm_pattern_set_label(NULL, "adds-on", "A+B", 3));
+    tm_pattern_set_free(set);
+
+    ck_assert_int_eq(load_text("label a b\n"
+                               "label a c\n",
+                               &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 2);
+    ck_assert_msg(strstr(err.msg, "already defined") != NULL, "%s", err.msg);
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("label a.b x\n", &set, &err), TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 1);
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("\nlabel lonely\n", &set, &err), TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 2);
+    ck_assert_msg(strstr(err.msg, "missing regex") != NULL, "%s", err.msg);
+    tm_pattern_set_free(set);
+    ck_assert_int_eq(load_text("label broken (?:x\n", &set, &err),
+                     TM_ERR_PATTERN);
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_msg(strstr(err.msg, "label") != NULL, "%s", err.msg);
+    tm_pattern_set_free(set);
+}
+END_TEST
+
+START_TEST(test_pattern_shipped_set_compiles)
+{
+    struct tm_pattern_set *set = tm_test_shipped_patterns();
+
     ck_assert_uint_ge(tm_pattern_set_npatterns(set), 2);
     tm_pattern_set_free(set);
 }
@@ -408,6 +447,7 @@ main(void)
 
     tcase_add_test(load, test_pattern_loads_a_complete_pattern);
     tcase_add_test(load, test_pattern_shipped_set_compiles);
+    tcase_add_test(load, test_pattern_label_classes);
     tcase_add_test(load, test_pattern_long_define_is_a_subroutine_inside);
     tcase_add_test(load, test_pattern_deep_nesting_inlined);
     tcase_add_test(load, test_pattern_from_needs_a_mention_maker_and_no_regex);

@@ -237,7 +237,20 @@ struct fx {
     struct tm_records rs;
     struct tm_sentences sp;
     struct tm_trial t;
+    const struct tm_pattern_set *set; /* the shipped patterns */
 };
+
+/* The shipped pattern files, loaded once: their label classes
+ * (arms.pat) are the trial model's vocabulary. */
+static const struct tm_pattern_set *
+shipped(void)
+{
+    static struct tm_pattern_set *set;
+
+    if (set == NULL)
+        set = tm_test_shipped_patterns();
+    return set;
+}
 
 static void
 fx_init(struct fx *f, const char *text)
@@ -248,6 +261,7 @@ fx_init(struct fx *f, const char *text)
     f->doc.len = strlen(text);
     tm_sentences_reset(&f->sp, f->doc.text, f->doc.len);
     tm_trial_init(&f->t);
+    f->set = shipped();
 }
 
 static void
@@ -271,7 +285,7 @@ START_TEST(test_trial_design_from_pubtypes_title_and_abstract)
         NULL, 0, "abstract/Methods");
     add(&f.rs, &f.doc, "meta-analysis", 0, "_design", "meta-analysis", NULL, 0,
         "abstract/Background");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     /* A factorial word refines the title's randomized; a meta-analysis
      * cited in the abstract does not make the paper one. */
     ck_assert_str_eq(f.t.design, "randomized-factorial");
@@ -280,7 +294,7 @@ START_TEST(test_trial_design_from_pubtypes_title_and_abstract)
     /* The publication type says review: it outranks the text. */
     tm_strv_push(&f.doc.pubtypes, "Journal Article");
     tm_strv_push(&f.doc.pubtypes, "Review");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.design, "review");
     ck_assert(!tm_trial_design_is_primary(f.t.design));
     ck_assert(tm_trial_design_is_primary(NULL));
@@ -302,12 +316,12 @@ START_TEST(test_trial_design_not_from_cited_studies)
         0, "title");
     add(&f.rs, &f.doc, "crossover study", 0, "_design", "randomized-crossover",
         NULL, 0, "body/Introduction");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.design, "randomized-parallel");
 
     add(&f.rs, &f.doc, "crossover design", 0, "_design", "randomized-crossover",
         NULL, 0, "body/Methods/Background checks");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     /* Only the top-level section counts: a methods subsection whose name
      * holds "background" is the report's own. */
     ck_assert_str_eq(f.t.design, "randomized-crossover");
@@ -329,12 +343,12 @@ START_TEST(test_trial_secondary_analysis_from_title_or_abstract)
         "randomized-parallel", NULL, 0, "abstract/Methods");
     add(&f.rs, &f.doc, "In a post hoc analysis", 0, "_design",
         "secondary-analysis", NULL, 0, "body/Results");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.design, "randomized-parallel");
 
     add(&f.rs, &f.doc, "Post hoc analysis", 0, "_design", "secondary-analysis",
         NULL, 0, "title");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.design, "secondary-analysis");
     /* Its people are its own trial's: a primary study to model, and one
      * the study table flags. */
@@ -359,17 +373,17 @@ START_TEST(test_trial_label_and_registry)
         "body/Methods");
     add(&f.rs, &f.doc, "NCT00000002", 30, "_registry", NULL, "NCT00000002", 0,
         "body/Discussion");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.label, "Xiao 2008");
     /* Named most often. */
     ck_assert_str_eq(f.t.registry, "NCT00000002");
     /* One in the abstract wins over counts; the metadata over both. */
     free(f.rs.v[0].section);
     f.rs.v[0].section = tm_xstrdup("abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.registry, "NCT00000009");
     tm_strv_push(&f.doc.registries, "ISRCTN12345678");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_str_eq(f.t.registry, "ISRCTN12345678");
 
     fx_clear(&f);
@@ -392,7 +406,7 @@ START_TEST(test_trial_arms_that_add_up_with_roles_by_what_they_receive)
     add(&f.rs, &f.doc, "(n = 77)", 50, "_armsize", "control", "placebo", 77,
         "abstract");
     add(&f.rs, &f.doc, "(n = 82)", 0, "_armsize", NULL, "drug", 82, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     /* The second sentence's arms add up to the stated 159, though the
      * first lists a placebo arm first: the control is placebo because
      * of what it receives, not because of where it stands. */
@@ -432,7 +446,7 @@ START_TEST(test_trial_arms_from_the_allocation_sentence)
         "abstract");
     add(&f.rs, &f.doc, "(n = 23)", 0, "_armsize", NULL, "Cilostazol", 23,
         "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert_str_eq(f.t.arms[0].label, "cilostazol");
     ck_assert(!f.t.arms[0].control);
@@ -471,18 +485,18 @@ START_TEST(test_trial_one_size_for_each_allocated_arm)
                 "study period of two years at the three sites, n = 7 per "
                 "group were imaged.");
     allocated_each(&f, "n = 10 per group", 10);
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert_int_eq(f.t.arms[0].n, 10);
     ck_assert_int_eq(f.t.arms[1].n, 10);
     /* A size of the arm's own wins over the one for each. */
     add(&f.rs, &f.doc, "(n = 12)", 0, "_armsize", NULL, "MSCs", 12, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_int_eq(f.t.arms[0].n, 12);
     ck_assert_int_eq(f.t.arms[1].n, 10);
     /* In a later sentence: not the arms' size. */
     allocated_each(&f, "n = 7 per group", 7);
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_int_eq(f.t.arms[0].n, 0);
     ck_assert_int_eq(f.t.arms[1].n, 0);
 
@@ -514,7 +528,7 @@ START_TEST(test_trial_arm_mortality_from_deaths_and_arm_size)
     add(&f.rs, &f.doc, "Three", 0, "_deaths", NULL, NULL, 3, "abstract");
     add(&f.rs, &f.doc, "Three deaths in the drug group (18%)", 0, "mortality",
         NULL, NULL, 18, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     tm_trial_arm_mortality(&f.doc, &f.t, &f.rs, &f.sp);
     for (i = 0; i < f.rs.n; i++) {
@@ -557,7 +571,7 @@ START_TEST(test_trial_total_in_the_list_and_arm_scopes)
         "abstract");
     add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
         0, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert_str_eq(f.t.arms[0].label, "MSC");
     ck_assert_str_eq(f.t.arms[1].label, "placebo");
@@ -582,7 +596,7 @@ START_TEST(test_trial_arm_size_is_no_randomized_total)
     add(&f.rs, &f.doc, "B", 20, "_armsize", NULL, "B", 313, "abstract");
     add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
         0, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert(!f.t.has_total);
     tm_trial_arm_scopes(&f.t, &f.rs);
@@ -606,7 +620,7 @@ START_TEST(test_trial_add_on_arm_is_the_treatment)
         "abstract");
     add(&f.rs, &f.doc, "(n = 278)", 0, "_armsize", NULL, "mEOC+P", 278,
         "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert(f.t.arms[0].control);
     ck_assert(!f.t.arms[1].control);
@@ -615,7 +629,7 @@ START_TEST(test_trial_add_on_arm_is_the_treatment)
         0, "abstract");
     add(&f.rs, &f.doc, "(n = 5)", 0, "_armsize", NULL, "A", 5, "abstract");
     add(&f.rs, &f.doc, "(n = 6)", 0, "_armsize", NULL, "B", 6, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     ck_assert(!f.t.arms[0].control && !f.t.arms[1].control);
 
@@ -661,7 +675,7 @@ START_TEST(test_trial_arm_with_words_added_is_the_treatment)
             "abstract");
         add(&f.rs, &f.doc, "(n = 57)", 0, "_armsize", NULL, cases[i].b, 57,
             "abstract");
-        tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+        tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
         ck_assert_uint_eq(f.t.narms, 2);
         ck_assert_msg(f.t.arms[0].control == (cases[i].control == 0) &&
                           f.t.arms[1].control == (cases[i].control == 1),
@@ -669,6 +683,48 @@ START_TEST(test_trial_arm_with_words_added_is_the_treatment)
                       f.t.arms[0].control, f.t.arms[1].control);
     }
     fx_clear(&f);
+}
+END_TEST
+
+/* The words that make an arm the treatment or the control are the
+ * pattern files' (arms.pat's label classes), not the program's: another
+ * file's adds-on class decides otherwise, and a set without the classes
+ * reads no label that way. */
+START_TEST(test_trial_label_words_come_from_the_pattern_files)
+{
+    const char *own = "label adds-on \\b (?i: with ) \\b\n";
+    struct tm_pattern_set *mine = tm_pattern_set_new();
+    struct tm_err err;
+    struct fx f;
+
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_buffer(mine, "own.pat", own, strlen(own),
+                                             &err) == TM_OK &&
+                      tm_pattern_set_compile(mine, &err) == TM_OK,
+                  "%s", err.msg);
+    fx_init(&f, "Patients were randomized to one arm (n = 58) or the other "
+                "(n = 57).");
+    add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
+        0, "abstract");
+    add(&f.rs, &f.doc, "(n = 58)", 0, "_armsize", NULL, "EOC", 58, "abstract");
+    add(&f.rs, &f.doc, "(n = 57)", 0, "_armsize", NULL, "ABC with D", 57,
+        "abstract");
+    /* shipped: "with" adds nothing, and the labels share no word */
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
+    ck_assert(!f.t.arms[0].control && !f.t.arms[1].control);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, mine, &f.t);
+    ck_assert(f.t.arms[0].control && !f.t.arms[1].control);
+    /* shipped: "+" adds on; without the classes nothing does */
+    free(f.rs.v[2].group);
+    f.rs.v[2].group = tm_xstrdup("ABC+D");
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
+    ck_assert(f.t.arms[0].control && !f.t.arms[1].control);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, mine, &f.t);
+    ck_assert(!f.t.arms[0].control && !f.t.arms[1].control);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, NULL, &f.t);
+    ck_assert(!f.t.arms[0].control && !f.t.arms[1].control);
+    fx_clear(&f);
+    tm_pattern_set_free(mine);
 }
 END_TEST
 
@@ -693,7 +749,7 @@ START_TEST(test_trial_three_arms_and_the_longer_arm_name)
         "abstract");
     add(&f.rs, &f.doc, "(n = 20)", 60, "_armsize", "control", "placebo", 20,
         "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 3);
     tm_trial_clear(&f.t);
     tm_records_clear(&f.rs);
@@ -709,7 +765,7 @@ START_TEST(test_trial_three_arms_and_the_longer_arm_name)
     add(&f.rs, &f.doc, "(n = 50)", 0, "_armsize", NULL,
         "metformin plus rosiglitazone", 50, "abstract");
     add(&f.rs, &f.doc, "Two", 0, "_deaths", NULL, NULL, 2, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert_uint_eq(f.t.narms, 2);
     tm_trial_arm_mortality(&f.doc, &f.t, &f.rs, &f.sp);
     for (i = 0; i < f.rs.n; i++)
@@ -733,7 +789,7 @@ START_TEST(test_trial_total_from_the_randomization_sentence)
     add(&f.rs, &f.doc, "randomized", 0, "_design", "randomized-parallel", NULL,
         0, "abstract");
     add(&f.rs, &f.doc, "90", 0, "sample_size", "total", NULL, 90, "abstract");
-    tm_trial_build(&f.doc, &f.rs, &f.sp, &f.t);
+    tm_trial_build(&f.doc, &f.rs, &f.sp, f.set, &f.t);
     ck_assert(f.t.has_total);
     ck_assert_int_eq(f.t.n_total, 103);
     ck_assert_uint_eq(f.t.narms, 0);
@@ -811,6 +867,7 @@ main(void)
     tcase_add_test(tc, test_trial_total_in_the_list_and_arm_scopes);
     tcase_add_test(tc, test_trial_add_on_arm_is_the_treatment);
     tcase_add_test(tc, test_trial_arm_with_words_added_is_the_treatment);
+    tcase_add_test(tc, test_trial_label_words_come_from_the_pattern_files);
     tcase_add_test(tc, test_trial_one_size_for_each_allocated_arm);
     tcase_add_test(tc, test_trial_three_arms_and_the_longer_arm_name);
     tcase_add_test(tc, test_trial_total_from_the_randomization_sentence);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pattern.h"
+
 int
 tm_test_main(Suite *s)
 {
@@ -79,4 +81,18 @@ tm_test_slurp(const char *path, size_t *len)
     if (len != NULL)
         *len = n;
     return buf;
+}
+
+struct tm_pattern_set *
+tm_test_shipped_patterns(void)
+{
+    struct tm_pattern_set *set = tm_pattern_set_new();
+    struct tm_err err;
+
+    tm_err_clear(&err);
+    ck_assert_msg(tm_pattern_set_load_dir(set, tm_test_src("patterns"), &err) ==
+                      TM_OK,
+                  "%s", err.msg);
+    ck_assert_msg(tm_pattern_set_compile(set, &err) == TM_OK, "%s", err.msg);
+    return set;
 }

@@ -19,6 +19,10 @@ const char *tm_test_src(const char *rel);
  * the caller unlinks and frees). */
 char *tm_test_temp_file(const char *data, size_t len, const char *suffix);
 
+/* A new compiled set of the shipped pattern files (patterns/); the test
+ * fails if they do not load.  The caller frees it. */
+struct tm_pattern_set *tm_test_shipped_patterns(void);
+
 /* Read a whole file into a malloc'd NUL-terminated string. */
 char *tm_test_slurp(const char *path, size_t *len);
 

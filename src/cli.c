@@ -26,6 +26,7 @@
 #include "emit.h"
 #include "err.h"
 #include "eval.h"
+#include "examples.h"
 #include "eutils.h"
 #include "http.h"
 #include "input.h"
@@ -1945,7 +1946,7 @@ cmd_patterns(struct cli *c, int argc, char **argv)
         struct tm_pipeline *pl = tm_pipeline_new(set, &rep);
         size_t total, failed;
 
-        failed = tm_pipeline_run_examples(pl, print_failure, c, &total);
+        failed = tm_examples_run(pl, print_failure, c, &total);
         fprintf(c->out, "patterns: %zu passed, %zu failed\n", total - failed,
                 failed);
         tm_pipeline_free(pl);

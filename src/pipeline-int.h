@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pipeline-int: what pipeline.c and pool.c (its worker threads, -j N)
- * share.  Not for other modules: they use pipeline.h.
+ * share, and examples.c reads (one thread's stages).  Not for other
+ * modules: they use pipeline.h.
  */
 #ifndef TM_PIPELINE_INT_H
 #define TM_PIPELINE_INT_H

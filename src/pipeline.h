@@ -139,11 +139,4 @@ enum tm_status tm_pipeline_extract_doc(struct tm_pipeline *pl,
 
 const struct tm_pipeline_stats *tm_pipeline_stats(const struct tm_pipeline *pl);
 
-/* Run every inline example of the set; each failure is reported through
- * fail(ctx, message).  Returns the number of failures; *total gets the
- * number of examples run. */
-size_t tm_pipeline_run_examples(struct tm_pipeline *pl,
-                                void (*fail)(void *ctx, const char *msg),
-                                void *ctx, size_t *total);
-
 #endif

@@ -7,7 +7,8 @@
 # and studies); a rerun does nothing; a new file runs only its shard; a
 # truncated file is retried, named, and loses no other file's shard, or
 # with partial=1 is merged as far as it goes and named; a removed file
-# leaves the merge even from a fresh working folder; both profiles
+# leaves the merge, and another program makes every shard again, even
+# from a fresh working folder; both profiles
 # dry-run.  Skips (77) when snakemake is absent (.ci/run installs
 # Debian's, without recommends).
 . "$(dirname "$0")/testlib.sh"
@@ -162,6 +163,27 @@ if (cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
     >"$tmp/snk.log" 2>&1); then ok; else bad "fresh-folder run failed"; cat "$tmp/snk.log"; fi
 single
 same "a removed file, a fresh working folder"
+
+# Another program from a fresh working folder, where only the shards'
+# stamps say which program made them: every shard is made again (no
+# merge of two versions), and a second fresh folder then has nothing to
+# do.
+fresh() { # FOLDER: a run with the wrapper program there
+    rm -rf "$1"
+    (cd "$top" && snakemake --profile workflow/profiles/local --cores 2 \
+        --directory "$1" \
+        --config input="$in" output="$out" trialmine="$tmp/tm-wrapper" \
+        >"$tmp/snk.log" 2>&1)
+}
+if fresh "$tmp/wd-fresh2"; then ok; else bad "fresh-folder run with another program failed"; cat "$tmp/snk.log"; fi
+shards=$(grep -c '^rule shard:' "$tmp/snk.log")
+files=$(ls "$in" | grep -ciE '\.(xml|nxml|txt)(\.gz)?$')
+[ "$shards" -eq "$files" ] && ok ||
+    bad "another program from a fresh folder made $shards shards again, not all $files"
+same "another program, a fresh working folder"
+if fresh "$tmp/wd-fresh3" && grep -q "Nothing to be done" "$tmp/snk.log"; then ok; else
+    bad "the same program from a fresh folder did work again"; cat "$tmp/snk.log"
+fi
 
 # Two names that differ only in case get shard folders that differ in
 # more than case (a file system may ignore case).

@@ -587,7 +587,9 @@ clause_of(const struct tm_extractor *ex, const char *text, size_t ss, size_t se,
 
 /* A rule's remembered answer on the window [from, to) (keep: the group
  * left unblanked), or NULL.  Rules with the same regex text share answers
- * (sixteen sample-size patterns forbid the same roles in a clause). */
+ * (sixteen sample-size patterns forbid the same roles in a clause): they
+ * share one compiled regex (pattern.c, same_rule), so the pointer says
+ * it. */
 static struct clause_memo *
 memo_find(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
           size_t to, size_t keep)
@@ -599,7 +601,7 @@ memo_find(struct tm_extractor *ex, const struct tm_rule *r, size_t from,
 
         if (m->from == from && m->to == to && m->keep == keep &&
             (m->rule == r ||
-             (m->rule->where == r->where && strcmp(m->rule->src, r->src) == 0)))
+             (m->rule->where == r->where && m->rule->re == r->re)))
             return m;
     }
     return NULL;

@@ -1,6 +1,20 @@
 # SPDX-License-Identifier: MIT
 # Shared by bench/run and bench/ab (sourced; $here is bench/).
 #
+# num OPTION VALUE, count OPTION VALUE: stop (status 2) unless VALUE is a
+# positive number, a positive integer.
+num() {
+    case $2 in
+        '' | *[!0-9.]* | *.*.* | . | 0 | 0.0*) echo "bench: $1 needs a positive number, not '$2'" >&2; exit 2 ;;
+    esac
+}
+
+count() {
+    case $2 in
+        '' | *[!0-9]* | 0) echo "bench: $1 needs a positive integer, not '$2'" >&2; exit 2 ;;
+    esac
+}
+
 # bench_input KIND SIZE_MB EXT: the generated input and its .gz, cached in
 # ${TM_BENCH_DIR:-/tmp/trialmine-bench} and made again when bench/gen.py
 # changes.  Sets in, gz, data and records (the generator's count).

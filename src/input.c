@@ -68,7 +68,8 @@ past(const char *s, size_t len, size_t i, const char *lit)
 }
 
 bool
-tm_input_xml_root(const char *s, size_t len, size_t *at, bool *subset)
+tm_input_xml_root(const char *s, size_t len, size_t *at, size_t *name_len,
+                  bool *subset)
 {
     size_t i = 0;
 
@@ -109,7 +110,12 @@ tm_input_xml_root(const char *s, size_t len, size_t *at, bool *subset)
                 }
             }
         } else {
+            size_t n = 0;
+
+            while (i + 1 + n < len && !strchr(" \t\r\n/>", s[i + 1 + n]))
+                n++;
             *at = i;
+            *name_len = n;
             return true;
         }
         if (end == 0)
@@ -125,16 +131,9 @@ root_element(const char *s, size_t len, const char **name, size_t *nlen)
     size_t i;
     bool subset;
 
-    if (!tm_input_xml_root(s, len, &i, &subset))
+    if (!tm_input_xml_root(s, len, &i, nlen, &subset))
         return false;
-    i++;
-    *name = s + i;
-    *nlen = 0;
-    while (i < len && s[i] != '>' && s[i] != ' ' && s[i] != '\t' &&
-           s[i] != '\n' && s[i] != '\r' && s[i] != '/') {
-        i++;
-        (*nlen)++;
-    }
+    *name = s + i + 1;
     return *nlen > 0;
 }
 
@@ -552,16 +551,23 @@ is_refused(enum tm_input_kind kind)
 
 /* The XML reader for a kind: BioC streams through its own reader, which
  * keeps passage text verbatim; PubMed and PMC through the SAX parser. */
-typedef enum tm_status (*markup_fn)(const char *path, const char *head,
-                                    size_t len, tm_read_fn read, void *rctx,
-                                    tm_doc_fn fn, void *ctx,
-                                    struct tm_reporter *rep,
-                                    struct tm_err *err);
+/* What tm_input_read gives no options: every record, the parse stage. */
+static const struct tm_input_opts no_opts;
 
-static markup_fn
-markup_reader(enum tm_input_kind kind)
+/* Read BioC XML, or PubMed or PMC XML as o says: from the o->skip-th
+ * record on, or through o->xml when set (UTF-8 only: the caller says). */
+static enum tm_status
+read_markup(const struct tm_input_opts *o, enum tm_input_kind kind,
+            const char *path, const char *head, size_t len, tm_read_fn read,
+            void *rctx, tm_doc_fn fn, void *ctx, struct tm_reporter *rep,
+            struct tm_err *err)
 {
-    return kind == TM_KIND_BIOC ? tm_bioc_read_xml : tm_parse_xml;
+    if (kind == TM_KIND_BIOC)
+        return tm_bioc_read_xml(path, head, len, read, rctx, fn, ctx, rep, err);
+    if (o->xml != NULL)
+        return o->xml(o->xml_ctx, path, head, len, read, rctx, err);
+    return tm_parse_xml_from(path, o->skip, head, len, read, rctx, fn, ctx, rep,
+                             err);
 }
 
 /* A reader with nothing more to give: the whole input is in the head. */
@@ -605,8 +611,8 @@ read_wide(gzFile gz, const char *path, enum encoding enc, size_t skip,
     else if (kind == TM_KIND_BIOC_JSON)
         rc = tm_bioc_read_json(path, b.data, b.len, fn, ctx, rep, err);
     else
-        rc = markup_reader(kind)(path, raw->data, raw->len, no_more, NULL, fn,
-                                 ctx, rep, err);
+        rc = read_markup(&no_opts, kind, path, raw->data, raw->len, no_more,
+                         NULL, fn, ctx, rep, err);
     tm_buf_clear(&b);
     return rc;
 }
@@ -618,25 +624,12 @@ tm_input_read(const char *path, tm_doc_fn fn, void *ctx,
     return tm_input_read_opts(path, fn, ctx, rep, NULL, err);
 }
 
-/* Read PubMed or PMC XML (UTF-8) as opts say. */
-static enum tm_status
-read_xml(const struct tm_input_opts *o, const char *path, const char *head,
-         size_t len, tm_read_fn read, void *rctx, tm_doc_fn fn, void *ctx,
-         struct tm_reporter *rep, struct tm_err *err)
-{
-    if (o->xml != NULL)
-        return o->xml(o->xml_ctx, path, head, len, read, rctx, err);
-    return tm_parse_xml_from(path, o->skip, head, len, read, rctx, fn, ctx, rep,
-                             err);
-}
-
 enum tm_status
 tm_input_read_opts(const char *path, tm_doc_fn fn, void *ctx,
                    struct tm_reporter *rep, const struct tm_input_opts *opts,
                    struct tm_err *err)
 {
-    static const struct tm_input_opts defaults;
-    const struct tm_input_opts *o = opts != NULL ? opts : &defaults;
+    const struct tm_input_opts *o = opts != NULL ? opts : &no_opts;
     bool is_stdin = strcmp(path, "-") == 0;
     int fd;
     gzFile gz;
@@ -689,21 +682,15 @@ tm_input_read_opts(const char *path, tm_doc_fn fn, void *ctx,
         else if (rc == TM_OK)
             rc = tm_bioc_read_json(path, b.data, b.len, fn, ctx, rep, err);
     } else if (!gzdirect(gz) && ahead_start(&a, gz)) {
-        rc = kind == TM_KIND_BIOC
-                 ? tm_bioc_read_xml(path, head, (size_t)n, ahead_reader, &a, fn,
-                                    ctx, rep, err)
-                 : read_xml(o, path, head, (size_t)n, ahead_reader, &a, fn, ctx,
-                            rep, err);
+        rc = read_markup(o, kind, path, head, (size_t)n, ahead_reader, &a, fn,
+                         ctx, rep, err);
         ahead_stop(&a);
         if (o->inflate_cpu != NULL)
             *o->inflate_cpu += a.cpu;
         free(head);
     } else {
-        rc = kind == TM_KIND_BIOC
-                 ? tm_bioc_read_xml(path, head, (size_t)n, gz_reader, gz, fn,
-                                    ctx, rep, err)
-                 : read_xml(o, path, head, (size_t)n, gz_reader, gz, fn, ctx,
-                            rep, err);
+        rc = read_markup(o, kind, path, head, (size_t)n, gz_reader, gz, fn, ctx,
+                         rep, err);
         free(head);
     }
     /* A cut gzip explains a malformed end better than a parser's message,

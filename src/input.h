@@ -75,9 +75,11 @@ enum tm_input_kind tm_input_sniff(const char *head, size_t len);
  * BOM, white space, the XML declaration, comments, processing
  * instructions and the DOCTYPE are skipped (quotes and an internal
  * subset's brackets respected).  True with *at the offset of the root's
- * '<', and *subset set when the DOCTYPE has an internal subset; false
- * when head ends first or holds something else. */
-bool tm_input_xml_root(const char *head, size_t len, size_t *at, bool *subset);
+ * '<', *name_len the length of its name (up to white space, '/' or '>',
+ * or head's end), and *subset set when the DOCTYPE has an internal
+ * subset; false when head ends first or holds something else. */
+bool tm_input_xml_root(const char *head, size_t len, size_t *at,
+                       size_t *name_len, bool *subset);
 const char *tm_input_kind_name(enum tm_input_kind kind);
 
 /*

@@ -1709,11 +1709,7 @@ parse_run(struct parser *p, const char *head, size_t len, tm_read_fn read,
          * is fine. */
         status = TM_OK;
     } else {
-        status =
-            p->nskipped > 0
-                ? tm_err_set(err, TM_ERR_INPUT, "%s: %lu record%s skipped",
-                             path, p->nskipped, p->nskipped == 1 ? "" : "s")
-                : TM_OK;
+        status = tm_parse_skipped(path, p->nskipped, err);
     }
 out:
     free(chunk);
@@ -1768,6 +1764,15 @@ tm_parse_xml_from(const char *path, unsigned long skip, const char *head,
     parser_init(&p, path, fn, ctx, rep, err);
     p.skip_to = skip;
     return parse_run(&p, head, len, read, rctx, NULL, &malformed);
+}
+
+enum tm_status
+tm_parse_skipped(const char *path, unsigned long n, struct tm_err *err)
+{
+    if (n == 0)
+        return TM_OK;
+    return tm_err_set(err, TM_ERR_INPUT, "%s: %lu record%s skipped", path, n,
+                      n == 1 ? "" : "s");
 }
 
 void

@@ -38,6 +38,12 @@ enum tm_status tm_parse_xml_from(const char *path, unsigned long skip,
                                  void *rctx, tm_doc_fn fn, void *ctx,
                                  struct tm_reporter *rep, struct tm_err *err);
 
+/* The status of a file read whole but for n records skipped as too
+ * large (each was named in a warning): TM_OK when n is 0, else
+ * TM_ERR_INPUT with "PATH: N records skipped" in err. */
+enum tm_status tm_parse_skipped(const char *path, unsigned long n,
+                                struct tm_err *err);
+
 /* Ready libxml2 for parsers in several threads at once: call before
  * starting them (once is enough; later calls do nothing). */
 void tm_parse_init(void);

@@ -84,8 +84,9 @@ enum tm_status tm_pipeline_commit_doc(struct tm_pipeline *pl,
                                       const struct tm_tables *tables,
                                       bool failed, const struct tm_err *derr,
                                       struct tm_err *err);
-/* Whether id is new to the pipeline (and now seen). */
-bool tm_pipeline_mark_seen(struct tm_pipeline *pl, const char *id);
+/* Count a document read: false, counted as a duplicate, when duplicates
+ * are dropped and id was seen before; true, counted, otherwise. */
+bool tm_pipeline_admit(struct tm_pipeline *pl, const char *id);
 /* The document callback of an input read by the reading thread. */
 enum tm_status tm_pipeline_on_doc(void *ctx, struct tm_doc *doc,
                                   struct tm_err *err);

@@ -310,8 +310,8 @@ hash_str(const char *s)
 }
 
 /* Add id to the seen set; false if it was there already. */
-bool
-tm_pipeline_mark_seen(struct tm_pipeline *pl, const char *id)
+static bool
+mark_seen(struct tm_pipeline *pl, const char *id)
 {
     size_t i;
 
@@ -451,6 +451,17 @@ tm_pipeline_commit_doc(struct tm_pipeline *pl, const struct tm_doc *doc,
     return rc;
 }
 
+bool
+tm_pipeline_admit(struct tm_pipeline *pl, const char *id)
+{
+    if (pl->dedupe && !mark_seen(pl, id)) {
+        pl->stats.docs_duplicate++;
+        return false;
+    }
+    pl->stats.docs++;
+    return true;
+}
+
 enum tm_status
 tm_pipeline_on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
 {
@@ -458,11 +469,8 @@ tm_pipeline_on_doc(void *ctx, struct tm_doc *doc, struct tm_err *err)
     struct tm_err derr;
     bool failed;
 
-    if (pl->dedupe && !tm_pipeline_mark_seen(pl, doc->id)) {
-        pl->stats.docs_duplicate++;
+    if (!tm_pipeline_admit(pl, doc->id))
         return TM_OK;
-    }
-    pl->stats.docs++;
     if (pl->pool != NULL)
         return tm_pool_add(pl, doc, err);
     tm_pipeline_process_doc(&pl->st, doc, &pl->recs, &pl->trial, &pl->tables,

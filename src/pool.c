@@ -368,15 +368,10 @@ commit_batch(struct tm_pipeline *pl, struct batch *b)
 
         for (k = 0; k < j->parse_warnings.n; k++)
             tm_warn(pl->rep, "%s", j->parse_warnings.v[k]);
-        if (pc != NULL) {
-            /* Counted here, in order, as tm_pipeline_on_doc counts a file read
-             * whole. */
-            if (pl->dedupe && !tm_pipeline_mark_seen(pl, j->doc.id)) {
-                pl->stats.docs_duplicate++;
-                continue;
-            }
-            pl->stats.docs++;
-        }
+        /* A piece's documents are counted here, in order, as
+         * tm_pipeline_on_doc counts those of a file read whole. */
+        if (pc != NULL && !tm_pipeline_admit(pl, j->doc.id))
+            continue;
         for (k = 0; k < j->warnings.n; k++)
             tm_warn(pl->rep, "%s", j->warnings.v[k]);
         pool->rc =
@@ -642,11 +637,7 @@ tm_pool_split_xml(void *ctx, const char *path, const char *head, size_t len,
         return tm_input_read_opts(path, tm_pipeline_on_doc, pl, pl->rep, &again,
                                   err);
     }
-    if (pool->split_nskipped > 0)
-        return tm_err_set(err, TM_ERR_INPUT, "%s: %lu record%s skipped", path,
-                          pool->split_nskipped,
-                          pool->split_nskipped == 1 ? "" : "s");
-    return TM_OK;
+    return tm_parse_skipped(path, pool->split_nskipped, err);
 }
 
 /* Ready the pool for the next input: no error yet, and piece buffers of

@@ -57,15 +57,8 @@ tm_split_prolog(const char *buf, size_t len, struct tm_split *sp)
     memset(sp, 0, sizeof *sp);
     /* An internal subset may declare entities; keep it simple and read
      * such a file serially. */
-    if (!tm_input_xml_root(buf, len, &i, &subset) || subset)
+    if (!tm_input_xml_root(buf, len, &i, &n, &subset) || subset)
         return false;
-    for (n = 0; i + 1 + n < len; n++) {
-        char c = buf[i + 1 + n];
-
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' ||
-            c == '>')
-            break;
-    }
     end = tag_end(buf, len, i + 1 + n);
     if (end == 0 || buf[end - 2] == '/')
         return false;

@@ -9,12 +9,7 @@
 # (numbered by their place) and a table too wide for a grid (a parse
 # warning) must read the same, the bad ones read again from the first
 # piece that did not parse as cut.  No timing is asserted here.
-set -u
-: "${TRIALMINE:?set TRIALMINE to the trialmine binary}"
-top=${TM_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$(dirname "$0")/testlib.sh"
 
 python3 "$top/bench/gen.py" pubmed-real 2 "$tmp/clean.xml" >/dev/null &&
     python3 "$top/bench/gen.py" jats 3 "$tmp/jats.xml" >/dev/null || exit 1
@@ -93,11 +88,12 @@ for f in clean traps malformed nopmid jats cut; do
     for j in 2 3; do
         for what in "$f" "$f-st"; do
             for part in out err status; do
-                if ! cmp -s "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part"; then
-                    echo "FAIL $what: -j $j $part differs from -j 1"
+                if cmp -s "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part"; then
+                    ok
+                else
+                    bad "$what: -j $j $part differs from -j 1"
                     diff "$tmp/$what-j1.$part" "$tmp/$what-j$j.$part" |
                         head -5
-                    fail=1
                 fi
             done
         done
@@ -110,8 +106,9 @@ split_is() { # NAME PIECES-AT-LEAST REREAD
     p=$(echo "$line" | sed -n 's/^split: \([0-9]*\) piece.*/\1/p')
     r=$(echo "$line" | sed -n 's/.*; \([0-9]*\) file.*/\1/p')
     if [ -z "$p" ] || [ "$p" -lt "$2" ] || [ "$r" != "$3" ]; then
-        echo "FAIL $1: want >= $2 pieces and $3 read again: ${line:-no split line}"
-        fail=1
+        bad "$1: want >= $2 pieces and $3 read again: ${line:-no split line}"
+    else
+        ok
     fi
 }
 split_is clean 4 0
@@ -123,23 +120,24 @@ split_is cut 1 1
 
 # The runs did real work and the bad inputs failed as they should.
 n=$(wc -l <"$tmp/clean-j2.out")
-[ "$n" -gt 100 ] || { echo "FAIL: clean: only $n records"; fail=1; }
+[ "$n" -gt 100 ] && ok ||
+    bad "clean: only $n records"
 for f in malformed cut; do
-    [ "$(cat "$tmp/$f-j2.status")" = 1 ] ||
-        { echo "FAIL $f: status $(cat "$tmp/$f-j2.status"), want 1"; fail=1; }
+    [ "$(cat "$tmp/$f-j2.status")" = 1 ] && ok ||
+        bad "$f: status $(cat "$tmp/$f-j2.status"), want 1"
 done
 grep -q "malformed.xml:[0-9]*: .* in record [0-9]* pmid:" \
-    "$tmp/malformed-j2.err" ||
-    { echo "FAIL: the malformed record is not named:"; cat "$tmp/malformed-j2.err"; fail=1; }
+    "$tmp/malformed-j2.err" && ok ||
+    { bad "the malformed record is not named:"; cat "$tmp/malformed-j2.err"; }
 # Records from before and after the traps, and from the last record of
 # the malformed file's good part.
-[ "$(wc -l <"$tmp/traps-j2.out")" -gt 100 ] ||
-    { echo "FAIL: traps: too few records"; fail=1; }
-[ "$(wc -l <"$tmp/malformed-j2.out")" -gt 50 ] ||
-    { echo "FAIL: malformed: the records before the break are lost"; fail=1; }
-grep -q '"doc":"[^"]*nopmid.xml#[0-9]*"' "$tmp/nopmid-j2.out" ||
-    { echo "FAIL: nopmid: no record numbered by its place"; fail=1; }
-grep -q "columns .*kept without column names" "$tmp/jats-j2.err" ||
-    { echo "FAIL: jats: no wide-table warning"; fail=1; }
+[ "$(wc -l <"$tmp/traps-j2.out")" -gt 100 ] && ok ||
+    bad "traps: too few records"
+[ "$(wc -l <"$tmp/malformed-j2.out")" -gt 50 ] && ok ||
+    bad "malformed: the records before the break are lost"
+grep -q '"doc":"[^"]*nopmid.xml#[0-9]*"' "$tmp/nopmid-j2.out" && ok ||
+    bad "nopmid: no record numbered by its place"
+grep -q "columns .*kept without column names" "$tmp/jats-j2.err" && ok ||
+    bad "jats: no wide-table warning"
 
-exit $fail
+finish split
